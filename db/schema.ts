@@ -1,0 +1,172 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { EVENT_STATES } from "../lib/states";
+import { CATEGORIES, CLAIM_METHODS, TABLE_TYPES } from "../lib/table-types";
+
+/** Declared in ladder order so that ordering by state means "further along". */
+export const facilityState = pgEnum("facility_state", EVENT_STATES);
+export const tableType = pgEnum("table_type", TABLE_TYPES);
+export const facilityCategory = pgEnum("facility_category", CATEGORIES);
+export const claimMethod = pgEnum("claim_method", CLAIM_METHODS);
+export const userRole = pgEnum("user_role", ["admin", "editor", "viewer"]);
+export const importKind = pgEnum("import_kind", ["facilities", "filings", "events"]);
+
+export const importBatches = pgTable("import_batches", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  kind: importKind("kind").notNull(),
+  fileName: text("file_name").notNull(),
+  encoding: text("encoding"),
+  userId: integer("user_id").references(() => users.id),
+  userEmail: text("user_email"),
+  dryRun: boolean("dry_run").notNull().default(false),
+  status: text("status").notNull().default("running"),
+  rows: integer("rows").notNull().default(0),
+  inserted: integer("inserted").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  rejected: integer("rejected").notNull().default(0),
+  errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const facilities = pgTable(
+  "facilities",
+  {
+    /** The 10-digit 医療機関コード, kept as text: leading zeros matter. */
+    code: text("code").primaryKey(),
+    prefecture: text("prefecture").notNull(),
+    tableType: tableType("table_type").notNull(),
+    category: facilityCategory("category").notNull(),
+    name: text("name").notNull(),
+    address: text("address"),
+    postalCode: text("postal_code"),
+    phone: text("phone"),
+    specialties: text("specialties"),
+    claimMethod: claimMethod("claim_method"),
+    monthlyClaims: integer("monthly_claims"),
+    sharesOqvTerminal: boolean("shares_oqv_terminal").notNull().default(false),
+    closedOn: date("closed_on"),
+    /** Where the facility stood before its first event (the lists carry no opening date). */
+    initialState: facilityState("initial_state").notNull(),
+    /** The latest event's state (or the initial one); written in the same transaction as the events. */
+    status: facilityState("status").notNull(),
+    statusSince: date("status_since"),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("facilities_prefecture_status_idx").on(t.prefecture, t.status, t.tableType),
+    index("facilities_status_idx").on(t.status, t.statusSince),
+    index("facilities_table_type_idx").on(t.tableType, t.prefecture),
+    index("facilities_closed_on_idx").on(t.closedOn),
+  ],
+);
+
+/** Append-only: a facility's state on a date is its latest event on or before that date. */
+export const statusEvents = pgTable(
+  "status_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code),
+    state: facilityState("state").notNull(),
+    effectiveOn: date("effective_on").notNull(),
+    source: text("source").notNull(),
+    note: text("note"),
+    /** Set when the step goes left on the ladder; kept and shown, never applied silently. */
+    backward: boolean("backward").notNull().default(false),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("status_events_identity_idx").on(t.facilityCode, t.state, t.effectiveOn),
+    // Serves "latest event on or before a date" per facility (DISTINCT ON … ORDER BY code, date DESC, state DESC).
+    index("status_events_asof_idx").on(t.facilityCode, t.effectiveOn.desc().nullsFirst(), t.state.desc().nullsFirst()),
+    index("status_events_effective_on_idx").on(t.effectiveOn),
+  ],
+);
+
+/** 様式第1号: one row per filing; a later filed_on for the same code supersedes (in_force). */
+export const filings = pgTable(
+  "filings",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code),
+    filedOn: date("filed_on").notNull(),
+    facilityName: text("facility_name"), // ①
+    phone: text("phone"), // ②
+    specialties: text("specialties"), // ④
+    deferralUntil: date("deferral_until").notNull(), // ⑤
+    reason: text("reason", { enum: ["outsourced", "transitional", "other"] }).notNull(), // ⑥ ア/イ/ウ
+    reasonSub: smallint("reason_sub"), // ⑥イ (1)–(4)
+    outsourcer: text("outsourcer"), // ⑥ア
+    reasonOther: text("reason_other"), // ⑥ウ
+    readiness: text("readiness", { enum: ["december", "march", "september", "other"] }).notNull(), // ⑦
+    readinessDate: date("readiness_date"),
+    readinessOther: text("readiness_other"),
+    rececom: text("rececom", { enum: ["ready", "upgrade", "checking"] }), // ⑧
+    rececomMonth: text("rececom_month"), // YYYY-MM
+    network: text("network", { enum: ["ready", "contracted", "considering"] }).notNull(), // ⑨
+    networkMonth: text("network_month"),
+    usageApplied: boolean("usage_applied").notNull(), // ⑩(1)
+    certApplied: boolean("cert_applied").notNull(), // ⑩(2)
+    remarks: text("remarks"), // ⑪
+    founderName: text("founder_name"),
+    address: text("address"),
+    email: text("email"),
+    inForce: boolean("in_force").notNull().default(true),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("filings_identity_idx").on(t.facilityCode, t.filedOn),
+    index("filings_in_force_idx").on(t.inForce, t.deferralUntil),
+  ],
+);
+
+export const users = pgTable("users", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  passwordHash: text("password_hash").notNull(),
+  role: userRole("role").notNull(),
+  /** Null means national scope; otherwise the JIS codes the user may see. */
+  prefectures: text("prefectures").array(),
+  disabled: boolean("disabled").notNull().default(false),
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id"),
+    userEmail: text("user_email"),
+    ip: text("ip"),
+    action: text("action").notNull(),
+    target: text("target"),
+    details: jsonb("details"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);
