@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { requireUser } from "../_auth/session";
+import { getMessages } from "../_i18n";
+
+export const dynamic = "force-dynamic";
+
+export default async function ForbiddenPage() {
+  await requireUser();
+  const { t } = await getMessages();
+  return (
+    <main>
+      <h1>{t.forbidden}</h1>
+      <p>
+        <Link href="/">{t.backHome}</Link>
+      </p>
+    </main>
+  );
+}

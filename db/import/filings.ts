@@ -1,0 +1,111 @@
+import type { Executor } from "../executor";
+import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
+import type { WriteCounts } from "./events";
+
+/** One valid 様式第1号 row; field names follow db/schema.ts `filings`. */
+export interface FilingInput {
+  code: string;
+  filedOn: string;
+  facilityName: string | null;
+  phone: string | null;
+  specialties: string | null;
+  deferralUntil: string;
+  reason: "outsourced" | "transitional" | "other";
+  reasonSub: number | null;
+  outsourcer: string | null;
+  reasonOther: string | null;
+  readiness: "december" | "march" | "september" | "other";
+  readinessDate: string | null;
+  readinessOther: string | null;
+  rececom: "ready" | "upgrade" | "checking" | null;
+  rececomMonth: string | null;
+  network: "ready" | "contracted" | "considering";
+  networkMonth: string | null;
+  usageApplied: boolean;
+  certApplied: boolean;
+  remarks: string | null;
+  founderName: string | null;
+  address: string | null;
+  email: string | null;
+}
+
+const COLUMNS: [string, string, (f: FilingInput) => unknown][] = [
+  ["facility_code", "text", (f) => f.code],
+  ["filed_on", "date", (f) => f.filedOn],
+  ["facility_name", "text", (f) => f.facilityName],
+  ["phone", "text", (f) => f.phone],
+  ["specialties", "text", (f) => f.specialties],
+  ["deferral_until", "date", (f) => f.deferralUntil],
+  ["reason", "text", (f) => f.reason],
+  ["reason_sub", "smallint", (f) => f.reasonSub],
+  ["outsourcer", "text", (f) => f.outsourcer],
+  ["reason_other", "text", (f) => f.reasonOther],
+  ["readiness", "text", (f) => f.readiness],
+  ["readiness_date", "date", (f) => f.readinessDate],
+  ["readiness_other", "text", (f) => f.readinessOther],
+  ["rececom", "text", (f) => f.rececom],
+  ["rececom_month", "text", (f) => f.rececomMonth],
+  ["network", "text", (f) => f.network],
+  ["network_month", "text", (f) => f.networkMonth],
+  ["usage_applied", "boolean", (f) => f.usageApplied],
+  ["cert_applied", "boolean", (f) => f.certApplied],
+  ["remarks", "text", (f) => f.remarks],
+  ["founder_name", "text", (f) => f.founderName],
+  ["address", "text", (f) => f.address],
+  ["email", "text", (f) => f.email],
+];
+
+/**
+ * Upserts filings by identity (code, filed_on), marks the latest filing per code as the one in force, and
+ * adds a `deferred` event on filed_on for a facility that was on optical disk that day (a filing never moves
+ * a facility backwards, and one from a facility already further along changes no state).
+ */
+export async function upsertFilings(tx: Executor, rows: FilingInput[], batchId: number | null): Promise<WriteCounts> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const names = COLUMNS.map(([c]) => c);
+  const unnest = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
+  const typed = COLUMNS.map(([c, type]) => `t.${c}::${type}`).join(", ");
+  const compared = names.slice(2);
+  const params = COLUMNS.map(([, , get]) => rows.map((r) => {
+    const v = get(r);
+    return v === null || v === undefined ? null : String(v);
+  }));
+  const batch = `$${COLUMNS.length + 1}::int`;
+  const [counts] = await tx.query<{ inserted: number; updated: number }>(
+    `with t as (select * from unnest(${unnest}) as t(${names.join(", ")})),
+     up as (
+       insert into filings as f (${names.join(", ")}, import_batch_id)
+       select ${typed}, ${batch} from t
+       on conflict (facility_code, filed_on) do update set
+         ${compared.map((c) => `${c} = excluded.${c}`).join(", ")}, import_batch_id = excluded.import_batch_id
+       where (${compared.map((c) => `f.${c}`).join(", ")}) is distinct from (${compared.map((c) => `excluded.${c}`).join(", ")})
+       returning (xmax = 0) as is_new
+     )
+     select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated from up`,
+    [...params, batchId],
+  );
+  const codes = [...new Set(rows.map((r) => r.code))];
+  await tx.query(
+    `update filings f set in_force = (f.filed_on = m.latest)
+     from (select facility_code, max(filed_on) as latest from filings where facility_code = any($1::text[]) group by facility_code) m
+     where f.facility_code = m.facility_code and f.in_force is distinct from (f.filed_on = m.latest)`,
+    [codes],
+  );
+  await tx.query(
+    `insert into status_events (facility_code, state, effective_on, source, note, import_batch_id)
+     select t.code, 'deferred', t.filed_on::date, 'filing', '様式第1号', $3::int
+     from unnest($1::text[], $2::text[]) as t(code, filed_on)
+     join facilities f on f.code = t.code
+     left join lateral (
+       select e.state from status_events e
+       where e.facility_code = t.code and e.effective_on <= t.filed_on::date
+       order by e.effective_on desc nulls first, e.state desc nulls first limit 1
+     ) l on true
+     where coalesce(l.state, f.initial_state) = 'optical_disk' and (f.closed_on is null or f.closed_on > t.filed_on::date)
+     on conflict (facility_code, state, effective_on) do nothing`,
+    [rows.map((r) => r.code), rows.map((r) => r.filedOn), batchId],
+  );
+  await markBackwardSteps(tx, codes);
+  await refreshFacilityStatus(tx, codes);
+  return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
+}

@@ -1,0 +1,126 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+import { scopeCondition } from "./scope";
+import { narrowScope, type Scope } from "../../lib/scope";
+import { emptyCounts, LADDER, type LadderState, type EventState } from "../../lib/states";
+import { PREFECTURES, prefectureByCode } from "../../lib/prefectures";
+import { CATEGORY_INFO, TABLE_TYPE_INFO, TABLE_TYPES, CATEGORIES, type Category, type TableType } from "../../lib/table-types";
+
+export type ProgressGroupBy = "prefecture" | "tableType" | "category";
+
+export interface ProgressFilter {
+  asOf: string;
+  groupBy: ProgressGroupBy;
+  prefecture?: string;
+  tableType?: TableType;
+}
+
+export interface ProgressGroup {
+  key: string;
+  label: string;
+  labelEn: string;
+  total: number;
+  closed: number;
+  counts: Record<LadderState, number>;
+  onlineRate: number;
+}
+
+export interface ProgressResult {
+  asOf: string;
+  total: number;
+  counts: Record<LadderState, number>;
+  closed: number;
+  onlineRate: number;
+  groups: ProgressGroup[];
+}
+
+const GROUP_COLUMN: Record<ProgressGroupBy, SQL> = {
+  prefecture: sql`f.prefecture`,
+  tableType: sql`f.table_type::text`,
+  category: sql`f.category::text`,
+};
+
+/**
+ * A facility's state on a date, from the event history. A facility whose latest event is on or before the
+ * date (status_since) is already at its current status then, so only facilities that moved after the date
+ * need their events read: that keeps a year-ago query close to the cost of today's.
+ */
+function stateAsOf(asOf: string): SQL {
+  return sql`case
+    when f.closed_on <= ${asOf}::date then 'closed'::facility_state
+    when f.status_since is null or f.status_since <= ${asOf}::date then f.status
+    else coalesce(p.state, f.initial_state) end`;
+}
+
+/** Counts of facilities by state as of a date, grouped, within the caller's scope (applied in SQL). */
+export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
+  const effective = narrowScope(scope, filter.prefecture);
+  const where = sql`${scopeCondition(effective, sql`f.prefecture`)}${
+    filter.tableType ? sql` and f.table_type = ${filter.tableType}` : sql``
+  }`;
+  const rows = await queryRows<{ key: string; state: EventState; n: number | string }>(
+    db,
+    sql`with moved as (
+          select distinct on (e.facility_code) e.facility_code, e.state
+          from facilities f
+          join status_events e on e.facility_code = f.code and e.effective_on <= ${filter.asOf}::date
+          where f.status_since > ${filter.asOf}::date and ${where}
+          order by e.facility_code, e.effective_on desc nulls first, e.state desc nulls first
+        )
+        select ${GROUP_COLUMN[filter.groupBy]} as key, ${stateAsOf(filter.asOf)} as state, count(*)::int as n
+        from facilities f
+        left join moved p on p.facility_code = f.code
+        where ${where}
+        group by 1, 2`,
+  );
+  return foldProgress(filter, rows);
+}
+
+function groupLabel(groupBy: ProgressGroupBy, key: string): { label: string; labelEn: string } {
+  if (groupBy === "prefecture") {
+    const p = prefectureByCode(key);
+    return { label: p?.nameJa ?? key, labelEn: p?.nameEn ?? key };
+  }
+  const info = groupBy === "tableType" ? TABLE_TYPE_INFO[key as TableType] : CATEGORY_INFO[key as Category];
+  return { label: info?.ja ?? key, labelEn: info?.en ?? key };
+}
+
+function groupOrder(groupBy: ProgressGroupBy): readonly string[] {
+  if (groupBy === "prefecture") return PREFECTURES.map((p) => p.code);
+  return groupBy === "tableType" ? TABLE_TYPES : CATEGORIES;
+}
+
+const rate = (online: number, total: number) => (total === 0 ? 0 : online / total);
+
+/** Turns (group, state, count) rows into the API's shape; groups in their natural order. */
+export function foldProgress(
+  filter: Pick<ProgressFilter, "asOf" | "groupBy">,
+  rows: { key: string; state: EventState; n: number | string }[],
+): ProgressResult {
+  const groups = new Map<string, ProgressGroup>();
+  for (const row of rows) {
+    let group = groups.get(row.key);
+    if (!group) {
+      group = { key: row.key, ...groupLabel(filter.groupBy, row.key), total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0 };
+      groups.set(row.key, group);
+    }
+    const n = Number(row.n);
+    if (row.state === "closed") group.closed += n;
+    else {
+      group.counts[row.state] += n;
+      group.total += n;
+    }
+  }
+  const order = groupOrder(filter.groupBy);
+  const sorted = [...groups.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  const counts = emptyCounts();
+  let total = 0;
+  let closed = 0;
+  for (const g of sorted) {
+    g.onlineRate = rate(g.counts.online, g.total);
+    total += g.total;
+    closed += g.closed;
+    for (const s of LADDER) counts[s] += g.counts[s];
+  }
+  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), groups: sorted };
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { closeDb, getDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { seedNationalData } from "../db/seed";
+import { ensureDemoUsers } from "./demo-users";
+
+/**
+ * The end-to-end run: a fresh database of its own (a new PostgreSQL database beside DATABASE_URL, or a
+ * temporary PGlite dir), a small deterministic national data set and the demo users, a production build,
+ * then Playwright against `next start`. The database is dropped afterwards whatever happened.
+ */
+export const E2E_PASSWORD = "e2e-Password-1";
+const FACILITIES = 4000;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  return spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+}
+
+async function main() {
+  const baseUrl = process.env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: "e2e-secret-not-for-production", E2E_PASSWORD };
+  let cleanup = async () => {};
+  if (baseUrl) {
+    const url = new URL(baseUrl);
+    if (!["localhost", "127.0.0.1", "::1"].includes(url.hostname)) throw new Error(`refusing to run e2e against ${url.hostname}`);
+    const name = `e2e_${process.pid}_${Date.now().toString(36)}`;
+    const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = process.env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "claims-e2e-"));
+    env.PGLITE_DIR = process.env.PGLITE_DIR = dir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  let status = 1;
+  try {
+    await runMigrations();
+    await seedNationalData(getDb(), { facilities: FACILITIES, seed: 7 });
+    await ensureDemoUsers(getDb(), E2E_PASSWORD);
+    await closeDb();
+    if (!process.env.E2E_SKIP_BUILD && run("npx", ["next", "build"], env) !== 0) throw new Error("next build failed");
+    status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+  } finally {
+    await closeDb();
+    await cleanup();
+  }
+  process.exit(status);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
