@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate, todayIso } from "@/lib/dates";
 import { isPrefectureCode } from "@/lib/prefectures";
-import { TABLE_TYPES } from "@/lib/table-types";
+import { CATEGORIES, TABLE_TYPES, type Category, type TableType } from "@/lib/table-types";
 
 /** The as-of date from a query string: a valid ISO date, else today in Tokyo. */
 export function parseAsOf(value: string | string[] | undefined): string {
@@ -17,6 +17,7 @@ export const progressQuery = z.object({
     .refine(isPrefectureCode, { message: "prefecture must be a two-digit JIS code 01–47" })
     .optional(),
   tableType: z.enum(TABLE_TYPES).optional(),
+  category: z.enum(CATEGORIES).optional(),
   asOf: isoDate.optional(),
 });
 
@@ -25,4 +26,14 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
   const out: Record<string, string> = {};
   for (const [key, value] of params) if (value !== "") out[key] = value;
   return out;
+}
+
+type PageParams = Record<string, string | string[] | undefined>;
+
+/** Dashboard filters from a page's search params; unknown values are ignored rather than trusted. */
+export function dashboardFilter(params: PageParams): { asOf: string; tableType?: TableType; category?: Category } {
+  const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+  const tableType = TABLE_TYPES.find((t) => t === one(params.tableType));
+  const category = CATEGORIES.find((c) => c === one(params.category));
+  return { asOf: parseAsOf(params.asOf), ...(tableType && { tableType }), ...(category && { category }) };
 }

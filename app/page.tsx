@@ -1,42 +1,26 @@
 import { getDb } from "@/db/client";
-import { progress } from "@/db/queries/progress";
+import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
 import { getMessages } from "./_i18n";
+import { dashboardFilter } from "./_params";
 import { TopBar } from "@/components/layout/top-bar";
-import { StateTiles } from "@/components/progress/state-tiles";
-import { ProgressTable } from "@/components/progress/prefecture-table";
-import { parseAsOf } from "./_params";
+import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
-  const params = await searchParams;
-  const asOf = parseAsOf(params.asOf);
-  const result = await progress(getDb(), user.scope, { asOf, groupBy: "prefecture" });
+  const filter = dashboardFilter(await searchParams);
+  const data = await loadDashboard(getDb(), user.scope, filter);
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?asOf=${asOf}`} />
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?${filterQuery(filter)}`} />
       <main>
         <h1>{user.scope.kind === "national" ? t.overview : t.overviewScoped}</h1>
-        <p className="subtitle">
-          {t.asOf} {asOf} ・ {t.denominator}
-        </p>
-        <form className="filters" method="get">
-          <label>
-            {t.asOf}
-            <input type="date" name="asOf" defaultValue={asOf} />
-          </label>
-          <button className="btn" type="submit">
-            {t.show}
-          </button>
-        </form>
-        <StateTiles t={t} lang={lang} result={result} />
-        <section className="panel">
-          <h2>{t.byPrefecture}</h2>
-          <ProgressTable t={t} lang={lang} result={result} groupTitle={t.prefecture} />
-        </section>
+        <DashboardFilters t={t} lang={lang} filter={filter} />
+        <DashboardView t={t} lang={lang} data={data} filter={filter} />
       </main>
     </>
   );

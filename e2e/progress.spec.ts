@@ -7,7 +7,7 @@ for (const email of ["admin@example.jp", "viewer@example.jp"]) {
     await expect(page.getByRole("heading", { name: "全国の進捗" })).toBeVisible();
     const rows = page.getByTestId("progress-table").locator("tbody tr");
     await expect(rows).toHaveCount(47);
-    const pageTotal = parseCount(await page.getByTestId("total").textContent());
+    const pageTotal = parseCount(await page.getByTestId("progress-table-total").textContent());
     const api = await (await page.request.get("/api/v1/progress?groupBy=prefecture")).json();
     expect(api.groups).toHaveLength(47);
     expect(pageTotal).toBe(api.total);
@@ -23,7 +23,7 @@ test("a past date shows the figures of that date", async ({ page }) => {
   await page.getByRole("button", { name: "表示" }).click();
   await expect(page).toHaveURL(/asOf=2023-01-31/);
   const api = await (await page.request.get("/api/v1/progress?asOf=2023-01-31")).json();
-  expect(parseCount(await page.getByTestId("total").textContent())).toBe(api.total);
+  expect(parseCount(await page.getByTestId("progress-table-total").textContent())).toBe(api.total);
   const today = await (await page.request.get("/api/v1/progress")).json();
   expect(api.onlineRate).toBeLessThan(today.onlineRate);
 });
@@ -37,7 +37,7 @@ test("the Tokyo editor sees only Tokyo on the page and in the API", async ({ pag
 
   const own = await (await page.request.get("/api/v1/progress?groupBy=prefecture")).json();
   expect(own.groups.map((g: { key: string }) => g.key)).toEqual(["13"]);
-  expect(parseCount(await page.getByTestId("total").textContent())).toBe(own.total);
+  expect(parseCount(await page.getByTestId("progress-table-total").textContent())).toBe(own.total);
 
   // Asking for Osaka by filter, or grouping another way, never yields another prefecture's figures.
   const osaka = await (await page.request.get("/api/v1/progress?prefecture=27")).json();

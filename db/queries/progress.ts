@@ -13,6 +13,7 @@ export interface ProgressFilter {
   groupBy: ProgressGroupBy;
   prefecture?: string;
   tableType?: TableType;
+  category?: Category;
 }
 
 export interface ProgressGroup {
@@ -23,6 +24,14 @@ export interface ProgressGroup {
   closed: number;
   counts: Record<LadderState, number>;
   onlineRate: number;
+  claims: ClaimVolume;
+}
+
+/** Monthly claim volume (where the lists carry it) over active facilities, and the part sent online. */
+export interface ClaimVolume {
+  total: number;
+  online: number;
+  onlineRate: number;
 }
 
 export interface ProgressResult {
@@ -31,8 +40,11 @@ export interface ProgressResult {
   counts: Record<LadderState, number>;
   closed: number;
   onlineRate: number;
+  claims: ClaimVolume;
   groups: ProgressGroup[];
 }
+
+type ProgressRow = { key: string; state: EventState; n: number | string; claims?: number | string };
 
 const GROUP_COLUMN: Record<ProgressGroupBy, SQL> = {
   prefecture: sql`f.prefecture`,
@@ -52,13 +64,18 @@ function stateAsOf(asOf: string): SQL {
     else coalesce(p.state, f.initial_state) end`;
 }
 
+/** Scope, prefecture, table type and category as one SQL condition on `facilities f`. */
+export function facilityFilter(scope: Scope, filter: { prefecture?: string; tableType?: TableType; category?: Category }): SQL {
+  const parts = [scopeCondition(narrowScope(scope, filter.prefecture), sql`f.prefecture`)];
+  if (filter.tableType) parts.push(sql`f.table_type = ${filter.tableType}`);
+  if (filter.category) parts.push(sql`f.category = ${filter.category}`);
+  return sql.join(parts, sql` and `);
+}
+
 /** Counts of facilities by state as of a date, grouped, within the caller's scope (applied in SQL). */
 export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
-  const effective = narrowScope(scope, filter.prefecture);
-  const where = sql`${scopeCondition(effective, sql`f.prefecture`)}${
-    filter.tableType ? sql` and f.table_type = ${filter.tableType}` : sql``
-  }`;
-  const rows = await queryRows<{ key: string; state: EventState; n: number | string }>(
+  const where = facilityFilter(scope, filter);
+  const rows = await queryRows<ProgressRow>(
     db,
     sql`with moved as (
           select distinct on (e.facility_code) e.facility_code, e.state
@@ -67,7 +84,8 @@ export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Pr
           where f.status_since > ${filter.asOf}::date and ${where}
           order by e.facility_code, e.effective_on desc nulls first, e.state desc nulls first
         )
-        select ${GROUP_COLUMN[filter.groupBy]} as key, ${stateAsOf(filter.asOf)} as state, count(*)::int as n
+        select ${GROUP_COLUMN[filter.groupBy]} as key, ${stateAsOf(filter.asOf)} as state, count(*)::int as n,
+               coalesce(sum(f.monthly_claims), 0)::float8 as claims
         from facilities f
         left join moved p on p.facility_code = f.code
         where ${where}
@@ -95,13 +113,21 @@ const rate = (online: number, total: number) => (total === 0 ? 0 : online / tota
 /** Turns (group, state, count) rows into the API's shape; groups in their natural order. */
 export function foldProgress(
   filter: Pick<ProgressFilter, "asOf" | "groupBy">,
-  rows: { key: string; state: EventState; n: number | string }[],
+  rows: ProgressRow[],
 ): ProgressResult {
   const groups = new Map<string, ProgressGroup>();
   for (const row of rows) {
     let group = groups.get(row.key);
     if (!group) {
-      group = { key: row.key, ...groupLabel(filter.groupBy, row.key), total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0 };
+      group = {
+        key: row.key,
+        ...groupLabel(filter.groupBy, row.key),
+        total: 0,
+        closed: 0,
+        counts: emptyCounts(),
+        onlineRate: 0,
+        claims: { total: 0, online: 0, onlineRate: 0 },
+      };
       groups.set(row.key, group);
     }
     const n = Number(row.n);
@@ -109,6 +135,9 @@ export function foldProgress(
     else {
       group.counts[row.state] += n;
       group.total += n;
+      const claims = Number(row.claims ?? 0);
+      group.claims.total += claims;
+      if (row.state === "online") group.claims.online += claims;
     }
   }
   const order = groupOrder(filter.groupBy);
@@ -116,11 +145,16 @@ export function foldProgress(
   const counts = emptyCounts();
   let total = 0;
   let closed = 0;
+  const claims = { total: 0, online: 0, onlineRate: 0 };
   for (const g of sorted) {
     g.onlineRate = rate(g.counts.online, g.total);
+    g.claims.onlineRate = rate(g.claims.online, g.claims.total);
+    claims.total += g.claims.total;
+    claims.online += g.claims.online;
     total += g.total;
     closed += g.closed;
     for (const s of LADDER) counts[s] += g.counts[s];
   }
-  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), groups: sorted };
+  claims.onlineRate = rate(claims.online, claims.total);
+  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), claims, groups: sorted };
 }

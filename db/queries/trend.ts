@@ -1,9 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { scopeCondition } from "./scope";
-import { narrowScope, type Scope } from "../../lib/scope";
+import { facilityFilter } from "./progress";
+import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
-import type { TableType } from "../../lib/table-types";
+import type { Category, TableType } from "../../lib/table-types";
 
 export interface TrendPoint {
   /** The last day of the month (or the as-of date for the current month). */
@@ -29,11 +29,9 @@ function bucket(day: SQL, to: string): SQL {
 export async function monthlyTrend(
   db: Db,
   scope: Scope,
-  filter: { from: string; to: string; prefecture?: string; tableType?: TableType },
+  filter: { from: string; to: string; prefecture?: string; tableType?: TableType; category?: Category },
 ): Promise<TrendPoint[]> {
-  const where = sql`${scopeCondition(narrowScope(scope, filter.prefecture), sql`f.prefecture`)}${
-    filter.tableType ? sql` and f.table_type = ${filter.tableType}` : sql``
-  }`;
+  const where = facilityFilter(scope, filter);
   const rows = await queryRows<{ date: string; state: EventState; n: number }>(
     db,
     sql`with points as (

@@ -4,11 +4,11 @@ import { LADDER, STATE_INFO } from "@/lib/states";
 import type { ProgressResult } from "@/db/queries/progress";
 
 /** Counts by state for each group, with a stacked bar; the totals row is the same query's figures. */
-export function ProgressTable({ t, lang, result, groupTitle }: { t: Messages; lang: Lang; result: ProgressResult; groupTitle: string }) {
+export function ProgressTable({ t, lang, result, groupTitle, testId = "progress-table" }: { t: Messages; lang: Lang; result: ProgressResult; groupTitle: string; testId?: string }) {
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
-    <table className="data" data-testid="progress-table">
+    <table className="data" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">{groupTitle}</th>
@@ -46,7 +46,7 @@ export function ProgressTable({ t, lang, result, groupTitle }: { t: Messages; la
       <tfoot>
         <tr>
           <td>{t.total}</td>
-          <td data-testid="total">{formatCount(result.total, lang)}</td>
+          <td data-testid={`${testId}-total`}>{formatCount(result.total, lang)}</td>
           {LADDER.map((s) => (
             <td key={s}>{formatCount(result.counts[s], lang)}</td>
           ))}

@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { progress } from "@/db/queries/progress";
+import { todayIso } from "@/lib/dates";
+import { progressTable } from "@/lib/charts/csv-tables";
+import { apiUser } from "@/app/_auth/session";
+import { progressQuery, searchParamsObject } from "@/app/_params";
+import { csvResponse } from "@/app/_csv";
+
+export const dynamic = "force-dynamic";
+
+/** The progress figures (any grouping, any date) as CSV: the same query as GET /api/v1/progress. */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const params = searchParamsObject(req.nextUrl.searchParams);
+  const parsed = progressQuery.safeParse(params);
+  if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
+  const { asOf = todayIso(), ...filter } = parsed.data;
+  const result = await progress(getDb(), auth.user.scope, { ...filter, asOf });
+  return csvResponse(progressTable(result.asOf, result.groups, result), `progress_${filter.groupBy}_${asOf}.csv`, params.encoding ?? null);
+}

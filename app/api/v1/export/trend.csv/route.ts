@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { monthlyTrend } from "@/db/queries/trend";
+import { HISTORY_START } from "@/db/queries/dashboard";
+import { todayIso } from "@/lib/dates";
+import { trendTable } from "@/lib/charts/csv-tables";
+import { apiUser } from "@/app/_auth/session";
+import { progressQuery, searchParamsObject } from "@/app/_params";
+import { csvResponse } from "@/app/_csv";
+
+export const dynamic = "force-dynamic";
+
+/** The monthly trend behind the chart, as CSV, with the dashboard's filters. */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const params = searchParamsObject(req.nextUrl.searchParams);
+  const parsed = progressQuery.safeParse(params);
+  if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
+  const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
+  const filter = { prefecture, tableType, category };
+  const points = asOf >= HISTORY_START ? await monthlyTrend(getDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
+  return csvResponse(trendTable(points), `trend_${asOf}.csv`, params.encoding ?? null);
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { Area, CartesianGrid, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, ComposedChart } from "recharts";
+import { LADDER, STATE_INFO } from "@/lib/states";
+import type { TrendRow } from "@/lib/charts/trend";
+
+interface Props {
+  rows: TrendRow[];
+  projection: { month: string; onlineRate: number }[];
+  lang: "ja" | "en";
+  targetLabel: string;
+  projectionLabel: string;
+}
+
+/** Stacked shares of the five states by month, the 100% target, and the pace forecast as a dashed line. */
+export function TrendChart({ rows, projection, lang, targetLabel, projectionLabel }: Props) {
+  const data = [
+    ...rows.map((r) => ({ month: r.date.slice(0, 7), ...Object.fromEntries(LADDER.map((s) => [s, Number(r.shares[s].toFixed(2))])) })),
+    ...projection.map((p) => ({ month: p.month, forecast: Number((p.onlineRate * 100).toFixed(2)) })),
+  ];
+  const last = rows.at(-1);
+  if (last && projection.length > 0) {
+    const bridge = data.find((d) => d.month === last.date.slice(0, 7)) as Record<string, unknown> | undefined;
+    if (bridge) bridge.forecast = Number((last.onlineRate * 100).toFixed(2));
+  }
+  return (
+    <div style={{ width: "100%", height: 340 }}>
+      <ResponsiveContainer>
+        <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="month" minTickGap={24} />
+          <YAxis domain={[0, 100]} unit="%" />
+          <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
+          <Legend />
+          {[...LADDER].reverse().map((s) => (
+            <Area
+              key={s}
+              type="monotone"
+              dataKey={s}
+              stackId="states"
+              name={lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja}
+              stroke={STATE_INFO[s].color}
+              fill={STATE_INFO[s].color}
+              fillOpacity={0.75}
+              isAnimationActive={false}
+            />
+          ))}
+          <Line type="linear" dataKey="forecast" name={projectionLabel} stroke="#1d2330" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+          <ReferenceLine y={100} stroke="#1d2330" strokeDasharray="2 2" label={{ value: targetLabel, position: "insideTopLeft", fontSize: 12 }} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+

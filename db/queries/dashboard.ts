@@ -1,0 +1,33 @@
+import type { Db } from "../client";
+import { progress, type ProgressResult } from "./progress";
+import { monthlyTrend, type TrendPoint } from "./trend";
+import type { Scope } from "../../lib/scope";
+import type { Category, TableType } from "../../lib/table-types";
+
+export interface DashboardFilter {
+  asOf: string;
+  prefecture?: string;
+  tableType?: TableType;
+  category?: Category;
+}
+
+export interface DashboardData {
+  byPrefecture: ProgressResult;
+  byTableType: ProgressResult;
+  byCategory: ProgressResult;
+  trend: TrendPoint[];
+}
+
+/** The history starts with the payers' January 2023 baseline. */
+export const HISTORY_START = "2023-01-01";
+
+/** Everything the overview and prefecture pages draw, from the same queries the API serves. */
+export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
+  const [byPrefecture, byTableType, byCategory, trend] = await Promise.all([
+    progress(db, scope, { ...filter, groupBy: "prefecture" }),
+    progress(db, scope, { ...filter, groupBy: "tableType" }),
+    progress(db, scope, { ...filter, groupBy: "category" }),
+    filter.asOf >= HISTORY_START ? monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }) : Promise.resolve([]),
+  ]);
+  return { byPrefecture, byTableType, byCategory, trend };
+}
