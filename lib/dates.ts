@@ -2,39 +2,13 @@
  * Calendar days as 'YYYY-MM-DD' strings. Arithmetic goes through UTC midnights, so no server time zone
  * can move a day; "today" is always Japan's today. Parsing of the forms people type lives in date-parse.ts.
  */
+import { daysInMonth, isIsoDate, ymdToIso } from "./calendar";
 import { eraOf } from "./wareki";
 
+export { daysInMonth, isIsoDate, isLeapYear } from "./calendar";
 export { parseDate, parseYearMonth } from "./date-parse";
 
 const DAY_MS = 86_400_000;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** True for a real calendar day in years 1000–9999 (four-digit years only). */
-export function isValidYmd(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) && year >= 1000 && year <= 9999 &&
-    Number.isInteger(month) && month >= 1 && month <= 12 &&
-    Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
-  );
-}
-
-export function toIso(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** Strict: exactly 'YYYY-MM-DD' and a day that exists (no 2024-02-30). */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-}
 
 function splitIso(iso: string): [number, number, number] {
   if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
@@ -50,16 +24,14 @@ function fromEpochDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Today in Japan (Asia/Tokyo), whatever the server's zone. */
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/**
+ * Today in Japan, whatever the server's zone. Japan has kept UTC+9 without daylight saving since 1951,
+ * so a fixed offset is exact and needs no time zone data.
+ */
 export function todayIso(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(iso: string, days: number): string {
@@ -72,7 +44,7 @@ export function addMonths(iso: string, months: number): string {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return toIso(year, month, Math.min(d, daysInMonth(year, month)));
+  return ymdToIso(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** Negative when a is earlier, positive when later, 0 when equal; usable as a sort comparator. */
@@ -88,16 +60,16 @@ export function daysBetween(a: string, b: string): number {
 /** Last day of the date's month. */
 export function monthEnd(iso: string): string {
   const [y, m] = splitIso(iso);
-  return toIso(y, m, daysInMonth(y, m));
+  return ymdToIso(y, m, daysInMonth(y, m));
 }
 
 /** First day of every month the inclusive range touches, oldest first; empty when from is after to. */
-export function monthStarts(fromIso: string, toIso_: string): string[] {
+export function monthStarts(fromIso: string, toIso: string): string[] {
   const [fy, fm] = splitIso(fromIso);
-  const [ty, tm] = splitIso(toIso_);
+  const [ty, tm] = splitIso(toIso);
   const starts: string[] = [];
   for (let i = fy * 12 + fm - 1; i <= ty * 12 + tm - 1; i++) {
-    starts.push(toIso(Math.floor(i / 12), (i % 12) + 1, 1));
+    starts.push(ymdToIso(Math.floor(i / 12), (i % 12) + 1, 1));
   }
   return starts;
 }

@@ -15,7 +15,7 @@ import {
   type NameParts,
 } from "./names";
 import { cityWeights, PLACES } from "./places";
-import { apportion, type Rng } from "./rng";
+import { apportion, weightedPicker, type Rng } from "./rng";
 
 /** The four kinds the seed models: hospitals and clinics share the medical table (digit 1). */
 export type Kind = "hospital" | "clinic" | "dental" | "pharmacy";
@@ -33,10 +33,10 @@ interface KindInfo {
 }
 
 export const KIND_INFO: Record<Kind, KindInfo> = {
-  hospital: { national: 8_200, tableType: "medical", category: "hospital", baselineOnline: 0.92, claimsMedian: 2_600, claimsSigma: 0.8 },
+  hospital: { national: 8_200, tableType: "medical", category: "hospital", baselineOnline: 0.93, claimsMedian: 3_800, claimsSigma: 0.85 },
   clinic: { national: 89_700, tableType: "medical", category: "clinic", baselineOnline: 0.67, claimsMedian: 850, claimsSigma: 0.65 },
   dental: { national: 70_300, tableType: "dental", category: "clinic", baselineOnline: 0.52, claimsMedian: 420, claimsSigma: 0.55 },
-  pharmacy: { national: 61_500, tableType: "pharmacy", category: "pharmacy", baselineOnline: 0.93, claimsMedian: 1_100, claimsSigma: 0.6 },
+  pharmacy: { national: 61_500, tableType: "pharmacy", category: "pharmacy", baselineOnline: 0.94, claimsMedian: 1_100, claimsSigma: 0.6 },
 };
 
 /** Share of the facilities not online at the baseline that claim on paper (7,700 of about 67,300). */
@@ -74,6 +74,22 @@ export function allocate(total: number): Map<Kind, number[]> {
   return new Map(KINDS.map((k, i) => [k, apportion(byKind[i], populations)]));
 }
 
+const cityPickers = new Map<string, (rng: Rng) => number>();
+
+/** Picks a city index of the prefecture, the largest city most often. */
+function cityPicker(pref: string): (rng: Rng) => number {
+  let picker = cityPickers.get(pref);
+  if (!picker) {
+    const count = PLACES[pref].cities.length;
+    picker = weightedPicker(
+      Array.from({ length: count }, (_, i) => i),
+      cityWeights(count),
+    );
+    cityPickers.set(pref, picker);
+  }
+  return picker;
+}
+
 type CodeCounters = Map<string, { district: number; number: number }>;
 
 /** Codes go up by 1–3 within a (prefecture, table, district); a full district overflows to district + 50. */
@@ -109,10 +125,7 @@ function address(rng: Rng, pref: Prefecture, parts: NameParts, kind: Kind): stri
 function draftOne(rng: Rng, kind: Kind, pref: Prefecture, counters: CodeCounters): FacilityDraft {
   const info = KIND_INFO[kind];
   const place = PLACES[pref.code];
-  const cityIndex = rng.weighted(
-    place.cities.map((_, i) => i),
-    cityWeights(place.cities.length),
-  );
+  const cityIndex = cityPicker(pref.code)(rng);
   const parts: NameParts = { city: place.cities[cityIndex], town: randomTown(rng), prefectureName: pref.nameJa };
   const code = nextCode(rng, counters, pref.code, TABLE_TYPE_DIGIT[info.tableType], cityIndex);
 
@@ -131,10 +144,11 @@ function draftOne(rng: Rng, kind: Kind, pref: Prefecture, counters: CodeCounters
   } else name = pharmacyName(rng, parts);
 
   const sizeZ = Math.max(-3, Math.min(3, rng.normal()));
-  const monthlyClaims = Math.max(20, Math.round(info.claimsMedian * Math.exp(info.claimsSigma * sizeZ)));
-  // Larger facilities were online earlier: the baseline chance moves with size.
-  const pOnline = Math.min(0.995, Math.max(0.05, info.baselineOnline + 0.09 * sizeZ));
+  // Larger facilities were online earlier: the baseline chance moves with size, and the ones left on disk
+  // are the smaller ones (27% of facilities but 14% of claims in the payers' figures).
+  const pOnline = Math.min(0.995, Math.max(0.05, info.baselineOnline + 0.12 * sizeZ));
   const online = rng.chance(pOnline);
+  const monthlyClaims = Math.max(20, Math.round(info.claimsMedian * Math.exp(info.claimsSigma * sizeZ) * (online ? 1 : 0.7)));
   const claimMethod: ClaimMethod = online ? "online" : rng.chance(PAPER_SHARE_OF_OFFLINE) ? "paper" : "optical_disk";
   const [lo, hi] = place.postal;
   const postalPrefix = lo + ((cityIndex * 7 + rng.int(0, 2)) % (hi - lo + 1));
@@ -165,10 +179,14 @@ export function generateFacilityDrafts(rng: Rng, total: number): FacilityDraft[]
   const counters: CodeCounters = new Map();
   const drafts: FacilityDraft[] = [];
   PREFECTURES.forEach((pref, p) => {
-    for (const kind of KINDS) {
-      const count = allocation.get(kind)![p];
-      for (let i = 0; i < count; i++) drafts.push(draftOne(rng, kind, pref, counters));
+    // Kinds interleaved at random, so that hospitals and clinics mix within the medical code range.
+    const kinds: Kind[] = [];
+    for (const kind of KINDS) for (let i = allocation.get(kind)![p]; i > 0; i--) kinds.push(kind);
+    for (let i = kinds.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [kinds[i], kinds[j]] = [kinds[j], kinds[i]];
     }
+    for (const kind of kinds) drafts.push(draftOne(rng, kind, pref, counters));
   });
   return drafts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

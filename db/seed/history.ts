@@ -34,12 +34,12 @@ function onlineHazard(m: MonthIndex): number {
   if (m <= monthIndex(2024, 3)) return 0.022; // FY2023: about a quarter move
   if (m <= monthIndex(2024, 10)) return 0.06; // the rush before the 30 September deadline
   if (m <= monthIndex(2025, 10)) return 0.075; // deferrals running to September 2025
-  if (m <= monthIndex(2026, 10)) return 0.055;
+  if (m <= monthIndex(2026, 10)) return 0.065;
   return 0.035;
 }
 
 /** Hospitals and pharmacies move fast; dental clinics lag; small facilities lag within every kind. */
-const KIND_PROPENSITY: Record<Kind, number> = { hospital: 1.7, pharmacy: 1.7, clinic: 1.0, dental: 0.62 };
+const KIND_PROPENSITY: Record<Kind, number> = { hospital: 1.7, pharmacy: 1.7, clinic: 1.05, dental: 0.75 };
 /** Yearly chance of closing (休止・廃止): facilities still on disk are older and close more often. */
 const CLOSURE_RATE = { online: 0.006, disk: 0.016 };
 
@@ -101,8 +101,8 @@ function filingDays(rng: Rng, appliedOn: Day | null, onlineOn: Day | null, close
     let to = day(year, 8, 31);
     let files: boolean;
     if (days.length === 0 && year === 2024) {
-      files = rng.chance(closurePlanned ? 0.6 : 0.93);
-      if (!files && rng.chance(0.4)) {
+      files = rng.chance(closurePlanned ? 0.6 : 0.9);
+      if (!files && rng.chance(0.3)) {
         // A late filer, after the 31 August deadline.
         files = true;
         from = day(2024, 9, 1);

@@ -1,4 +1,4 @@
-import type { Rng } from "./rng";
+import { weightedPicker, type Rng } from "./rng";
 import { cityStem, TOWNS } from "./places";
 
 /**
@@ -15,7 +15,10 @@ const SURNAMES = (
   "上田 原 柴田 酒井 工藤 横山 宮崎 宮本 内田 高木 安藤 島田 谷口 大野 丸山 今井 高田 藤本 武田 村田 " +
   "上野 杉山 増田 小山 大塚 平野 菅原 久保 松井 千葉 岩崎 桜井 木下 野口 松尾 菊地 野村 新井 渡部 大西"
 ).split(" ");
-const SURNAME_WEIGHTS = SURNAMES.map((_, i) => 1 / (i + 8));
+const pickSurname = weightedPicker(
+  SURNAMES,
+  SURNAMES.map((_, i) => 1 / (i + 8)),
+);
 
 const GIVEN_NAMES = (
   "太郎 一郎 健一 誠 浩 大輔 直樹 翔太 隆 修 博之 和也 哲也 雅人 剛 拓也 " +
@@ -31,7 +34,10 @@ export const MEDICAL_SPECIALTIES = (
   "内科 小児科 整形外科 皮膚科 眼科 耳鼻咽喉科 産婦人科 精神科 心療内科 泌尿器科 外科 消化器内科 循環器内科 " +
   "呼吸器内科 脳神経外科 リハビリテーション科 放射線科 麻酔科 形成外科 糖尿病内科"
 ).split(" ");
-const CLINIC_MAIN_WEIGHTS = MEDICAL_SPECIALTIES.map((_, i) => (i === 0 ? 30 : i < 13 ? 12 / (i + 2) : 0.3));
+const pickMainSpecialty = weightedPicker(
+  MEDICAL_SPECIALTIES,
+  MEDICAL_SPECIALTIES.map((_, i) => (i === 0 ? 30 : i < 13 ? 12 / (i + 2) : 0.3)),
+);
 const DENTAL_EXTRA = ["小児歯科", "矯正歯科", "歯科口腔外科"];
 
 export interface NameParts {
@@ -41,7 +47,7 @@ export interface NameParts {
 }
 
 export function surname(rng: Rng): string {
-  return rng.weighted(SURNAMES, SURNAME_WEIGHTS);
+  return pickSurname(rng);
 }
 
 export function personName(rng: Rng): string {
@@ -123,7 +129,7 @@ export function pharmacyName(rng: Rng, p: NameParts): string {
 }
 
 export function clinicSpecialties(rng: Rng): { main: string; all: string } {
-  const main = rng.weighted(MEDICAL_SPECIALTIES, CLINIC_MAIN_WEIGHTS);
+  const main = pickMainSpecialty(rng);
   const all = [main];
   const extra = rng.weighted([0, 1, 2], [5, 3, 1]);
   for (let i = 0; i < extra; i++) {

@@ -85,6 +85,24 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/** A reusable weighted choice over fixed lists: cumulative weights once, then a binary search per draw. */
+export function weightedPicker<T>(items: readonly T[], weights: readonly number[]): (rng: Rng) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const w of weights) cumulative.push((total += w));
+  return (rng) => {
+    const r = rng.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo];
+  };
+}
+
 /**
  * Splits `total` into whole parts proportional to `weights` (largest remainder), so the parts always add
  * up to exactly `total`.

@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import type { EventState } from "../../lib/states";
+import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
+import { queryRows, type Db } from "../client";
+import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
+
+export { generateNationalData, DEFAULT_FACILITIES, DEFAULT_SEED } from "./generate";
+
+export interface SeedOptions extends GenerateOptions {
+  /** Empty facilities, events and filings first (users are kept). Without it a non-empty database is refused. */
+  reset?: boolean;
+  /** Progress lines (the script prints them); silent by default. */
+  log?: (line: string) => void;
+}
+
+export interface SeedResult {
+  asOf: string;
+  seed: number;
+  facilities: number;
+  events: number;
+  filings: number;
+  byStatus: Record<EventState, number>;
+  timingsMs: { generate: number; write: number; analyze: number };
+}
+
+export class DatabaseNotEmptyError extends Error {
+  constructor(readonly facilities: number) {
+    super(`the database already holds ${facilities} facilities; seed with --reset to replace them`);
+  }
+}
+
+const FACILITY_COLUMNS = [
+  "code", "prefecture", "table_type", "category", "name", "address", "postal_code", "phone", "specialties", "claim_method",
+  "monthly_claims", "shares_oqv_terminal", "closed_on", "initial_state", "status", "status_since",
+];
+const EVENT_COLUMNS = ["facility_code", "state", "effective_on", "source", "note", "backward"];
+const FILING_COLUMNS = [
+  "facility_code", "filed_on", "facility_name", "phone", "specialties", "deferral_until", "reason", "reason_sub", "outsourcer",
+  "reason_other", "readiness", "readiness_date", "readiness_other", "rececom", "rececom_month", "network", "network_month",
+  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force",
+];
+
+function* facilityRows(data: NationalData) {
+  for (const f of data.facilities) {
+    yield [
+      f.code, f.prefecture, f.tableType, f.category, f.name, f.address, f.postalCode, f.phone, f.specialties, f.claimMethod,
+      f.monthlyClaims, f.sharesOqvTerminal, f.closedOn, f.initialState, f.status, f.statusSince,
+    ];
+  }
+}
+
+function* eventRows(data: NationalData) {
+  for (const e of data.events) yield [e.facilityCode, e.state, e.effectiveOn, "seed", e.note, e.backward];
+}
+
+function* filingRows(data: NationalData) {
+  for (const f of data.filings) {
+    yield [
+      f.code, f.filedOn, f.facilityName, f.phone, f.specialties, f.deferralUntil, f.reason, f.reasonSub, f.outsourcer,
+      f.reasonOther, f.readiness, f.readinessDate, f.readinessOther, f.rececom, f.rececomMonth, f.network, f.networkMonth,
+      f.usageApplied, f.certApplied, f.remarks, f.founderName, f.address, f.email, f.inForce,
+    ];
+  }
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+async function facilityCount(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from facilities`);
+  return Number(row.n);
+}
+
+/**
+ * Writes the deterministic national data set (facilities, status events, filings) in one transaction
+ * with COPY, then refreshes the planner's statistics. Creates no users: the demo adds its own.
+ */
+export async function seedNationalData(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
+  const log = options.log ?? (() => {});
+  if (!options.reset) {
+    const existing = await facilityCount(db);
+    if (existing > 0) throw new DatabaseNotEmptyError(existing);
+  }
+  let started = performance.now();
+  const data = generateNationalData(options);
+  const generateMs = performance.now() - started;
+  log(`generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings (as of ${data.asOf}) in ${seconds(started)}`);
+
+  started = performance.now();
+  await withBulkTransaction(async (tx) => {
+    // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
+    if (options.reset) await tx.query("truncate table status_events, filings, facilities restart identity cascade");
+    await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
+      await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
+      log(`  facilities copied (${seconds(started)})`);
+      await copyInto(tx, "status_events", EVENT_COLUMNS, eventRows(data));
+      log(`  status events copied (${seconds(started)})`);
+      await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
+      log(`  filings copied (${seconds(started)})`);
+    });
+  });
+  const writeMs = performance.now() - started;
+  log(`written, indexes rebuilt and committed in ${seconds(started)}`);
+
+  started = performance.now();
+  await queryRows(db, sql`analyze facilities, status_events, filings`);
+  const analyzeMs = performance.now() - started;
+  return {
+    asOf: data.asOf,
+    seed: data.seed,
+    facilities: data.facilities.length,
+    events: data.events.length,
+    filings: data.filings.length,
+    byStatus: countByStatus(data.facilities),
+    timingsMs: { generate: Math.round(generateMs), write: Math.round(writeMs), analyze: Math.round(analyzeMs) },
+  };
+}

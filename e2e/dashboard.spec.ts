@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { parseCount, signIn } from "./helpers";
+
+test("the map opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
+  await signIn(page, "viewer@example.jp");
+  await page.getByRole("link", { name: /^東京都 / }).click();
+  await expect(page).toHaveURL(/\/prefectures\/13/);
+  await expect(page.getByRole("heading", { name: "東京都" })).toBeVisible();
+  const api = await (await page.request.get("/api/v1/progress?prefecture=13&groupBy=tableType")).json();
+  expect(parseCount(await page.getByTestId("table-type-table-total").textContent())).toBe(api.total);
+});
+
+test("filters live in the URL and the chart CSV carries the same numbers as the API", async ({ page }) => {
+  await signIn(page, "admin@example.jp");
+  await page.getByLabel("点数表").selectOption("dental");
+  await page.getByRole("button", { name: "表示" }).click();
+  await expect(page).toHaveURL(/tableType=dental/);
+  const api = await (await page.request.get("/api/v1/progress?groupBy=prefecture&tableType=dental")).json();
+  expect(parseCount(await page.getByTestId("progress-table-total").textContent())).toBe(api.total);
+
+  const csv = await page.request.get("/api/v1/export/progress.csv?groupBy=prefecture&tableType=dental");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = (await csv.body()).toString("utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.slice(1).trim().split("\r\n");
+  expect(lines).toHaveLength(1 + api.groups.length + 1);
+  const totalLine = lines.at(-1)!.split(",");
+  expect(Number(totalLine[3])).toBe(api.total);
+  expect(Number(totalLine.at(-1))).toBeCloseTo(api.onlineRate, 4);
+});
+
+test("the trend table lists every month end since January 2023", async ({ page }) => {
+  await signIn(page, "viewer@example.jp");
+  await page.goto("/?asOf=2024-06-30");
+  await page.getByText("表で見る").first().click();
+  const rows = page.getByTestId("trend-table").locator("tbody tr");
+  await expect(rows).toHaveCount(18);
+  await expect(rows.first().locator("td").first()).toHaveText("2023-01-31");
+});
+
+test("a Tokyo editor cannot open another prefecture's page or CSV", async ({ page }) => {
+  await signIn(page, "tokyo@example.jp");
+  await expect(page.getByTestId("ranking").locator("tr")).toHaveCount(1);
+  const res = await page.goto("/prefectures/27");
+  expect(res?.status()).toBe(404);
+  const csv = await page.request.get("/api/v1/export/progress.csv?groupBy=prefecture&prefecture=27");
+  const lines = (await csv.body()).toString("utf8").slice(1).trim().split("\r\n");
+  // Header and the total row only, with zero facilities.
+  expect(lines).toHaveLength(2);
+  expect(lines[1].split(",")[3]).toBe("0");
+  const trend = await page.request.get("/api/v1/export/trend.csv?prefecture=27&asOf=2024-03-31");
+  const trendLines = (await trend.body()).toString("utf8").slice(1).trim().split("\r\n");
+  expect(trendLines.slice(1).every((l) => l.split(",")[1] === "0")).toBe(true);
+});
