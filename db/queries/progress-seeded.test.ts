@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openTestDb } from "../test-db";
+import { queryRows, type Db } from "../client";
+import { seedNationalData } from "../seed";
+import { progress } from "./progress";
+import { monthlyTrend } from "./trend";
+import { NATIONAL } from "../../lib/scope";
+import { EVENT_STATES, type EventState } from "../../lib/states";
+
+let db: Db;
+let close: () => Promise<void>;
+
+interface Fac { code: string; prefecture: string; initial_state: EventState; closed_on: string | null }
+interface Ev { facility_code: string; state: EventState; effective_on: string }
+let facilitiesRows: Fac[];
+let eventsRows: Ev[];
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDb());
+  await seedNationalData(db, { facilities: 3000, seed: 11, asOf: "2026-06-30" });
+  facilitiesRows = await queryRows<Fac>(db, sql`select code, prefecture, initial_state, closed_on::text from facilities`);
+  eventsRows = await queryRows<Ev>(db, sql`select facility_code, state, effective_on::text from status_events`);
+});
+afterAll(async () => close?.());
+
+/** The rule of contracts.md, written out plainly in JavaScript over the raw rows: the reference answer. */
+function directCount(asOf: string): Map<string, Record<EventState, number>> {
+  const latest = new Map<string, Ev>();
+  const rank = (s: EventState) => EVENT_STATES.indexOf(s);
+  for (const e of eventsRows) {
+    if (e.effective_on > asOf) continue;
+    const seen = latest.get(e.facility_code);
+    if (!seen || e.effective_on > seen.effective_on || (e.effective_on === seen.effective_on && rank(e.state) > rank(seen.state))) latest.set(e.facility_code, e);
+  }
+  const out = new Map<string, Record<EventState, number>>();
+  for (const f of facilitiesRows) {
+    const state: EventState = f.closed_on && f.closed_on <= asOf ? "closed" : (latest.get(f.code)?.state ?? f.initial_state);
+    const counts = out.get(f.prefecture) ?? (Object.fromEntries(EVENT_STATES.map((s) => [s, 0])) as Record<EventState, number>);
+    counts[state] += 1;
+    out.set(f.prefecture, counts);
+  }
+  return out;
+}
+
+describe("progress on seeded national data", () => {
+  for (const asOf of ["2023-01-01", "2023-09-30", "2024-08-31", "2025-03-31", "2026-06-30"]) {
+    it(`equals a direct count of the history on ${asOf}`, async () => {
+      const result = await progress(db, NATIONAL, { asOf, groupBy: "prefecture" });
+      const expected = directCount(asOf);
+      expect(result.groups.length).toBe(expected.size);
+      for (const g of result.groups) {
+        const { closed, ...ladder } = expected.get(g.key)!;
+        expect({ key: g.key, counts: g.counts, closed: g.closed }).toEqual({ key: g.key, counts: ladder, closed });
+      }
+    });
+  }
+
+  it("the seeded history looks like the published figures: ~70% online at the start, far more now", async () => {
+    const start = await progress(db, NATIONAL, { asOf: "2023-01-01", groupBy: "tableType" });
+    expect(start.onlineRate).toBeGreaterThan(0.62);
+    expect(start.onlineRate).toBeLessThan(0.78);
+    const dental = start.groups.find((g) => g.key === "dental")!;
+    const pharmacy = start.groups.find((g) => g.key === "pharmacy")!;
+    expect(pharmacy.onlineRate).toBeGreaterThan(dental.onlineRate);
+    const now = await progress(db, NATIONAL, { asOf: "2026-06-30", groupBy: "tableType" });
+    expect(now.onlineRate).toBeGreaterThan(0.88);
+    expect(now.closed).toBeGreaterThan(0);
+  });
+
+  it("the monthly trend equals the as-of figures at sampled month ends", async () => {
+    const points = await monthlyTrend(db, NATIONAL, { from: "2023-01-01", to: "2026-06-30" });
+    expect(points).toHaveLength(42);
+    for (const point of [points[0], points[8], points[19], points[30], points.at(-1)!]) {
+      const exact = await progress(db, NATIONAL, { asOf: point.date, groupBy: "prefecture" });
+      expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({ date: point.date, counts: exact.counts, closed: exact.closed });
+    }
+  });
+});
