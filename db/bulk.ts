@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type postgres from "postgres";
@@ -89,6 +89,25 @@ function copyStatement(table: string, columns: readonly string[], from: string):
   return `copy ${qualified} (${columns.map(identifier).join(", ")}) from ${from} with (format csv)`;
 }
 
+/**
+ * Streams CSV chunks into `COPY … FROM STDIN`. postgres-js 3.4.9 never settles the writable when the server
+ * rejects the data after the last chunk was sent (porsager/postgres#1173: a bad row or a duplicate key
+ * would hang the load and leave the transaction open), so the server's error is caught where the library
+ * reports it, on the query, and used to fail the stream; the caller's transaction then rolls back.
+ */
+async function copyFromStdin(sql: postgres.TransactionSql, statement: string, chunks: AsyncIterable<string>): Promise<void> {
+  const query = sql.unsafe(statement);
+  const settle = query as unknown as { reject: (error: unknown) => void };
+  const reject = settle.reject;
+  let writable: Writable | undefined;
+  settle.reject = (error) => {
+    writable?.destroy(error instanceof Error ? error : new Error(String(error)));
+    reject(error);
+  };
+  writable = await query.writable();
+  await pipeline(Readable.from(chunks, { objectMode: false }), writable);
+}
+
 /** Loads rows into `table` (`columns` in row order) inside the transaction; returns the number of rows. */
 export async function copyInto(tx: BulkTx, table: string, columns: readonly string[], rows: RowSource, options: CopyOptions = {}): Promise<number> {
   let count = 0;
@@ -101,8 +120,7 @@ export async function copyInto(tx: BulkTx, table: string, columns: readonly stri
   const target = tx.target;
   if (target.kind === "postgres") {
     const chunks = csvChunks(counted(), columns.length, options.chunkBytes ?? 1 << 20);
-    const writable = await target.sql.unsafe(copyStatement(table, columns, "stdin")).writable();
-    await pipeline(Readable.from(chunks, { objectMode: false }), writable);
+    await copyFromStdin(target.sql, copyStatement(table, columns, "stdin"), chunks);
   } else {
     // Each chunk is its own COPY: PGlite reads the blob whole, so chunks bound the memory it needs.
     for await (const chunk of csvChunks(counted(), columns.length, options.chunkBytes ?? 16 << 20)) {

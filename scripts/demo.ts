@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { facilities } from "../db/schema";
 import { seedNationalData } from "../db/seed";
 import { generatePassword } from "../lib/password";
 import { DEMO_USERS, ensureDemoUsers } from "./demo-users";
+import { buildIfStale } from "./build-if-stale";
 
 /** Secrets the demo makes for itself and keeps beside the embedded database, so a second run keeps them. */
 function demoSecrets(): { sessionSecret: string; password: string } {
@@ -21,28 +22,6 @@ function demoSecrets(): { sessionSecret: string; password: string } {
   };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const buildId = path.resolve(".next/BUILD_ID");
-  const sources = ["app", "components", "db", "lib"].map((d) => newestSource(path.resolve(d)));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) {
-    console.log("production build is up to date");
-    return;
-  }
-  console.log("building the production server (next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
 }
 
 async function main() {
