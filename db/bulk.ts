@@ -23,7 +23,10 @@ export interface CopyOptions {
   chunkBytes?: number;
 }
 
-/** One CSV field as PostgreSQL's CSV format reads it: null is an unquoted empty field, '' is `""`. */
+/**
+ * One CSV field as PostgreSQL's CSV format reads it: null is an unquoted empty field, '' is `""`. A JS array
+ * becomes an array literal (text[], int[]); any other object becomes JSON (pass a JSON array as a string).
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   switch (typeof value) {
@@ -99,13 +102,13 @@ async function copyFromStdin(sql: postgres.TransactionSql, statement: string, ch
   const query = sql.unsafe(statement);
   const settle = query as unknown as { reject: (error: unknown) => void };
   const reject = settle.reject;
-  let writable: Writable | undefined;
+  const copy: { stream?: Writable } = {};
   settle.reject = (error) => {
-    writable?.destroy(error instanceof Error ? error : new Error(String(error)));
+    copy.stream?.destroy(error instanceof Error ? error : new Error(String(error)));
     reject(error);
   };
-  writable = await query.writable();
-  await pipeline(Readable.from(chunks, { objectMode: false }), writable);
+  copy.stream = await query.writable();
+  await pipeline(Readable.from(chunks, { objectMode: false }), copy.stream);
 }
 
 /** Loads rows into `table` (`columns` in row order) inside the transaction; returns the number of rows. */

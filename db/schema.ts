@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -170,3 +171,29 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
 );
+
+/**
+ * Counts by state at every month end, per prefecture × table type × category, recomputed from the event
+ * history in the same transaction as every import and seed (db/queries/monthly-summary.ts). The trend
+ * chart reads it instead of replaying the history on each view; a test keeps it equal to the replay.
+ */
+export const monthlySummary = pgTable(
+  "monthly_summary",
+  {
+    monthEnd: date("month_end").notNull(),
+    prefecture: text("prefecture").notNull(),
+    tableType: tableType("table_type").notNull(),
+    category: facilityCategory("category").notNull(),
+    state: facilityState("state").notNull(),
+    facilities: integer("facilities").notNull(),
+    claims: bigint("claims", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.monthEnd, t.prefecture, t.tableType, t.category, t.state] })],
+);
+
+/** One row: the last day the monthly summary is final for (month ends after it are computed live). */
+export const summaryState = pgTable("summary_state", {
+  id: integer("id").primaryKey(),
+  computedThrough: date("computed_through").notNull(),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { progress, type ProgressResult } from "./progress";
 import { monthlyTrend, type TrendPoint } from "./trend";
+import { HISTORY_START } from "./monthly-summary";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -18,8 +19,6 @@ export interface DashboardData {
   trend: TrendPoint[];
 }
 
-/** The history starts with the payers' January 2023 baseline. */
-export const HISTORY_START = "2023-01-01";
 
 /** Everything the overview and prefecture pages draw, from the same queries the API serves. */
 export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {

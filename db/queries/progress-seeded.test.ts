@@ -68,12 +68,18 @@ describe("progress on seeded national data", () => {
     expect(now.closed).toBeGreaterThan(0);
   });
 
-  it("the monthly trend equals the as-of figures at sampled month ends", async () => {
+  it("the monthly summary behind the trend equals the history replayed at every month end, in and out of scope", async () => {
     const points = await monthlyTrend(db, NATIONAL, { from: "2023-01-01", to: "2026-06-30" });
     expect(points).toHaveLength(42);
-    for (const point of [points[0], points[8], points[19], points[30], points.at(-1)!]) {
+    for (const point of points) {
       const exact = await progress(db, NATIONAL, { asOf: point.date, groupBy: "prefecture" });
       expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({ date: point.date, counts: exact.counts, closed: exact.closed });
+    }
+    const kanagawaDental = { kind: "prefectures" as const, prefectures: ["14"] };
+    const scoped = await monthlyTrend(db, kanagawaDental, { from: "2024-01-01", to: "2026-06-30", tableType: "dental" });
+    for (const point of scoped) {
+      const exact = await progress(db, kanagawaDental, { asOf: point.date, groupBy: "prefecture", tableType: "dental" });
+      expect({ date: point.date, counts: point.counts }).toEqual({ date: point.date, counts: exact.counts });
     }
   });
 });

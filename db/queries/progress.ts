@@ -65,10 +65,14 @@ function stateAsOf(asOf: string): SQL {
 }
 
 /** Scope, prefecture, table type and category as one SQL condition on `facilities f`. */
-export function facilityFilter(scope: Scope, filter: { prefecture?: string; tableType?: TableType; category?: Category }): SQL {
-  const parts = [scopeCondition(narrowScope(scope, filter.prefecture), sql`f.prefecture`)];
-  if (filter.tableType) parts.push(sql`f.table_type = ${filter.tableType}`);
-  if (filter.category) parts.push(sql`f.category = ${filter.category}`);
+export function facilityFilter(
+  scope: Scope,
+  filter: { prefecture?: string; tableType?: TableType; category?: Category },
+  alias: SQL = sql`f`,
+): SQL {
+  const parts = [scopeCondition(narrowScope(scope, filter.prefecture), sql`${alias}.prefecture`)];
+  if (filter.tableType) parts.push(sql`${alias}.table_type = ${filter.tableType}`);
+  if (filter.category) parts.push(sql`${alias}.category = ${filter.category}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -1,12 +1,12 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter, progress } from "./progress";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
 
 export interface TrendPoint {
-  /** The last day of the month (or the as-of date for the current month). */
+  /** The last day of the month (or the as-of date for the last, partial month). */
   date: string;
   total: number;
   closed: number;
@@ -14,72 +14,73 @@ export interface TrendPoint {
   onlineRate: number;
 }
 
-/** The first point on or after a day: its month end, or the last point; none when after the range. */
-function bucket(day: SQL, to: string): SQL {
-  return sql`case when ${day} > ${to}::date then null
-    else greatest((select d from first_point), least((date_trunc('month', ${day}) + interval '1 month - 1 day')::date, ${to}::date)) end`;
+export interface TrendFilter {
+  from: string;
+  to: string;
+  prefecture?: string;
+  tableType?: TableType;
+  category?: Category;
+}
+
+/** Month ends from the month of `from` through `to`, and `to` itself when it is not a month end. */
+export function trendDates(from: string, to: string): string[] {
+  const dates: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (;;) {
+    const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    if (end > to) break;
+    dates.push(end);
+    month += 1;
+    if (month > 12) (month = 1), (year += 1);
+  }
+  if (to >= from && dates.at(-1) !== to) dates.push(to);
+  return dates;
+}
+
+function point(date: string): TrendPoint {
+  return { date, total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0 };
 }
 
 /**
- * Counts by state at the end of every month from `from` to `to`, exact from the event history.
- * Each facility's history is a run of intervals [from, to) at one state; an interval adds one to its
- * state at the first month end it covers and takes it away at the first month end after it ends, so the
- * cost grows with the number of events, not with events × months.
+ * Counts by state at the end of every month from `from` to `to`, within the scope. Month ends up to the
+ * summary's `computed_through` day come from the monthly summary (kept in step with the history by every
+ * import and seed); later ones, and the partial last month, are computed exactly from the history.
  */
-export async function monthlyTrend(
-  db: Db,
-  scope: Scope,
-  filter: { from: string; to: string; prefecture?: string; tableType?: TableType; category?: Category },
-): Promise<TrendPoint[]> {
-  const where = facilityFilter(scope, filter);
-  const rows = await queryRows<{ date: string; state: EventState; n: number }>(
-    db,
-    sql`with points as (
-          select least((date_trunc('month', m) + interval '1 month - 1 day')::date, ${filter.to}::date) as d
-          from generate_series(date_trunc('month', ${filter.from}::date), ${filter.to}::date, interval '1 month') m
-        ),
-        scoped as (select f.code, f.initial_state, f.closed_on from facilities f where ${where}),
-        steps as (
-          select s.code, e.state, e.effective_on as start_on,
-                 lead(e.effective_on) over (partition by s.code order by e.effective_on, e.state) as end_on
-          from scoped s join status_events e on e.facility_code = s.code
-          union all
-          select s.code, s.initial_state, '-infinity'::date,
-                 (select min(e.effective_on) from status_events e where e.facility_code = s.code)
-          from scoped s
-        ),
-        clipped as (
-          select st.state, st.start_on,
-                 case when sc.closed_on is not null and (st.end_on is null or st.end_on > sc.closed_on) then sc.closed_on else st.end_on end as end_on
-          from steps st join scoped sc on sc.code = st.code
-          where sc.closed_on is null or st.start_on < sc.closed_on
-          union all
-          select 'closed'::facility_state, sc.closed_on, null from scoped sc where sc.closed_on is not null
-        ),
-        first_point as (select min(d) as d from points),
-        deltas as (
-          select c.state, ${bucket(sql`c.start_on`, filter.to)} as d, 1 as delta from clipped c
-          union all
-          select c.state, ${bucket(sql`c.end_on`, filter.to)}, -1 from clipped c where c.end_on is not null
-        ),
-        per_point as (select d, state, sum(delta)::int as delta from deltas where d is not null group by d, state)
-        select p.d::text as date, s.state, coalesce(sum(pp.delta) over (partition by s.state order by p.d), 0)::int as n
-        from points p
-        cross join (select unnest(enum_range(null::facility_state)) as state) s
-        left join per_point pp on pp.d = p.d and pp.state = s.state
-        order by p.d`,
-  );
-  const byDate = new Map<string, TrendPoint>();
-  for (const row of rows) {
-    let point = byDate.get(row.date);
-    if (!point) byDate.set(row.date, (point = { date: row.date, total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0 }));
-    if (row.state === "closed") point.closed = row.n;
-    else {
-      point.counts[row.state] = row.n;
-      point.total += row.n;
+export async function monthlyTrend(db: Db, scope: Scope, filter: TrendFilter): Promise<TrendPoint[]> {
+  const dates = trendDates(filter.from, filter.to);
+  if (dates.length === 0) return [];
+  const [state] = await queryRows<{ through: string | null }>(db, sql`select max(computed_through)::text as through from summary_state`);
+  const through = state?.through ?? "0000-01-01";
+  const fromSummary = dates.filter((d) => d <= through && isMonthEnd(d));
+  const points = new Map(dates.map((d) => [d, point(d)]));
+  if (fromSummary.length > 0) {
+    const rows = await queryRows<{ date: string; state: EventState; n: number }>(
+      db,
+      sql`select s.month_end::text as date, s.state, sum(s.facilities)::int as n
+          from monthly_summary s
+          where s.month_end between ${fromSummary[0]}::date and ${fromSummary.at(-1)}::date
+            and ${facilityFilter(scope, filter, sql`s`)}
+          group by 1, 2`,
+    );
+    for (const row of rows) {
+      const p = points.get(row.date);
+      if (!p) continue;
+      if (row.state === "closed") p.closed += row.n;
+      else (p.counts[row.state] += row.n), (p.total += row.n);
     }
   }
-  const points = [...byDate.values()];
-  for (const p of points) p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
-  return points;
+  for (const date of dates.filter((d) => !fromSummary.includes(d))) {
+    const exact = await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
+    points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0 });
+  }
+  const out = dates.map((d) => points.get(d)!);
+  for (const p of out) p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
+  return out;
+}
+
+function isMonthEnd(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
 }

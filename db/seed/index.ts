@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { EventState } from "../../lib/states";
 import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
 import { queryRows, type Db } from "../client";
+import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
 
 export { generateNationalData, DEFAULT_FACILITIES, DEFAULT_SEED } from "./generate";
@@ -90,13 +91,15 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   started = performance.now();
   await withBulkTransaction(async (tx) => {
     // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
-    if (options.reset) await tx.query("truncate table status_events, filings, facilities restart identity cascade");
+    if (options.reset) await tx.query("truncate table status_events, filings, facilities, monthly_summary, summary_state restart identity cascade");
     await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
       await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
       log(`  facilities copied (${seconds(started)})`);
       await copyInto(tx, "status_events", EVENT_COLUMNS, eventRows(data));
       log(`  status events copied (${seconds(started)})`);
       await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
+    await refreshMonthlySummary(tx, data.asOf);
+    log(`  monthly summary computed (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       log(`  filings copied (${seconds(started)})`);
     });
   });

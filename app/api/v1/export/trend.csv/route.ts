@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { monthlyTrend } from "@/db/queries/trend";
-import { HISTORY_START } from "@/db/queries/dashboard";
+import { HISTORY_START } from "@/db/queries/monthly-summary";
 import { todayIso } from "@/lib/dates";
 import { trendTable } from "@/lib/charts/csv-tables";
 import { apiUser } from "@/app/_auth/session";

@@ -1,0 +1,75 @@
+import type { Executor } from "../executor";
+
+/** The history starts with the payers' January 2023 baseline. */
+export const HISTORY_START = "2023-01-01";
+
+/**
+ * Recomputes the monthly summary from the event history for every month end from January 2023 up to
+ * `through`, in the caller's transaction. Each facility's history is a run of intervals [start, end) at
+ * one state (its starting state from the beginning of time, then each event; a closing date cuts it and
+ * starts a closed interval). An interval adds one at the first month end it covers and takes it away at
+ * the first month end after it ends, so the cost grows with the events, not with events × months.
+ */
+export async function refreshMonthlySummary(tx: Executor, through: string): Promise<void> {
+  await tx.query("delete from monthly_summary");
+  await tx.query(
+    `with points as (
+       select p.d from (
+         select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
+         from generate_series($2::date, $1::date, interval '1 month') m
+       ) p where p.d <= $1::date
+     ),
+     bounds as (select min(d) as first_d, max(d) as last_d from points),
+     marks as (
+       select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state as state, '-infinity'::date as on_date
+       from facilities f
+       union all
+       select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, e.state, e.effective_on
+       from status_events e join facilities f on f.code = e.facility_code
+     ),
+     steps as (
+       select m.*, lead(m.on_date) over (partition by m.code order by m.on_date, m.state) as end_on from marks m
+     ),
+     clipped as (
+       select s.prefecture, s.table_type, s.category, s.monthly_claims, s.state, s.on_date as start_on,
+              case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on
+       from steps s where s.closed_on is null or s.on_date < s.closed_on
+       union all
+       select f.prefecture, f.table_type, f.category, f.monthly_claims, 'closed'::facility_state, f.closed_on, null
+       from facilities f where f.closed_on is not null
+     ),
+     deltas as (
+       select c.prefecture, c.table_type, c.category, c.state, c.start_on as on_date, 1 as delta, coalesce(c.monthly_claims, 0)::bigint as claims from clipped c
+       union all
+       select c.prefecture, c.table_type, c.category, c.state, c.end_on, -1, -coalesce(c.monthly_claims, 0)::bigint from clipped c where c.end_on is not null
+     ),
+     bucketed as (
+       select d.prefecture, d.table_type, d.category, d.state,
+              greatest(b.first_d, (date_trunc('month', d.on_date) + interval '1 month - 1 day')::date) as d,
+              d.delta, d.claims
+       from deltas d cross join bounds b
+       where d.on_date <= b.last_d
+     ),
+     per_point as (
+       select d, prefecture, table_type, category, state, sum(delta)::int as delta, sum(claims)::bigint as claims
+       from bucketed group by 1, 2, 3, 4, 5
+     ),
+     combos as (select distinct prefecture, table_type, category, state from per_point),
+     running as (
+       select p.d, c.prefecture, c.table_type, c.category, c.state,
+              sum(coalesce(pp.delta, 0)) over w as facilities, sum(coalesce(pp.claims, 0)) over w as claims
+       from points p cross join combos c
+       left join per_point pp on pp.d = p.d and pp.prefecture = c.prefecture and pp.table_type = c.table_type
+                              and pp.category = c.category and pp.state = c.state
+       window w as (partition by c.prefecture, c.table_type, c.category, c.state order by p.d)
+     )
+     insert into monthly_summary (month_end, prefecture, table_type, category, state, facilities, claims)
+     select d, prefecture, table_type, category, state, facilities, claims from running where facilities <> 0`,
+    [through, HISTORY_START],
+  );
+  await tx.query(
+    `insert into summary_state (id, computed_through, refreshed_at) values (1, $1::date, now())
+     on conflict (id) do update set computed_through = excluded.computed_through, refreshed_at = excluded.refreshed_at`,
+    [through],
+  );
+}
