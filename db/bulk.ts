@@ -126,7 +126,7 @@ export async function copyInto(tx: BulkTx, table: string, columns: readonly stri
     await copyFromStdin(target.sql, copyStatement(table, columns, "stdin"), chunks);
   } else {
     // Each chunk is its own COPY: PGlite reads the blob whole, so chunks bound the memory it needs.
-    for await (const chunk of csvChunks(counted(), columns.length, options.chunkBytes ?? 16 << 20)) {
+    for await (const chunk of csvChunks(counted(), columns.length, options.chunkBytes ?? 4 << 20)) {
       await target.tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk]) });
     }
   }
