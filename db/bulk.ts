@@ -67,17 +67,30 @@ export function csvLine(row: readonly unknown[]): string {
   return line + "\n";
 }
 
-/** Groups rows into CSV text chunks of about `chunkBytes` characters. */
-async function* csvChunks(rows: RowSource, width: number, chunkBytes: number): AsyncGenerator<string> {
+/** Groups rows into CSV text chunks of about `chunkBytes` characters, counting the rows in `tally`. */
+async function* csvChunks(rows: RowSource, width: number, chunkBytes: number, tally: { rows: number }): AsyncGenerator<string> {
   let chunk = "";
-  let index = 0;
-  for await (const row of rows as AsyncIterable<readonly unknown[]>) {
-    if (row.length !== width) throw new Error(`row ${index + 1} has ${row.length} values for ${width} columns`);
+  const add = (row: readonly unknown[]) => {
+    if (row.length !== width) throw new Error(`row ${tally.rows + 1} has ${row.length} values for ${width} columns`);
     chunk += csvLine(row);
-    index++;
-    if (chunk.length >= chunkBytes) {
-      yield chunk;
-      chunk = "";
+    tally.rows++;
+  };
+  // A plain iterable is read synchronously: an await per row would cost more than the CSV itself.
+  if (Symbol.asyncIterator in rows) {
+    for await (const row of rows) {
+      add(row);
+      if (chunk.length >= chunkBytes) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+  } else {
+    for (const row of rows) {
+      add(row);
+      if (chunk.length >= chunkBytes) {
+        yield chunk;
+        chunk = "";
+      }
     }
   }
   if (chunk.length > 0) yield chunk;
@@ -113,24 +126,18 @@ async function copyFromStdin(sql: postgres.TransactionSql, statement: string, ch
 
 /** Loads rows into `table` (`columns` in row order) inside the transaction; returns the number of rows. */
 export async function copyInto(tx: BulkTx, table: string, columns: readonly string[], rows: RowSource, options: CopyOptions = {}): Promise<number> {
-  let count = 0;
-  const counted = async function* () {
-    for await (const row of rows as AsyncIterable<readonly unknown[]>) {
-      count++;
-      yield row;
-    }
-  };
+  const tally = { rows: 0 };
   const target = tx.target;
   if (target.kind === "postgres") {
-    const chunks = csvChunks(counted(), columns.length, options.chunkBytes ?? 1 << 20);
+    const chunks = csvChunks(rows, columns.length, options.chunkBytes ?? 1 << 20, tally);
     await copyFromStdin(target.sql, copyStatement(table, columns, "stdin"), chunks);
   } else {
     // Each chunk is its own COPY: PGlite reads the blob whole, so chunks bound the memory it needs.
-    for await (const chunk of csvChunks(counted(), columns.length, options.chunkBytes ?? 4 << 20)) {
+    for await (const chunk of csvChunks(rows, columns.length, options.chunkBytes ?? 4 << 20, tally)) {
       await target.tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([chunk]) });
     }
   }
-  return count;
+  return tally.rows;
 }
 
 /**
@@ -157,7 +164,6 @@ export async function withIndexesRebuiltAfter<T>(tx: BulkTx, tables: readonly st
   for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} drop constraint ${identifier(fk.name)}`);
   for (const index of indexes) await tx.query(`drop index ${index.name}`);
   const result = await work();
-  await tx.query("set local maintenance_work_mem = '256MB'");
   for (const index of indexes) await tx.query(index.definition);
   for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
   return result;

@@ -32,7 +32,7 @@ async function main() {
   const [{ n }] = await db.select({ n: count() }).from(facilities);
   if (Number(n) === 0) {
     console.log("the database is empty: seeding national demo data (about 230,000 facilities)…");
-    await seedNationalData(db, {});
+    await seedNationalData(db, { log: (line) => console.log(`  ${line}`) });
   } else console.log(`keeping the existing data (${Number(n).toLocaleString()} facilities)`);
   await ensureDemoUsers(db, password);
   // Only one process may open the embedded database: close it before the server opens it.

@@ -4,6 +4,8 @@ import { DatabaseNotEmptyError, seedNationalData } from "../db/seed";
 import { resolveOptions } from "../db/seed/generate";
 import { EVENT_STATES } from "../lib/states";
 import { parseArgs, stringOption } from "./args";
+import { DEMO_USERS, ensureDemoUsers } from "./demo-users";
+import { generatePassword } from "../lib/password";
 
 const USAGE = "usage: npm run db:seed -- [--facilities N] [--seed S] [--as-of YYYY-MM-DD] [--reset]";
 
@@ -33,6 +35,10 @@ async function main() {
   console.log(`seeding ${resolved.facilities.toLocaleString("en-US")} facilities, seed ${resolved.seed}, as of ${resolved.asOf}, into the ${where}`);
   await runMigrations();
   const result = await seedNationalData(getDb(), { ...resolved, reset: options.has("reset"), log: (line) => console.log(line) });
+
+  const password = process.env.DEMO_PASSWORD || generatePassword();
+  await ensureDemoUsers(getDb(), password);
+  console.log(`demo users ${DEMO_USERS.map((u) => u.email).join(", ")} with password ${password}`);
 
   const total = (performance.now() - started) / 1000;
   console.log(`facilities ${result.facilities.toLocaleString("en-US")}, status events ${result.events.toLocaleString("en-US")}, filings ${result.filings.toLocaleString("en-US")}`);

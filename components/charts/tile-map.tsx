@@ -13,7 +13,7 @@ export function TileMap({ groups, lang, hrefFor }: { groups: ProgressGroup[]; la
   const rows = Math.max(...PREFECTURES.map((p) => p.tileRow)) + 1;
   const cols = Math.max(...PREFECTURES.map((p) => p.tileCol)) + 1;
   return (
-    <div className="tilemap" style={{ gridTemplateRows: `repeat(${rows}, 2.6rem)`, gridTemplateColumns: `repeat(${cols}, 2.6rem)` }}>
+    <div className="tilemap" style={{ gridTemplateRows: `repeat(${rows}, auto)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
       {PREFECTURES.map((p) => {
         const g = byCode.get(p.code);
         const name = lang === "en" ? p.nameEn : p.nameJa;

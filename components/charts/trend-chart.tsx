@@ -29,7 +29,7 @@ export function TrendChart({ rows, projection, lang, targetLabel, projectionLabe
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" minTickGap={24} />
-          <YAxis domain={[0, 100]} unit="%" />
+          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />
           <Legend />
           {[...LADDER].reverse().map((s) => (
