@@ -9,6 +9,9 @@ import { TileMap } from "@/components/charts/tile-map";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { Headline } from "./headline";
 import { PrefectureRanking } from "./ranking";
+import { FunnelPanel } from "./funnel-panel";
+import { DeferralsPanel } from "./deferrals-panel";
+import { PlanPanel } from "./plan-panel";
 import { filterQuery, type DashboardFilter } from "./filters";
 
 interface Props {
@@ -116,6 +119,23 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
           <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
         </section>
       </div>
+
+      <section className="panel">
+        <h2>{t.funnel}</h2>
+        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+      </section>
+
+      <section className="panel">
+        <h2>{t.plan}</h2>
+        <PlanPanel plan={data.plan} t={t} lang={lang} />
+      </section>
+
+      <section className="panel">
+        <h2>
+          {t.deferrals}（{data.deferrals.inForce}）
+        </h2>
+        <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
+      </section>
 
       <section className="panel">
         <PanelHead title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />

@@ -32,7 +32,10 @@ export function trendDates(from: string, to: string): string[] {
     if (end > to) break;
     dates.push(end);
     month += 1;
-    if (month > 12) (month = 1), (year += 1);
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
   }
   if (to >= from && dates.at(-1) !== to) dates.push(to);
   return dates;
@@ -67,7 +70,10 @@ export async function monthlyTrend(db: Db, scope: Scope, filter: TrendFilter): P
       const p = points.get(row.date);
       if (!p) continue;
       if (row.state === "closed") p.closed += row.n;
-      else (p.counts[row.state] += row.n), (p.total += row.n);
+      else {
+        p.counts[row.state] += row.n;
+        p.total += row.n;
+      }
     }
   }
   for (const date of dates.filter((d) => !fromSummary.includes(d))) {
