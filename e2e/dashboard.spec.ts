@@ -52,3 +52,15 @@ test("a Tokyo editor cannot open another prefecture's page or CSV", async ({ pag
   const trendLines = (await trend.body()).toString("utf8").slice(1).trim().split("\r\n");
   expect(trendLines.slice(1).every((l) => l.split(",")[1] === "0")).toBe(true);
 });
+
+test("the funnel, the filed-plan forecast and the deferral figures are shown and agree with each other", async ({ page }) => {
+  await signIn(page, "admin@example.jp");
+  const funnelRows = page.getByTestId("funnel").locator("tbody tr");
+  await expect(funnelRows).toHaveCount(5);
+  await expect(funnelRows.first().locator("td").first()).toHaveText("光ディスク等");
+  const api = await (await page.request.get("/api/v1/progress")).json();
+  const notOnline = api.total - api.counts.online;
+  // Every active facility not online is counted once in the plan: planned, slipped or without a filing.
+  await expect(page.getByTestId("plan").locator(".tile").first().locator(".value")).toHaveText(notOnline.toLocaleString("ja-JP"));
+  await expect(page.getByTestId("deferrals").getByText("イ 経過措置")).toBeVisible();
+});

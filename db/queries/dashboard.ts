@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { progress, type ProgressResult } from "./progress";
+import { progressByEveryGrouping, type ProgressResult } from "./progress";
 import { monthlyTrend, type TrendPoint } from "./trend";
 import { HISTORY_START } from "./monthly-summary";
 import { funnel, type FunnelStep } from "./funnel";
@@ -28,14 +28,28 @@ export interface DashboardData {
 
 /** Everything the overview and prefecture pages draw, from the same queries the API serves. */
 export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
-  const [byPrefecture, byTableType, byCategory, trend, funnelSteps, deferrals, plan] = await Promise.all([
-    progress(db, scope, { ...filter, groupBy: "prefecture" }),
-    progress(db, scope, { ...filter, groupBy: "tableType" }),
-    progress(db, scope, { ...filter, groupBy: "category" }),
-    filter.asOf >= HISTORY_START ? monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }) : Promise.resolve([]),
+  const groupings = progressByEveryGrouping(db, scope, filter);
+  // The trend's last point is the as-of figures just computed: no second pass for it.
+  const trend =
+    filter.asOf >= HISTORY_START
+      ? groupings.then(({ prefecture: p }) =>
+          monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }, { [filter.asOf]: { date: filter.asOf, total: p.total, closed: p.closed, counts: p.counts } }),
+        )
+      : Promise.resolve([]);
+  const [byGrouping, trendPoints, funnelSteps, deferrals, plan] = await Promise.all([
+    groupings,
+    trend,
     funnel(db, scope, filter),
     deferralFigures(db, scope, filter),
     planForecast(db, scope, filter),
   ]);
-  return { byPrefecture, byTableType, byCategory, trend, funnel: funnelSteps, deferrals, plan };
+  return {
+    byPrefecture: byGrouping.prefecture,
+    byTableType: byGrouping.tableType,
+    byCategory: byGrouping.category,
+    trend: trendPoints,
+    funnel: funnelSteps,
+    deferrals,
+    plan,
+  };
 }

@@ -46,12 +46,6 @@ export interface ProgressResult {
 
 type ProgressRow = { key: string; state: EventState; n: number | string; claims?: number | string };
 
-const GROUP_COLUMN: Record<ProgressGroupBy, SQL> = {
-  prefecture: sql`f.prefecture`,
-  tableType: sql`f.table_type::text`,
-  category: sql`f.category::text`,
-};
-
 /** Scope, prefecture, table type and category as one SQL condition on `facilities f`. */
 export function facilityFilter(
   scope: Scope,
@@ -64,16 +58,20 @@ export function facilityFilter(
   return sql.join(parts, sql` and `);
 }
 
-/** Counts of facilities by state as of a date, grouped, within the caller's scope (applied in SQL). */
-export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
+type CubeRow = { prefecture: string; table_type: string; category: string; state: EventState; n: number | string; claims: number | string };
+
+/**
+ * Counts (and claim volumes) by prefecture × table type × category × state as of a date, within the scope
+ * (applied in SQL). Every grouping the pages and the API show is a fold of these rows.
+ */
+async function progressCube(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[]> {
   const where = facilityFilter(scope, filter);
-  const group = GROUP_COLUMN[filter.groupBy];
   const asOf = filter.asOf;
   // A facility whose latest event is on or before the date (status_since) was already at its current status
   // then; only those that moved after it, and are not closed by then, need their events read. The two parts
   // split the facilities exactly, so a year-ago query costs little more than today's.
   const moved = sql`f.status_since > ${asOf}::date and (f.closed_on is null or f.closed_on > ${asOf}::date)`;
-  const rows = await queryRows<ProgressRow>(
+  return queryRows<CubeRow>(
     db,
     sql`with moved_state as (
           select distinct on (e.facility_code) e.facility_code, e.state
@@ -82,20 +80,50 @@ export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Pr
           where ${moved} and ${where}
           order by e.facility_code, e.effective_on desc nulls first, e.state desc nulls first
         )
-        select ${group} as key, case when f.closed_on <= ${asOf}::date then 'closed'::facility_state else f.status end as state,
+        select f.prefecture, f.table_type::text, f.category::text,
+               case when f.closed_on <= ${asOf}::date then 'closed'::facility_state else f.status end as state,
                count(*)::int as n, coalesce(sum(f.monthly_claims), 0)::float8 as claims
         from facilities f
         where ${where} and not coalesce(${moved}, false)
-        group by 1, 2
+        group by 1, 2, 3, 4
         union all
-        select ${group} as key, coalesce(p.state, f.initial_state) as state,
+        select f.prefecture, f.table_type::text, f.category::text, coalesce(p.state, f.initial_state) as state,
                count(*)::int as n, coalesce(sum(f.monthly_claims), 0)::float8 as claims
         from facilities f
         left join moved_state p on p.facility_code = f.code
         where ${where} and ${moved}
-        group by 1, 2`,
+        group by 1, 2, 3, 4`,
   );
-  return foldProgress(filter, rows);
+}
+
+const CUBE_KEY: Record<ProgressGroupBy, (row: CubeRow) => string> = {
+  prefecture: (r) => r.prefecture,
+  tableType: (r) => r.table_type,
+  category: (r) => r.category,
+};
+
+function foldCube(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: CubeRow[]): ProgressResult {
+  const key = CUBE_KEY[filter.groupBy];
+  return foldProgress(filter, rows.map((r) => ({ key: key(r), state: r.state, n: r.n, claims: r.claims })));
+}
+
+/** Counts of facilities by state as of a date, grouped, within the caller's scope. */
+export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
+  return foldCube(filter, await progressCube(db, scope, filter));
+}
+
+/** The three groupings of the dashboard from one pass over the facilities. */
+export async function progressByEveryGrouping(
+  db: Db,
+  scope: Scope,
+  filter: Omit<ProgressFilter, "groupBy">,
+): Promise<Record<ProgressGroupBy, ProgressResult>> {
+  const rows = await progressCube(db, scope, filter);
+  return {
+    prefecture: foldCube({ ...filter, groupBy: "prefecture" }, rows),
+    tableType: foldCube({ ...filter, groupBy: "tableType" }, rows),
+    category: foldCube({ ...filter, groupBy: "category" }, rows),
+  };
 }
 
 function groupLabel(groupBy: ProgressGroupBy, key: string): { label: string; labelEn: string } {

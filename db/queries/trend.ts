@@ -50,7 +50,13 @@ function point(date: string): TrendPoint {
  * summary's `computed_through` day come from the monthly summary (kept in step with the history by every
  * import and seed); later ones, and the partial last month, are computed exactly from the history.
  */
-export async function monthlyTrend(db: Db, scope: Scope, filter: TrendFilter): Promise<TrendPoint[]> {
+export async function monthlyTrend(
+  db: Db,
+  scope: Scope,
+  filter: TrendFilter,
+  /** Points the caller has already computed exactly (the dashboard's as-of figures), by date. */
+  known: Record<string, Omit<TrendPoint, "onlineRate">> = {},
+): Promise<TrendPoint[]> {
   const dates = trendDates(filter.from, filter.to);
   if (dates.length === 0) return [];
   const [state] = await queryRows<{ through: string | null }>(db, sql`select max(computed_through)::text as through from summary_state`);
@@ -77,7 +83,7 @@ export async function monthlyTrend(db: Db, scope: Scope, filter: TrendFilter): P
     }
   }
   for (const date of dates.filter((d) => !fromSummary.includes(d))) {
-    const exact = await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
+    const exact = known[date] ?? (await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" }));
     points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0 });
   }
   const out = dates.map((d) => points.get(d)!);
