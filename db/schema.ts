@@ -66,6 +66,11 @@ export const facilities = pgTable(
     /** The latest event's state (or the initial one); written in the same transaction as the events. */
     status: facilityState("status").notNull(),
     statusSince: date("status_since"),
+    /** The first day each step was reached (from the events, kept with them): the funnel reads these. */
+    firstDeferredOn: date("first_deferred_on"),
+    firstAppliedOn: date("first_applied_on"),
+    firstCertificateOn: date("first_certificate_on"),
+    firstOnlineOn: date("first_online_on"),
     importBatchId: integer("import_batch_id").references(() => importBatches.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -29,17 +29,13 @@ export async function funnel(
   const rows = await queryRows<{ state: LadderState; reached: number; moved_on: number; median_days: number | null }>(
     db,
     sql`with firsts as (
-          select f.code,
-                 min(e.effective_on) filter (where e.state = 'deferred') as d1,
-                 min(e.effective_on) filter (where e.state = 'applied') as d2,
-                 min(e.effective_on) filter (where e.state = 'certificate_issued') as d3,
-                 min(e.effective_on) filter (where e.state = 'online') as d4
+          select case when f.first_deferred_on <= ${filter.asOf}::date then f.first_deferred_on end as d1,
+                 case when f.first_applied_on <= ${filter.asOf}::date then f.first_applied_on end as d2,
+                 case when f.first_certificate_on <= ${filter.asOf}::date then f.first_certificate_on end as d3,
+                 case when f.first_online_on <= ${filter.asOf}::date then f.first_online_on end as d4
           from facilities f
-          left join status_events e on e.facility_code = f.code and e.effective_on <= ${filter.asOf}::date
-                                    and e.state in ('deferred', 'applied', 'certificate_issued', 'online')
           where ${facilityFilter(scope, filter)} and f.initial_state = 'optical_disk'
             and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
-          group by f.code
         ),
         steps as (
           select 'optical_disk'::facility_state as state, true as reached, null::date as first_on, least(d1, d2, d3, d4) as next_on from firsts

@@ -56,6 +56,19 @@ describe("progress on seeded national data", () => {
     });
   }
 
+  it("each facility's first day at each step equals its event history", async () => {
+    const [row] = await queryRows<{ off: number }>(
+      db,
+      sql`select count(*)::int as off from facilities f
+          left join (select facility_code,
+                            min(effective_on) filter (where state = 'deferred') as d1, min(effective_on) filter (where state = 'applied') as d2,
+                            min(effective_on) filter (where state = 'certificate_issued') as d3, min(effective_on) filter (where state = 'online') as d4
+                     from status_events group by 1) e on e.facility_code = f.code
+          where (f.first_deferred_on, f.first_applied_on, f.first_certificate_on, f.first_online_on) is distinct from (e.d1, e.d2, e.d3, e.d4)`,
+    );
+    expect(row.off).toBe(0);
+  });
+
   it("the seeded history looks like the published figures: ~70% online at the start, far more now", async () => {
     const start = await progress(db, NATIONAL, { asOf: "2023-01-01", groupBy: "tableType" });
     expect(start.onlineRate).toBeGreaterThan(0.62);

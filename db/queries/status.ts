@@ -1,7 +1,7 @@
 import type { Executor } from "../executor";
 
 /**
- * Keeps facilities.status / status_since in step with the event history for the given codes: the latest
+ * Keeps facilities.status / status_since (and the first day of each step) in step with the event history for the given codes: the latest
  * event (for one day, the furthest state), or the starting state when there is none. Called in the same
  * transaction as the writes to status_events.
  */
@@ -13,14 +13,24 @@ export async function refreshFacilityStatus(tx: Executor, codes: string[]): Prom
        from status_events e
        where e.facility_code = any($1::text[])
        order by e.facility_code, e.effective_on desc nulls first, e.state desc nulls first
+     ), firsts as (
+       select e.facility_code,
+              min(e.effective_on) filter (where e.state = 'deferred') as d1,
+              min(e.effective_on) filter (where e.state = 'applied') as d2,
+              min(e.effective_on) filter (where e.state = 'certificate_issued') as d3,
+              min(e.effective_on) filter (where e.state = 'online') as d4
+       from status_events e where e.facility_code = any($1::text[]) group by 1
      ), target as (
-       select f.code, coalesce(l.state, f.initial_state) as state, l.effective_on
-       from facilities f left join latest l on l.facility_code = f.code
+       select f.code, coalesce(l.state, f.initial_state) as state, l.effective_on, s.d1, s.d2, s.d3, s.d4
+       from facilities f left join latest l on l.facility_code = f.code left join firsts s on s.facility_code = f.code
        where f.code = any($1::text[])
      )
-     update facilities f set status = t.state, status_since = t.effective_on, updated_at = now()
+     update facilities f set status = t.state, status_since = t.effective_on, first_deferred_on = t.d1, first_applied_on = t.d2,
+       first_certificate_on = t.d3, first_online_on = t.d4, updated_at = now()
      from target t
-     where f.code = t.code and (f.status, f.status_since) is distinct from (t.state, t.effective_on)`,
+     where f.code = t.code
+       and (f.status, f.status_since, f.first_deferred_on, f.first_applied_on, f.first_certificate_on, f.first_online_on)
+           is distinct from (t.state, t.effective_on, t.d1, t.d2, t.d3, t.d4)`,
     [codes],
   );
 }

@@ -33,6 +33,7 @@ export class DatabaseNotEmptyError extends Error {
 const FACILITY_COLUMNS = [
   "code", "prefecture", "table_type", "category", "name", "address", "postal_code", "phone", "specialties", "claim_method",
   "monthly_claims", "shares_oqv_terminal", "closed_on", "initial_state", "status", "status_since",
+  "first_deferred_on", "first_applied_on", "first_certificate_on", "first_online_on",
 ];
 const EVENT_COLUMNS = ["facility_code", "state", "effective_on", "source", "note", "backward"];
 const FILING_COLUMNS = [
@@ -41,11 +42,26 @@ const FILING_COLUMNS = [
   "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force",
 ];
 
+/** The first day each step was reached, per facility, as refreshFacilityStatus keeps it for imports. */
+function firstStepDates(data: NationalData): Map<string, Partial<Record<EventState, string>>> {
+  const firsts = new Map<string, Partial<Record<EventState, string>>>();
+  for (const e of data.events) {
+    const seen = firsts.get(e.facilityCode) ?? {};
+    const known = seen[e.state];
+    if (!known || e.effectiveOn < known) seen[e.state] = e.effectiveOn;
+    firsts.set(e.facilityCode, seen);
+  }
+  return firsts;
+}
+
 function* facilityRows(data: NationalData) {
+  const firsts = firstStepDates(data);
   for (const f of data.facilities) {
+    const first = firsts.get(f.code) ?? {};
     yield [
       f.code, f.prefecture, f.tableType, f.category, f.name, f.address, f.postalCode, f.phone, f.specialties, f.claimMethod,
       f.monthlyClaims, f.sharesOqvTerminal, f.closedOn, f.initialState, f.status, f.statusSince,
+      first.deferred ?? null, first.applied ?? null, first.certificate_issued ?? null, first.online ?? null,
     ];
   }
 }
