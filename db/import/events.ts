@@ -1,13 +1,8 @@
 import type { Executor } from "../executor";
-import type { EventState } from "../../lib/states";
+import type { EventRow } from "../../lib/import/types";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 
-export interface EventInput {
-  code: string;
-  state: EventState;
-  effectiveOn: string;
-  note: string | null;
-}
+export type EventInput = EventRow;
 
 export type WriteCounts = { inserted: number; updated: number; unchanged: number };
 

@@ -1,21 +1,8 @@
+import type { FacilityRow } from "../../lib/import/types";
 import type { Executor } from "../executor";
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
-export interface FacilityInput {
-  code: string;
-  prefecture: string;
-  tableType: "medical" | "dental" | "pharmacy";
-  category?: "hospital" | "clinic" | "pharmacy" | null;
-  name: string;
-  address?: string | null;
-  postalCode?: string | null;
-  phone?: string | null;
-  specialties?: string | null;
-  claimMethod?: "online" | "optical_disk" | "paper" | null;
-  monthlyClaims?: number | null;
-  sharesOqvTerminal?: boolean | null;
-  closedOn?: string | null;
-}
+export type FacilityInput = FacilityRow;
 
 /** Optional columns: database column, SQL type, and how to read it from a row. */
 const OPTIONAL = [

@@ -1,33 +1,10 @@
 import type { Executor } from "../executor";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import type { WriteCounts } from "./events";
+import type { FilingRow } from "../../lib/import/types";
 
 /** One valid 様式第1号 row; field names follow db/schema.ts `filings`. */
-export interface FilingInput {
-  code: string;
-  filedOn: string;
-  facilityName: string | null;
-  phone: string | null;
-  specialties: string | null;
-  deferralUntil: string;
-  reason: "outsourced" | "transitional" | "other";
-  reasonSub: number | null;
-  outsourcer: string | null;
-  reasonOther: string | null;
-  readiness: "december" | "march" | "september" | "other";
-  readinessDate: string | null;
-  readinessOther: string | null;
-  rececom: "ready" | "upgrade" | "checking" | null;
-  rececomMonth: string | null;
-  network: "ready" | "contracted" | "considering";
-  networkMonth: string | null;
-  usageApplied: boolean;
-  certApplied: boolean;
-  remarks: string | null;
-  founderName: string | null;
-  address: string | null;
-  email: string | null;
-}
+export type FilingInput = FilingRow;
 
 const COLUMNS: [string, string, (f: FilingInput) => unknown][] = [
   ["facility_code", "text", (f) => f.code],

@@ -8,21 +8,13 @@ import { todayIso } from "../../lib/dates";
 import { upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
+import { readCsv } from "../../lib/import/read";
+import { ImportFileError } from "../../lib/import/decode";
+import type { ImportKind } from "../../lib/import/headers";
+import type { RowError } from "../../lib/import/types";
 
-export type ImportKind = "facilities" | "filings" | "events";
-
-export interface ImportError {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-/** What a reader hands over: valid rows with their line numbers, and the rows it rejected. */
-export interface ReaderBatch<T> {
-  rows: { row: number; value: T }[];
-  errors: ImportError[];
-}
+export type { ImportKind };
+export type ImportError = RowError;
 
 export interface ImportSummary {
   kind: ImportKind;
@@ -44,18 +36,19 @@ export interface ImportActor {
   scope: Scope;
 }
 
-type RowsOf<K extends ImportKind> = K extends "facilities" ? FacilityInput : K extends "filings" ? FilingInput : EventInput;
-
 interface RunOptions<K extends ImportKind> {
   kind: K;
   fileName: string;
-  encoding: string;
   actor: ImportActor;
   dryRun: boolean;
-  /** Facilities only: the optional columns the file carries (absent ones are left as they are). */
-  present?: ReadonlySet<FacilityColumn>;
-  batches: AsyncIterable<ReaderBatch<RowsOf<K>>>;
+  /** The file's bytes as they arrive (a file stream or an upload). */
+  source: AsyncIterable<Uint8Array>;
 }
+
+/** Raised for a file that cannot be imported at all (exit code 2); nothing was written. */
+export { ImportFileError };
+
+const distinctRows = (errors: RowError[]) => new Set(errors.map((e) => e.row)).size;
 
 const OUTSIDE_SCOPE = "担当外の都道府県の施設です（取り込めません） / outside your prefectures";
 const NOT_FOUND = "この医療機関コードの施設が登録されていません / no facility with this code";
@@ -69,19 +62,21 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   const db = getDb();
   const [batch] = await db
     .insert(importBatches)
-    .values({ kind: options.kind, fileName: options.fileName, encoding: options.encoding, userId: options.actor.id, userEmail: options.actor.email, dryRun: options.dryRun })
+    .values({ kind: options.kind, fileName: options.fileName, userId: options.actor.id, userEmail: options.actor.email, dryRun: options.dryRun })
     .returning({ id: importBatches.id });
+  const reader = readCsv(options.kind, options.source, { today: todayIso() });
   const summary: ImportSummary = {
-    kind: options.kind, file: options.fileName, encoding: options.encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, dryRun: options.dryRun, errors: [], batchId: batch.id,
+    kind: options.kind, file: options.fileName, encoding: "", rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, dryRun: options.dryRun, errors: [], batchId: batch.id,
   };
   try {
     await withTransaction(
       async (tx) => {
-        for await (const part of options.batches) {
-          summary.rows += part.rows.length + part.errors.length;
+        for await (const part of reader.batches) {
+          summary.rows += part.rows.length + distinctRows(part.errors);
           summary.errors.push(...part.errors);
           const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
-          const counts = await write(tx, options, accepted, batch.id);
+          const present = new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
+          const counts = await write(tx, options.kind, accepted, present, batch.id);
           summary.inserted += counts.inserted;
           summary.updated += counts.updated;
           summary.unchanged += counts.unchanged;
@@ -91,14 +86,22 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
       { rollback: options.dryRun },
     );
   } catch (error) {
-    await db.update(importBatches).set({ status: "failed", finishedAt: new Date(), errors: [{ row: 0, column: "", value: "", message: String(error) }] }).where(eq(importBatches.id, batch.id));
+    const message = error instanceof ImportFileError ? error.messageJa : "取り込みに失敗しました（変更はありません）";
+    await db
+      .update(importBatches)
+      .set({ status: "failed", encoding: reader.encoding(), finishedAt: new Date(), errors: [{ row: 0, column: "", value: "", message }] })
+      .where(eq(importBatches.id, batch.id));
     throw error;
   }
+  summary.encoding = reader.encoding() ?? "";
   summary.errors.sort((a, b) => a.row - b.row);
-  summary.rejected = summary.errors.length;
+  summary.rejected = distinctRows(summary.errors);
   await db
     .update(importBatches)
-    .set({ status: options.dryRun ? "dry_run" : "done", finishedAt: new Date(), rows: summary.rows, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors })
+    .set({
+      status: options.dryRun ? "dry_run" : "done", encoding: summary.encoding, finishedAt: new Date(), rows: summary.rows, inserted: summary.inserted,
+      updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors,
+    })
     .where(eq(importBatches.id, batch.id));
   return summary;
 }
@@ -134,8 +137,8 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput>(
   return accepted;
 }
 
-function write<K extends ImportKind>(tx: Executor, options: RunOptions<K>, rows: RowsOf<K>[], batchId: number): Promise<WriteCounts> {
-  if (options.kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], options.present ?? new Set(), batchId);
-  if (options.kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
+function write(tx: Executor, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number): Promise<WriteCounts> {
+  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId);
+  if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);
 }

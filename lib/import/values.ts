@@ -1,0 +1,57 @@
+import { parseDate, parseYearMonth } from "../dates";
+
+/** Normalisers for one cell. Each returns the value, null for an empty cell, or an Invalid with the reason. */
+export class Invalid {
+  constructor(readonly message: string) {}
+}
+
+export type Parsed<T> = T | null | Invalid;
+
+export function text(raw: string | undefined): string | null {
+  const t = (raw ?? "").trim();
+  return t === "" ? null : t;
+}
+
+/** Matches a cell against label lists after NFKC, ignoring case, spaces and punctuation. */
+export function choice<T extends string>(raw: string | undefined, options: Record<T, string[]>, what: string): Parsed<T> {
+  const t = text(raw);
+  if (t === null) return null;
+  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s・･.,、()（）「」]/g, "");
+  const cell = norm(t);
+  for (const [value, labels] of Object.entries(options) as [T, string[]][]) {
+    if (norm(value) === cell || labels.some((l) => norm(l) === cell)) return value;
+  }
+  return new Invalid(`${what}「${t}」は使えません（${Object.values<string[]>(options).map((l) => l[0]).join("・")}のいずれか）`);
+}
+
+const TRUE = ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"];
+const FALSE = ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "-", "ー"];
+
+export function flag(raw: string | undefined, what: string): Parsed<boolean> {
+  const t = text(raw);
+  if (t === null) return null;
+  const cell = t.normalize("NFKC").toLowerCase();
+  if (TRUE.includes(cell)) return true;
+  if (FALSE.includes(cell)) return false;
+  return new Invalid(`${what}「${t}」は 有/無・○/×・済/未・true/false のいずれかで入力してください`);
+}
+
+export function integer(raw: string | undefined, what: string): Parsed<number> {
+  const t = text(raw);
+  if (t === null) return null;
+  const cell = t.normalize("NFKC").replace(/[,\s件]/g, "");
+  if (!/^\d{1,9}$/.test(cell)) return new Invalid(`${what}「${t}」は0以上の整数ではありません`);
+  return Number(cell);
+}
+
+export function date(raw: string | undefined, what: string): Parsed<string> {
+  const t = text(raw);
+  if (t === null) return null;
+  return parseDate(t) ?? new Invalid(`${what}「${t}」は日付として読めません（例: 2024-08-31、2024/8/31、令和6年8月31日、R6.8.31）`);
+}
+
+export function yearMonth(raw: string | undefined, what: string): Parsed<string> {
+  const t = text(raw);
+  if (t === null) return null;
+  return parseYearMonth(t) ?? new Invalid(`${what}「${t}」は年月として読めません（例: 2025-01、2025年1月、令和7年1月）`);
+}

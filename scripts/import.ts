@@ -1,0 +1,63 @@
+import { createReadStream, existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { closeDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { runImport, type ImportSummary } from "../db/import/run";
+import { ImportFileError } from "../lib/import/decode";
+import { errorsCsv } from "../lib/import/errors-csv";
+import { encodeCsv } from "../lib/csv";
+import { NATIONAL } from "../lib/scope";
+import { parseArgs, stringOption } from "./args";
+
+const USAGE = "usage: npm run import -- <facilities|filings|events> <file> [--dry-run] [--errors out.csv] [--json]";
+
+function printHuman(s: ImportSummary): void {
+  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
+  for (const e of s.errors.slice(0, 50)) console.log(`  line ${e.row} ${e.column} "${e.value}": ${e.message}`);
+  if (s.errors.length > 50) console.log(`  … and ${s.errors.length - 50} more (use --errors out.csv)`);
+}
+
+/** Exit codes (contracts.md): 0 read (rows may be rejected), 2 the file is unusable, 1 any other failure. */
+async function main(): Promise<number> {
+  const { positional, options } = parseArgs(process.argv.slice(2));
+  const [kind, file] = positional;
+  if (!["facilities", "filings", "events"].includes(kind ?? "") || !file) {
+    console.error(USAGE);
+    return 1;
+  }
+  if (!existsSync(file)) {
+    console.error(`no such file: ${file}`);
+    return 2;
+  }
+  const json = options.has("json");
+  try {
+    await runMigrations();
+    const summary = await runImport({
+      kind: kind as "facilities",
+      fileName: path.basename(file),
+      actor: { id: null, email: `cli:${process.env.USER ?? "unknown"}`, scope: NATIONAL },
+      dryRun: options.has("dry-run"),
+      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    });
+    const errorsFile = stringOption(options, "errors");
+    if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors), "utf-8"));
+    if (json) {
+      const { batchId: _batchId, ...contract } = summary;
+      void _batchId;
+      console.log(JSON.stringify(contract));
+    } else printHuman(summary);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      if (json) console.log(JSON.stringify({ kind, file: path.basename(file), error: error.reason, message: error.messageJa }));
+      console.error(`refused: ${error.messageJa} (${error.message})`);
+      return 2;
+    }
+    console.error("import failed; nothing was changed:", error);
+    return 1;
+  } finally {
+    await closeDb();
+  }
+}
+
+main().then((code) => process.exit(code));
