@@ -49,6 +49,8 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
   async function* batches(): AsyncGenerator<ReadBatch<K>> {
     const text = Readable.from(decodeChunks(source, (e) => (encoding = e)));
     const parser = text.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false }));
+    // pipe() does not pass errors on: without this an undecodable file would leave the parser waiting forever.
+    text.once("error", (error) => parser.destroy(error));
     const seen = new Map<string, number>();
     let line = 1;
     let batch: ReadBatch<K> = { rows: [], errors: [] };

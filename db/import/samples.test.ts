@@ -1,0 +1,124 @@
+import { createReadStream, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDb } from "../test-db";
+import { queryRows, type Db } from "../client";
+import { runImport, type ImportKind } from "./run";
+import { ImportFileError } from "../../lib/import/decode";
+import { NATIONAL, type Scope } from "../../lib/scope";
+
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, close } = await openTestDb()));
+afterAll(async () => close?.());
+
+const fixture = (name: string) => path.join(import.meta.dirname, "__fixtures__", name);
+const tmp = mkdtempSync(path.join(os.tmpdir(), "import-test-"));
+
+function importFile(kind: ImportKind, file: string, opts: { dryRun?: boolean; scope?: Scope } = {}) {
+  return runImport({
+    kind,
+    fileName: path.basename(file),
+    actor: { id: null, email: "test", scope: opts.scope ?? NATIONAL },
+    dryRun: opts.dryRun ?? false,
+    source: createReadStream(file),
+  });
+}
+
+const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+
+describe("the sample files, in the order people receive them", () => {
+  const expected: [ImportKind, string, string, number[], number[]][] = [
+    ["facilities", "facilities_sjis.csv", "shift_jis", [206, 200, 0, 0, 6], [55, 96, 127, 160, 182, 200]],
+    ["facilities", "facilities_update_utf8.csv", "utf-8", [31, 15, 10, 5, 1], [25]],
+    ["filings", "filings_sjis.csv", "shift_jis", [33, 29, 0, 0, 4], [2, 5, 16, 24]],
+    ["filings", "filings_renewal_sjis.csv", "shift_jis", [6, 3, 1, 1, 1], [7]],
+    ["events", "events_utf8.csv", "utf-8", [62, 58, 0, 0, 4], [14, 15, 43, 55]],
+  ];
+  for (const [kind, file, encoding, counts, rejectedLines] of expected) {
+    it(`${file}: counts exactly, rejects the bad rows with reasons, and a second import changes nothing`, async () => {
+      const first = await importFile(kind, fixture(file));
+      expect([first.encoding, first.rows, first.inserted, first.updated, first.unchanged, first.rejected]).toEqual([encoding, ...counts]);
+      expect([...new Set(first.errors.map((e) => e.row))]).toEqual(rejectedLines);
+      for (const e of first.errors) expect(e.message.length).toBeGreaterThan(5);
+      const again = await importFile(kind, fixture(file));
+      expect([again.inserted, again.updated, again.unchanged, again.rejected]).toEqual([0, 0, counts[1] + counts[2] + counts[3], counts[4]]);
+    });
+  }
+
+  it("kept the facilities' state in step with their events, flagged the backward step and recorded every batch", async () => {
+    const [off] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from facilities f
+          left join lateral (select e.state, e.effective_on from status_events e where e.facility_code = f.code
+                             order by e.effective_on desc, e.state desc limit 1) l on true
+          where f.status is distinct from coalesce(l.state, f.initial_state)`,
+    );
+    expect(off.n).toBe(0);
+    expect(await count("status_events where backward")).toBeGreaterThan(0);
+    const batches = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from import_batches group by 1`);
+    expect(batches).toEqual([{ status: "done", n: 10 }]);
+  });
+});
+
+describe("files as people really have them", () => {
+  const header = "医療機関コード,医療機関名称,都道府県,所在地\r\n";
+  const rows = ['０１１０１１３７１９,㈱髙﨑①テスト診療所,北海道,"札幌市中央区1-2, 3F\r\n別館"', "110113719,重複,北海道,"].join("\r\n");
+
+  it("reads Shift_JIS with CP932 characters, CRLF and a quoted line break, and restores a lost leading zero", async () => {
+    const file = path.join(tmp, "cp932.csv");
+    writeFileSync(file, iconv.encode(header + rows + "\r\n", "cp932"));
+    const s = await importFile("facilities", file, { dryRun: true });
+    expect([s.encoding, s.rows, s.inserted, s.rejected]).toEqual(["shift_jis", 2, 1, 1]);
+    expect(s.errors[0]).toMatchObject({ row: 4, column: "code", value: "0110113719" });
+    expect(s.errors[0].message).toContain("2行目と重複");
+  });
+
+  it("reads UTF-8 with a BOM and LF line ends, and without a BOM; a dry run writes nothing", async () => {
+    const before = await count("facilities");
+    for (const [name, bytes] of [
+      ["bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from((header + rows).replaceAll("\r\n", "\n"))])],
+      ["plain.csv", Buffer.from(header + rows)],
+    ] as const) {
+      const file = path.join(tmp, name);
+      writeFileSync(file, bytes);
+      const s = await importFile("facilities", file, { dryRun: true });
+      expect([s.encoding, s.inserted, s.rejected, s.dryRun]).toEqual(["utf-8", 1, 1, true]);
+    }
+    expect(await count("facilities")).toBe(before);
+    expect(await count("facilities where name like '%テスト診療所%'")).toBe(0);
+  });
+
+  it("refuses an undecodable, an empty and a header-less file with the reason, writing nothing", async () => {
+    const before = await count("facilities");
+    const cases: [string, Buffer, string][] = [
+      ["binary.csv", Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x81, 0x00, 0x85, 0x20, 0xa0, 0xa0]), "undecodable"],
+      ["empty.csv", Buffer.alloc(0), "empty"],
+      ["nocode.csv", Buffer.from("名称,住所\n青空クリニック,東京都\n"), "missing_columns"],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const file = path.join(tmp, name);
+      writeFileSync(file, bytes);
+      const error = await importFile("facilities", file).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect((error as ImportFileError).reason).toBe(reason);
+      if (reason === "missing_columns") expect((error as ImportFileError).messageJa).toContain("医療機関コード");
+    }
+    expect(await count("facilities")).toBe(before);
+    expect(await count("import_batches where status = 'failed'")).toBe(3);
+  });
+
+  it("an editor scoped to Tokyo imports only Tokyo's rows; the rest are rejected with the reason", async () => {
+    const s = await importFile("facilities", fixture("facilities_sjis.csv"), { scope: { kind: "prefectures", prefectures: ["13"] }, dryRun: true });
+    const outside = s.errors.filter((e) => e.message.includes("担当外"));
+    expect(outside.length).toBeGreaterThan(100);
+    expect(s.unchanged + s.updated + s.inserted).toBe(s.rows - s.rejected);
+    const events = await importFile("events", fixture("events_utf8.csv"), { scope: { kind: "prefectures", prefectures: ["13"] }, dryRun: true });
+    // Outside the scope reads exactly like an unknown code: nothing is confirmed.
+    expect(events.errors.some((e) => e.message.includes("登録されていません"))).toBe(true);
+    expect(events.errors.every((e) => !e.message.includes("担当外"))).toBe(true);
+  });
+});
