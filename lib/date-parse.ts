@@ -2,7 +2,7 @@
  * Dates and year-months as people type them into Excel lists: Western or 和暦, with -, /, . or 年月日,
  * full-width or not. Everything else is null, so an import can reject the cell with a reason.
  */
-import { daysInMonth, isValidYmd, ymdToIso } from "./calendar";
+import { daysInMonth, isValidYmd, ymdToIso } from "./calendar/ymd";
 import { eraOverlaps, eraYearToGregorian, findEra, type Era } from "./wareki";
 
 /** NFKC (full-width digits, ㋿/㍻/㍼ to kanji), dash look-alikes to '-', whitespace out. */

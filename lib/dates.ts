@@ -2,10 +2,10 @@
  * Calendar days as 'YYYY-MM-DD' strings. Arithmetic goes through UTC midnights, so no server time zone
  * can move a day; "today" is always Japan's today. Parsing of the forms people type lives in date-parse.ts.
  */
-import { daysInMonth, isIsoDate, ymdToIso } from "./calendar";
+import { daysInMonth, isIsoDate, ymdToIso } from "./calendar/ymd";
 import { eraOf } from "./wareki";
 
-export { daysInMonth, isIsoDate, isLeapYear } from "./calendar";
+export { daysInMonth, isIsoDate, isLeapYear } from "./calendar/ymd";
 export { parseDate, parseYearMonth } from "./date-parse";
 
 const DAY_MS = 86_400_000;
