@@ -23,6 +23,16 @@ export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
       <Link className="brand" href="/">
         {t.appName}
       </Link>
+      <nav className="mainnav" aria-label={t.navLabel}>
+        <Link href="/" aria-current={path === "/" ? "page" : undefined}>
+          {t.navDashboard}
+        </Link>
+        {role !== "viewer" && (
+          <Link href="/imports" aria-current={path.startsWith("/imports") ? "page" : undefined}>
+            {t.navImports}
+          </Link>
+        )}
+      </nav>
       <span className="who" data-testid="who">
         {email}（{t.role[role]}・{scope}）
       </span>
