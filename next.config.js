@@ -6,6 +6,20 @@ const nextConfig = {
   typedRoutes: false,
   // Types are checked by `npm run typecheck` (part of npm test); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
+  // The upload route runs outside the proxy (which sets these for everything else); same headers here.
+  async headers() {
+    return [
+      {
+        source: "/api/v1/imports",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { runImport, type ImportSummary } from "../db/import/run";
+import { contractSummary, runImport, type ImportSummary } from "../db/import/run";
 import { ImportFileError } from "../lib/import/decode";
 import { errorsCsv } from "../lib/import/errors-csv";
 import { encodeCsv } from "../lib/csv";
@@ -42,9 +42,7 @@ async function main(): Promise<number> {
     const errorsFile = stringOption(options, "errors");
     if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors), "utf-8"));
     if (json) {
-      const { batchId: _batchId, ...contract } = summary;
-      void _batchId;
-      console.log(JSON.stringify(contract));
+      console.log(JSON.stringify(contractSummary(summary)));
     } else printHuman(summary);
     return 0;
   } catch (error) {

@@ -28,6 +28,16 @@ export interface ImportSummary {
   dryRun: boolean;
   errors: ImportError[];
   batchId?: number;
+  /** How the file's headers were read (for the preview); not part of the JSON contract. */
+  mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
+}
+
+/** The summary exactly as contracts.md gives it (CLI --json and POST /api/v1/imports). */
+export function contractSummary(summary: ImportSummary): Omit<ImportSummary, "batchId" | "mapping"> {
+  const { batchId: _batchId, mapping: _mapping, ...contract } = summary;
+  void _batchId;
+  void _mapping;
+  return contract;
 }
 
 export interface ImportActor {
@@ -43,6 +53,8 @@ interface RunOptions<K extends ImportKind> {
   dryRun: boolean;
   /** The file's bytes as they arrive (a file stream or an upload). */
   source: AsyncIterable<Uint8Array>;
+  /** Called after each batch of rows with the running count (for a progress display). */
+  onProgress?: (rowsRead: number) => void;
 }
 
 /** Raised for a file that cannot be imported at all (exit code 2); nothing was written. */
@@ -80,6 +92,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
           summary.inserted += counts.inserted;
           summary.updated += counts.updated;
           summary.unchanged += counts.unchanged;
+          options.onProgress?.(summary.rows);
         }
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso());
       },
@@ -94,6 +107,8 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     throw error;
   }
   summary.encoding = reader.encoding() ?? "";
+  const mapping = reader.mapping();
+  if (mapping) summary.mapping = { matched: mapping.matched, unknown: mapping.unknown, duplicates: mapping.duplicates };
   summary.errors.sort((a, b) => a.row - b.row);
   summary.rejected = distinctRows(summary.errors);
   await db

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { requireRole } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { maxUploadBytes } from "@/app/_upload";
+import { TopBar } from "@/components/layout/top-bar";
+import { ImportForm } from "@/components/imports/import-form";
+
+export const dynamic = "force-dynamic";
+
+/** The upload page: editors and admins choose a kind and a file, see the preview, then confirm. */
+export default async function ImportsPage() {
+  const user = await requireRole("editor");
+  const { lang, t } = await getMessages();
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/imports" />
+      <main>
+        <div className="panel-head">
+          <h1>{t.imports.title}</h1>
+          <Link href="/imports/history">{t.imports.history}</Link>
+        </div>
+        <p>{t.imports.lead}</p>
+        <ImportForm t={t.imports} maxBytes={maxUploadBytes()} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+"use client";
+
+import Link from "next/link";
+import { useRef, useState } from "react";
+import type { Messages } from "@/lib/i18n/messages";
+
+type Kind = "facilities" | "filings" | "events";
+type T = Messages["imports"];
+
+export interface ImportResult {
+  kind: Kind;
+  file: string;
+  encoding: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  dryRun: boolean;
+  errors: { row: number; column: string; value: string; message: string }[];
+  batchId?: number;
+  mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
+}
+
+type Phase =
+  | { step: "choose" }
+  | { step: "running"; dryRun: boolean; sent: number; total: number; rows: number | null }
+  | { step: "preview"; result: ImportResult }
+  | { step: "done"; result: ImportResult }
+  | { step: "failed"; message: string };
+
+const SHOWN_ERRORS = 100;
+
+/**
+ * Sends the file to POST /api/v1/imports asking for progress lines (NDJSON): the upload's bytes from the
+ * browser, then the rows read on the server, then the summary. XHR because fetch cannot report upload
+ * progress.
+ */
+function send(kind: Kind, file: File, dryRun: boolean, onPhase: (p: Phase) => void): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const body = new FormData();
+    body.append("kind", kind);
+    body.append("dryRun", String(dryRun));
+    body.append("file", file);
+    const xhr = new XMLHttpRequest();
+    let rows: number | null = null;
+    let sent = 0;
+    let outcome: { type: string; message?: string } & Partial<ImportResult> = { type: "none" };
+    const readLines = () => {
+      for (const line of xhr.responseText.split("\n")) {
+        if (!line.trim()) continue;
+        const message = JSON.parse(line) as typeof outcome & { rows?: number };
+        if (message.type === "progress") rows = message.rows ?? rows;
+        if (message.type === "summary" || message.type === "error") outcome = message;
+      }
+      onPhase({ step: "running", dryRun, sent, total: file.size, rows });
+    };
+    xhr.upload.onprogress = (e) => {
+      sent = e.loaded;
+      onPhase({ step: "running", dryRun, sent, total: file.size, rows });
+    };
+    xhr.onprogress = () => {
+      try {
+        readLines();
+      } catch {
+        // a line cut in two; read again at the next chunk
+      }
+    };
+    xhr.onload = () => {
+      if (xhr.getResponseHeader("content-type")?.includes("ndjson")) {
+        readLines();
+        if (outcome.type === "summary") resolve(outcome as unknown as ImportResult);
+        else reject(new Error(outcome.message ?? "error"));
+        return;
+      }
+      let message = `HTTP ${xhr.status}`;
+      try {
+        message = (JSON.parse(xhr.responseText) as { message?: string }).message ?? message;
+      } catch {
+        // not JSON
+      }
+      reject(new Error(message));
+    };
+    xhr.onerror = () => reject(new Error("network error"));
+    xhr.open("POST", "/api/v1/imports");
+    xhr.setRequestHeader("accept", "application/x-ndjson");
+    xhr.send(body);
+  });
+}
+
+export function ImportForm({ t, maxBytes }: { t: T; maxBytes: number }) {
+  const [kind, setKind] = useState<Kind>("facilities");
+  const [phase, setPhase] = useState<Phase>({ step: "choose" });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const chosen = useRef<File | null>(null);
+
+  async function run(dryRun: boolean) {
+    const file = chosen.current;
+    if (!file) return;
+    setPhase({ step: "running", dryRun, sent: 0, total: file.size, rows: null });
+    try {
+      const result = await send(kind, file, dryRun, setPhase);
+      setPhase({ step: dryRun ? "preview" : "done", result });
+    } catch (error) {
+      setPhase({ step: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function reset() {
+    chosen.current = null;
+    if (fileInput.current) fileInput.current.value = "";
+    setPhase({ step: "choose" });
+  }
+
+  const busy = phase.step === "running";
+  const locked = phase.step !== "choose" && phase.step !== "failed";
+  return (
+    <div className="import">
+      <form
+        className="panel import-choose"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(true);
+        }}
+      >
+        <label>
+          {t.kind}
+          <select name="kind" value={kind} disabled={locked} onChange={(e) => setKind(e.target.value as Kind)}>
+            {(Object.keys(t.kinds) as Kind[]).map((k) => (
+              <option key={k} value={k}>
+                {t.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.file}
+          <input
+            ref={fileInput}
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            disabled={locked}
+            onChange={(e) => (chosen.current = e.target.files?.[0] ?? null)}
+          />
+          <small>
+            {t.fileHelp} {Math.round(maxBytes / 1024 / 1024)} MB
+          </small>
+        </label>
+        <button className="btn" type="submit" disabled={locked}>
+          {t.preview}
+        </button>
+      </form>
+
+      {phase.step === "running" && <Running t={t} phase={phase} />}
+      {phase.step === "failed" && (
+        <p role="alert" className="error">
+          {t.failed}: {phase.message}
+        </p>
+      )}
+      {(phase.step === "preview" || phase.step === "done") && (
+        <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
+          <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
+          <Summary t={t} result={phase.result} />
+          <div className="import-actions">
+            {phase.step === "preview" && (
+              <button className="btn" type="button" disabled={busy || phase.result.rows - phase.result.rejected === 0} onClick={() => void run(false)}>
+                {t.confirm}
+              </button>
+            )}
+            <button className="btn secondary" type="button" onClick={reset}>
+              {t.cancel}
+            </button>
+            {phase.step === "done" && <Link href="/">{t.viewDashboard}</Link>}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }> }) {
+  const uploading = phase.sent < phase.total && phase.rows === null;
+  return (
+    <div className="panel" role="status" aria-live="polite">
+      <p>
+        {uploading ? t.uploading : t.processing}
+        {uploading ? ` ${Math.floor((phase.sent / Math.max(phase.total, 1)) * 100)}%` : phase.rows !== null ? ` — ${phase.rows.toLocaleString()} ${t.rowsRead}` : "…"}
+      </p>
+      <progress max={phase.total} value={uploading ? phase.sent : undefined} />
+    </div>
+  );
+}
+
+function Summary({ t, result }: { t: T; result: ImportResult }) {
+  const matched = Object.entries(result.mapping?.matched ?? {});
+  return (
+    <>
+      <dl className="import-counts">
+        {(
+          [
+            [t.encoding, result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", "encoding"],
+            [t.rows, result.rows, "rows"],
+            [t.inserted, result.inserted, "inserted"],
+            [t.updated, result.updated, "updated"],
+            [t.unchanged, result.unchanged, "unchanged"],
+            [t.rejected, result.rejected, "rejected"],
+          ] as const
+        ).map(([label, value, key]) => (
+          <div key={key} data-testid={`count-${key}`}>
+            <dt>{label}</dt>
+            <dd>{typeof value === "number" ? value.toLocaleString() : value}</dd>
+          </div>
+        ))}
+      </dl>
+      {matched.length > 0 && (
+        <details>
+          <summary>{t.mapping}</summary>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t.column}</th>
+                <th>{t.field}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {matched.map(([key, header]) => (
+                <tr key={key}>
+                  <td>{header}</td>
+                  <td>{key}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.mapping!.unknown.length > 0 && (
+            <p>
+              {t.unknownColumns}: {result.mapping!.unknown.join("、")}
+            </p>
+          )}
+        </details>
+      )}
+      {result.errors.length > 0 && (
+        <>
+          <h3>{t.errorsTitle}</h3>
+          <table className="data import-errors">
+            <thead>
+              <tr>
+                <th>{t.line}</th>
+                <th>{t.column}</th>
+                <th>{t.value}</th>
+                <th>{t.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                <tr key={i}>
+                  <td>{e.row}</td>
+                  <td>{e.column}</td>
+                  <td>{e.value}</td>
+                  <td className="reason">{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {result.errors.length > SHOWN_ERRORS && `${result.errors.length.toLocaleString()} ${t.moreErrors} — `}
+            {result.batchId !== undefined && <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>}
+          </p>
+        </>
+      )}
+    </>
+  );
+}
