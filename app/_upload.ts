@@ -55,7 +55,7 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
     const writes: Promise<void>[] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4096 } });
+      parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4096 } });
     } catch {
       throw new UploadError(400, "malformed", "アップロードの形式が正しくありません。");
     }
