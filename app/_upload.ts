@@ -52,6 +52,7 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
     const fields: Record<string, string> = {};
     let file: SpooledUpload["file"] | null = null;
     let truncated = false;
+    let broken = false;
     const writes: Promise<void>[] = [];
     let parser: busboy.Busboy;
     try {
@@ -72,12 +73,14 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
       file = entry;
       stream.on("data", (chunk: Buffer) => (entry.bytes += chunk.length));
       stream.on("limit", () => (truncated = true));
-      writes.push(pipeline(stream, createWriteStream(target)));
+      // Caught here so that a body cut short is reported once, below, and never as an unhandled rejection.
+      writes.push(pipeline(stream, createWriteStream(target)).catch(() => (broken = true)));
     });
     const body = Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
     try {
       await pipeline(body, parser);
       await Promise.all(writes);
+      if (broken) throw new Error("file part cut short");
     } catch {
       throw new UploadError(400, "malformed", "アップロードの形式が正しくないか、途中で切れました。");
     }
