@@ -74,7 +74,11 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
       stream.on("data", (chunk: Buffer) => (entry.bytes += chunk.length));
       stream.on("limit", () => (truncated = true));
       // Caught here so that a body cut short is reported once, below, and never as an unhandled rejection.
-      writes.push(pipeline(stream, createWriteStream(target)).catch(() => (broken = true)));
+      writes.push(
+        pipeline(stream, createWriteStream(target)).catch(() => {
+          broken = true;
+        }),
+      );
     });
     const body = Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
     try {

@@ -189,13 +189,23 @@ function executorFor(target: CopyTarget): BulkTx {
 }
 
 /**
- * Runs `work` in one transaction on the current driver; a throw rolls everything back. On PGlite only
- * the transaction's own handle is used inside (the outer one would deadlock).
+ * Runs `work` in one transaction on the current driver; a throw rolls everything back, and so does
+ * `rollback: true` after success (dry runs). On PGlite only the transaction's own handle is used inside
+ * (the outer one would deadlock).
  */
-export async function withBulkTransaction<T>(work: (tx: BulkTx) => Promise<T>): Promise<T> {
+export async function withBulkTransaction<T>(work: (tx: BulkTx) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
   const driver = getDriver();
-  if (driver.kind === "postgres") {
-    return (await driver.sql.begin((sql) => work(executorFor({ kind: "postgres", sql })))) as T;
+  const DRY = Symbol("dry-run");
+  let result: T | undefined;
+  const run = async (tx: BulkTx) => {
+    result = await work(tx);
+    if (options.rollback) throw DRY;
+  };
+  try {
+    if (driver.kind === "postgres") await driver.sql.begin((sql) => run(executorFor({ kind: "postgres", sql })));
+    else await driver.pg.transaction((tx) => run(executorFor({ kind: "pglite", tx })));
+  } catch (error) {
+    if (error !== DRY) throw error;
   }
-  return driver.pg.transaction((tx) => work(executorFor({ kind: "pglite", tx })));
+  return result as T;
 }

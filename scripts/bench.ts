@@ -11,9 +11,10 @@ import { buildIfStale } from "./build-if-stale";
 import { freshDatabase } from "./bench/database";
 import { measure, round, type BenchResult } from "./bench/measure";
 import { benchProgress } from "./bench/progress";
+import { benchImport } from "./bench/import";
 import { startServer } from "./bench/server";
 
-const PARTS = ["seed", "progress", "page"] as const;
+const PARTS = ["seed", "progress", "page", "import"] as const;
 type Part = (typeof PARTS)[number];
 const BENCH_USER = { email: "bench@example.jp", password: "bench-Password-1" };
 
@@ -59,6 +60,8 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
         await server.stop();
       }
     }
+    // Last: it empties the facility table.
+    if (parts.has("import")) results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 3), log)));
     return { facilities: seeded.facilities, events: seeded.events, driver: database.driver, databaseMb, results };
   } finally {
     await database.drop();

@@ -12,6 +12,20 @@ const CLAIM_METHODS: Record<ClaimMethod, string[]> = {
   paper: ["紙", "紙レセプト", "書面"],
 };
 
+const normalizedText = (raw: string | undefined) => text(raw)?.normalize("NFKC") ?? null;
+
+/** The optional columns other than category: field, column, and how to read it (defined once, not per row). */
+const OPTIONAL: [keyof FacilityRow, string, (cells: Record<string, string>, check: RowCheck) => unknown][] = [
+  ["address", "address", (cells) => text(cells.address)],
+  ["postalCode", "postal_code", (cells) => normalizedText(cells.postal_code)],
+  ["phone", "phone", (cells) => normalizedText(cells.phone)],
+  ["specialties", "specialties", (cells) => text(cells.specialties)],
+  ["claimMethod", "claim_method", (cells, check) => check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法"))],
+  ["monthlyClaims", "monthly_claims", (cells, check) => check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数"))],
+  ["sharesOqvTerminal", "shares_oqv_terminal", (cells, check) => check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用"))],
+  ["closedOn", "closed_on", (cells, check) => check.take("closed_on", date(cells.closed_on, "廃止日"))],
+];
+
 /** Validates one facility-list row (contracts.md, facilities). Only the columns the file has are set. */
 export function facilityRow(row: number, cells: Record<string, string>): { value: FacilityRow } | { errors: RowError[] } {
   const check = new RowCheck(row, cells);
@@ -30,19 +44,9 @@ export function facilityRow(row: number, cells: Record<string, string>): { value
   if (code && category && (category === "pharmacy") !== (code.tableType === "pharmacy"))
     check.fail("category", `区分（${cells.category.trim()}）が点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と合いません`);
   const value: FacilityRow = { code: code?.code ?? "", prefecture: code?.prefecture ?? "", tableType: code?.tableType ?? "medical", name: name ?? "" };
-  const optional: [keyof FacilityRow, string, () => unknown][] = [
-    ["category", "category", () => category],
-    ["address", "address", () => text(cells.address)],
-    ["postalCode", "postal_code", () => text(cells.postal_code)?.normalize("NFKC") ?? null],
-    ["phone", "phone", () => text(cells.phone)?.normalize("NFKC") ?? null],
-    ["specialties", "specialties", () => text(cells.specialties)],
-    ["claimMethod", "claim_method", () => check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法"))],
-    ["monthlyClaims", "monthly_claims", () => check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数"))],
-    ["sharesOqvTerminal", "shares_oqv_terminal", () => check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用"))],
-    ["closedOn", "closed_on", () => check.take("closed_on", date(cells.closed_on, "廃止日"))],
-  ];
-  for (const [field, column, read] of optional) {
-    if (column in cells) (value as unknown as Record<string, unknown>)[field] = read();
+  if ("category" in cells) value.category = category;
+  for (const [field, column, read] of OPTIONAL) {
+    if (column in cells) (value as unknown as Record<string, unknown>)[field] = read(cells, check);
   }
   return check.ok ? { value } : { errors: check.errors };
 }

@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { decodeChunks, ImportFileError, type FileEncoding } from "./decode";
 import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
@@ -38,6 +37,36 @@ function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): 
   return value.code;
 }
 
+/** "\r\n" when the first line break in the text is one, else "\n" (a lone "\r" is taken as Excel for Mac). */
+function lineBreakOf(text: string): "\r\n" | "\n" | "\r" {
+  const lf = text.indexOf("\n");
+  const cr = text.indexOf("\r");
+  if (lf === -1) return cr === -1 ? "\n" : "\r";
+  return cr === lf - 1 ? "\r\n" : cr !== -1 && cr < lf ? "\r" : "\n";
+}
+
+/**
+ * The CSV records of a text that arrives in pieces. Papa's Parser is driven directly: each piece is parsed
+ * with the unfinished last record held back (its cursor says where that record starts) and put in front of
+ * the next piece. Pulled, so a slow reader slows the file down instead of piling it up in memory, and
+ * linear: Papa's own Node stream mode re-slices a chunk at every pause, which is quadratic in the chunk.
+ */
+async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let parser: Papa.Parser | null = null;
+  let pending = "";
+  for await (const piece of pieces) {
+    const text = pending + piece;
+    parser ??= new Papa.Parser({ delimiter: ",", newline: lineBreakOf(text), quoteChar: '"', header: false, skipEmptyLines: false });
+    const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
+    pending = text.slice(result.meta.cursor);
+    yield* result.data;
+  }
+  if (parser && pending !== "") {
+    const result = parser.parse(pending, 0, false) as Papa.ParseResult<string[]>;
+    for (const record of result.data) if (!(record.length === 1 && record[0] === "")) yield record;
+  }
+}
+
 /**
  * Reads a CSV as it streams in: decodes, maps the header, validates each record and hands the rows over
  * in batches of 5,000. `row` is the physical line where a record starts (the header is line 1), so a
@@ -47,14 +76,11 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
   let encoding: FileEncoding | null = null;
   let mapping: HeaderMapping | null = null;
   async function* batches(): AsyncGenerator<ReadBatch<K>> {
-    const text = Readable.from(decodeChunks(source, (e) => (encoding = e)));
-    const parser = text.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false }));
-    // pipe() does not pass errors on: without this an undecodable file would leave the parser waiting forever.
-    text.once("error", (error) => parser.destroy(error));
+    const records = parseRecords(decodeChunks(source, (e) => (encoding = e)));
     const seen = new Map<string, number>();
     let line = 1;
     let batch: ReadBatch<K> = { rows: [], errors: [] };
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of records) {
       const start = line;
       line += 1 + record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
       if (!mapping) {

@@ -12,15 +12,39 @@ export function text(raw: string | undefined): string | null {
   return t === "" ? null : t;
 }
 
+const normalized = new Map<string, string>();
+
+/** NFKC, lower case, without spaces and punctuation; remembered, since lists repeat the same few words. */
+function normalizeLabel(s: string): string {
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = s.normalize("NFKC").toLowerCase().replace(/[\s・･.,、()（）「」]/g, "");
+    if (normalized.size > 50_000) normalized.clear();
+    normalized.set(s, n);
+  }
+  return n;
+}
+
+const labelIndexes = new WeakMap<object, Map<string, string>>();
+
+function labelIndex(options: Record<string, string[]>): Map<string, string> {
+  let index = labelIndexes.get(options);
+  if (!index) {
+    index = new Map();
+    for (const [value, labels] of Object.entries(options)) {
+      for (const label of [value, ...labels]) if (!index.has(normalizeLabel(label))) index.set(normalizeLabel(label), value);
+    }
+    labelIndexes.set(options, index);
+  }
+  return index;
+}
+
 /** Matches a cell against label lists after NFKC, ignoring case, spaces and punctuation. */
 export function choice<T extends string>(raw: string | undefined, options: Record<T, string[]>, what: string): Parsed<T> {
   const t = text(raw);
   if (t === null) return null;
-  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s・･.,、()（）「」]/g, "");
-  const cell = norm(t);
-  for (const [value, labels] of Object.entries(options) as [T, string[]][]) {
-    if (norm(value) === cell || labels.some((l) => norm(l) === cell)) return value;
-  }
+  const value = labelIndex(options).get(normalizeLabel(t));
+  if (value !== undefined) return value as T;
   return new Invalid(`${what}「${t}」は使えません（${Object.values<string[]>(options).map((l) => l[0]).join("・")}のいずれか）`);
 }
 

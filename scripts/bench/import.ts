@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { sql } from "drizzle-orm";
+import iconv from "iconv-lite";
+import postgres from "postgres";
+import { closeDb, getDb, queryRows } from "../../db/client";
+import { csvLine } from "../../lib/csv";
+import { round, type BenchResult } from "./measure";
+import { percentile } from "./measure";
+
+const HEADER = ["医療機関コード", "医療機関名称", "都道府県", "点数表", "区分", "所在地", "郵便番号", "電話番号", "請求方法", "月間レセプト件数", "オンライン資格確認端末共用", "廃止日"];
+
+/** The seeded facility list written out as people receive it: Shift_JIS, CRLF, Japanese headers. */
+export async function writeNationalList(file: string): Promise<number> {
+  const rows = await queryRows<Record<string, string | number | boolean | null>>(
+    getDb(),
+    sql`select code, name, prefecture,
+               case table_type when 'medical' then '医科' when 'dental' then '歯科' else '調剤' end as t,
+               case category when 'hospital' then '病院' when 'clinic' then '診療所' else '薬局' end as c,
+               address, postal_code, phone,
+               case claim_method when 'online' then 'オンライン' when 'optical_disk' then '光ディスク' when 'paper' then '紙' end as m,
+               monthly_claims, case when shares_oqv_terminal then '有' else '無' end as s, closed_on::text as closed
+        from facilities order by code`,
+  );
+  const text = [HEADER, ...rows.map((r) => [r.code, r.name, r.prefecture, r.t, r.c, r.address, r.postal_code, r.phone, r.m, r.monthly_claims, r.s, r.closed])]
+    .map(csvLine)
+    .join("");
+  writeFileSync(file, iconv.encode(text, "cp932"));
+  return rows.length;
+}
+
+/**
+ * `import.facilities`: the national list imported into an empty facility table, each run in a fresh
+ * process (time and peak RSS are the import's own), beside PostgreSQL's COPY of the same file into a bare
+ * table of text columns. Runs last: it empties the facility table (and with it the seeded history).
+ */
+export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "pglite", runs: number, log: (s: string) => void): Promise<BenchResult[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
+  const file = path.join(dir, "national_sjis.csv");
+  try {
+    const count = await writeNationalList(file);
+    const mb = round(statSync(file).size / 1024 / 1024);
+    log(`  import: ${count.toLocaleString()} rows, ${mb} MB Shift_JIS`);
+    const times: number[] = [];
+    let peak = 0;
+    let last: { rows: number; inserted: number; rejected: number } | null = null;
+    for (let i = 0; i < runs; i++) {
+      await getDb().execute(sql`truncate facilities, status_events, filings cascade`);
+      await closeDb(); // the child opens the database (PGlite allows one process)
+      const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file], { env, encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
+      const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number };
+      if (result.inserted !== count) throw new Error(`import inserted ${result.inserted} of ${count} rows`);
+      times.push(result.ms);
+      peak = Math.max(peak, result.maxRssMb);
+      last = result;
+      log(`    run ${i + 1}: ${round(result.ms / 1000, 2)} s, peak RSS ${result.maxRssMb} MB`);
+    }
+    times.sort((a, b) => a - b);
+    const baseline = driver === "postgres" ? await copyBaseline(env.DATABASE_URL!, file, runs) : null;
+    const p50 = round(percentile(times, 50));
+    return [
+      {
+        name: "import.facilities",
+        p50Ms: p50,
+        p95Ms: round(percentile(times, 95)),
+        baselineMs: baseline,
+        ratio: baseline ? round(p50 / baseline, 2) : null,
+        rows: last?.rows ?? count,
+        peakRssMb: peak,
+        note: `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** PostgreSQL's own COPY of the same file (it converts from SJIS itself) into a bare table: the practical limit. */
+async function copyBaseline(url: string, file: string, runs: number): Promise<number> {
+  const pg = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await pg.unsafe(`create table if not exists bench_bare_facilities (${HEADER.map((_, i) => `c${i} text`).join(", ")})`);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await pg.unsafe("truncate bench_bare_facilities");
+      const started = performance.now();
+      const target = await pg.unsafe("copy bench_bare_facilities from stdin with (format csv, header true, encoding 'SJIS')").writable();
+      await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), target);
+      times.push(performance.now() - started);
+    }
+    await pg.unsafe("drop table bench_bare_facilities");
+    times.sort((a, b) => a - b);
+    return round(percentile(times, 50));
+  } finally {
+    await pg.end();
+  }
+}
