@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { EVENT_STATES } from "../lib/states";
 import { CATEGORIES, CLAIM_METHODS, TABLE_TYPES } from "../lib/table-types";
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "../lib/follow-ups/contacts";
 
 /** Declared in ladder order so that ordering by state means "further along". */
 export const facilityState = pgEnum("facility_state", EVENT_STATES);
@@ -202,3 +203,62 @@ export const summaryState = pgTable("summary_state", {
   computedThrough: date("computed_through").notNull(),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const contactChannel = pgEnum("contact_channel", CONTACT_CHANNELS);
+export const contactOutcome = pgEnum("contact_outcome", CONTACT_OUTCOMES);
+
+/** The contact log: every call, letter, e-mail or visit to a facility, with what came of it. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    userEmail: text("user_email").notNull(),
+    /** When the contact took place (may be logged afterwards). */
+    contactedOn: date("contacted_on").notNull(),
+    channel: contactChannel("channel").notNull(),
+    outcome: contactOutcome("outcome").notNull(),
+    /** With outcome "promised": the date the facility promised (to apply, to go online…). */
+    promisedOn: date("promised_on"),
+    note: text("note"),
+    nextActionOn: date("next_action_on"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [index("contacts_facility_idx").on(t.facilityCode, t.contactedOn)],
+);
+
+/** Who follows a facility up and when the next step is due: one row per facility, absent until assigned. */
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    facilityCode: text("facility_code")
+      .primaryKey()
+      .references(() => facilities.code, { onDelete: "cascade" }),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    nextActionOn: date("next_action_on"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("follow_ups_assignee_idx").on(t.assigneeId, t.nextActionOn), index("follow_ups_next_action_idx").on(t.nextActionOn)],
+);
+
+/** A user's named list views ("my calls this week"): the page and its query string. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    path: text("path").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_user_name_idx").on(t.userId, t.path, t.name)],
+);
