@@ -3,9 +3,11 @@ import { parseCount, signIn } from "./helpers";
 
 test("the map opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
   await signIn(page, "viewer@example.jp");
+  await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
   await page.getByRole("link", { name: /^東京都 / }).click();
   await expect(page).toHaveURL(/\/prefectures\/13/);
   await expect(page.getByRole("heading", { name: "東京都" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/prefecture-13.png", fullPage: true });
   const api = await (await page.request.get("/api/v1/progress?prefecture=13&groupBy=tableType")).json();
   expect(parseCount(await page.getByTestId("table-type-table-total").textContent())).toBe(api.total);
 });
@@ -63,4 +65,19 @@ test("the funnel, the filed-plan forecast and the deferral figures are shown and
   // Every active facility not online is counted once in the plan: planned, slipped or without a filing.
   await expect(page.getByTestId("plan").locator(".tile").first().locator(".value")).toHaveText(notOnline.toLocaleString("ja-JP"));
   await expect(page.getByTestId("deferrals").getByText("イ 経過措置")).toBeVisible();
+});
+
+test("switching the as-of date puts it in the URL and recomputes every figure for that day", async ({ page }) => {
+  await signIn(page, "admin@example.jp");
+  const today = parseCount(await page.getByTestId("facility-total").textContent());
+  const todayRate = await page.getByTestId("online-rate").textContent();
+  await page.getByLabel("基準日").fill("2024-01-31");
+  await page.getByRole("button", { name: "表示" }).click();
+  await expect(page).toHaveURL(/asOf=2024-01-31/);
+  await expect(page.getByTestId("as-of-note")).toContainText("2024-01-31");
+  const api = await (await page.request.get("/api/v1/progress?asOf=2024-01-31")).json();
+  expect(parseCount(await page.getByTestId("facility-total").textContent())).toBe(api.total);
+  expect(await page.getByTestId("online-rate").textContent()).not.toBe(todayRate);
+  expect(api.total).not.toBe(0);
+  expect(today).toBeGreaterThan(0);
 });
