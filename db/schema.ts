@@ -81,6 +81,8 @@ export const facilities = pgTable(
     index("facilities_status_idx").on(t.status, t.statusSince),
     index("facilities_table_type_idx").on(t.tableType, t.prefecture),
     index("facilities_closed_on_idx").on(t.closedOn),
+    // The follow-up list reads "moved after the date" facilities through it (empty for today).
+    index("facilities_status_since_idx").on(t.statusSince),
   ],
 );
 
@@ -146,6 +148,7 @@ export const filings = pgTable(
   (t) => [
     uniqueIndex("filings_identity_idx").on(t.facilityCode, t.filedOn),
     index("filings_in_force_idx").on(t.inForce, t.deferralUntil),
+    index("filings_in_force_code_idx").on(t.facilityCode).where(sql`in_force`),
   ],
 );
 

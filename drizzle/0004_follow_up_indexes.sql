@@ -1,0 +1,2 @@
+CREATE INDEX "facilities_status_since_idx" ON "facilities" USING btree ("status_since");--> statement-breakpoint
+CREATE INDEX "filings_in_force_code_idx" ON "filings" USING btree ("facility_code") WHERE in_force;
