@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+import { scopeCondition } from "./scope";
+import { writeAudit, type Actor } from "./audit-entry";
+import type { Scope } from "../../lib/scope";
+
+export interface Colleague {
+  id: number;
+  email: string;
+  name: string | null;
+}
+
+/**
+ * People a follow-up can be given to: active editors and admins who see at least one of the caller's
+ * prefectures. Each facility is still checked on assignment (the colleague must see its prefecture).
+ */
+export async function assignableColleagues(db: Db, scope: Scope): Promise<Colleague[]> {
+  const overlap =
+    scope.kind === "national"
+      ? sql`true`
+      : scope.prefectures.length === 0
+        ? sql`false`
+        : sql`(u.prefectures is null or u.prefectures && ${`{${scope.prefectures.join(",")}}`}::text[])`;
+  return queryRows<Colleague>(
+    db,
+    sql`select u.id, u.email, u.name from users u
+        where not u.disabled and u.role in ('editor', 'admin') and ${overlap}
+        order by u.email`,
+  );
+}
+
+export interface FollowUpChange {
+  /** undefined leaves the assignee alone; null removes it. */
+  assigneeId?: number | null;
+  /** undefined leaves the date alone; null clears it. */
+  nextActionOn?: string | null;
+}
+
+export interface FollowUpChangeResult {
+  updated: string[];
+  /** Codes not changed: outside the caller's scope, unknown, or outside the assignee's scope. */
+  refused: string[];
+}
+
+/**
+ * Sets the assignee and/or next action date of many facilities in one statement. Only facilities in the
+ * caller's scope change, and an assignee only gets facilities in prefectures they see themselves.
+ */
+export async function changeFollowUps(db: Db, scope: Scope, actor: Actor, codes: string[], change: FollowUpChange): Promise<FollowUpChangeResult> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0 || (change.assigneeId === undefined && change.nextActionOn === undefined)) return { updated: [], refused: unique };
+  const setAssignee = change.assigneeId !== undefined;
+  const setNext = change.nextActionOn !== undefined;
+  const assigneeOk =
+    setAssignee && change.assigneeId !== null
+      ? sql`exists (select 1 from users u where u.id = ${change.assigneeId} and not u.disabled and u.role in ('editor', 'admin')
+                    and (u.prefectures is null or f.prefecture = any(u.prefectures)))`
+      : sql`true`;
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const rows = await queryRows<{ facility_code: string }>(
+      tx,
+      sql`insert into follow_ups (facility_code, assignee_id, next_action_on, updated_by, updated_at)
+          select f.code, ${setAssignee ? (change.assigneeId ?? null) : null}::int, ${setNext ? (change.nextActionOn ?? null) : null}::date, ${actor.id}, now()
+          from facilities f
+          where f.code = any(${`{${unique.join(",")}}`}::text[]) and ${scopeCondition(scope, sql`f.prefecture`)} and ${assigneeOk}
+          on conflict (facility_code) do update set
+            assignee_id = ${setAssignee ? sql`excluded.assignee_id` : sql`follow_ups.assignee_id`},
+            next_action_on = ${setNext ? sql`excluded.next_action_on` : sql`follow_ups.next_action_on`},
+            updated_by = excluded.updated_by, updated_at = now()
+          returning facility_code`,
+    );
+    const updated = rows.map((r) => r.facility_code).sort();
+    const done = new Set(updated);
+    const refused = unique.filter((c) => !done.has(c));
+    if (updated.length > 0) await writeAudit(tx, actor, "follow_up.change", updated.length === 1 ? updated[0] : null, { codes: updated, ...change });
+    return { updated, refused };
+  });
+}

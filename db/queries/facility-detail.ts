@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+import { scopeCondition } from "./scope";
+import { listContacts, type Contact } from "./contacts";
+import { evaluateAlerts, type Alert, type FacilityFacts } from "../../lib/alerts/rules";
+import { applyByFor, onboardingCalendar, latestStartMonthFor, type OnboardingCalendar } from "../../lib/calendar/onboarding";
+import type { Scope } from "../../lib/scope";
+import type { EventState } from "../../lib/states";
+import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
+
+export interface FacilityRecord {
+  code: string;
+  name: string;
+  prefecture: string;
+  tableType: TableType;
+  category: Category;
+  address: string | null;
+  postalCode: string | null;
+  phone: string | null;
+  specialties: string | null;
+  claimMethod: ClaimMethod | null;
+  monthlyClaims: number | null;
+  sharesOqvTerminal: boolean;
+  closedOn: string | null;
+  initialState: EventState;
+  status: EventState;
+  statusSince: string | null;
+  firstAppliedOn: string | null;
+  firstCertificateOn: string | null;
+}
+
+export interface FacilityEvent {
+  state: EventState;
+  effectiveOn: string;
+  source: string;
+  note: string | null;
+  backward: boolean;
+}
+
+/** A filings row as stored (every 様式第1号 answer). */
+export type FilingRecord = Record<string, string | number | boolean | null> & {
+  filedOn: string;
+  deferralUntil: string;
+  inForce: boolean;
+};
+
+export interface FacilityDetail {
+  facility: FacilityRecord;
+  events: FacilityEvent[];
+  filings: FilingRecord[];
+  followUp: { assigneeId: number | null; assignee: string | null; nextActionOn: string | null; updatedAt: string | null };
+  contacts: Contact[];
+  alerts: Alert[];
+  /** From the filing in force: the last day to apply and the onboarding calendar that meets the deferral end. */
+  applyBy: string | null;
+  calendar: OnboardingCalendar | null;
+}
+
+/** One facility with everything the facility page and GET /api/v1/facilities/{code} show; null outside the scope. */
+export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: string): Promise<FacilityDetail | null> {
+  const [facility] = await queryRows<FacilityRecord>(
+    db,
+    sql`select code, name, prefecture, table_type as "tableType", category, address, postal_code as "postalCode", phone, specialties,
+               claim_method as "claimMethod", monthly_claims as "monthlyClaims", shares_oqv_terminal as "sharesOqvTerminal",
+               closed_on as "closedOn", initial_state as "initialState", status, status_since as "statusSince",
+               first_applied_on as "firstAppliedOn", first_certificate_on as "firstCertificateOn"
+        from facilities f where f.code = ${code} and ${scopeCondition(scope, sql`f.prefecture`)}`,
+  );
+  if (!facility) return null;
+  const [events, filings, followUps, contacts] = await Promise.all([
+    queryRows<FacilityEvent>(
+      db,
+      sql`select state, effective_on as "effectiveOn", source, note, backward from status_events
+          where facility_code = ${code} order by effective_on, state`,
+    ),
+    queryRows<FilingRecord>(
+      db,
+      sql`select filed_on as "filedOn", facility_name as "facilityName", phone, specialties, deferral_until as "deferralUntil",
+                 reason, reason_sub as "reasonSub", outsourcer, reason_other as "reasonOther", readiness,
+                 readiness_date as "readinessDate", readiness_other as "readinessOther", rececom, rececom_month as "rececomMonth",
+                 network, network_month as "networkMonth", usage_applied as "usageApplied", cert_applied as "certApplied",
+                 remarks, founder_name as "founderName", address, email, in_force as "inForce"
+          from filings where facility_code = ${code} order by filed_on desc`,
+    ),
+    queryRows<{ assignee_id: number | null; email: string | null; next_action_on: string | null; updated_at: string | Date | null }>(
+      db,
+      sql`select fu.assignee_id, u.email, fu.next_action_on, fu.updated_at from follow_ups fu
+          left join users u on u.id = fu.assignee_id where fu.facility_code = ${code}`,
+    ),
+    listContacts(db, scope, code),
+  ]);
+  const inForce = filings.find((f) => f.filedOn <= asOf) ?? null;
+  const facts: FacilityFacts = {
+    status: facility.status,
+    statusSince: facility.statusSince,
+    closedOn: facility.closedOn,
+    sharesOqvTerminal: facility.sharesOqvTerminal,
+    firstAppliedOn: facility.firstAppliedOn,
+    firstCertificateOn: facility.firstCertificateOn,
+    filing: inForce && {
+      filedOn: inForce.filedOn,
+      deferralUntil: inForce.deferralUntil,
+      reason: inForce.reason as "outsourced" | "transitional" | "other",
+      reasonSub: inForce.reasonSub === null ? null : Number(inForce.reasonSub),
+      readiness: inForce.readiness as "december" | "march" | "september" | "other",
+      readinessDate: (inForce.readinessDate as string | null) ?? null,
+      usageApplied: Boolean(inForce.usageApplied),
+      certApplied: Boolean(inForce.certApplied),
+    },
+  };
+  const fu = followUps[0];
+  return {
+    facility: { ...facility, monthlyClaims: facility.monthlyClaims === null ? null : Number(facility.monthlyClaims) },
+    events,
+    filings,
+    followUp: {
+      assigneeId: fu?.assignee_id ?? null,
+      assignee: fu?.email ?? null,
+      nextActionOn: fu?.next_action_on ?? null,
+      updatedAt: fu?.updated_at ? new Date(fu.updated_at).toISOString() : null,
+    },
+    contacts,
+    alerts: evaluateAlerts(facts, asOf),
+    applyBy: inForce ? applyByFor(inForce.deferralUntil) : null,
+    calendar: inForce ? onboardingCalendar(latestStartMonthFor(inForce.deferralUntil)) : null,
+  };
+}
