@@ -27,6 +27,9 @@ export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
         <Link href="/" aria-current={path === "/" ? "page" : undefined}>
           {t.navDashboard}
         </Link>
+        <Link href="/follow-ups" aria-current={path.startsWith("/follow-ups") || path.startsWith("/facilities") ? "page" : undefined}>
+          {t.fu.nav}
+        </Link>
         {role !== "viewer" && (
           <Link href="/imports" aria-current={path.startsWith("/imports") ? "page" : undefined}>
             {t.navImports}

@@ -1,3 +1,5 @@
+import { followUpsEn, followUpsJa } from "./follow-ups";
+
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
   appName: "オンライン請求移行トラッカー",
@@ -118,6 +120,7 @@ export const ja = {
   planOn: "予定日",
   status: "状態",
   count: "件数",
+  fu: followUpsJa,
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -242,6 +245,7 @@ export const en: Messages = {
   planOn: "Plan date",
   status: "State",
   count: "Count",
+  fu: followUpsEn,
 };
 
 export type Lang = "ja" | "en";
