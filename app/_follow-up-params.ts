@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { ALERT_RULES } from "@/lib/alerts/rules";
+import { isIsoDate, todayIso } from "@/lib/dates";
+import { isPrefectureCode } from "@/lib/prefectures";
+import { EVENT_STATES } from "@/lib/states";
+import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
+import { FOLLOW_UP_SORTS, type FollowUpFilter } from "@/db/queries/follow-ups";
+import { FACILITY_SORTS, type FacilityListFilter } from "@/db/queries/facilities";
+
+const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" });
+const prefecture = z.string().refine(isPrefectureCode, { message: "prefecture must be a two-digit JIS code 01–47" });
+
+const common = {
+  prefecture: prefecture.optional(),
+  tableType: z.enum(TABLE_TYPES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(EVENT_STATES).optional(),
+  alert: z.enum(ALERT_RULES).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  asOf: isoDate.optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+export const followUpQuery = z.object({
+  ...common,
+  assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional(),
+  dueBefore: isoDate.optional(),
+  nextActionBefore: isoDate.optional(),
+  sort: z.enum(FOLLOW_UP_SORTS).optional(),
+});
+export type FollowUpQuery = z.infer<typeof followUpQuery>;
+
+export const facilityQuery = z.object({ ...common, sort: z.enum(FACILITY_SORTS).optional() });
+export type FacilityQuery = z.infer<typeof facilityQuery>;
+
+/**
+ * For pages: parse what is valid and drop what is not (a hand-edited URL still shows a list), where the
+ * API answers 400 instead.
+ */
+export function lenientParse<S extends z.ZodObject>(schema: S, params: Record<string, string>): z.infer<S> {
+  let input = { ...params };
+  for (let i = 0; i < 20; i++) {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    input = Object.fromEntries(Object.entries(input).filter(([key]) => !bad.has(key)));
+  }
+  return schema.parse({});
+}
+
+export function toFollowUpFilter(query: FollowUpQuery, userId: number): FollowUpFilter {
+  const { page: _page, pageSize: _size, assignee, asOf, ...rest } = query;
+  void _page;
+  void _size;
+  return { ...rest, asOf: asOf ?? todayIso(), assignee: assignee === "me" ? userId : assignee };
+}
+
+export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
+  const { page: _page, pageSize: _size, asOf, ...rest } = query;
+  void _page;
+  void _size;
+  return { ...rest, asOf: asOf ?? todayIso() };
+}
+
+export function invalidQuery(error: z.ZodError): Response {
+  return Response.json(
+    { error: "invalid_query", issues: error.issues.map((i) => ({ param: i.path.join("."), message: i.message })) },
+    { status: 400 },
+  );
+}
+
+/** A facility code in a URL: exactly ten digits, else nothing is looked up. */
+export const facilityCodeParam = z.string().regex(/^\d{10}$/);

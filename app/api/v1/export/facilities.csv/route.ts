@@ -1,0 +1,35 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { eachFacility } from "@/db/queries/facilities";
+import { STATE_INFO } from "@/lib/states";
+import { TABLE_TYPE_INFO, CATEGORY_INFO } from "@/lib/table-types";
+import { prefectureByCode } from "@/lib/prefectures";
+import { apiUser } from "@/app/_auth/session";
+import { searchParamsObject } from "@/app/_params";
+import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
+import { streamedCsvResponse } from "@/app/_csv-stream";
+
+export const dynamic = "force-dynamic";
+
+const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "区分", "状態", "状態の日付", "郵便番号", "所在地", "電話番号", "廃止日"];
+
+/** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe. */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const params = searchParamsObject(req.nextUrl.searchParams);
+  const { encoding, ...rest } = params;
+  const parsed = facilityQuery.safeParse(rest);
+  if (!parsed.success) return invalidQuery(parsed.error);
+  const filter = toFacilityFilter(parsed.data);
+  const scope = auth.user.scope;
+  async function* rows() {
+    for await (const chunk of eachFacility(getDb(), scope, filter)) {
+      yield chunk.map((f) => [
+        f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, CATEGORY_INFO[f.category].ja,
+        STATE_INFO[f.status].ja, f.statusSince, f.postalCode, f.address, f.phone, f.closedOn,
+      ]);
+    }
+  }
+  return streamedCsvResponse(HEADER, rows(), `facilities_${filter.asOf}.csv`, encoding ?? null);
+}

@@ -1,0 +1,36 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { eachFollowUp } from "@/db/queries/follow-ups";
+import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
+import { STATE_INFO } from "@/lib/states";
+import { TABLE_TYPE_INFO } from "@/lib/table-types";
+import { prefectureByCode } from "@/lib/prefectures";
+import { apiUser } from "@/app/_auth/session";
+import { searchParamsObject } from "@/app/_params";
+import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
+import { streamedCsvResponse } from "@/app/_csv-stream";
+
+export const dynamic = "force-dynamic";
+
+const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "状態", "電話番号", "所在地", "アラート", "期限", "内容", "担当者", "次回対応日"];
+
+/** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe. */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const { encoding, ...rest } = searchParamsObject(req.nextUrl.searchParams);
+  const parsed = followUpQuery.safeParse(rest);
+  if (!parsed.success) return invalidQuery(parsed.error);
+  const filter = toFollowUpFilter(parsed.data, auth.user.id);
+  const scope = auth.user.scope;
+  async function* rows() {
+    for await (const chunk of eachFollowUp(getDb(), scope, filter)) {
+      yield chunk.map((f) => [
+        f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, STATE_INFO[f.status].ja,
+        f.phone, f.address, f.alerts.map((a) => ALERT_RULE_INFO[a.rule].ja).join("・"), f.alerts[0]?.dueOn ?? null,
+        f.alerts[0]?.message.ja ?? null, f.assignee, f.nextActionOn,
+      ]);
+    }
+  }
+  return streamedCsvResponse(HEADER, rows(), `follow-ups_${filter.asOf}.csv`, encoding ?? null);
+}

@@ -1,0 +1,18 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { listFacilities } from "@/db/queries/facilities";
+import { apiUser } from "@/app/_auth/session";
+import { searchParamsObject } from "@/app/_params";
+import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
+
+export const dynamic = "force-dynamic";
+
+/** Facilities within the caller's prefectures, filtered and paged (the prefecture page's table reads the same). */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const parsed = facilityQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
+  if (!parsed.success) return invalidQuery(parsed.error);
+  const page = await listFacilities(getDb(), auth.user.scope, toFacilityFilter(parsed.data), parsed.data.page, parsed.data.pageSize);
+  return Response.json(page);
+}

@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { listFollowUps } from "@/db/queries/follow-ups";
+import { apiUser } from "@/app/_auth/session";
+import { searchParamsObject } from "@/app/_params";
+import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
+import { followUpJson } from "@/app/_follow-up-json";
+
+export const dynamic = "force-dynamic";
+
+/** The follow-up list (the same query as the /follow-ups page), within the caller's prefectures. */
+export async function GET(req: NextRequest) {
+  const auth = await apiUser();
+  if (!auth.ok) return auth.response;
+  const parsed = followUpQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
+  if (!parsed.success) return invalidQuery(parsed.error);
+  const filter = toFollowUpFilter(parsed.data, auth.user.id);
+  const page = await listFollowUps(getDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
+  return Response.json({ asOf: filter.asOf, total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(followUpJson) });
+}

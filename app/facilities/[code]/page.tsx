@@ -1,0 +1,106 @@
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { facilityDetail } from "@/db/queries/facility-detail";
+import { assignableColleagues } from "@/db/queries/assignments";
+import { requireUser } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { facilityCodeParam } from "@/app/_follow-up-params";
+import { todayIso } from "@/lib/dates";
+import { TopBar } from "@/components/layout/top-bar";
+import { AlertsPanel, ContactList, IdentityPanel, StateBadge, TimelinePanel } from "@/components/facilities/facility-sections";
+import { FilingCard } from "@/components/facilities/filing-card";
+import { ContactForm } from "@/components/facilities/contact-form";
+import { FollowUpForm } from "@/components/facilities/follow-up-form";
+import { addContactAction, setFollowUpAction, updateContactAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ code: string }>;
+}
+
+export default async function FacilityPage({ params }: Props) {
+  const user = await requireUser();
+  const code = facilityCodeParam.safeParse((await params).code);
+  if (!code.success) notFound();
+  const today = todayIso();
+  const detail = await facilityDetail(getDb(), user.scope, code.data, today);
+  // Outside the scope answers exactly like an unknown code.
+  if (!detail) notFound();
+  const { lang, t } = await getMessages();
+  const canEdit = user.role !== "viewer";
+  const colleagues = canEdit ? await assignableColleagues(getDb(), user.scope) : [];
+  const f = detail.facility;
+  const m = t.fu.facility;
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/facilities/${f.code}`} />
+      <main>
+        <p className="muted">
+          <Link href="/follow-ups">{t.fu.title}</Link>
+        </p>
+        <h1>{f.name}</h1>
+        <p className="subtitle">
+          {f.code}・<StateBadge state={f.status} lang={lang} />
+          {f.statusSince ? `（${f.statusSince}〜）` : ""}・
+          <Link href={`/follow-ups/letters?codes=${f.code}`}>{t.fu.letters}</Link>
+        </p>
+        <div className="grid2">
+          <IdentityPanel t={t} lang={lang} detail={detail} />
+          <AlertsPanel t={t} lang={lang} detail={detail} />
+        </div>
+        <section className="panel" aria-labelledby="follow-up">
+          <h2 id="follow-up">{m.followUp}</h2>
+          {canEdit ? (
+            <FollowUpForm t={t} code={f.code} colleagues={colleagues} assigneeId={detail.followUp.assigneeId} nextActionOn={detail.followUp.nextActionOn} action={setFollowUpAction} />
+          ) : (
+            <p data-testid="follow-up-readonly">
+              {t.fu.assignee}: {detail.followUp.assignee ?? t.fu.assigneeNone}・{t.fu.nextAction}: {detail.followUp.nextActionOn ?? "—"}
+            </p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="contacts">
+          <h2 id="contacts">{m.contacts}</h2>
+          {canEdit && (
+            <details className="add-contact" open>
+              <summary>{m.addContact}</summary>
+              <ContactForm
+                t={t}
+                lang={lang}
+                code={f.code}
+                action={addContactAction}
+                values={{ contactedOn: today, channel: "phone", outcome: "reached", promisedOn: null, note: null, nextActionOn: null }}
+                submitLabel={m.addContact}
+                testId="contact-form"
+              />
+            </details>
+          )}
+          <ContactList
+            t={t}
+            lang={lang}
+            detail={detail}
+            renderEdit={
+              canEdit
+                ? (id) => {
+                    const c = detail.contacts.find((x) => x.id === id)!;
+                    return (
+                      <details>
+                        <summary>{m.edit}</summary>
+                        <ContactForm t={t} lang={lang} code={f.code} action={updateContactAction} values={c} submitLabel={m.save} testId={`contact-edit-${id}`} />
+                      </details>
+                    );
+                  }
+                : undefined
+            }
+          />
+        </section>
+        <TimelinePanel t={t} lang={lang} detail={detail} />
+        <section className="panel" aria-labelledby="filings">
+          <h2 id="filings">{m.filings}</h2>
+          {detail.filings.length === 0 ? <p className="muted">{m.noFilings}</p> : detail.filings.map((fl) => <FilingCard key={fl.filedOn} t={t} lang={lang} code={f.code} filing={fl} />)}
+        </section>
+      </main>
+    </>
+  );
+}
