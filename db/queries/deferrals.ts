@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter, notOnlineOn } from "./progress";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -27,7 +27,7 @@ export async function deferralFigures(db: Db, scope: Scope, filter: Filter): Pro
           join facilities f on f.code = g.facility_code
           where g.in_force and g.filed_on <= ${filter.asOf}::date and ${facilityFilter(scope, filter)}
             and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
-            and not (f.status = 'online' and coalesce(f.status_since, '-infinity') <= ${filter.asOf}::date)
+            and ${notOnlineOn(filter.asOf)}
         )
         select 'reason' as dim, reason as key, count(*)::int as n from open group by 2
         union all select 'sub', reason_sub::text, count(*)::int from open where reason = 'transitional' group by 2

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter, notOnlineOn } from "./progress";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -33,7 +33,7 @@ export const PLAN_DATE = sql`case g.readiness
 export async function planForecast(db: Db, scope: Scope, filter: Filter, sampleSize = 20): Promise<PlanForecast> {
   const remainingWhere = sql`${facilityFilter(scope, filter)}
     and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
-    and not (f.status = 'online' and coalesce(f.status_since, '-infinity') <= ${filter.asOf}::date)`;
+    and ${notOnlineOn(filter.asOf)}`;
   const plans = sql`select f.code, f.name, f.prefecture, f.status::text as status, ${PLAN_DATE} as plan_on
     from facilities f
     left join filings g on g.facility_code = f.code and g.in_force and g.filed_on <= ${filter.asOf}::date

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { narrowScope, type Scope } from "../../lib/scope";
-import { emptyCounts, LADDER, type LadderState, type EventState } from "../../lib/states";
+import { emptyCounts, EVENT_STATES, LADDER, type LadderState, type EventState } from "../../lib/states";
 import { PREFECTURES, prefectureByCode } from "../../lib/prefectures";
 import { CATEGORY_INFO, TABLE_TYPE_INFO, TABLE_TYPES, CATEGORIES, type Category, type TableType } from "../../lib/table-types";
 
@@ -56,6 +56,20 @@ export function facilityFilter(
   if (filter.tableType) parts.push(sql`${alias}.table_type = ${filter.tableType}`);
   if (filter.category) parts.push(sql`${alias}.category = ${filter.category}`);
   return sql.join(parts, sql` and `);
+}
+
+const NOT_ONLINE = EVENT_STATES.filter((s) => s !== "online");
+
+/**
+ * Facilities not online on a date (in `facilities f`): any other current state, or online only since a
+ * later day. Spelled as an IN list and a range so that the (status, status_since) index serves it: the
+ * plain `not (status = 'online' and status_since <= d)` read the whole table.
+ */
+export function notOnlineOn(asOf: string): SQL {
+  return sql`(f.status in (${sql.join(
+    NOT_ONLINE.map((s) => sql`${s}::facility_state`),
+    sql`, `,
+  )}) or (f.status = 'online' and f.status_since > ${asOf}::date))`;
 }
 
 type CubeRow = { prefecture: string; table_type: string; category: string; state: EventState; n: number | string; claims: number | string };
