@@ -7,22 +7,34 @@ import type { TrendRow } from "@/lib/charts/trend";
 interface Props {
   rows: TrendRow[];
   projection: { month: string; onlineRate: number }[];
+  /** If every facility keeps its filed plan (optional). */
+  planned?: { month: string; onlineRate: number }[];
   lang: "ja" | "en";
   targetLabel: string;
   projectionLabel: string;
+  plannedLabel?: string;
 }
 
+type Point = Record<string, number | string>;
+
 /** Stacked shares of the five states by month, the 100% target, and the pace forecast as a dashed line. */
-export function TrendChart({ rows, projection, lang, targetLabel, projectionLabel }: Props) {
-  const data = [
-    ...rows.map((r) => ({ month: r.date.slice(0, 7), ...Object.fromEntries(LADDER.map((s) => [s, Number(r.shares[s].toFixed(2))])) })),
-    ...projection.map((p) => ({ month: p.month, forecast: Number((p.onlineRate * 100).toFixed(2)) })),
-  ];
+export function TrendChart({ rows, projection, planned = [], lang, targetLabel, projectionLabel, plannedLabel = "" }: Props) {
+  const byMonth = new Map<string, Point>();
+  const at = (month: string) => {
+    let point = byMonth.get(month);
+    if (!point) byMonth.set(month, (point = { month }));
+    return point;
+  };
+  for (const r of rows) Object.assign(at(r.date.slice(0, 7)), Object.fromEntries(LADDER.map((s) => [s, Number(r.shares[s].toFixed(2))])));
+  const percent = (rate: number) => Number((rate * 100).toFixed(2));
   const last = rows.at(-1);
-  if (last && projection.length > 0) {
-    const bridge = data.find((d) => d.month === last.date.slice(0, 7)) as Record<string, unknown> | undefined;
-    if (bridge) bridge.forecast = Number((last.onlineRate * 100).toFixed(2));
+  // Each projection starts from the last actual point, so the dashed lines join the areas.
+  for (const [key, line] of [["forecast", projection], ["planned", planned]] as const) {
+    if (line.length === 0) continue;
+    if (last) at(last.date.slice(0, 7))[key] = percent(last.onlineRate);
+    for (const p of line) at(p.month)[key] = percent(p.onlineRate);
   }
+  const data = [...byMonth.values()].sort((a, b) => String(a.month).localeCompare(String(b.month)));
   return (
     <div style={{ width: "100%", height: 340 }}>
       <ResponsiveContainer>
@@ -46,6 +58,9 @@ export function TrendChart({ rows, projection, lang, targetLabel, projectionLabe
             />
           ))}
           <Line type="linear" dataKey="forecast" name={projectionLabel} stroke="#1d2330" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+          {planned.length > 0 && (
+            <Line type="linear" dataKey="planned" name={plannedLabel} stroke="#7a3fb0" strokeDasharray="2 3" strokeWidth={2} dot={false} isAnimationActive={false} />
+          )}
           <ReferenceLine y={100} stroke="#1d2330" strokeDasharray="2 2" label={{ value: targetLabel, position: "insideTopLeft", fontSize: 12 }} />
         </ComposedChart>
       </ResponsiveContainer>

@@ -1,6 +1,6 @@
 import type { DashboardData } from "@/db/queries/dashboard";
 import { formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
-import { forecastAtPace, trendRows } from "@/lib/charts/trend";
+import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { SHARE_STEPS } from "@/lib/charts/colors";
 import { nextDeferralDeadline } from "@/lib/deadlines";
 import { LADDER, STATE_INFO } from "@/lib/states";
@@ -40,6 +40,7 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
   const { byPrefecture, byTableType, byCategory, trend } = data;
   const rows = trendRows(trend);
   const forecast = forecastAtPace(rows);
+  const lastRow = rows.at(-1);
   const previous = rows.length >= 2 ? rows[rows.length - 2].onlineRate : null;
   const deadline = nextDeferralDeadline(filter.asOf);
   const extra: Record<string, string> = prefecture ? { prefecture } : {};
@@ -56,7 +57,15 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
         <p className="muted">
           {t.trendNote}。{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
         </p>
-        <TrendChart rows={rows} projection={forecast.projection} lang={lang} targetLabel={t.target} projectionLabel={t.forecastPace} />
+        <TrendChart
+          rows={rows}
+          projection={forecast.projection}
+          planned={lastRow ? planProjection({ date: lastRow.date, total: lastRow.total, online: lastRow.counts.online }, data.plan.plannedByMonth) : []}
+          lang={lang}
+          targetLabel={t.target}
+          projectionLabel={t.forecastPace}
+          plannedLabel={t.plan}
+        />
         <details>
           <summary>{t.showTable}</summary>
           <table className="data" data-testid="trend-table">

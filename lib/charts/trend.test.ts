@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastAtPace, trendRows } from "./trend";
+import { forecastAtPace, planProjection, trendRows } from "./trend";
 
 describe("trend rows", () => {
   it("turns counts into shares of the active facilities", () => {
@@ -41,5 +41,26 @@ describe("forecast at the pace of the last six months", () => {
 
   it("is already there at 100%", () => {
     expect(forecastAtPace(series([0.99, 1])).reachesFullOn).toBe("2024-02");
+  });
+});
+
+describe("planProjection", () => {
+  it("adds the planned facilities month by month, this month's with the next month end, and never the slipped", () => {
+    const points = planProjection({ date: "2026-11-25", total: 100, online: 90 }, [
+      { month: "2026-11", count: 2 },
+      { month: "2027-01", count: 3 },
+      { month: "2027-03", count: 1 },
+    ]);
+    expect(points).toEqual([
+      { month: "2026-12", onlineRate: 0.92 },
+      { month: "2027-01", onlineRate: 0.95 },
+      { month: "2027-02", onlineRate: 0.95 },
+      { month: "2027-03", onlineRate: 0.96 },
+    ]);
+  });
+
+  it("is empty without upcoming plans or facilities", () => {
+    expect(planProjection({ date: "2026-11-25", total: 100, online: 90 }, [{ month: "2026-09", count: 4 }])).toEqual([]);
+    expect(planProjection({ date: "2026-11-25", total: 0, online: 0 }, [{ month: "2027-01", count: 1 }])).toEqual([]);
   });
 });

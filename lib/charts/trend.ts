@@ -58,3 +58,27 @@ export function forecastAtPace(points: { date: string; onlineRate: number }[], w
   }
   return { monthlyGain, reachesFullOn: needed <= 600 ? addMonthsYm(lastYm, needed) : null, projection };
 }
+
+/**
+ * "If every facility keeps its filed plan": from the last month of the trend, the online share at each
+ * month end when the facilities planned for that month (or earlier, still to come) have moved. Facilities
+ * whose plan date has passed, or without a plan, never arrive, so the line stops short of 100% by them.
+ */
+export function planProjection(
+  last: { date: string; total: number; online: number },
+  plannedByMonth: { month: string; count: number }[],
+): { month: string; onlineRate: number }[] {
+  if (last.total === 0) return [];
+  const lastYm = last.date.slice(0, 7);
+  const upcoming = plannedByMonth.filter((p) => p.month >= lastYm).sort((a, b) => a.month.localeCompare(b.month));
+  if (upcoming.length === 0) return [];
+  const end = upcoming[upcoming.length - 1].month;
+  const points: { month: string; onlineRate: number }[] = [];
+  let arrived = 0;
+  let next = 0;
+  for (let month = addMonthsYm(lastYm, 1); month <= end; month = addMonthsYm(month, 1)) {
+    while (next < upcoming.length && upcoming[next].month <= month) arrived += upcoming[next++].count;
+    points.push({ month, onlineRate: Math.min(1, (last.online + arrived) / last.total) });
+  }
+  return points;
+}
