@@ -4,6 +4,8 @@ import { z } from "zod";
 import { isCrossOrigin } from "@/lib/origin";
 import { apiUser, type CurrentUser } from "@/app/_auth/session";
 import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
+import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit-entry";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,23 @@ const form = z.object({
 
 const FAILED = "取り込みに失敗しました（データは変更されていません）";
 
-function start(user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
+/** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
+async function auditedImport(req: NextRequest, user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
+  const actor = { id: user.id, email: user.email, ip: req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null };
+  const target = `${fields.kind}:${upload.file.name}`;
+  try {
+    const s = await importUpload(user, upload, fields, onProgress);
+    await writeAudit(getDb(), actor, fields.dryRun ? "import.preview" : "import", target, {
+      batchId: s.batchId, encoding: s.encoding, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected,
+    });
+    return s;
+  } catch (error) {
+    await writeAudit(getDb(), actor, "import.failed", target, { reason: error instanceof ImportFileError ? error.reason : "error" });
+    throw error;
+  }
+}
+
+function importUpload(user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
   return runImport({
     kind: fields.kind,
     fileName: upload.file.name,
@@ -62,7 +80,7 @@ export async function POST(req: NextRequest) {
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     try {
-      return NextResponse.json(contractSummary(await start(auth.user, upload, parsed.data)));
+      return NextResponse.json(contractSummary(await auditedImport(req, auth.user, upload, parsed.data)));
     } catch (error) {
       const { status, body } = failure(error);
       return NextResponse.json(body, { status });
@@ -77,7 +95,7 @@ export async function POST(req: NextRequest) {
       const send = (value: object) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       send({ type: "started", file: upload.file.name, bytes: upload.file.bytes });
       try {
-        const summary = await start(auth.user, upload, parsed.data, (rows) => send({ type: "progress", rows }));
+        const summary = await auditedImport(req, auth.user, upload, parsed.data, (rows) => send({ type: "progress", rows }));
         send({ type: "summary", ...contractSummary(summary), batchId: summary.batchId, mapping: summary.mapping });
       } catch (error) {
         send({ type: "error", ...failure(error).body });
