@@ -3,24 +3,12 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
+import type { ImportSummary } from "@/lib/import/types";
 
 type Kind = "facilities" | "filings" | "events";
 type T = Messages["imports"];
 
-export interface ImportResult {
-  kind: Kind;
-  file: string;
-  encoding: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  dryRun: boolean;
-  errors: { row: number; column: string; value: string; message: string }[];
-  batchId?: number;
-  mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
-}
+export type ImportResult = ImportSummary;
 
 type Phase =
   | { step: "choose" }

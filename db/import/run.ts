@@ -12,26 +12,12 @@ import { upsertFilings, type FilingInput } from "./filings";
 import { readCsv } from "../../lib/import/read";
 import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
-import type { RowError } from "../../lib/import/types";
+import type { ImportSummary, RowError } from "../../lib/import/types";
 
 export type { ImportKind };
 export type ImportError = RowError;
 
-export interface ImportSummary {
-  kind: ImportKind;
-  file: string;
-  encoding: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  dryRun: boolean;
-  errors: ImportError[];
-  batchId?: number;
-  /** How the file's headers were read (for the preview); not part of the JSON contract. */
-  mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
-}
+export type { ImportSummary };
 
 /** The summary exactly as contracts.md gives it (CLI --json and POST /api/v1/imports). */
 export function contractSummary(summary: ImportSummary): Omit<ImportSummary, "batchId" | "mapping"> {

@@ -58,3 +58,19 @@ export interface RowError {
   value: string;
   message: string;
 }
+
+/** What an import reports (contracts.md), plus its batch and how the headers were read (not in the contract). */
+export interface ImportSummary {
+  kind: "facilities" | "filings" | "events";
+  file: string;
+  encoding: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  dryRun: boolean;
+  errors: RowError[];
+  batchId?: number;
+  mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
+}
