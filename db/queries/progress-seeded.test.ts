@@ -44,7 +44,8 @@ function directCount(asOf: string): Map<string, Record<EventState, number>> {
 }
 
 describe("progress on seeded national data", () => {
-  for (const asOf of ["2023-01-01", "2023-09-30", "2024-08-31", "2025-03-31", "2026-06-30"]) {
+  // Month ends read the monthly summary as it is; days within a month correct it by that month's moves.
+  for (const asOf of ["2023-01-01", "2023-09-30", "2024-08-31", "2024-09-15", "2025-03-31", "2025-10-01", "2026-06-17", "2026-06-30"]) {
     it(`equals a direct count of the history on ${asOf}`, async () => {
       const result = await progress(db, NATIONAL, { asOf, groupBy: "prefecture" });
       const expected = directCount(asOf);
@@ -55,6 +56,18 @@ describe("progress on seeded national data", () => {
       }
     });
   }
+
+  it("within a scope, a day inside a month equals the direct count for those prefectures only", async () => {
+    for (const asOf of ["2024-10-09", "2026-02-14"]) {
+      const result = await progress(db, { kind: "prefectures", prefectures: ["13", "27"] }, { asOf, groupBy: "prefecture" });
+      const expected = directCount(asOf);
+      expect(result.groups.map((g) => g.key)).toEqual(["13", "27"]);
+      for (const g of result.groups) {
+        const { closed, ...ladder } = expected.get(g.key)!;
+        expect({ key: g.key, counts: g.counts, closed: g.closed }).toEqual({ key: g.key, counts: ladder, closed });
+      }
+    }
+  });
 
   it("each facility's first day at each step equals its event history", async () => {
     const [row] = await queryRows<{ off: number }>(

@@ -2,6 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { narrowScope, type Scope } from "../../lib/scope";
+import { addDays, monthEnd } from "../../lib/dates";
+import { HISTORY_START } from "./monthly-summary";
 import { emptyCounts, EVENT_STATES, LADDER, type LadderState, type EventState } from "../../lib/states";
 import { PREFECTURES, prefectureByCode } from "../../lib/prefectures";
 import { CATEGORY_INFO, TABLE_TYPE_INFO, TABLE_TYPES, CATEGORIES, type Category, type TableType } from "../../lib/table-types";
@@ -79,6 +81,59 @@ type CubeRow = { prefecture: string; table_type: string; category: string; state
  * (applied in SQL). Every grouping the pages and the API show is a fold of these rows.
  */
 async function progressCube(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[]> {
+  return (await cubeFromSummary(db, scope, filter)) ?? (await cubeFromHistory(db, scope, filter));
+}
+
+/** The month end on or before a date: the date itself at a month end, else the end of the month before. */
+function monthEndOnOrBefore(iso: string): string {
+  return monthEnd(iso) === iso ? iso : addDays(`${iso.slice(0, 7)}-01`, -1);
+}
+
+/**
+ * The cube from the monthly summary at the month end M on or before the date, corrected by the facilities
+ * that moved or closed after M and on or before the date: each leaves its state at M and joins its state
+ * on the date. A month's events are a small part of the history, so this reads a few thousand events
+ * instead of every facility. Only when the summary is current through M (every import refreshes it in its
+ * transaction); otherwise null, and the history is read.
+ */
+async function cubeFromSummary(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[] | null> {
+  const asOf = filter.asOf;
+  const m = monthEndOnOrBefore(asOf);
+  if (m < monthEnd(HISTORY_START)) return null;
+  const [state] = await queryRows<{ through: string | null }>(db, sql`select (select computed_through::text from summary_state where id = 1) as through`);
+  if (!state?.through || state.through < m) return null;
+  const stateOn = (day: SQL) => sql`case when c.closed_on <= ${day}::date then 'closed'::facility_state else coalesce(
+      (select e.state from status_events e where e.facility_code = c.code and e.effective_on <= ${day}::date
+       order by e.effective_on desc, e.state desc limit 1), c.initial_state) end`;
+  return queryRows<CubeRow>(
+    db,
+    sql`with changed as (
+          select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state
+          from facilities f
+          where f.code in (
+                  select e.facility_code from status_events e where e.effective_on > ${m}::date and e.effective_on <= ${asOf}::date
+                  union
+                  select g.code from facilities g where g.closed_on > ${m}::date and g.closed_on <= ${asOf}::date)
+            and ${facilityFilter(scope, filter)}
+        ),
+        moves as (
+          select c.prefecture, c.table_type, c.category, coalesce(c.monthly_claims, 0)::float8 as claims,
+                 ${stateOn(sql`${m}`)} as state_then, ${stateOn(sql`${asOf}`)} as state_now
+          from changed c
+        ),
+        parts as (
+          select s.prefecture, s.table_type, s.category, s.state, s.facilities as n, s.claims::float8 as claims
+          from monthly_summary s where s.month_end = ${m}::date and ${facilityFilter(scope, filter, sql`s`)}
+          union all select prefecture, table_type, category, state_then, -1, -claims from moves where state_then <> state_now
+          union all select prefecture, table_type, category, state_now, 1, claims from moves where state_then <> state_now
+        )
+        select prefecture, table_type::text, category::text, state, sum(n)::int as n, sum(claims)::float8 as claims
+        from parts group by prefecture, table_type, category, state
+        having sum(n) <> 0`,
+  );
+}
+
+async function cubeFromHistory(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[]> {
   const where = facilityFilter(scope, filter);
   const asOf = filter.asOf;
   // A facility whose latest event is on or before the date (status_since) was already at its current status
