@@ -37,18 +37,24 @@ export async function funnel(
           where ${facilityFilter(scope, filter)} and f.initial_state = 'optical_disk'
             and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
         ),
+        -- One pass: each step's next day is the earliest later step reached (steps may be skipped).
         steps as (
-          select 'optical_disk'::facility_state as state, true as reached, null::date as first_on, least(d1, d2, d3, d4) as next_on from firsts
-          union all select 'deferred', d1 is not null, d1, least(d2, d3, d4) from firsts
-          union all select 'applied', d2 is not null, d2, least(d3, d4) from firsts
-          union all select 'certificate_issued', d3 is not null, d3, d4 from firsts
-          union all select 'online', d4 is not null, d4, null from firsts
+          select d1, d2, d3, d4, least(d1, d2, d3, d4) as n0, least(d2, d3, d4) as n1, least(d3, d4) as n2 from firsts
+        ),
+        agg as (
+          select count(*)::int as r0, count(n0)::int as m0,
+                 count(d1)::int as r1, count(d1) filter (where n1 is not null)::int as m1,
+                 percentile_cont(0.5) within group (order by n1 - d1) filter (where n1 >= d1) as med1,
+                 count(d2)::int as r2, count(d2) filter (where n2 is not null)::int as m2,
+                 percentile_cont(0.5) within group (order by n2 - d2) filter (where n2 >= d2) as med2,
+                 count(d3)::int as r3, count(d3) filter (where d4 is not null)::int as m3,
+                 percentile_cont(0.5) within group (order by d4 - d3) filter (where d4 >= d3) as med3,
+                 count(d4)::int as r4
+          from steps
         )
-        select state, (count(*) filter (where reached))::int as reached,
-               (count(*) filter (where reached and next_on is not null))::int as moved_on,
-               percentile_cont(0.5) within group (order by next_on - first_on)
-                 filter (where reached and next_on >= first_on) as median_days
-        from steps group by state`,
+        select v.state, v.reached, v.moved_on, v.median_days from agg,
+          lateral (values ('optical_disk'::text, r0, m0, null::float8), ('deferred', r1, m1, med1), ('applied', r2, m2, med2),
+                          ('certificate_issued', r3, m3, med3), ('online', r4, 0, null)) as v(state, reached, moved_on, median_days)`,
   );
   const byState = new Map(rows.map((r) => [r.state, r]));
   return LADDER.map((state) => {
