@@ -2,10 +2,11 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts, dueColumn } from "./alert-sql";
 import { facilityFilter } from "./progress";
-import { evaluateAlerts, type Alert, type AlertRule, type FacilityFacts } from "../../lib/alerts/rules";
+import { evaluateAlerts, type AlertRule, type FacilityFacts } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
+import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
 
 export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction"] as const;
 export type FollowUpSort = (typeof FOLLOW_UP_SORTS)[number];
@@ -28,30 +29,7 @@ export interface FollowUpFilter {
   dir?: "asc" | "desc";
 }
 
-export interface FollowUpItem {
-  code: string;
-  name: string;
-  prefecture: string;
-  tableType: TableType;
-  category: Category;
-  address: string | null;
-  postalCode: string | null;
-  phone: string | null;
-  status: EventState;
-  statusSince: string | null;
-  alerts: Alert[];
-  assigneeId: number | null;
-  assignee: string | null;
-  nextActionOn: string | null;
-  deferralUntil: string | null;
-}
-
-export interface Page<T> {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: T[];
-}
+export type { FollowUpItem, Page } from "../../lib/follow-ups/types";
 
 type Row = Record<string, unknown> & {
   code: string;

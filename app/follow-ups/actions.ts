@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { changeFollowUps } from "@/db/queries/assignments";
+import { deleteView, saveView } from "@/db/queries/saved-views";
+import { requireRole, requireUser } from "@/app/_auth/session";
+import { actorOf } from "@/app/_actor";
+import { isIsoDate } from "@/lib/dates";
+
+export interface BulkState {
+  ok: boolean;
+  error?: "invalid" | "nothing_selected";
+  updated?: number;
+  refused?: number;
+  at?: number;
+}
+
+const bulkForm = z.object({
+  codes: z.array(z.string().regex(/^\d{10}$/)).max(1000),
+  // "" keeps the assignee, "none" removes it, a number assigns.
+  assignee: z.union([z.enum(["", "none"]), z.coerce.number().int().positive()]),
+  nextActionOn: z.string().refine((v) => v === "" || isIsoDate(v)),
+});
+
+/** Assigns the selected facilities and/or sets their next action date (editors and admins). */
+export async function bulkFollowUpAction(_prev: BulkState, form: FormData): Promise<BulkState> {
+  const user = await requireRole("editor");
+  const parsed = bulkForm.safeParse({
+    codes: form.getAll("codes").map(String),
+    assignee: String(form.get("assignee") ?? ""),
+    nextActionOn: String(form.get("nextActionOn") ?? ""),
+  });
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const { codes, assignee, nextActionOn } = parsed.data;
+  if (codes.length === 0) return { ok: false, error: "nothing_selected" };
+  if (assignee === "" && nextActionOn === "") return { ok: false, error: "invalid" };
+  const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, {
+    ...(assignee !== "" && { assigneeId: assignee === "none" ? null : assignee }),
+    ...(nextActionOn !== "" && { nextActionOn }),
+  });
+  revalidatePath("/follow-ups");
+  return { ok: true, updated: result.updated.length, refused: result.refused.length, at: Date.now() };
+}
+
+const viewForm = z.object({ name: z.string().trim().min(1).max(60), query: z.string().max(2000) });
+
+/** Saves the current filters under a name, for this user only. */
+export async function saveViewAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const parsed = viewForm.safeParse({ name: form.get("name"), query: form.get("query") ?? "" });
+  if (!parsed.success) return;
+  // Only the query string is kept, never a full URL: a saved view cannot point elsewhere.
+  const query = new URLSearchParams(parsed.data.query);
+  query.delete("page");
+  await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString());
+  revalidatePath("/follow-ups");
+}
+
+export async function deleteViewAction(form: FormData): Promise<void> {
+  const user = await requireUser();
+  const id = z.coerce.number().int().positive().safeParse(form.get("id"));
+  if (!id.success) return;
+  await deleteView(getDb(), user.id, id.data);
+  revalidatePath("/follow-ups");
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { facilityDetail, type FacilityDetail } from "@/db/queries/facility-detail";
+import { requireUser } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { todayIso } from "@/lib/dates";
+import { ReminderLetter } from "@/components/follow-ups/letter";
+import { PrintButton } from "@/components/follow-ups/print-button";
+
+export const dynamic = "force-dynamic";
+
+const MAX_LETTERS = 100;
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Printable reminder letters for the selected facilities (A4 portrait, one a page); codes outside the scope are skipped. */
+export default async function LettersPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const { t } = await getMessages();
+  const raw = (await searchParams).codes;
+  const codes = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c)))].slice(0, MAX_LETTERS);
+  const today = todayIso();
+  const details: FacilityDetail[] = [];
+  for (const code of codes) {
+    const detail = await facilityDetail(getDb(), user.scope, code, today);
+    if (detail) details.push(detail);
+  }
+  return (
+    <main>
+      <div className="no-print filters">
+        <PrintButton label={t.fu.letter.print} />
+        <Link href="/follow-ups">{t.fu.letter.back}</Link>
+      </div>
+      {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} />)}
+    </main>
+  );
+}
