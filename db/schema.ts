@@ -162,6 +162,10 @@ export const users = pgTable("users", {
   prefectures: text("prefectures").array(),
   disabled: boolean("disabled").notNull().default(false),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** Copied into the session at sign-in; raising it (password reset, disable) ends every existing session. */
+  sessionVersion: integer("session_version").notNull().default(0),
+  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -179,6 +183,21 @@ export const auditLog = pgTable(
     details: jsonb("details"),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);
+
+/**
+ * Sign-in attempts still counting against the limits (per e-mail and per address, over a time window).
+ * In the database, not in memory, so that the limit holds however many app instances share it.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at), index("sign_in_attempts_at_idx").on(t.at)],
 );
 
 /**
