@@ -46,14 +46,18 @@ interface Props<T extends RowData> {
   /** With a form id, each row gets a checkbox named `selectName` belonging to that form (bulk actions). */
   selection?: { formId: string; name: string };
   testId?: string;
+  /** Query keys for sort, direction and page, when the page holds more than one table. */
+  keys?: { sort: string; dir: string; page: string };
 }
+
+const DEFAULT_KEYS = { sort: "sort", dir: "dir", page: "page" };
 
 /**
  * The one table shell (TanStack Table): the server has already filtered, sorted and cut the page; the
  * shell renders it, turns header clicks into sort links and keeps page and sort in the URL, so any view
  * can be bookmarked and shared. Selection stays in the browser and submits with a bulk-action form.
  */
-export function DataTable<T extends RowData>({ columns, data, rowId, total, page, pageSize, sort, dir, path, query, labels, selection, testId }: Props<T>) {
+export function DataTable<T extends RowData>({ columns, data, rowId, total, page, pageSize, sort, dir, path, query, labels, selection, testId, keys = DEFAULT_KEYS }: Props<T>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const table = useTable({
     features: dataTableFeatures,
@@ -91,7 +95,7 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
                   <th key={header.id} scope="col" aria-sort={active ? (dir === "desc" ? "descending" : "ascending") : undefined}>
                     {sortable ? (
                       <Link
-                        href={hrefWith(path, query, { sort: header.column.id, dir: nextDir, page: undefined })}
+                        href={hrefWith(path, query, { [keys.sort]: header.column.id, [keys.dir]: nextDir, [keys.page]: undefined })}
                         title={nextDir === "asc" ? labels.sortAscending : labels.sortDescending}
                       >
                         <table.FlexRender header={header} />
@@ -140,11 +144,11 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
         <span data-testid={testId ? `${testId}-total` : undefined}>
           {total.toLocaleString()} {labels.rows}
         </span>
-        {page > 1 ? <Link href={hrefWith(path, query, { page: page - 1 })}>{labels.previous}</Link> : <span aria-disabled="true">{labels.previous}</span>}
+        {page > 1 ? <Link href={hrefWith(path, query, { [keys.page]: page - 1 })}>{labels.previous}</Link> : <span aria-disabled="true">{labels.previous}</span>}
         <span>
           {labels.page} {page} {labels.of} {pages}
         </span>
-        {page < pages ? <Link href={hrefWith(path, query, { page: page + 1 })}>{labels.next}</Link> : <span aria-disabled="true">{labels.next}</span>}
+        {page < pages ? <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link> : <span aria-disabled="true">{labels.next}</span>}
       </nav>
     </div>
   );

@@ -9,6 +9,10 @@ import { scopeIncludes } from "@/lib/scope";
 import { TopBar } from "@/components/layout/top-bar";
 import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { PrefectureFacilities } from "@/components/facilities/prefecture-facilities";
+import { plainQuery } from "@/components/data-table/url";
+import { listFacilities } from "@/db/queries/facilities";
+import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_follow-up-params";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +28,19 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   // Outside the scope answers exactly like an unknown code: nothing is confirmed.
   if (!prefecture || !scopeIncludes(user.scope, code)) notFound();
   const { lang, t } = await getMessages();
-  const filter = dashboardFilter(await searchParams);
-  const data = await loadDashboard(getDb(), user.scope, { ...filter, prefecture: code });
+  const query = plainQuery(await searchParams);
+  const filter = dashboardFilter(query);
+  // The facility table reads the same query as GET /api/v1/facilities, its own filters under f* keys.
+  const tableQuery = lenientParse(facilityQuery, {
+    prefecture: code, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }),
+    ...(query.fStatus && { status: query.fStatus }), ...(query.fAlert && { alert: query.fAlert }), ...(query.fQ && { q: query.fQ }),
+    ...(query.fSort && { sort: query.fSort }), ...(query.fDir && { dir: query.fDir }), ...(query.fPage && { page: query.fPage }),
+  });
+  const [data, facilities] = await Promise.all([
+    loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
+    listFacilities(getDb(), user.scope, toFacilityFilter(tableQuery), tableQuery.page, 25),
+  ]);
+  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf"].includes(k)) as [string, string][]);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/prefectures/${code}?${filterQuery(filter)}`} />
@@ -33,6 +48,7 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
         <h1>{lang === "en" ? prefecture.nameEn : prefecture.nameJa}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
         <DashboardView t={t} lang={lang} data={data} filter={filter} prefecture={code} />
+        <PrefectureFacilities t={t} lang={lang} path={`/prefectures/${code}`} query={query} page={facilities} csvHref={`/api/v1/export/facilities.csv?${csvQuery}`} />
       </main>
     </>
   );

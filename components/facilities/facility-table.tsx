@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { Lang, Messages } from "@/lib/i18n/messages";
+import { STATE_INFO, type EventState } from "@/lib/states";
+import { CATEGORY_INFO, TABLE_TYPE_INFO, type Category, type TableType } from "@/lib/table-types";
+import { DataTable, type DataTableColumn, type dataTableFeatures } from "@/components/data-table/data-table";
+import type { Query } from "@/components/data-table/url";
+
+/** A facility list row as GET /api/v1/facilities gives it. */
+export interface FacilityRow {
+  code: string;
+  name: string;
+  tableType: TableType;
+  category: Category;
+  status: EventState;
+  statusSince: string | null;
+  address: string | null;
+}
+
+const column = createColumnHelper<typeof dataTableFeatures, FacilityRow>();
+
+function facilityColumns(t: Messages, lang: Lang): DataTableColumn<FacilityRow>[] {
+  return [
+    column.accessor("code", { id: "code", header: t.code, cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link> }),
+    column.accessor("name", { id: "name", header: t.name }),
+    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}・${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
+    column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
+    column.accessor("statusSince", { id: "statusSince", header: t.fu.facility.date, cell: (c) => c.getValue() ?? "" }),
+    column.accessor("address", { id: "address", header: t.fu.facility.address, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
+  ];
+}
+
+interface Props {
+  t: Messages;
+  lang: Lang;
+  items: FacilityRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  path: string;
+  query: Query;
+}
+
+/** A prefecture's facilities: server-paged, sorted by header links, all in the URL under f* keys. */
+export function FacilityTable({ t, lang, items, total, page, pageSize, path, query }: Props) {
+  return (
+    <DataTable
+      columns={facilityColumns(t, lang)}
+      data={items}
+      rowId={(r) => r.code}
+      total={total}
+      page={page}
+      pageSize={pageSize}
+      sort={query.fSort ?? "code"}
+      dir={query.fDir === "desc" ? "desc" : "asc"}
+      path={path}
+      query={query}
+      labels={t.fu.table}
+      keys={{ sort: "fSort", dir: "fDir", page: "fPage" }}
+      testId="facility-table"
+    />
+  );
+}

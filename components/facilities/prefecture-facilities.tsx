@@ -1,0 +1,66 @@
+import type { Lang, Messages } from "@/lib/i18n/messages";
+import { ALERT_RULES, ALERT_RULE_INFO } from "@/lib/alerts/catalogue";
+import { EVENT_STATES, STATE_INFO } from "@/lib/states";
+import type { Query } from "@/components/data-table/url";
+import { FacilityTable, type FacilityRow } from "./facility-table";
+
+interface Props {
+  t: Messages;
+  lang: Lang;
+  path: string;
+  query: Query;
+  page: { total: number; page: number; pageSize: number; items: FacilityRow[] };
+  csvHref: string;
+}
+
+/** The facilities panel of a prefecture page: its own filters (f* keys) beside the dashboard's. */
+export function PrefectureFacilities({ t, lang, path, query, page, csvHref }: Props) {
+  const keep = Object.entries(query).filter(([k]) => !["fStatus", "fAlert", "fQ", "fPage"].includes(k));
+  return (
+    <section className="panel" aria-labelledby="facilities">
+      <div className="panel-head">
+        <h2 id="facilities">{t.facilities}</h2>
+        <span className="links">
+          <a href={csvHref} download>
+            {t.fu.exportUtf8}
+          </a>
+        </span>
+      </div>
+      <form className="filters" method="get" action={path}>
+        {keep.map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <label>
+          {t.status}
+          <select name="fStatus" defaultValue={query.fStatus ?? ""}>
+            <option value="">{t.all}</option>
+            {EVENT_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_INFO[s][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.fu.rule}
+          <select name="fAlert" defaultValue={query.fAlert ?? ""}>
+            <option value="">{t.all}</option>
+            {ALERT_RULES.map((r) => (
+              <option key={r} value={r}>
+                {ALERT_RULE_INFO[r][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.fu.search}
+          <input type="search" name="fQ" defaultValue={query.fQ ?? ""} />
+        </label>
+        <button className="btn" type="submit">
+          {t.fu.apply}
+        </button>
+      </form>
+      <FacilityTable t={t} lang={lang} items={page.items} total={page.total} page={page.page} pageSize={page.pageSize} path={path} query={query} />
+    </section>
+  );
+}
