@@ -14,8 +14,9 @@ import { benchProgress } from "./bench/progress";
 import { benchImport } from "./bench/import";
 import { addHistoryBefore2023 } from "./bench/history";
 import { startServer } from "./bench/server";
+import { benchExport, benchFollowUps } from "./bench/followups";
 
-const PARTS = ["seed", "progress", "page", "import"] as const;
+const PARTS = ["seed", "progress", "page", "import", "followups", "export"] as const;
 type Part = (typeof PARTS)[number];
 const BENCH_USER = { email: "bench@example.jp", password: "bench-Password-1" };
 
@@ -48,6 +49,7 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
     if (parts.has("progress")) {
       results.push(...(await benchProgress(db, seeded.asOf, addDays(seeded.asOf, -365), runs)));
     }
+    if (parts.has("followups")) results.push(...(await benchFollowUps(db, seeded.asOf, runs)));
     const databaseMb = await database.sizeMb();
     // Only one process may open a PGlite directory: the server opens it next.
     await closeDb();
@@ -78,6 +80,7 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
         await server.stop();
       }
     }
+    if (parts.has("export")) results.push(...(await benchExport(database.env, BENCH_USER.email, BENCH_USER.password, Math.min(runs, 5))));
     // Last: it empties the facility table.
     if (parts.has("import")) results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 3), log)));
     return { facilities: seeded.facilities, events: seeded.events, driver: database.driver, databaseMb, results };
@@ -116,7 +119,7 @@ async function main() {
   const sizes = options.has("single") ? [facilities] : [Math.max(1000, Math.round(facilities / 10)), facilities];
   if (options.has("scale")) sizes.push(facilities * 10);
   const log = (line: string) => console.log(line);
-  if (parts.has("page")) buildIfStale(log);
+  if (parts.has("page") || parts.has("export")) buildIfStale(log);
   const results: SizeRun[] = [];
   for (const size of sizes) {
     log(`\n== ${size.toLocaleString()} facilities`);
