@@ -3,6 +3,7 @@ import type { EventState } from "../../lib/states";
 import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
 import { queryRows, type Db } from "../client";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
+import { seedFollowUps } from "./follow-ups";
 import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
 
 export { generateNationalData, DEFAULT_FACILITIES, DEFAULT_SEED } from "./generate";
@@ -124,6 +125,8 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   const writeMs = performance.now() - started;
   log(`committed in ${seconds(started)}`);
 
+  const contacts = await seedFollowUps(db, data.asOf);
+  log(`  ${contacts} demo contacts logged`);
   started = performance.now();
   await queryRows(db, sql`analyze facilities, status_events, filings`);
   const analyzeMs = performance.now() - started;
