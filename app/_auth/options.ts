@@ -1,16 +1,22 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { unsafeFindUserForSignIn, type Role } from "@/db/queries/users";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
+import type { Role } from "@/db/queries/users";
+import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
+import { sessionMaxAgeMs, signInLimits } from "@/lib/auth/limits";
+import { attemptSignIn } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
     user: { id: number; email: string; name?: string | null; role: Role; prefectures: string[] | null };
+    /** The user's session version and the sign-in time, checked against the database on every request. */
+    sv: number;
+    signedInAt: number;
   }
   interface User {
     role: Role;
     prefectures: string[] | null;
+    sessionVersion: number;
   }
 }
 
@@ -19,29 +25,42 @@ declare module "next-auth/jwt" {
     uid?: number;
     role?: Role;
     prefectures?: string[] | null;
+    sv?: number;
+    signedInAt?: number;
   }
 }
 
-// An unknown e-mail is still checked against a real hash, so that timing does not tell whether it exists.
-let dummyHash: Promise<string> | undefined;
-const unknownUserHash = () => (dummyHash ??= hashPassword(generatePassword()));
+/** The message the sign-in form shows when the limit is reached (the form maps it to the catalogue). */
+export const RATE_LIMITED = "rate_limited";
+
+function header(headers: unknown, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(value) ? value.join(", ") : (value ?? null);
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: Math.round(sessionMaxAgeMs() / 1000) },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { label: "email", type: "email" }, password: { label: "password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = credentials?.email?.trim().toLowerCase();
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
-        const user = await unsafeFindUserForSignIn(getDb(), email);
-        const ok = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), password);
-        if (!user || !ok || user.disabled) return null;
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, prefectures: user.prefectures };
+        const ip = clientAddress(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), trustedProxyHops());
+        const result = await attemptSignIn(getDb(), { email, password, ip }, signInLimits());
+        if (!result.ok) {
+          // next-auth passes a thrown message to the form as `error`; a null is its plain "CredentialsSignin".
+          if (result.reason === "rate_limited") throw new Error(RATE_LIMITED);
+          return null;
+        }
+        const { user } = result;
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, prefectures: user.prefectures, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -51,6 +70,8 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.role = user.role;
         token.prefectures = user.prefectures;
+        token.sv = user.sessionVersion;
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -62,6 +83,8 @@ export const authOptions: NextAuthOptions = {
         role: token.role ?? "viewer",
         prefectures: token.prefectures ?? null,
       };
+      session.sv = token.sv ?? -1;
+      session.signedInAt = token.signedInAt ?? 0;
       return session;
     },
   },

@@ -7,6 +7,8 @@ import { authOptions } from "./options";
 import { getDb } from "@/db/client";
 import { unsafeFindUserById, type Role } from "@/db/queries/users";
 import { scopeFromPrefectures, type Scope } from "@/lib/scope";
+import { sessionProblem } from "@/lib/auth/session-rules";
+import { sessionMaxAgeMs } from "@/lib/auth/limits";
 
 export interface CurrentUser {
   id: number;
@@ -15,21 +17,35 @@ export interface CurrentUser {
   role: Role;
   scope: Scope;
   prefectures: string[] | null;
+  /** Set by an administrator's reset: nothing but the password page until a new password is chosen. */
+  mustChangePassword: boolean;
 }
+
+export const PASSWORD_PAGE = "/account/password";
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
 /**
- * The signed-in user as the database has them now: role, scope and the disabled flag are read on every
- * request, so a change by an admin takes effect at the next request, not when the token expires.
+ * The signed-in user as the database has them now: role, scope, the disabled flag and the session version
+ * are read on every request, so disabling a user, a password reset or a change of role or scope takes
+ * effect at the next request, not when the cookie expires; a session also ends at its maximum age.
  */
 async function currentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   const row = await unsafeFindUserById(getDb(), id);
-  if (!row || row.disabled) return null;
-  return { ...row, scope: scopeFromPrefectures(row.prefectures) };
+  const claims = { userId: id, sessionVersion: session.sv, signedInAt: session.signedInAt };
+  if (!row || sessionProblem(claims, row, Date.now(), sessionMaxAgeMs())) return null;
+  const { id: userId, email, name, role, prefectures, mustChangePassword } = row;
+  return { id: userId, email, name, role, prefectures, mustChangePassword, scope: scopeFromPrefectures(prefectures) };
+}
+
+/** For the password page only: the signed-in user even while they must change their password. */
+export async function requireUserForPasswordChange(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(await signInPath());
+  return user;
 }
 
 async function signInPath(): Promise<string> {
@@ -38,10 +54,10 @@ async function signInPath(): Promise<string> {
   return `/login?callbackUrl=${encodeURIComponent(path)}`;
 }
 
-/** For pages and server actions: the user, or a redirect to the sign-in page. */
+/** For pages and server actions: the user, or a redirect to the sign-in page (or to the password page). */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await currentUser();
-  if (!user) redirect(await signInPath());
+  const user = await requireUserForPasswordChange();
+  if (user.mustChangePassword) redirect(PASSWORD_PAGE);
   return user;
 }
 
@@ -58,6 +74,7 @@ export type ApiAuth = { ok: true; user: CurrentUser } | { ok: false; response: N
 export async function apiUser(role: Role = "viewer"): Promise<ApiAuth> {
   const user = await currentUser();
   if (!user) return { ok: false, response: NextResponse.json({ error: "unauthorized" }, { status: 401 }) };
+  if (user.mustChangePassword) return { ok: false, response: NextResponse.json({ error: "password_change_required" }, { status: 403 }) };
   if (RANK[user.role] < RANK[role]) return { ok: false, response: NextResponse.json({ error: "forbidden" }, { status: 403 }) };
   return { ok: true, user };
 }

@@ -23,7 +23,8 @@ export function LoginForm({ t, callbackUrl }: { t: Messages; callbackUrl: string
       return;
     }
     setBusy(false);
-    setError(t.signInFailed);
+    // The server says only "wrong" or "too many tries", never whether the e-mail exists.
+    setError(result?.error === "rate_limited" ? t.admin.signInRateLimited : t.signInFailed);
   }
 
   return (

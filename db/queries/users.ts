@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 import { hashPassword } from "../../lib/password";
 
-export type Role = "admin" | "editor" | "viewer";
+export type { Role } from "../../lib/auth/grants";
+import type { Role } from "../../lib/auth/grants";
 
 export interface SignInUser {
   id: number;
@@ -13,6 +14,8 @@ export interface SignInUser {
   role: Role;
   prefectures: string[] | null;
   disabled: boolean;
+  mustChangePassword: boolean;
+  sessionVersion: number;
 }
 
 /** For sign-in only: looks a user up by e-mail across all scopes (the person is not known yet). */
@@ -21,10 +24,19 @@ export async function unsafeFindUserForSignIn(db: Db, email: string): Promise<Si
   return row;
 }
 
-/** The current role, scope and disabled flag of a signed-in user, read on every request. */
+/** The current role, scope, disabled flag and session version of a signed-in user, read on every request. */
 export async function unsafeFindUserById(db: Db, id: number) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, prefectures: users.prefectures, disabled: users.disabled })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      prefectures: users.prefectures,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
@@ -42,7 +54,16 @@ export async function unsafeUpsertUser(
   if (existing) {
     await db
       .update(users)
-      .set({ role: input.role, prefectures: input.prefectures, passwordHash, disabled: false, name: input.name ?? existing.name, updatedAt: new Date() })
+      .set({
+        role: input.role,
+        prefectures: input.prefectures,
+        passwordHash,
+        disabled: false,
+        name: input.name ?? existing.name,
+        // A new password ends the sessions signed in with the old one.
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, existing.id));
     return { id: existing.id, created: false };
   }

@@ -1,4 +1,5 @@
 import { followUpsEn, followUpsJa } from "./follow-ups";
+import { adminEn, adminJa } from "./admin";
 
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
@@ -121,6 +122,7 @@ export const ja = {
   status: "状態",
   count: "件数",
   fu: followUpsJa,
+  admin: adminJa,
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -246,6 +248,7 @@ export const en: Messages = {
   status: "State",
   count: "Count",
   fu: followUpsEn,
+  admin: adminEn,
 };
 
 export type Lang = "ja" | "en";

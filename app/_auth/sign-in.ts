@@ -1,0 +1,39 @@
+import type { Db } from "@/db/client";
+import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
+import { clearAccountAttempts, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
+import { recordAudit } from "@/db/queries/audit";
+import type { SignInLimits } from "@/lib/auth/limits";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
+
+export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" };
+
+// An unknown e-mail is still checked against a real hash, so that timing does not tell whether it exists.
+let dummyHash: Promise<string> | undefined;
+const unknownUserHash = () => (dummyHash ??= hashPassword(generatePassword()));
+
+/**
+ * One sign-in attempt, as the credentials provider's authorize() runs it: the attempt is counted in the
+ * database before the password is looked at, over the limit it is refused without checking, and every
+ * outcome is written to the audit log. The caller learns only "invalid" or "rate_limited": never whether
+ * the e-mail exists or the account is disabled (the log says which).
+ */
+export async function attemptSignIn(db: Db, input: { email: string; password: string; ip: string | null }, limits: SignInLimits): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase().slice(0, 320);
+  const attempt = await recordSignInAttempt(db, email, input.ip, limits);
+  if (Math.random() < 0.01) await pruneSignInAttempts(db);
+  if (!attempt.allowed) {
+    await recordAudit(db, { userId: null, email, ip: input.ip, action: "sign_in.rate_limited", details: { account: attempt.accountFailures, address: attempt.addressFailures } });
+    return { ok: false, reason: "rate_limited" };
+  }
+  const user = await unsafeFindUserForSignIn(db, email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), input.password);
+  if (!user || !passwordOk || user.disabled) {
+    const why = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
+    await recordAudit(db, { userId: user?.id ?? null, email, ip: input.ip, action: "sign_in.failed", details: { reason: why } });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearAccountAttempts(db, email, attempt.attemptId);
+  await markSignedIn(db, user.id);
+  await recordAudit(db, { userId: user.id, email, ip: input.ip, action: "sign_in", target: null });
+  return { ok: true, user };
+}
