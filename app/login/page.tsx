@@ -19,6 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="login">
         <h1>{t.appName}</h1>
         <p className="muted">{t.signInHelp}</p>
+        {params.changed === "1" && (
+          <p role="status" className="notice">
+            {t.admin.password.done}
+          </p>
+        )}
         <LoginForm t={t} callbackUrl={callbackUrl} />
         <p className="muted" style={{ marginTop: "1.5rem" }}>
           <a href={`/lang?to=${other}&back=${encodeURIComponent(`/login?callbackUrl=${callbackUrl}`)}`}>{t.language}</a>

@@ -35,6 +35,16 @@ export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
             {t.navImports}
           </Link>
         )}
+        {role === "admin" && (
+          <Link href="/admin/users" aria-current={path.startsWith("/admin/users") ? "page" : undefined}>
+            {t.admin.nav}：{t.admin.navUsers}
+          </Link>
+        )}
+        {role === "admin" && prefectures === null && (
+          <Link href="/admin/audit" aria-current={path.startsWith("/admin/audit") ? "page" : undefined}>
+            {t.admin.navAudit}
+          </Link>
+        )}
       </nav>
       <span className="who" data-testid="who">
         {email}（{t.role[role]}・{scope}）

@@ -1,0 +1,38 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { changeOwnPassword, ownPasswordHash } from "@/db/queries/user-admin";
+import { requireUserForPasswordChange } from "@/app/_auth/session";
+import { actorOf } from "@/app/_actor";
+import { passwordProblems } from "@/lib/auth/password-rules";
+import { hashPassword, verifyPassword } from "@/lib/password";
+
+export interface PasswordFormState {
+  ok: boolean;
+  error?: "invalid" | "wrongCurrent" | "mismatch" | "same";
+  problems?: string[];
+  at?: number;
+}
+
+const fields = z.object({ current: z.string().max(1000), next: z.string().max(1000), confirm: z.string().max(1000) });
+
+/**
+ * A person changes their own password (also the way out of an administrator's reset). Every session of
+ * theirs ends, this one too, and they sign in again with the new password.
+ */
+export async function changePasswordAction(_prev: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+  const user = await requireUserForPasswordChange();
+  const parsed = fields.safeParse({ current: form.get("current"), next: form.get("next"), confirm: form.get("confirm") });
+  if (!parsed.success) return { ok: false, error: "invalid", at: Date.now() };
+  const { current, next, confirm } = parsed.data;
+  const stored = await ownPasswordHash(getDb(), user.id);
+  if (!stored || !(await verifyPassword(stored, current))) return { ok: false, error: "wrongCurrent", at: Date.now() };
+  if (next !== confirm) return { ok: false, error: "mismatch", at: Date.now() };
+  const problems = passwordProblems(next, user.email);
+  if (next === current) problems.push("common");
+  if (problems.length > 0) return { ok: false, problems, at: Date.now() };
+  await changeOwnPassword(getDb(), await actorOf(user), await hashPassword(next));
+  redirect("/login?changed=1");
+}

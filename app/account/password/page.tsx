@@ -1,0 +1,30 @@
+import { requireUserForPasswordChange } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { TopBar } from "@/components/layout/top-bar";
+import { PasswordForm } from "@/components/admin/password-form";
+import { changePasswordAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+/** Change one's own password; after an administrator's reset, the only page open until it is done. */
+export default async function PasswordPage() {
+  const user = await requireUserForPasswordChange();
+  const { lang, t } = await getMessages();
+  const m = t.admin.password;
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/account/password" />
+      <main>
+        <h1>{m.title}</h1>
+        {user.mustChangePassword && (
+          <p role="status" className="notice" data-testid="must-change">
+            {m.mustChange}
+          </p>
+        )}
+        <div className="panel">
+          <PasswordForm t={t} action={changePasswordAction} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { getDb } from "@/db/client";
+import { auditActions, searchAudit } from "@/db/queries/audit";
+import { TopBar } from "@/components/layout/top-bar";
+import { auditFilterOf, auditQuery } from "@/app/_audit-params";
+
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 50;
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+function plain(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === "string" && v !== "") out[k] = v;
+  return out;
+}
+
+/** The audit log, searchable, newest first, with the same filters as its CSV export. National admins only. */
+export default async function AuditPage({ searchParams }: Props) {
+  const admin = await requireRole("admin");
+  if (admin.scope.kind !== "national") notFound();
+  const { lang, t } = await getMessages();
+  const m = t.admin.audit;
+  const raw = plain(await searchParams);
+  const parsed = auditQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : { page: 1 };
+  const filter = parsed.success ? auditFilterOf(parsed.data) : {};
+  const [result, actions] = await Promise.all([
+    parsed.success ? searchAudit(getDb(), admin.scope, filter, query.page, PAGE_SIZE) : Promise.resolve({ total: 0, items: [] }),
+    auditActions(getDb(), admin.scope),
+  ]);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const link = (page: number) => `/admin/audit?${new URLSearchParams({ ...filter, page: String(page) })}`;
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/audit" />
+      <main>
+        <div className="panel-head">
+          <h1>{m.title}</h1>
+          <a href={`/api/v1/export/audit.csv?${new URLSearchParams(filter)}`} download>
+            {m.csv}
+          </a>
+        </div>
+        <p>{m.lead}</p>
+        <form className="filters" method="get" action="/admin/audit" role="search">
+          <label>
+            {m.q}
+            <input name="q" defaultValue={raw.q ?? ""} maxLength={200} />
+          </label>
+          <label>
+            {m.action}
+            <select name="action" defaultValue={raw.action ?? ""}>
+              <option value="">{m.anyAction}</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {m.from}
+            <input type="date" name="from" defaultValue={raw.from ?? ""} />
+          </label>
+          <label>
+            {m.to}
+            <input type="date" name="to" defaultValue={raw.to ?? ""} />
+          </label>
+          <button className="btn" type="submit">
+            {m.search}
+          </button>
+          <Link href="/admin/audit">{m.reset}</Link>
+        </form>
+        {!parsed.success && (
+          <p role="alert" className="error">
+            {m.invalid}
+          </p>
+        )}
+        <div className="panel">
+          <p className="muted" data-testid="audit-total">
+            {result.total.toLocaleString()} {m.count}
+          </p>
+          {result.items.length === 0 ? (
+            <p>{m.none}</p>
+          ) : (
+            <table className="data" data-testid="audit-log">
+              <thead>
+                <tr>
+                  <th>{m.at}</th>
+                  <th>{m.user}</th>
+                  <th>{m.ip}</th>
+                  <th>{m.action}</th>
+                  <th>{m.target}</th>
+                  <th>{m.details}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.items.map((r) => (
+                  <tr key={r.id} data-action={r.action}>
+                    <td>{r.at}</td>
+                    <td>{r.userEmail ?? ""}</td>
+                    <td>{r.ip ?? ""}</td>
+                    <td>{r.action}</td>
+                    <td>{r.target ?? ""}</td>
+                    <td className="audit-details">{r.details === null ? "" : JSON.stringify(r.details)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {pages > 1 && (
+            <nav className="pager" aria-label={m.title}>
+              {query.page > 1 ? <Link href={link(query.page - 1)}>{m.prev}</Link> : <span aria-disabled="true">{m.prev}</span>}
+              <span>
+                {query.page} / {pages}
+              </span>
+              {query.page < pages ? <Link href={link(query.page + 1)}>{m.next}</Link> : <span aria-disabled="true">{m.next}</span>}
+            </nav>
+          )}
+        </div>
+      </main>
+    </>
+  );
+}

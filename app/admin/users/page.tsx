@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { requireRole } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { getDb } from "@/db/client";
+import { listUsers } from "@/db/queries/user-admin";
+import { TopBar } from "@/components/layout/top-bar";
+import { prefectureByCode } from "@/lib/prefectures";
+
+export const dynamic = "force-dynamic";
+
+/** Every user the administrator may manage (a scoped admin sees only users inside their scope). */
+export default async function UsersPage() {
+  const admin = await requireRole("admin");
+  const { lang, t } = await getMessages();
+  const m = t.admin.users;
+  const users = await listUsers(getDb(), admin.scope);
+  const scopeText = (prefectures: string[] | null) =>
+    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join("・");
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/users" />
+      <main>
+        <div className="panel-head">
+          <h1>{m.title}</h1>
+          <Link className="btn" href="/admin/users/new">
+            {m.add}
+          </Link>
+        </div>
+        <p>{m.lead}</p>
+        <div className="panel">
+          <table className="data" data-testid="users">
+            <thead>
+              <tr>
+                <th>{m.email}</th>
+                <th>{m.name}</th>
+                <th>{m.role}</th>
+                <th>{m.scope}</th>
+                <th>{m.status}</th>
+                <th>{m.lastSignIn}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} data-email={u.email}>
+                  <td>
+                    {u.email}
+                    {u.id === admin.id ? m.you : ""}
+                  </td>
+                  <td>{u.name ?? ""}</td>
+                  <td>{t.role[u.role]}</td>
+                  <td>{scopeText(u.prefectures)}</td>
+                  <td>
+                    {u.disabled ? m.disabled : m.active}
+                    {u.mustChangePassword && !u.disabled ? `・${m.mustChange}` : ""}
+                  </td>
+                  <td>{u.lastSignInAt ?? m.never}</td>
+                  <td>
+                    <Link href={`/admin/users/${u.id}`} aria-label={`${m.edit} ${u.email}`}>
+                      {m.edit}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </>
+  );
+}
