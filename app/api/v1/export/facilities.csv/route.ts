@@ -8,6 +8,7 @@ import { apiUser } from "@/app/_auth/session";
 import { searchParamsObject } from "@/app/_params";
 import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
 import { streamedCsvResponse } from "@/app/_csv-stream";
+import { auditedChunks } from "@/app/_export-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -31,5 +32,6 @@ export async function GET(req: NextRequest) {
       ]);
     }
   }
-  return streamedCsvResponse(HEADER, rows(), `facilities_${filter.asOf}.csv`, encoding ?? null);
+  const audited = await auditedChunks(auth.user, "facilities.csv", parsed.data, rows());
+  return streamedCsvResponse(HEADER, audited, `facilities_${filter.asOf}.csv`, encoding ?? null);
 }

@@ -9,6 +9,7 @@ import { apiUser } from "@/app/_auth/session";
 import { searchParamsObject } from "@/app/_params";
 import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
 import { streamedCsvResponse } from "@/app/_csv-stream";
+import { auditedChunks } from "@/app/_export-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -32,5 +33,6 @@ export async function GET(req: NextRequest) {
       ]);
     }
   }
-  return streamedCsvResponse(HEADER, rows(), `follow-ups_${filter.asOf}.csv`, encoding ?? null);
+  const audited = await auditedChunks(auth.user, "follow-ups.csv", parsed.data, rows());
+  return streamedCsvResponse(HEADER, audited, `follow-ups_${filter.asOf}.csv`, encoding ?? null);
 }

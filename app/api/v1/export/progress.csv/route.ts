@@ -6,6 +6,7 @@ import { progressTable } from "@/lib/charts/csv-tables";
 import { apiUser } from "@/app/_auth/session";
 import { progressQuery, searchParamsObject } from "@/app/_params";
 import { csvResponse } from "@/app/_csv";
+import { auditExport } from "@/app/_export-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -18,5 +19,7 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), ...filter } = parsed.data;
   const result = await progress(getDb(), auth.user.scope, { ...filter, asOf });
-  return csvResponse(progressTable(result.asOf, result.groups, result), `progress_${filter.groupBy}_${asOf}.csv`, params.encoding ?? null);
+  const table = progressTable(result.asOf, result.groups, result);
+  await auditExport(auth.user, "progress.csv", parsed.data, Math.max(0, table.length - 1));
+  return csvResponse(table, `progress_${filter.groupBy}_${asOf}.csv`, params.encoding ?? null);
 }

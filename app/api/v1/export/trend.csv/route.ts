@@ -7,6 +7,7 @@ import { trendTable } from "@/lib/charts/csv-tables";
 import { apiUser } from "@/app/_auth/session";
 import { progressQuery, searchParamsObject } from "@/app/_params";
 import { csvResponse } from "@/app/_csv";
+import { auditExport } from "@/app/_export-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -20,5 +21,7 @@ export async function GET(req: NextRequest) {
   const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
   const filter = { prefecture, tableType, category };
   const points = asOf >= HISTORY_START ? await monthlyTrend(getDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
-  return csvResponse(trendTable(points), `trend_${asOf}.csv`, params.encoding ?? null);
+  const table = trendTable(points);
+  await auditExport(auth.user, "trend.csv", parsed.data, Math.max(0, table.length - 1));
+  return csvResponse(table, `trend_${asOf}.csv`, params.encoding ?? null);
 }
