@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/dates";
+import { isPlainText } from "@/lib/safe-text";
 
 /** The audit log's search parameters (page and CSV export alike); anything odd is refused, not guessed. */
 export const auditQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(isPlainText).optional(),
   action: z
     .string()
     .regex(/^[a-z_]+(\.[a-z_]+)*$/)

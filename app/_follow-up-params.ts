@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALERT_RULES } from "@/lib/alerts/rules";
 import { isIsoDate, todayIso } from "@/lib/dates";
 import { isPrefectureCode } from "@/lib/prefectures";
+import { isPlainText } from "@/lib/safe-text";
 import { EVENT_STATES } from "@/lib/states";
 import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
 import { FOLLOW_UP_SORTS, type FollowUpFilter } from "@/db/queries/follow-ups";
@@ -16,7 +17,7 @@ const common = {
   category: z.enum(CATEGORIES).optional(),
   status: z.enum(EVENT_STATES).optional(),
   alert: z.enum(ALERT_RULES).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(100).refine(isPlainText, { message: "q must be plain text" }).optional(),
   asOf: isoDate.optional(),
   dir: z.enum(["asc", "desc"]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -53,7 +53,14 @@ export const authOptions: NextAuthOptions = {
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
         const ip = clientAddress(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), trustedProxyHops());
-        const result = await attemptSignIn(getDb(), { email, password, ip }, signInLimits());
+        let result: Awaited<ReturnType<typeof attemptSignIn>>;
+        try {
+          result = await attemptSignIn(getDb(), { email, password, ip }, signInLimits());
+        } catch (error) {
+          // Whatever failed, the browser is told only that the sign-in did not happen (no SQL, no stack).
+          console.error("sign-in failed", error);
+          return null;
+        }
         if (!result.ok) {
           // next-auth passes a thrown message to the form as `error`; a null is its plain "CredentialsSignin".
           if (result.reason === "rate_limited") throw new Error(RATE_LIMITED);

@@ -49,6 +49,11 @@ describe("sign-in", () => {
     expect((await audit("sign_in.failed", "off@example.jp")).at(-1)?.details).toEqual({ reason: "disabled" });
   });
 
+  it("refuses an e-mail with a NUL byte or an absurd length without an error", async () => {
+    expect(await attempt("hanako@example.jp\u0000", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(`${"a".repeat(400)}@example.jp`, PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+  });
+
   it("closes an account after its limit of failures, even to the right password, from any address", async () => {
     for (let i = 0; i < 3; i++) expect((await attempt("jiro@example.jp", `wrong-${i}-password`, `198.51.100.${i}`)).ok).toBe(false);
     expect(await attempt("jiro@example.jp", PASSWORD, "203.0.113.77")).toEqual({ ok: false, reason: "rate_limited" });

@@ -3,6 +3,7 @@ import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
 import { clearAccountAttempts, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
 import { recordAudit } from "@/db/queries/audit";
 import type { SignInLimits } from "@/lib/auth/limits";
+import { isPlainText } from "@/lib/safe-text";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
 
 export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" };
@@ -18,7 +19,9 @@ const unknownUserHash = () => (dummyHash ??= hashPassword(generatePassword()));
  * the e-mail exists or the account is disabled (the log says which).
  */
 export async function attemptSignIn(db: Db, input: { email: string; password: string; ip: string | null }, limits: SignInLimits): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase().slice(0, 320);
+  const email = input.email.trim().toLowerCase();
+  // Not an address anyone has (and a NUL byte cannot be stored): refused without touching the database.
+  if (email.length > 320 || !isPlainText(email)) return { ok: false, reason: "invalid" };
   const attempt = await recordSignInAttempt(db, email, input.ip, limits);
   if (Math.random() < 0.01) await pruneSignInAttempts(db);
   if (!attempt.allowed) {

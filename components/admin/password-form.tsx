@@ -17,9 +17,11 @@ export function PasswordForm({ t, action }: { t: Messages; action: (state: Passw
       </label>
       <label>
         {m.next}
-        <input name="next" type="password" required autoComplete="new-password" />
-        <small className="muted">{m.rules}</small>
+        <input name="next" type="password" required autoComplete="new-password" aria-describedby="password-rules" />
       </label>
+      <small id="password-rules" className="muted">
+        {m.rules}
+      </small>
       <label>
         {m.confirm}
         <input name="confirm" type="password" required autoComplete="new-password" />

@@ -70,11 +70,15 @@ export function UserForm({ t, action, user, self }: Props) {
           {m.disable}
         </label>
       ) : (
-        <label>
-          {m.tempPassword}
-          <input name="password" type="password" required autoComplete="new-password" maxLength={1000} />
-          <small className="muted">{t.admin.password.rules}</small>
-        </label>
+        <>
+          <label>
+            {m.tempPassword}
+            <input name="password" type="password" required autoComplete="new-password" maxLength={1000} aria-describedby="password-rules" />
+          </label>
+          <small id="password-rules" className="muted">
+            {t.admin.password.rules}
+          </small>
+        </>
       )}
       <FormMessages t={t} state={state} okText={m.saved} />
       <button className="btn" type="submit" disabled={pending}>
