@@ -3,7 +3,6 @@
  * sent to PostgreSQL, which would fail the request) and no unpaired UTF-16 surrogates. Tab is allowed.
  */
 export function isPlainText(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(text)) return false;
   // A high surrogate not followed by a low one, or a low one not preceded by a high one.
   return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
