@@ -51,7 +51,10 @@ export default async function proxy(req: NextRequest) {
   forwarded.set("x-pathname", pathname + search);
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", csp);
-  const isPublic = pathname === "/login" || pathname === "/lang" || pathname.startsWith("/api/");
+  // A server action checks the user itself and answers a signed-out caller with a redirect its client can
+  // follow; a redirect from here would reach the action's client as an unreadable page.
+  const isServerAction = req.method === "POST" && req.headers.has("next-action");
+  const isPublic = pathname === "/login" || pathname === "/lang" || pathname.startsWith("/api/") || isServerAction;
   if (!isPublic) {
     const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {

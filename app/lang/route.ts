@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sameSitePath } from "@/lib/safe-redirect";
 
 /** Switches the interface language (cookie) and goes back to the page the person was on. */
 export function GET(req: NextRequest) {
   const lang = req.nextUrl.searchParams.get("to") === "en" ? "en" : "ja";
-  const back = req.nextUrl.searchParams.get("back") ?? "/";
-  const target = back.startsWith("/") && !back.startsWith("//") ? back : "/";
+  const target = sameSitePath(req.nextUrl.searchParams.get("back"));
   // A relative Location keeps the browser on the host it used (127.0.0.1 and localhost hold different cookies).
   const res = new NextResponse(null, { status: 303, headers: { location: target } });
   res.cookies.set("lang", lang, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });

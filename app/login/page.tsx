@@ -1,12 +1,12 @@
 import { getMessages } from "../_i18n";
 import { LoginForm } from "@/components/auth/login-form";
+import { sameSitePath } from "@/lib/safe-redirect";
 
 export const dynamic = "force-dynamic";
 
 /** Only same-site paths are followed after sign-in. */
 function safeCallback(value: string | string[] | undefined): string {
-  const path = typeof value === "string" ? value : "/";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return sameSitePath(typeof value === "string" ? value : "/");
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
