@@ -97,6 +97,9 @@ test("viewers and editors cannot open the administration pages or the audit expo
     await page.getByRole("button", { name: "サインアウト" }).click();
     await expect(page).toHaveURL(/\/login/);
   }
+  await signIn(page, "admin@example.jp");
+  await page.goto("/admin/audit?action=sign_out&q=tokyo%40example.jp");
+  await expect(page.getByTestId("audit-log").locator("tbody tr").first()).toContainText("tokyo@example.jp");
 });
 
 test("after five wrong passwords an account is closed for a while with a clear message, the same for an unknown e-mail", async ({ page, browser }) => {

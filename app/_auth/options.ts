@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import type { Role } from "@/db/queries/users";
 import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { sessionMaxAgeMs, signInLimits } from "@/lib/auth/limits";
+import { recordAudit } from "@/db/queries/audit";
 import { attemptSignIn } from "./sign-in";
 
 declare module "next-auth" {
@@ -71,6 +72,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await recordAudit(getDb(), { userId: token.uid, email: token.email ?? null, ip: null, action: "sign_out" }).catch((error) => console.error("audit of sign-out failed", error));
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
