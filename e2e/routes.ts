@@ -2,10 +2,10 @@
  * The tamper suite's inventory: every page, route handler and server action in app/, what it takes, and
  * what a signed-out visitor, a national viewer and a Tokyo editor asking for Osaka ('27') must get.
  * app/route-coverage.test.ts fails when a route or action exists that is not listed here, so a new route
- * cannot ship without deciding its answers; e2e/tamper.spec.ts asks each one over HTTP.
+ * cannot ship without deciding its answers; e2e/tamper-routes.spec.ts and e2e/tamper-attacks.spec.ts ask each one over HTTP.
  */
 
-/** Known records the probes point at, found by the suite before it starts (see tamper.spec.ts). */
+/** Known records the probes point at, found by the suite before it starts (see tamper-callers.ts). */
 export interface Ids {
   osakaCode: string;
   /** Its street address (its name where it has none): a page may echo the code it was asked for, never the facility's own data. */
@@ -77,18 +77,18 @@ export const ROUTES: RouteEntry[] = [
   { route: "/api/v1/export/facilities.csv", kind: "api", method: "GET", takes: ["filters"], signedOut: "401", viewer: "ok", tokyo: "empty", probe: () => "/api/v1/export/facilities.csv?prefecture=27", hostile: [...FILTERS, "encoding"] },
   { route: "/api/v1/export/follow-ups.csv", kind: "api", method: "GET", takes: ["filters"], signedOut: "401", viewer: "ok", tokyo: "empty", probe: () => "/api/v1/export/follow-ups.csv?prefecture=27", hostile: [...FILTERS, "encoding"] },
   { route: "/api/v1/export/audit.csv", kind: "api", method: "GET", takes: ["search"], signedOut: "401", viewer: "403", tokyo: "403", probe: () => "/api/v1/export/audit.csv?q=27" },
-  { route: "/api/v1/imports", kind: "api", method: "POST", takes: ["upload"], signedOut: "401", viewer: "403", tokyo: "n/a", coveredBy: ["e2e/tamper.spec.ts", "e2e/imports.spec.ts", "app/_upload.test.ts"] },
+  { route: "/api/v1/imports", kind: "api", method: "POST", takes: ["upload"], signedOut: "401", viewer: "403", tokyo: "n/a", coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_upload.test.ts"] },
   { route: "/api/v1/imports/[id]/errors.csv", kind: "api", method: "GET", takes: ["import-batch"], signedOut: "401", viewer: "403", tokyo: "404", probe: (ids) => `/api/v1/imports/${ids.adminBatchId}/errors.csv` },
 
-  // Server actions (asked through their forms in tamper.spec.ts; their queries take the scope, tested in db/)
-  { route: "app/facilities/[code]/actions.ts#addContactAction", kind: "action", method: "POST", takes: ["form", "facility-code"], signedOut: "login", viewer: "forbidden", tokyo: "404", coveredBy: ["e2e/tamper.spec.ts", "db/queries/follow-up-scope.test.ts"] },
+  // Server actions (asked through their forms in tamper-attacks.spec.ts; their queries take the scope, tested in db/)
+  { route: "app/facilities/[code]/actions.ts#addContactAction", kind: "action", method: "POST", takes: ["form", "facility-code"], signedOut: "login", viewer: "forbidden", tokyo: "404", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/follow-up-scope.test.ts"] },
   { route: "app/facilities/[code]/actions.ts#updateContactAction", kind: "action", method: "POST", takes: ["form", "facility-code"], signedOut: "login", viewer: "forbidden", tokyo: "404", coveredBy: ["db/queries/follow-up-scope.test.ts"] },
-  { route: "app/facilities/[code]/actions.ts#setFollowUpAction", kind: "action", method: "POST", takes: ["form", "facility-code"], signedOut: "login", viewer: "forbidden", tokyo: "404", coveredBy: ["e2e/tamper.spec.ts", "db/queries/follow-up-scope.test.ts"] },
+  { route: "app/facilities/[code]/actions.ts#setFollowUpAction", kind: "action", method: "POST", takes: ["form", "facility-code"], signedOut: "login", viewer: "forbidden", tokyo: "404", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/follow-up-scope.test.ts"] },
   { route: "app/follow-ups/actions.ts#bulkFollowUpAction", kind: "action", method: "POST", takes: ["form", "codes"], signedOut: "login", viewer: "forbidden", tokyo: "empty", coveredBy: ["db/queries/follow-up-scope.test.ts"] },
   { route: "app/follow-ups/actions.ts#saveViewAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "ok", tokyo: "n/a", coveredBy: ["db/queries/tamper.test.ts"] },
   { route: "app/follow-ups/actions.ts#deleteViewAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "ok", tokyo: "n/a", coveredBy: ["db/queries/tamper.test.ts"] },
-  { route: "app/admin/users/actions.ts#createUserAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
-  { route: "app/admin/users/actions.ts#updateUserAction", kind: "action", method: "POST", takes: ["form", "user-id"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
+  { route: "app/admin/users/actions.ts#createUserAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
+  { route: "app/admin/users/actions.ts#updateUserAction", kind: "action", method: "POST", takes: ["form", "user-id"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
   { route: "app/admin/users/actions.ts#resetPasswordAction", kind: "action", method: "POST", takes: ["form", "user-id"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["db/queries/user-admin.test.ts"] },
   { route: "app/account/password/actions.ts#changePasswordAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "ok", tokyo: "n/a", coveredBy: ["e2e/admin.spec.ts", "db/queries/user-admin.test.ts"] },
 ];

@@ -4,7 +4,6 @@ export const adminJa = {
   navUsers: "ユーザー",
   navAudit: "監査ログ",
   signInRateLimited: "サインインの試行が多すぎます。しばらく（15分ほど）待ってから、もう一度お試しください。",
-  sessionEnded: "セッションが終了しました。もう一度サインインしてください。",
   users: {
     title: "ユーザー管理",
     lead: "アカウントの追加、権限・担当範囲の変更、無効化、パスワードの再設定を行います。変更はすべて監査ログに記録されます。",
@@ -98,7 +97,6 @@ export const adminEn: AdminMessages = {
   navUsers: "Users",
   navAudit: "Audit log",
   signInRateLimited: "Too many sign-in attempts. Please wait a while (about 15 minutes) and try again.",
-  sessionEnded: "Your session has ended. Please sign in again.",
   users: {
     title: "Users",
     lead: "Add accounts, change roles and prefecture scopes, disable accounts and reset passwords. Every change is written to the audit log.",
