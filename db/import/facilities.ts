@@ -33,9 +33,11 @@ export async function upsertFacilities(
   rows: FacilityInput[],
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
+  /** The table was empty when this import began (and a file's codes are distinct): no lookup needed. */
+  allNew = false,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const found = await tx.query<{ code: string }>("select code from facilities where code = any($1::text[])", [rows.map((r) => r.code)]);
+  const found = allNew ? [] : await tx.query<{ code: string }>("select code from facilities where code = any($1::text[])", [rows.map((r) => r.code)]);
   const known = new Set(found.map((f) => f.code));
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.code));
   if (fresh.length > 0) await insertFacilities(tx, fresh, present, batchId);

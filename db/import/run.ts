@@ -9,6 +9,7 @@ import { todayIso } from "../../lib/dates";
 import { upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
+import { isEmpty, suspendIndexes } from "./bulk-load";
 import { readCsv } from "../../lib/import/read";
 import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
@@ -70,6 +71,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
+        const rebuild = options.kind === "facilities" ? await suspendIfEmpty(tx) : null;
         // The next batch is read and checked while this one is written: the database works on its own core.
         const batches = reader.batches[Symbol.asyncIterator]();
         let ahead = batches.next();
@@ -83,12 +85,13 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
           summary.errors.push(...part.errors);
           const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
           const present = new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
-          const counts = await write(tx, options.kind, accepted, present, batch.id);
+          const counts = await write(tx, options.kind, accepted, present, batch.id, rebuild !== null);
           summary.inserted += counts.inserted;
           summary.updated += counts.updated;
           summary.unchanged += counts.unchanged;
           options.onProgress?.(summary.rows);
         }
+        await rebuild?.();
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso());
       },
       { rollback: options.dryRun },
@@ -114,6 +117,17 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     })
     .where(eq(importBatches.id, batch.id));
   return summary;
+}
+
+/**
+ * The first facility list into an empty database (the national list, 230,000 rows) is loaded with the
+ * table's secondary indexes and foreign key set aside and rebuilt once at the end, in the same transaction.
+ * The table is locked first, so a second import waits and then finds it filled.
+ */
+async function suspendIfEmpty(tx: BulkTx): Promise<(() => Promise<void>) | null> {
+  if (!(await isEmpty(tx, "facilities"))) return null;
+  await tx.query("lock table facilities in share row exclusive mode");
+  return (await isEmpty(tx, "facilities")) ? suspendIndexes(tx, "facilities") : null;
 }
 
 function codeOf(value: FacilityInput | FilingInput | EventInput): string {
@@ -147,8 +161,8 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput>(
   return accepted;
 }
 
-function write(tx: BulkTx, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number): Promise<WriteCounts> {
-  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId);
+function write(tx: BulkTx, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number, intoEmpty: boolean): Promise<WriteCounts> {
+  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId, intoEmpty);
   if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);
 }

@@ -9,10 +9,23 @@ import { queryRows, type Db } from "../client";
 import { runImport, type ImportKind } from "./run";
 import { ImportFileError } from "../../lib/import/decode";
 import { NATIONAL, type Scope } from "../../lib/scope";
+import { makeFacilityCode } from "../../lib/facility-code";
 
 let db: Db;
 let close: () => Promise<void>;
-beforeAll(async () => ({ db, close } = await openTestDb()));
+/** The facility table's indexes and constraints (its own and those pointing at it) as the migrations made them. */
+const catalogue = () =>
+  queryRows<{ def: string }>(
+    db,
+    sql`select indexdef as def from pg_indexes where tablename = 'facilities'
+        union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where conrelid = 'facilities'::regclass or confrelid = 'facilities'::regclass
+        order by 1`,
+  );
+let migrated: { def: string }[];
+beforeAll(async () => {
+  ({ db, close } = await openTestDb());
+  migrated = await catalogue();
+});
 afterAll(async () => close?.());
 
 const fixture = (name: string) => path.join(import.meta.dirname, "__fixtures__", name);
@@ -29,6 +42,24 @@ function importFile(kind: ImportKind, file: string, opts: { dryRun?: boolean; sc
 }
 
 const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+
+describe("the first list into an empty table (indexes and foreign key set aside, then rebuilt)", () => {
+  it("a dry run and an import that fails part-way leave no rows and every index and constraint as it was", async () => {
+    const lines = ["医療機関コード,医療機関名称,都道府県"];
+    for (let i = 1; i <= 6000; i++) lines.push(`${makeFacilityCode("13", "1", 2, i)},テスト診療所${i},東京都`);
+    const file = path.join(tmp, "first.csv");
+    writeFileSync(file, iconv.encode(lines.join("\r\n") + "\r\n", "cp932"));
+    const dry = await importFile("facilities", file, { dryRun: true });
+    expect([dry.inserted, dry.rejected]).toEqual([6000, 0]);
+    // Bytes that are not Shift_JIS after the first 5,000 rows have been written: the whole import rolls back.
+    const broken = path.join(tmp, "broken.csv");
+    writeFileSync(broken, Buffer.concat([iconv.encode(lines.join("\r\n") + "\r\n", "cp932"), Buffer.from([0x85, 0x20, 0xff, 0xff, 0x0d, 0x0a])]));
+    const error = await importFile("facilities", broken).catch((e: unknown) => e);
+    expect((error as ImportFileError).reason).toBe("undecodable");
+    expect(await count("facilities")).toBe(0);
+    expect(await catalogue()).toEqual(migrated);
+  });
+});
 
 describe("the sample files, in the order people receive them", () => {
   const expected: [ImportKind, string, string, number[], number[]][] = [
@@ -59,8 +90,9 @@ describe("the sample files, in the order people receive them", () => {
     );
     expect(off.n).toBe(0);
     expect(await count("status_events where backward")).toBeGreaterThan(0);
-    const batches = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from import_batches group by 1`);
-    expect(batches).toEqual([{ status: "done", n: 10 }]);
+    const batches = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from import_batches group by 1 order by 1`);
+    expect(batches).toEqual([{ status: "done", n: 10 }, { status: "dry_run", n: 1 }, { status: "failed", n: 1 }]); // and the two above
+    expect(await catalogue()).toEqual(migrated); // the first list went in with its indexes set aside
   });
 });
 
@@ -108,7 +140,7 @@ describe("files as people really have them", () => {
       if (reason === "missing_columns") expect((error as ImportFileError).messageJa).toContain("医療機関コード");
     }
     expect(await count("facilities")).toBe(before);
-    expect(await count("import_batches where status = 'failed'")).toBe(3);
+    expect(await count("import_batches where status = 'failed'")).toBe(1 + 3);
   });
 
   it("an editor scoped to Tokyo imports only Tokyo's rows; the rest are rejected with the reason", async () => {

@@ -46,12 +46,14 @@ function lineBreakOf(text: string): "\r\n" | "\n" | "\r" {
 }
 
 /**
- * The CSV records of a text that arrives in pieces. Papa's Parser is driven directly: each piece is parsed
- * with the unfinished last record held back (its cursor says where that record starts) and put in front of
- * the next piece. Pulled, so a slow reader slows the file down instead of piling it up in memory, and
- * linear: Papa's own Node stream mode re-slices a chunk at every pause, which is quadratic in the chunk.
+ * The CSV records of a text that arrives in pieces, a piece's worth at a time. Papa's Parser is driven
+ * directly: each piece is parsed with the unfinished last record held back (its cursor says where that
+ * record starts) and put in front of the next piece. Pulled, so a slow reader slows the file down instead
+ * of piling it up in memory, and linear: Papa's own Node stream mode re-slices a chunk at every pause,
+ * which is quadratic in the chunk. Whole arrays are handed on: an async step per record costs more than
+ * parsing it.
  */
-async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
+async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[][]> {
   let parser: Papa.Parser | null = null;
   let pending = "";
   for await (const piece of pieces) {
@@ -59,12 +61,21 @@ async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<stri
     parser ??= new Papa.Parser({ delimiter: ",", newline: lineBreakOf(text), quoteChar: '"', header: false, skipEmptyLines: false });
     const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
     pending = text.slice(result.meta.cursor);
-    yield* result.data;
+    if (result.data.length > 0) yield result.data;
   }
   if (parser && pending !== "") {
     const result = parser.parse(pending, 0, false) as Papa.ParseResult<string[]>;
-    for (const record of result.data) if (!(record.length === 1 && record[0] === "")) yield record;
+    yield result.data.filter((record) => !(record.length === 1 && record[0] === ""));
   }
+}
+
+/** Line breaks inside a record's quoted cells (so that row numbers follow the physical lines). */
+function innerLineBreaks(record: string[]): number {
+  let n = 0;
+  for (const cell of record) {
+    for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) n++;
+  }
+  return n;
 }
 
 /**
@@ -80,34 +91,35 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
     const seen = new Map<string, number>();
     let line = 1;
     let batch: ReadBatch<K> = { rows: [], errors: [] };
-    for await (const record of records) {
-      const start = line;
-      line += 1 + record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-      if (!mapping) {
-        mapping = mapHeaders(kind, record);
-        continue;
-      }
-      if (record.length === 1 && record[0].trim() === "") continue; // a blank line
-      if (record.every((cell) => cell.trim() === "")) continue;
-      const cells: Record<string, string> = {};
-      mapping.columns.forEach((key, i) => {
-        if (key) cells[key] = record[i] ?? "";
-      });
-      const result = validate(kind, start, cells, options.today);
-      if ("errors" in result) batch.errors.push(...result.errors);
-      else {
-        const id = identity(kind, result.value);
-        const first = seen.get(id);
-        if (first !== undefined) {
-          batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
-        } else {
-          seen.set(id, start);
-          batch.rows.push({ row: start, value: result.value as RowOf<K> });
+    let mapped: [string, number][] = [];
+    for await (const piece of records) {
+      for (const record of piece) {
+        const start = line;
+        line += 1 + innerLineBreaks(record);
+        if (!mapping) {
+          mapping = mapHeaders(kind, record);
+          mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
+          continue;
         }
-      }
-      if (batch.rows.length + batch.errors.length >= BATCH) {
-        yield batch;
-        batch = { rows: [], errors: [] };
+        if (record[0].trim() === "" && record.every((cell) => cell.trim() === "")) continue; // a blank line
+        const cells: Record<string, string> = {};
+        for (const [key, i] of mapped) cells[key] = record[i] ?? "";
+        const result = validate(kind, start, cells, options.today);
+        if ("errors" in result) batch.errors.push(...result.errors);
+        else {
+          const id = identity(kind, result.value);
+          const first = seen.get(id);
+          if (first !== undefined) {
+            batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
+          } else {
+            seen.set(id, start);
+            batch.rows.push({ row: start, value: result.value as RowOf<K> });
+          }
+        }
+        if (batch.rows.length + batch.errors.length >= BATCH) {
+          yield batch;
+          batch = { rows: [], errors: [] };
+        }
       }
     }
     if (!mapping) throw new ImportFileError("empty", "ファイルに見出し行がありません", "The file has no header row");

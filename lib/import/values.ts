@@ -48,21 +48,23 @@ export function choice<T extends string>(raw: string | undefined, options: Recor
   return new Invalid(`${what}「${t}」は使えません（${Object.values<string[]>(options).map((l) => l[0]).join("・")}のいずれか）`);
 }
 
-const TRUE = ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"];
-const FALSE = ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "-", "ー"];
+const FLAGS = {
+  true: ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"],
+  false: ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "ー", "-"],
+};
 
 export function flag(raw: string | undefined, what: string): Parsed<boolean> {
   const t = text(raw);
   if (t === null) return null;
-  const cell = t.normalize("NFKC").toLowerCase();
-  if (TRUE.includes(cell)) return true;
-  if (FALSE.includes(cell)) return false;
+  const value = labelIndex(FLAGS).get(normalizeLabel(t));
+  if (value !== undefined) return value === "true";
   return new Invalid(`${what}「${t}」は 有/無・○/×・済/未・true/false のいずれかで入力してください`);
 }
 
 export function integer(raw: string | undefined, what: string): Parsed<number> {
   const t = text(raw);
   if (t === null) return null;
+  if (/^\d{1,9}$/.test(t)) return Number(t); // the common case, without normalising
   const cell = t.normalize("NFKC").replace(/[,\s件]/g, "");
   if (!/^\d{1,9}$/.test(cell)) return new Invalid(`${what}「${t}」は0以上の整数ではありません`);
   return Number(cell);
