@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { serverNodeOptions } from "./scripts/server-options";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -32,6 +33,6 @@ export default defineConfig({
     url: `${baseURL}/api/auth/csrf`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), NEXTAUTH_URL: baseURL },
+    env: { ...(process.env as Record<string, string>), NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: baseURL },
   },
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { hashPassword } from "../lib/password";
+import { serverNodeOptions } from "../scripts/server-options";
 
 /**
  * The sign-in limit across two running app servers sharing one PostgreSQL database: the suite's own
@@ -25,7 +26,7 @@ test.beforeAll(async () => {
   await sql.end();
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   second = spawn(process.execPath, [next, "start", "-p", String(SECOND), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXTAUTH_URL: `http://127.0.0.1:${SECOND}` },
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: `http://127.0.0.1:${SECOND}` },
     stdio: "ignore",
   });
   for (let i = 0; i < 120; i++) {

@@ -10,6 +10,7 @@ import { seedNationalData } from "../db/seed";
 import { generatePassword } from "../lib/password";
 import { DEMO_USERS, ensureDemoUsers } from "./demo-users";
 import { buildIfStale } from "./build-if-stale";
+import { serverNodeOptions } from "./server-options";
 
 /** Secrets the demo makes for itself and keeps beside the embedded database, so a second run keeps them. */
 function demoSecrets(): { sessionSecret: string; password: string } {
@@ -47,6 +48,7 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
     PGLITE_DIR: path.resolve(pgliteDir()),
+    NODE_OPTIONS: serverNodeOptions(),
   };
   const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
   console.log(`\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`);

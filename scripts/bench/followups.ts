@@ -31,7 +31,9 @@ export async function benchExport(env: NodeJS.ProcessEnv, email: string, passwor
       const res = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: server.cookie } });
       if (!res.ok || !res.body) throw new Error(`${path} answered ${res.status}`);
       let lines = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        for (let at = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(10); at !== -1; at = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).indexOf(10, at + 1)) lines++;
+      }
       return lines - 1; // header
     };
     await download("/api/v1/export/facilities.csv?prefecture=13"); // warm the route
