@@ -16,7 +16,8 @@ export type BulkTx = Executor & { readonly target: CopyTarget };
 
 type CopyTarget = { kind: "postgres"; sql: postgres.TransactionSql } | { kind: "pglite"; tx: Transaction | PGlite };
 
-export type RowSource = Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>;
+/** Rows one by one, or (for a long stream) arrays of rows as they are produced: one await per array. */
+export type RowSource = Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]> | { batches: AsyncIterable<readonly (readonly unknown[])[]> };
 
 export interface CopyOptions {
   /** Rough size of one CSV chunk (one COPY statement on PGlite, one write on PostgreSQL). */
@@ -76,7 +77,17 @@ async function* csvChunks(rows: RowSource, width: number, chunkBytes: number, ta
     tally.rows++;
   };
   // A plain iterable is read synchronously: an await per row would cost more than the CSV itself.
-  if (Symbol.asyncIterator in rows) {
+  if ("batches" in rows) {
+    for await (const batch of rows.batches) {
+      for (const row of batch) {
+        add(row);
+        if (chunk.length >= chunkBytes) {
+          yield chunk;
+          chunk = "";
+        }
+      }
+    }
+  } else if (Symbol.asyncIterator in rows) {
     for await (const row of rows) {
       add(row);
       if (chunk.length >= chunkBytes) {

@@ -33,11 +33,9 @@ export async function upsertFacilities(
   rows: FacilityInput[],
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
-  /** The table was empty when this import began (and a file's codes are distinct): no lookup needed. */
-  allNew = false,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const found = allNew ? [] : await tx.query<{ code: string }>("select code from facilities where code = any($1::text[])", [rows.map((r) => r.code)]);
+  const found = await tx.query<{ code: string }>("select code from facilities where code = any($1::text[])", [rows.map((r) => r.code)]);
   const known = new Set(found.map((f) => f.code));
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.code));
   if (fresh.length > 0) await insertFacilities(tx, fresh, present, batchId);
@@ -45,17 +43,28 @@ export async function upsertFacilities(
   return { inserted: fresh.length, updated, unchanged: rows.length - fresh.length - updated };
 }
 
-/** New facilities by COPY. A new facility starts online when its claim method is online, else on optical disk. */
-async function insertFacilities(tx: BulkTx, rows: FacilityInput[], present: ReadonlySet<FacilityColumn>, batchId: number | null): Promise<void> {
+/**
+ * New facilities by COPY: a batch, or a whole file's batches in one COPY stream (the first list into an
+ * empty table). A new facility starts online when its claim method is online, else on optical disk.
+ */
+export async function insertFacilities(
+  tx: BulkTx,
+  rows: FacilityInput[] | AsyncIterable<FacilityInput[]>,
+  present: ReadonlySet<FacilityColumn>,
+  batchId: number | null,
+): Promise<number> {
   const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category");
   const columns = ["code", "prefecture", "table_type", "name", "category", ...optional.map(([c]) => c), "initial_state", "status", "import_batch_id"];
   const startOf = (r: FacilityInput) => (present.has("claim_method") && r.claimMethod === "online" ? "online" : "optical_disk");
-  await copyInto(
-    tx,
-    "facilities",
-    columns,
-    rows.map((r) => [r.code, r.prefecture, r.tableType, r.name, (present.has("category") && r.category) || defaultCategory(r), ...optional.map(([, , get]) => get(r) ?? null), startOf(r), startOf(r), batchId]),
-  );
+  const toRow = (r: FacilityInput) => [
+    r.code, r.prefecture, r.tableType, r.name, (present.has("category") && r.category) || defaultCategory(r), ...optional.map(([, , get]) => get(r) ?? null), startOf(r), startOf(r), batchId,
+  ];
+  if (Array.isArray(rows)) return copyInto(tx, "facilities", columns, rows.map(toRow));
+  return copyInto(tx, "facilities", columns, { batches: mapBatches(rows, toRow) }, { chunkBytes: 256 << 10 });
+}
+
+async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => U): AsyncGenerator<U[]> {
+  for await (const batch of batches) yield batch.map(map);
 }
 
 /**

@@ -1,15 +1,14 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { withTransaction, type Executor } from "../executor";
-import type { BulkTx } from "../bulk";
+import { withIndexesRebuiltAfter, type BulkTx } from "../bulk";
 import { importBatches } from "../schema";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { scopeIncludes, type Scope } from "../../lib/scope";
 import { todayIso } from "../../lib/dates";
-import { upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
+import { insertFacilities, upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
-import { isEmpty, suspendIndexes } from "./bulk-load";
 import { readCsv } from "../../lib/import/read";
 import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
@@ -71,27 +70,40 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
-        const rebuild = options.kind === "facilities" ? await suspendIfEmpty(tx) : null;
-        // The next batch is read and checked while this one is written: the database works on its own core.
-        const batches = reader.batches[Symbol.asyncIterator]();
-        let ahead = batches.next();
-        for (;;) {
-          const next = await ahead;
-          if (next.done) break;
-          const part = next.value;
-          ahead = batches.next();
-          ahead.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
-          summary.rows += part.rows.length + distinctRows(part.errors);
-          summary.errors.push(...part.errors);
-          const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
-          const present = new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
-          const counts = await write(tx, options.kind, accepted, present, batch.id, rebuild !== null);
-          summary.inserted += counts.inserted;
-          summary.updated += counts.updated;
-          summary.unchanged += counts.unchanged;
-          options.onProgress?.(summary.rows);
+        const present = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
+        // Each batch read is checked against the scope (and, but for facility lists, the facilities on record).
+        async function* acceptedParts() {
+          // The next batch is read and checked while this one is written: the database works on its own core.
+          const batches = reader.batches[Symbol.asyncIterator]();
+          let ahead = batches.next();
+          for (;;) {
+            const next = await ahead;
+            if (next.done) return;
+            const part = next.value;
+            ahead = batches.next();
+            ahead.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
+            summary.rows += part.rows.length + distinctRows(part.errors);
+            summary.errors.push(...part.errors);
+            yield await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
+            options.onProgress?.(summary.rows);
+          }
         }
-        await rebuild?.();
+        if (options.kind === "facilities" && (await lockIfEmpty(tx))) {
+          // The first list into an empty table: one COPY stream for the whole file (its codes are distinct),
+          // with the secondary indexes and foreign key set aside and rebuilt once at the end.
+          await withIndexesRebuiltAfter(tx, ["facilities"], async () => {
+            const parts = acceptedParts() as AsyncGenerator<FacilityInput[]>;
+            const first = await parts.next(); // the header has been read by then: the columns are known
+            if (!first.done) summary.inserted = await insertFacilities(tx, prepend(first.value, parts), present(), batch.id);
+          });
+        } else {
+          for await (const accepted of acceptedParts()) {
+            const counts = await write(tx, options.kind, accepted, present(), batch.id);
+            summary.inserted += counts.inserted;
+            summary.updated += counts.updated;
+            summary.unchanged += counts.unchanged;
+          }
+        }
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso());
       },
       { rollback: options.dryRun },
@@ -119,15 +131,17 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   return summary;
 }
 
-/**
- * The first facility list into an empty database (the national list, 230,000 rows) is loaded with the
- * table's secondary indexes and foreign key set aside and rebuilt once at the end, in the same transaction.
- * The table is locked first, so a second import waits and then finds it filled.
- */
-async function suspendIfEmpty(tx: BulkTx): Promise<(() => Promise<void>) | null> {
-  if (!(await isEmpty(tx, "facilities"))) return null;
+/** True when the facility table is empty, checked again under a lock that makes a concurrent import wait. */
+async function lockIfEmpty(tx: BulkTx): Promise<boolean> {
+  const empty = async () => (await tx.query<{ empty: boolean }>("select not exists (select 1 from facilities) as empty"))[0].empty;
+  if (!(await empty())) return false;
   await tx.query("lock table facilities in share row exclusive mode");
-  return (await isEmpty(tx, "facilities")) ? suspendIndexes(tx, "facilities") : null;
+  return empty();
+}
+
+async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
 }
 
 function codeOf(value: FacilityInput | FilingInput | EventInput): string {
@@ -161,8 +175,8 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput>(
   return accepted;
 }
 
-function write(tx: BulkTx, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number, intoEmpty: boolean): Promise<WriteCounts> {
-  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId, intoEmpty);
+function write(tx: BulkTx, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number): Promise<WriteCounts> {
+  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId);
   if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);
 }
