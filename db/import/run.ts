@@ -6,7 +6,7 @@ import { importBatches } from "../schema";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { scopeIncludes, type Scope } from "../../lib/scope";
 import { todayIso } from "../../lib/dates";
-import { insertFacilities, upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
+import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
 import { readCsv } from "../../lib/import/read";
@@ -88,17 +88,23 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             options.onProgress?.(summary.rows);
           }
         }
-        if (options.kind === "facilities" && (await lockIfEmpty(tx))) {
-          // The first list into an empty table: one COPY stream for the whole file (its codes are distinct),
-          // with the secondary indexes and foreign key set aside and rebuilt once at the end.
-          await withIndexesRebuiltAfter(tx, ["facilities"], async () => {
+        if (options.kind === "facilities") {
+          // A facility list goes in as one COPY stream (its codes are distinct). The first list into an empty
+          // table goes straight in, with the secondary indexes and foreign key set aside and rebuilt once at
+          // the end; any later list goes through a staging table and is merged set-based.
+          const intoEmpty = await lockIfEmpty(tx);
+          const load = async () => {
             const parts = acceptedParts() as AsyncGenerator<FacilityInput[]>;
             const first = await parts.next(); // the header has been read by then: the columns are known
-            if (!first.done) summary.inserted = await insertFacilities(tx, prepend(first.value, parts), present(), batch.id);
-          });
+            if (first.done) return;
+            const rows = prepend(first.value, parts);
+            if (intoEmpty) summary.inserted = await insertFacilities(tx, rows, present(), batch.id);
+            else Object.assign(summary, await mergeFacilities(tx, rows, present(), batch.id));
+          };
+          await (intoEmpty ? withIndexesRebuiltAfter(tx, ["facilities"], load) : load());
         } else {
           for await (const accepted of acceptedParts()) {
-            const counts = await write(tx, options.kind, accepted, present(), batch.id);
+            const counts = await write(tx, options.kind, accepted, batch.id);
             summary.inserted += counts.inserted;
             summary.updated += counts.updated;
             summary.unchanged += counts.unchanged;
@@ -175,8 +181,7 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput>(
   return accepted;
 }
 
-function write(tx: BulkTx, kind: ImportKind, rows: unknown[], present: ReadonlySet<FacilityColumn>, batchId: number): Promise<WriteCounts> {
-  if (kind === "facilities") return upsertFacilities(tx, rows as FacilityInput[], present, batchId);
+function write(tx: BulkTx, kind: "filings" | "events", rows: unknown[], batchId: number): Promise<WriteCounts> {
   if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);
 }
