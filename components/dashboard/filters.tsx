@@ -1,3 +1,4 @@
+import { ChoiceFilter, choicesOf } from "@/components/forms/choice-filter";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { CATEGORIES, CATEGORY_INFO, TABLE_TYPES, TABLE_TYPE_INFO } from "@/lib/table-types";
 
@@ -15,28 +16,8 @@ export function DashboardFilters({ t, lang, filter }: { t: Messages; lang: Lang;
         {t.asOf}
         <input type="date" name="asOf" defaultValue={filter.asOf} />
       </label>
-      <label>
-        {t.tableType}
-        <select name="tableType" defaultValue={filter.tableType ?? ""}>
-          <option value="">{t.all}</option>
-          {TABLE_TYPES.map((tt) => (
-            <option key={tt} value={tt}>
-              {TABLE_TYPE_INFO[tt][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.category}
-        <select name="category" defaultValue={filter.category ?? ""}>
-          <option value="">{t.all}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_INFO[c][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label={t.tableType} name="tableType" value={filter.tableType} allLabel={t.all} choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)} />
+      <ChoiceFilter label={t.category} name="category" value={filter.category} allLabel={t.all} choices={choicesOf(CATEGORIES, CATEGORY_INFO, lang)} />
       <button className="btn" type="submit">
         {t.show}
       </button>

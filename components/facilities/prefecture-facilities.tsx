@@ -1,3 +1,4 @@
+import { ChoiceFilter, choicesOf } from "@/components/forms/choice-filter";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { ALERT_RULES, ALERT_RULE_INFO } from "@/lib/alerts/catalogue";
 import { EVENT_STATES, STATE_INFO } from "@/lib/states";
@@ -30,28 +31,8 @@ export function PrefectureFacilities({ t, lang, path, query, page, csvHref }: Pr
         {keep.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <label>
-          {t.status}
-          <select name="fStatus" defaultValue={query.fStatus ?? ""}>
-            <option value="">{t.all}</option>
-            {EVENT_STATES.map((s) => (
-              <option key={s} value={s}>
-                {STATE_INFO[s][lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.fu.rule}
-          <select name="fAlert" defaultValue={query.fAlert ?? ""}>
-            <option value="">{t.all}</option>
-            {ALERT_RULES.map((r) => (
-              <option key={r} value={r}>
-                {ALERT_RULE_INFO[r][lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label={t.status} name="fStatus" value={query.fStatus} allLabel={t.all} choices={choicesOf(EVENT_STATES, STATE_INFO, lang)} />
+        <ChoiceFilter label={t.fu.rule} name="fAlert" value={query.fAlert} allLabel={t.all} choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)} />
         <label>
           {t.fu.search}
           <input type="search" name="fQ" defaultValue={query.fQ ?? ""} />

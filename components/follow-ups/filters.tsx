@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChoiceFilter, choicesOf } from "@/components/forms/choice-filter";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { ALERT_RULES, ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { LADDER, STATE_INFO } from "@/lib/states";
@@ -20,65 +21,19 @@ export function FollowUpFilters({ t, lang, query, prefectures, colleagues }: Pro
   const choices = PREFECTURES.filter((p) => prefectures === null || prefectures.includes(p.code));
   return (
     <form className="filters" method="get" action="/follow-ups" data-testid="follow-up-filters">
-      <label>
-        {t.fu.rule}
-        <select name="alert" defaultValue={query.alert ?? ""}>
-          <option value="">{t.all}</option>
-          {ALERT_RULES.map((r) => (
-            <option key={r} value={r}>
-              {ALERT_RULE_INFO[r][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label={t.fu.rule} name="alert" value={query.alert} allLabel={t.all} choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)} />
       {choices.length > 1 && (
-        <label>
-          {t.prefecture}
-          <select name="prefecture" defaultValue={query.prefecture ?? ""}>
-            <option value="">{t.all}</option>
-            {choices.map((p) => (
-              <option key={p.code} value={p.code}>
-                {lang === "en" ? p.nameEn : p.nameJa}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label={t.prefecture} name="prefecture" value={query.prefecture} allLabel={t.all} choices={choices.map((p) => ({ value: p.code, label: lang === "en" ? p.nameEn : p.nameJa }))} />
       )}
-      <label>
-        {t.tableType}
-        <select name="tableType" defaultValue={query.tableType ?? ""}>
-          <option value="">{t.all}</option>
-          {TABLE_TYPES.map((tt) => (
-            <option key={tt} value={tt}>
-              {TABLE_TYPE_INFO[tt][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.status}
-        <select name="status" defaultValue={query.status ?? ""}>
-          <option value="">{t.all}</option>
-          {LADDER.filter((s) => s !== "online").map((s) => (
-            <option key={s} value={s}>
-              {STATE_INFO[s][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.fu.assignee}
-        <select name="assignee" defaultValue={query.assignee ?? ""}>
-          <option value="">{t.fu.assigneeAny}</option>
-          <option value="me">{t.fu.assigneeMe}</option>
-          <option value="none">{t.fu.assigneeNone}</option>
-          {colleagues.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.email}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label={t.tableType} name="tableType" value={query.tableType} allLabel={t.all} choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)} />
+      <ChoiceFilter label={t.status} name="status" value={query.status} allLabel={t.all} choices={choicesOf(LADDER.filter((s) => s !== "online"), STATE_INFO, lang)} />
+      <ChoiceFilter
+        label={t.fu.assignee}
+        name="assignee"
+        value={query.assignee}
+        allLabel={t.fu.assigneeAny}
+        choices={[{ value: "me", label: t.fu.assigneeMe }, { value: "none", label: t.fu.assigneeNone }, ...colleagues.map((c) => ({ value: c.id, label: c.email }))]}
+      />
       <label>
         {t.fu.dueBefore}
         <input type="date" name="dueBefore" defaultValue={query.dueBefore ?? ""} />
