@@ -6,6 +6,7 @@ import { prefectureByCode } from "@/lib/prefectures";
 import { formatWareki } from "@/lib/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import type { FacilityDetail } from "@/db/queries/facility-detail";
+import { FieldList } from "./field-list";
 
 interface P {
   t: Messages;
@@ -40,14 +41,7 @@ export function IdentityPanel({ t, lang, detail }: P) {
   return (
     <section className="panel" aria-labelledby="identity">
       <h2 id="identity">{m.identity}</h2>
-      <dl className="fields">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <FieldList rows={rows} />
     </section>
   );
 }

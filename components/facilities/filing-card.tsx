@@ -2,6 +2,7 @@ import type { Lang, Messages } from "@/lib/i18n/messages";
 import { NETWORK_LABELS, READINESS_LABELS, REASON_LABELS, REASON_SUB_LABELS, RECECOM_LABELS } from "@/lib/filing-labels";
 import { formatWareki } from "@/lib/dates";
 import type { FilingRecord } from "@/db/queries/facility-detail";
+import { FieldList } from "./field-list";
 
 const s = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
@@ -38,14 +39,7 @@ export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang;
         {t.fu.facility.filedOn} {filing.filedOn}（{formatWareki(filing.filedOn)}）{" "}
         <span className={filing.inForce ? "badge" : "badge muted"}>{filing.inForce ? t.fu.facility.inForce : t.fu.facility.superseded}</span>
       </h3>
-      <dl className="fields">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <FieldList rows={rows} />
     </div>
   );
 }
