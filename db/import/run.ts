@@ -3,7 +3,8 @@ import { getDb } from "../client";
 import { withTransaction, type Executor } from "../executor";
 import { withIndexesRebuiltAfter, type BulkTx } from "../bulk";
 import { importBatches } from "../schema";
-import { refreshMonthlySummary } from "../queries/monthly-summary";
+import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-summary";
+import { tableTypeFromDigit } from "../../lib/table-types";
 import { scopeIncludes, type Scope } from "../../lib/scope";
 import { todayIso } from "../../lib/dates";
 import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
@@ -70,6 +71,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
+        const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const present = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
         // Each batch read is checked against the scope (and, but for facility lists, the facilities on record).
         async function* acceptedParts() {
@@ -84,7 +86,9 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             ahead.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
             summary.rows += part.rows.length + distinctRows(part.errors);
             summary.errors.push(...part.errors);
-            yield await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
+            const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
+            for (const row of accepted) touched.add(row.code.slice(0, 3)); // prefecture and table digit
+            yield accepted;
             options.onProgress?.(summary.rows);
           }
         }
@@ -110,7 +114,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             summary.unchanged += counts.unchanged;
           }
         }
-        if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso());
+        if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
       },
       { rollback: options.dryRun },
     );
@@ -135,6 +139,14 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     })
     .where(eq(importBatches.id, batch.id));
   return summary;
+}
+
+/** Summary slices from codes' first three digits (prefecture, table type): only those are recomputed. */
+function summarySlices(prefixes: Set<string>): SummaryGroup[] {
+  return [...prefixes].flatMap((p) => {
+    const tableType = tableTypeFromDigit(p[2]);
+    return tableType ? [{ prefecture: p.slice(0, 2), tableType }] : [];
+  });
 }
 
 /** True when the facility table is empty, checked again under a lock that makes a concurrent import wait. */

@@ -1,7 +1,20 @@
 import type { Executor } from "../executor";
+import { addDays, monthEnd } from "../../lib/dates";
+import type { TableType } from "../../lib/table-types";
 
 /** The history starts with the payers' January 2023 baseline. */
 export const HISTORY_START = "2023-01-01";
+
+/** The month end on or before a date: the date itself at a month end, else the end of the month before. */
+export function monthEndOnOrBefore(iso: string): string {
+  return monthEnd(iso) === iso ? iso : addDays(`${iso.slice(0, 7)}-01`, -1);
+}
+
+/** A slice of the summary: every category and state of one table type in one prefecture. */
+export interface SummaryGroup {
+  prefecture: string;
+  tableType: TableType;
+}
 
 /**
  * Recomputes the monthly summary from the event history for every month end from January 2023 up to
@@ -9,9 +22,21 @@ export const HISTORY_START = "2023-01-01";
  * one state (its starting state from the beginning of time, then each event; a closing date cuts it and
  * starts a closed interval). An interval adds one at the first month end it covers and takes it away at
  * the first month end after it ends, so the cost grows with the events, not with events × months.
+ *
+ * With `only`, just those slices are recomputed (a facility's prefecture and table type never change: both
+ * are in its code), so an import touching a few facilities costs a few prefectures, not the country. That
+ * holds only while the summary already covers the same month ends; otherwise everything is recomputed.
  */
-export async function refreshMonthlySummary(tx: Executor, through: string): Promise<void> {
-  await tx.query("delete from monthly_summary");
+export async function refreshMonthlySummary(tx: Executor, through: string, only?: readonly SummaryGroup[]): Promise<void> {
+  if (only) {
+    const [state] = await tx.query<{ through: string | null }>("select (select computed_through::text from summary_state where id = 1) as through");
+    if (!state?.through || monthEndOnOrBefore(state.through) !== monthEndOnOrBefore(through)) only = undefined;
+  }
+  const slices = only ? [only.map((g) => g.prefecture), only.map((g) => g.tableType)] : [null, null];
+  // The facilities (or summary rows) in the slices; every one when no slices are given.
+  const inSlices = (alias: string, first: number) =>
+    `($${first}::text[] is null or (${alias}.prefecture, ${alias}.table_type::text) in (select * from unnest($${first}::text[], $${first + 1}::text[])))`;
+  await tx.query(`delete from monthly_summary s where ${inSlices("s", 1)}`, slices);
   await tx.query(
     `with points as (
        select p.d from (
@@ -22,10 +47,10 @@ export async function refreshMonthlySummary(tx: Executor, through: string): Prom
      bounds as (select min(d) as first_d, max(d) as last_d from points),
      marks as (
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state as state, '-infinity'::date as on_date
-       from facilities f
+       from facilities f where ${inSlices("f", 3)}
        union all
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, e.state, e.effective_on
-       from status_events e join facilities f on f.code = e.facility_code
+       from status_events e join facilities f on f.code = e.facility_code where ${inSlices("f", 3)}
      ),
      steps as (
        select m.*, lead(m.on_date) over (partition by m.code order by m.on_date, m.state) as end_on from marks m
@@ -36,7 +61,7 @@ export async function refreshMonthlySummary(tx: Executor, through: string): Prom
        from steps s where s.closed_on is null or s.on_date < s.closed_on
        union all
        select f.prefecture, f.table_type, f.category, f.monthly_claims, 'closed'::facility_state, f.closed_on, null
-       from facilities f where f.closed_on is not null
+       from facilities f where f.closed_on is not null and ${inSlices("f", 3)}
      ),
      deltas as (
        select c.prefecture, c.table_type, c.category, c.state, c.start_on as on_date, 1 as delta, coalesce(c.monthly_claims, 0)::bigint as claims from clipped c
@@ -65,7 +90,7 @@ export async function refreshMonthlySummary(tx: Executor, through: string): Prom
      )
      insert into monthly_summary (month_end, prefecture, table_type, category, state, facilities, claims)
      select d, prefecture, table_type, category, state, facilities, claims from running where facilities <> 0`,
-    [through, HISTORY_START],
+    [through, HISTORY_START, ...slices],
   );
   await tx.query(
     `insert into summary_state (id, computed_through, refreshed_at) values (1, $1::date, now())

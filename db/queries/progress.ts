@@ -2,8 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { narrowScope, type Scope } from "../../lib/scope";
-import { addDays, monthEnd } from "../../lib/dates";
-import { HISTORY_START } from "./monthly-summary";
+import { monthEnd } from "../../lib/dates";
+import { HISTORY_START, monthEndOnOrBefore } from "./monthly-summary";
 import { emptyCounts, EVENT_STATES, LADDER, type LadderState, type EventState } from "../../lib/states";
 import { PREFECTURES, prefectureByCode } from "../../lib/prefectures";
 import { CATEGORY_INFO, TABLE_TYPE_INFO, TABLE_TYPES, CATEGORIES, type Category, type TableType } from "../../lib/table-types";
@@ -82,11 +82,6 @@ type CubeRow = { prefecture: string; table_type: string; category: string; state
  */
 async function progressCube(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[]> {
   return (await cubeFromSummary(db, scope, filter)) ?? (await cubeFromHistory(db, scope, filter));
-}
-
-/** The month end on or before a date: the date itself at a month end, else the end of the month before. */
-function monthEndOnOrBefore(iso: string): string {
-  return monthEnd(iso) === iso ? iso : addDays(`${iso.slice(0, 7)}-01`, -1);
 }
 
 /**
