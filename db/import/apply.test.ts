@@ -42,6 +42,24 @@ describe("facility upsert", () => {
     expect(row.phone).toBe("03-9999-0000");
   });
 
+  it("an empty category or terminal cell keeps a known facility's value and gives a new one the default", async () => {
+    const d = makeFacilityCode("13", "4", 2, 13);
+    const flags = new Set<FacilityColumn>(["category", "shares_oqv_terminal"]);
+    const blank = { category: null, sharesOqvTerminal: null };
+    const result = await withTransaction((tx) =>
+      upsertFacilities(tx, [{ code: a, prefecture: "13", tableType: "medical", name: "青空クリニック", ...blank }, { code: d, prefecture: "13", tableType: "pharmacy", name: "さくら薬局", ...blank }], flags, null),
+    );
+    expect(result).toEqual({ inserted: 1, updated: 0, unchanged: 1 });
+    const rows = await queryRows<{ code: string; category: string; shares: boolean }>(
+      db,
+      sql`select code, category, shares_oqv_terminal as shares from facilities where code in (${a}, ${d}) order by code`,
+    );
+    expect(rows).toEqual([
+      { code: a, category: "clinic", shares: true },
+      { code: d, category: "pharmacy", shares: false },
+    ]);
+  });
+
   it("a dry run reports the counts and writes nothing", async () => {
     const c = makeFacilityCode("13", "1", 2, 12);
     const result = await withTransaction((tx) => upsertFacilities(tx, [{ ...rowsV1[0], code: c }], all, null), { rollback: true });

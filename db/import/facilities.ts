@@ -20,6 +20,13 @@ const OPTIONAL = [
 
 export type FacilityColumn = (typeof OPTIONAL)[number][0];
 
+/**
+ * Columns that always hold a value: an empty cell means "not given" (a new facility gets the default, a
+ * known one keeps its value) rather than "clear it". The category's default follows the table type.
+ */
+const KEPT_WHEN_EMPTY: Partial<Record<FacilityColumn, boolean>> = { shares_oqv_terminal: false };
+const keptWhenEmpty = (c: string) => c === "category" || c in KEPT_WHEN_EMPTY;
+
 const defaultCategory = (r: FacilityInput) => (r.tableType === "pharmacy" ? "pharmacy" : "clinic");
 
 /**
@@ -58,11 +65,12 @@ export async function mergeFacilities(
   const rows = await copyInto(tx, "facility_import", columns.map(([c]) => c), { batches: mapBatches(batches, (r) => columns.map(([, , get]) => get(r) ?? null)) }, { chunkBytes: 256 << 10 });
   await tx.query("analyze facility_import"); // a temporary table has no statistics: without them the joins below go row by row
   const compared = columns.slice(1).map(([c]) => c);
+  const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
   const [{ updated }] = await tx.query<{ updated: number }>(
     `with changed as (
-       update facilities f set ${compared.map((c) => `${c} = t.${c}`).join(", ")}, import_batch_id = $1::int, updated_at = now()
+       update facilities f set ${compared.map((c) => `${c} = ${incoming(c)}`).join(", ")}, import_batch_id = $1::int, updated_at = now()
        from facility_import t
-       where f.code = t.code and (${compared.map((c) => `f.${c}`).join(", ")}) is distinct from (${compared.map((c) => `t.${c}`).join(", ")})
+       where f.code = t.code and (${compared.map((c) => `f.${c}`).join(", ")}) is distinct from (${compared.map(incoming).join(", ")})
        returning 1
      )
      select count(*)::int as updated from changed`,
@@ -74,7 +82,7 @@ export async function mergeFacilities(
   const [{ inserted }] = await tx.query<{ inserted: number }>(
     `with added as (
        insert into facilities (code, prefecture, table_type, name, category, ${optional.map((c) => `${c}, `).join("")}initial_state, status, import_batch_id)
-       select t.code, t.prefecture, t.table_type, t.name, ${category}, ${optional.map((c) => `t.${c}, `).join("")}${start}, ${start}, $1::int
+       select t.code, t.prefecture, t.table_type, t.name, ${category}, ${optional.map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `)).join("")}${start}, ${start}, $1::int
        from facility_import t where not exists (select 1 from facilities f where f.code = t.code)
        returning 1
      )
@@ -99,7 +107,7 @@ export async function insertFacilities(
   const columns = ["code", "prefecture", "table_type", "name", "category", ...optional.map(([c]) => c), "initial_state", "status", "import_batch_id"];
   const startOf = (r: FacilityInput) => (present.has("claim_method") && r.claimMethod === "online" ? "online" : "optical_disk");
   const toRow = (r: FacilityInput) => [
-    r.code, r.prefecture, r.tableType, r.name, (present.has("category") && r.category) || defaultCategory(r), ...optional.map(([, , get]) => get(r) ?? null), startOf(r), startOf(r), batchId,
+    r.code, r.prefecture, r.tableType, r.name, (present.has("category") && r.category) || defaultCategory(r), ...optional.map(([c, , get]) => get(r) ?? KEPT_WHEN_EMPTY[c] ?? null), startOf(r), startOf(r), batchId,
   ];
   return copyInto(tx, "facilities", columns, { batches: mapBatches(rows, toRow) }, { chunkBytes: 256 << 10 });
 }

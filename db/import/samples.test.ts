@@ -48,8 +48,9 @@ const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.r
 
 describe("the first list into an empty table (indexes and foreign key set aside, then rebuilt)", () => {
   it("a dry run and an import that fails part-way leave no rows and every index and constraint as it was", async () => {
-    const lines = ["医療機関コード,医療機関名称,都道府県"];
-    for (let i = 1; i <= 6000; i++) lines.push(`${makeFacilityCode("13", "1", 2, i)},テスト診療所${i},東京都`);
+    // Some terminal-sharing cells are empty: a new facility then takes the default (not shared).
+    const lines = ["医療機関コード,医療機関名称,都道府県,オンライン資格確認端末共用"];
+    for (let i = 1; i <= 6000; i++) lines.push(`${makeFacilityCode("13", "1", 2, i)},テスト診療所${i},東京都,${i % 2 ? "" : "有"}`);
     const file = path.join(tmp, "first.csv");
     writeFileSync(file, iconv.encode(lines.join("\r\n") + "\r\n", "cp932"));
     const dry = await importFile("facilities", file, { dryRun: true });
