@@ -96,7 +96,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
           // A facility list goes in as one COPY stream (its codes are distinct). The first list into an empty
           // table goes straight in, with the secondary indexes and foreign key set aside and rebuilt once at
           // the end; any later list goes through a staging table and is merged set-based.
-          const intoEmpty = await lockIfEmpty(tx);
+          const intoEmpty = await takeTurnAndCheckEmpty(tx);
           const load = async () => {
             const parts = acceptedParts() as AsyncGenerator<FacilityInput[]>;
             const first = await parts.next(); // the header has been read by then: the columns are known
@@ -149,12 +149,14 @@ function summarySlices(prefixes: Set<string>): SummaryGroup[] {
   });
 }
 
-/** True when the facility table is empty, checked again under a lock that makes a concurrent import wait. */
-async function lockIfEmpty(tx: BulkTx): Promise<boolean> {
-  const empty = async () => (await tx.query<{ empty: boolean }>("select not exists (select 1 from facilities) as empty"))[0].empty;
-  if (!(await empty())) return false;
-  await tx.query("lock table facilities in share row exclusive mode");
-  return empty();
+/**
+ * Facility imports take turns (a transaction-scoped advisory lock, taken before anything reads the table),
+ * so that two lists uploaded together cannot both find the table empty and deadlock over its indexes; the
+ * later one waits, then finds the table filled. Returns whether the table is empty.
+ */
+async function takeTurnAndCheckEmpty(tx: BulkTx): Promise<boolean> {
+  await tx.query("select pg_advisory_xact_lock(hashtext('facility-import'))");
+  return (await tx.query<{ empty: boolean }>("select not exists (select 1 from facilities) as empty"))[0].empty;
 }
 
 async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {

@@ -28,10 +28,11 @@ export interface SummaryGroup {
  * holds only while the summary already covers the same month ends; otherwise everything is recomputed.
  */
 export async function refreshMonthlySummary(tx: Executor, through: string, only?: readonly SummaryGroup[]): Promise<void> {
-  if (only) {
-    const [state] = await tx.query<{ through: string | null }>("select (select computed_through::text from summary_state where id = 1) as through");
-    if (!state?.through || monthEndOnOrBefore(state.through) !== monthEndOnOrBefore(through)) only = undefined;
-  }
+  // Refreshes take turns on the state row (made if missing, dated before the history so that it matches no
+  // month end): a second import waits here until the first commits, then sees and replaces its rows.
+  await tx.query("insert into summary_state (id, computed_through) values (1, $1::date - 1) on conflict (id) do nothing", [HISTORY_START]);
+  const [state] = await tx.query<{ through: string }>("select computed_through::text as through from summary_state where id = 1 for update");
+  if (only && monthEndOnOrBefore(state.through) !== monthEndOnOrBefore(through)) only = undefined;
   const slices = only ? [only.map((g) => g.prefecture), only.map((g) => g.tableType)] : [null, null];
   // The facilities (or summary rows) in the slices; every one when no slices are given.
   const inSlices = (alias: string, first: number) =>

@@ -48,16 +48,15 @@ export function choice<T extends string>(raw: string | undefined, options: Recor
   return new Invalid(`${what}「${t}」は使えません（${Object.values<string[]>(options).map((l) => l[0]).join("・")}のいずれか）`);
 }
 
-const FLAGS = {
-  true: ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"],
-  false: ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "ー", "-"],
-};
+const TRUE = ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"];
+const FALSE = ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "-", "ー"];
+const FLAG_VALUES = new Map<string, boolean>([...TRUE.map((v) => [v, true] as const), ...FALSE.map((v) => [v, false] as const)]);
 
 export function flag(raw: string | undefined, what: string): Parsed<boolean> {
   const t = text(raw);
   if (t === null) return null;
-  const value = labelIndex(FLAGS).get(normalizeLabel(t));
-  if (value !== undefined) return value === "true";
+  const value = FLAG_VALUES.get(t) ?? FLAG_VALUES.get(t.normalize("NFKC").toLowerCase());
+  if (value !== undefined) return value;
   return new Invalid(`${what}「${t}」は 有/無・○/×・済/未・true/false のいずれかで入力してください`);
 }
 
