@@ -1,3 +1,5 @@
+import type { Lang } from "@/lib/i18n/messages";
+
 /**
  * One labelled drop-down of a GET filter form: "all" (the empty value) first, then the choices. The
  * selected value comes from the URL, so the form shows the view as bookmarked.
@@ -31,6 +33,6 @@ export function ChoiceFilter({
 }
 
 /** Choices from a list of keys and their labels in the page's language. */
-export function choicesOf<K extends string>(keys: readonly K[], info: Record<K, { ja: string; en: string }>, lang: "ja" | "en") {
+export function choicesOf<K extends string>(keys: readonly K[], info: Record<K, { ja: string; en: string }>, lang: Lang) {
   return keys.map((k) => ({ value: k, label: info[k][lang] }));
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { auditActions, searchAudit } from "@/db/queries/audit";
 import { TopBar } from "@/components/layout/top-bar";
 import { auditFilterOf, auditQuery } from "@/app/_audit-params";
+import { ChoiceFilter } from "@/components/forms/choice-filter";
 
 export const dynamic = "force-dynamic";
 
@@ -53,17 +54,7 @@ export default async function AuditPage({ searchParams }: Props) {
             {m.q}
             <input name="q" defaultValue={raw.q ?? ""} maxLength={200} />
           </label>
-          <label>
-            {m.action}
-            <select name="action" defaultValue={raw.action ?? ""}>
-              <option value="">{m.anyAction}</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceFilter label={m.action} name="action" value={raw.action} allLabel={m.anyAction} choices={actions.map((a) => ({ value: a, label: a }))} />
           <label>
             {m.from}
             <input type="date" name="from" defaultValue={raw.from ?? ""} />
