@@ -71,6 +71,9 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
+        // JIT compiling costs more than it saves on these one-off statements: re-adding the foreign key after
+        // a national first list took 0.7 s with it and 0.08 s without.
+        await tx.query("set local jit = off");
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const present = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
         // Each batch read is checked against the scope (and, but for facility lists, the facilities on record).

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -7,6 +7,9 @@ import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import postgres from "postgres";
 import { closeDb, getDb, queryRows } from "../../db/client";
+import { withIndexesRebuiltAfter, withBulkTransaction } from "../../db/bulk";
+import { refreshMonthlySummary, type SummaryGroup } from "../../db/queries/monthly-summary";
+import { todayIso } from "../../lib/dates";
 import { csvLine } from "../../lib/csv";
 import { round, type BenchResult } from "./measure";
 import { percentile } from "./measure";
@@ -61,6 +64,7 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
     }
     times.sort((a, b) => a - b);
     const baseline = driver === "postgres" ? await copyBaseline(env.DATABASE_URL!, file, runs) : null;
+    const floor = driver === "postgres" ? await serverFloor(env.DATABASE_URL!, path.join(dir, "written.csv"), runs) : null;
     const p50 = round(percentile(times, 50));
     return [
       {
@@ -73,6 +77,20 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
         peakRssMb: peak,
         note: `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
       },
+      ...(floor && baseline
+        ? [
+            {
+              name: "import.server-floor",
+              p50Ms: floor.p50Ms,
+              p95Ms: floor.p95Ms,
+              baselineMs: baseline,
+              ratio: round(floor.p50Ms / baseline, 2),
+              rows: count,
+              peakRssMb: null,
+              note: `the database's own share of that import, nothing read or checked: ${floor.parts}`,
+            },
+          ]
+        : []),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -98,4 +116,56 @@ async function copyBaseline(url: string, file: string, runs: number): Promise<nu
   } finally {
     await pg.end();
   }
+}
+
+/**
+ * The least any import of this list into these tables costs the database here, whatever the client does:
+ * the rows exactly as the import wrote them, in the facility table's own columns, COPYed from a file into
+ * the emptied table with the same index and foreign-key rebuild and the same summary refresh, in one
+ * transaction rolled back each run. Set beside the bare COPY, it shows how much of the ratio is the
+ * database's work on the real table (five secondary indexes, a foreign key, the monthly summary).
+ */
+async function serverFloor(url: string, file: string, runs: number): Promise<{ p50Ms: number; p95Ms: number; parts: string }> {
+  const columns = "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
+  const pg = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await pipeline(await pg.unsafe(`copy (select ${columns} from facilities) to stdout with (format csv)`).readable(), createWriteStream(file));
+    await pg.unsafe("truncate facilities, status_events, filings cascade");
+  } finally {
+    await pg.end();
+  }
+  const times: number[] = [];
+  const split = { copy: [] as number[], indexes: [] as number[], summary: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    await withBulkTransaction(
+      async (tx) => {
+        if (tx.target.kind !== "postgres") throw new Error("the floor is measured on PostgreSQL");
+        const sql = tx.target.sql;
+        await tx.query("set local jit = off");
+        const started = performance.now();
+        let copied = started;
+        await withIndexesRebuiltAfter(tx, ["facilities"], async () => {
+          await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), await sql.unsafe(`copy facilities (${columns}) from stdin with (format csv)`).writable());
+          copied = performance.now();
+        });
+        const indexed = performance.now();
+        const slices = await tx.query<SummaryGroup>(`select distinct prefecture, table_type as "tableType" from facilities`);
+        await refreshMonthlySummary(tx, todayIso(), slices);
+        const done = performance.now();
+        times.push(done - started);
+        split.copy.push(copied - started);
+        split.indexes.push(indexed - copied);
+        split.summary.push(done - indexed);
+      },
+      { rollback: true },
+    );
+  }
+  await closeDb();
+  const p50 = (xs: number[]) => round(percentile([...xs].sort((a, b) => a - b), 50), 0);
+  times.sort((a, b) => a - b);
+  return {
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    parts: `COPY into the table ${p50(split.copy)} ms, indexes and foreign key ${p50(split.indexes)} ms, summary ${p50(split.summary)} ms`,
+  };
 }
