@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import postgres from "postgres";
 import { closeDb, getDb, queryRows } from "../../db/client";
-import { withIndexesRebuiltAfter, withBulkTransaction } from "../../db/bulk";
+import { csvLine as copyCsvLine, withIndexesRebuiltAfter, withBulkTransaction } from "../../db/bulk";
 import { refreshMonthlySummary, type SummaryGroup } from "../../db/queries/monthly-summary";
 import { todayIso } from "../../lib/dates";
 import { csvLine } from "../../lib/csv";
@@ -129,7 +129,9 @@ async function serverFloor(url: string, file: string, runs: number): Promise<{ p
   const columns = "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
   const pg = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await pipeline(await pg.unsafe(`copy (select ${columns} from facilities) to stdout with (format csv)`).readable(), createWriteStream(file));
+    // Read as text and written as COPY's CSV (postgres-js's COPY TO stream can leave the client unable to end).
+    const rows = await pg.unsafe<Record<string, string | null>[]>(`select ${columns.split(", ").map((c) => `${c}::text`).join(", ")} from facilities`);
+    writeFileSync(file, rows.map((r) => copyCsvLine(Object.values(r))).join(""));
     await pg.unsafe("truncate facilities, status_events, filings cascade");
   } finally {
     await pg.end();
