@@ -46,9 +46,10 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
        ) p where p.d <= $1::date
      ),
      bounds as (select min(d) as first_d, max(d) as last_d from points),
+     -- Facilities with events: their starting state, then each event, each lasting until the next.
      marks as (
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state as state, '-infinity'::date as on_date
-       from facilities f where ${inSlices("f", 3)}
+       from facilities f where ${inSlices("f", 3)} and exists (select 1 from status_events e where e.facility_code = f.code)
        union all
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, e.state, e.effective_on
        from status_events e join facilities f on f.code = e.facility_code where ${inSlices("f", 3)}
@@ -56,38 +57,53 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
      steps as (
        select m.*, lead(m.on_date) over (partition by m.code order by m.on_date, m.state) as end_on from marks m
      ),
-     clipped as (
-       select s.prefecture, s.table_type, s.category, s.monthly_claims, s.state, s.on_date as start_on,
-              case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on
+     -- Facilities without events, alike ones together (after a first list, that is every facility).
+     unmoved as (
+       select f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on, count(*)::int as n, sum(coalesce(f.monthly_claims, 0))::bigint as claims
+       from facilities f where ${inSlices("f", 3)} and not exists (select 1 from status_events e where e.facility_code = f.code)
+       group by f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on
+     ),
+     -- n facilities (with their claims) at one state from start_on until end_on (null: still so).
+     intervals as (
+       select s.prefecture, s.table_type, s.category, s.state, s.on_date as start_on,
+              case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on,
+              1 as n, coalesce(s.monthly_claims, 0)::bigint as claims
        from steps s where s.closed_on is null or s.on_date < s.closed_on
        union all
-       select f.prefecture, f.table_type, f.category, f.monthly_claims, 'closed'::facility_state, f.closed_on, null
+       select u.prefecture, u.table_type, u.category, u.initial_state, '-infinity'::date, u.closed_on, u.n, u.claims from unmoved u
+       union all
+       select f.prefecture, f.table_type, f.category, 'closed'::facility_state, f.closed_on, null, count(*)::int, sum(coalesce(f.monthly_claims, 0))::bigint
        from facilities f where f.closed_on is not null and ${inSlices("f", 3)}
+       group by f.prefecture, f.table_type, f.category, f.closed_on
      ),
      deltas as (
-       select c.prefecture, c.table_type, c.category, c.state, c.start_on as on_date, 1 as delta, coalesce(c.monthly_claims, 0)::bigint as claims from clipped c
+       select i.prefecture, i.table_type, i.category, i.state, i.start_on as on_date, i.n as delta, i.claims from intervals i
        union all
-       select c.prefecture, c.table_type, c.category, c.state, c.end_on, -1, -coalesce(c.monthly_claims, 0)::bigint from clipped c where c.end_on is not null
+       select i.prefecture, i.table_type, i.category, i.state, i.end_on, -i.n, -i.claims from intervals i where i.end_on is not null
      ),
-     bucketed as (
-       select d.prefecture, d.table_type, d.category, d.state,
-              greatest(b.first_d, (date_trunc('month', d.on_date) + interval '1 month - 1 day')::date) as d,
-              d.delta, d.claims
+     -- The change at each month end (a change between two month ends shows at the later one) …
+     changes as (
+       select greatest(b.first_d, (date_trunc('month', d.on_date::timestamp) + interval '1 month - 1 day')::date) as d,
+              d.prefecture, d.table_type, d.category, d.state, sum(d.delta)::int as delta, sum(d.claims)::bigint as claims
        from deltas d cross join bounds b
        where d.on_date <= b.last_d
+       group by 1, 2, 3, 4, 5
      ),
+     combos as (select distinct prefecture, table_type, category, state from changes),
+     -- … with a zero at every other month end, so that the running sums below have a row at each.
      per_point as (
-       select d, prefecture, table_type, category, state, sum(delta)::int as delta, sum(claims)::bigint as claims
-       from bucketed group by 1, 2, 3, 4, 5
+       select d, prefecture, table_type, category, state, sum(delta) as delta, sum(claims) as claims
+       from (
+         select d, prefecture, table_type, category, state, delta, claims from changes
+         union all
+         select p.d, c.prefecture, c.table_type, c.category, c.state, 0, 0 from points p cross join combos c
+       ) x
+       group by 1, 2, 3, 4, 5
      ),
-     combos as (select distinct prefecture, table_type, category, state from per_point),
      running as (
-       select p.d, c.prefecture, c.table_type, c.category, c.state,
-              sum(coalesce(pp.delta, 0)) over w as facilities, sum(coalesce(pp.claims, 0)) over w as claims
-       from points p cross join combos c
-       left join per_point pp on pp.d = p.d and pp.prefecture = c.prefecture and pp.table_type = c.table_type
-                              and pp.category = c.category and pp.state = c.state
-       window w as (partition by c.prefecture, c.table_type, c.category, c.state order by p.d)
+       select d, prefecture, table_type, category, state, sum(delta) over w as facilities, sum(claims) over w as claims
+       from per_point
+       window w as (partition by prefecture collate "C", table_type, category, state order by d)
      )
      insert into monthly_summary (month_end, prefecture, table_type, category, state, facilities, claims)
      select d, prefecture, table_type, category, state, facilities, claims from running where facilities <> 0`,
