@@ -18,8 +18,11 @@ export function makeFacilityCode(prefecture: string, tableDigit: string, distric
   return first9 + String(checkDigit(first9));
 }
 
+const TEN_DIGITS = /^\d{10}$/;
+
 /** Full-width digits to ASCII, hyphens and spaces out, a zero put back when Excel stripped it (9 digits). */
 export function normalizeFacilityCode(raw: string): string {
+  if (TEN_DIGITS.test(raw)) return raw; // as most lists have it: nothing to normalise
   const compact = raw.normalize("NFKC").replace(/[\s\-‐‑‒–—―−ー－]/g, "");
   return /^\d{9}$/.test(compact) ? "0" + compact : compact;
 }

@@ -12,7 +12,12 @@ const CLAIM_METHODS: Record<ClaimMethod, string[]> = {
   paper: ["紙", "紙レセプト", "書面"],
 };
 
-const normalizedText = (raw: string | undefined) => text(raw)?.normalize("NFKC") ?? null;
+// NFKC leaves printable ASCII as it is: only other text needs normalising (full-width digits and hyphens).
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const normalizedText = (raw: string | undefined) => {
+  const t = text(raw);
+  return t === null || PRINTABLE_ASCII.test(t) ? t : t.normalize("NFKC");
+};
 
 /** The optional columns other than category: field, column, and how to read it (defined once, not per row). */
 const OPTIONAL: [keyof FacilityRow, string, (cells: Record<string, string>, check: RowCheck) => unknown][] = [

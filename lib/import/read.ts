@@ -4,6 +4,7 @@ import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
 import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
+import { FirstLines } from "./first-lines";
 import type { EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
 export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow;
@@ -20,7 +21,6 @@ export interface CsvReader<K extends ImportKind> {
   batches: AsyncIterable<ReadBatch<K>>;
 }
 
-const BATCH = 5000;
 
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
   if (kind === "facilities") return facilityRow(row, cells);
@@ -28,13 +28,16 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
   return eventRow(row, cells, today);
 }
 
-/** Identity within one file: a code for facility lists and filings, code + state + date for events. */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): string {
+/**
+ * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
+ * number), code + state + date for events.
+ */
+function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): number | string {
   if (kind === "events") {
     const e = value as EventRow;
     return `${e.code}|${e.state}|${e.effectiveOn}`;
   }
-  return value.code;
+  return Number(value.code);
 }
 
 /** "\r\n" when the first line break in the text is one, else "\n" (a lone "\r" is taken as Excel for Mac). */
@@ -45,78 +48,99 @@ function lineBreakOf(text: string): "\r\n" | "\n" | "\r" {
   return cr === lf - 1 ? "\r\n" : cr !== -1 && cr < lf ? "\r" : "\n";
 }
 
+/** Records parsed from one piece of text, and the physical line breaks they took up. */
+interface ParsedPiece {
+  records: string[][];
+  lineBreaks: number;
+  lineBreak: string;
+}
+
+/** How many times `mark` occurs in `text` before `end`. */
+function occurrences(text: string, mark: string, end: number): number {
+  let n = 0;
+  for (let at = text.indexOf(mark); at !== -1 && at < end; at = text.indexOf(mark, at + 1)) n++;
+  return n;
+}
+
 /**
  * The CSV records of a text that arrives in pieces, a piece's worth at a time. Papa's Parser is driven
  * directly: each piece is parsed with the unfinished last record held back (its cursor says where that
  * record starts) and put in front of the next piece. Pulled, so a slow reader slows the file down instead
  * of piling it up in memory, and linear: Papa's own Node stream mode re-slices a chunk at every pause,
  * which is quadratic in the chunk. Whole arrays are handed on: an async step per record costs more than
- * parsing it.
+ * parsing it. With each piece come the line breaks in the text its records were read from, so that line
+ * numbers need no look inside the cells unless some cell holds a line break.
  */
-async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[][]> {
+async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<ParsedPiece> {
   let parser: Papa.Parser | null = null;
   let pending = "";
+  let lineBreak = "\n";
   for await (const piece of pieces) {
     const text = pending + piece;
-    parser ??= new Papa.Parser({ delimiter: ",", newline: lineBreakOf(text), quoteChar: '"', header: false, skipEmptyLines: false });
+    if (!parser) {
+      const newline = lineBreakOf(text);
+      lineBreak = newline === "\r" ? "\r" : "\n";
+      parser = new Papa.Parser({ delimiter: ",", newline, quoteChar: '"', header: false, skipEmptyLines: false });
+    }
     const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
-    pending = text.slice(result.meta.cursor);
-    if (result.data.length > 0) yield result.data;
+    const cursor = result.meta.cursor;
+    pending = text.slice(cursor);
+    if (result.data.length > 0) yield { records: result.data, lineBreaks: occurrences(text, lineBreak, cursor), lineBreak };
   }
   if (parser && pending !== "") {
     const result = parser.parse(pending, 0, false) as Papa.ParseResult<string[]>;
-    yield result.data.filter((record) => !(record.length === 1 && record[0] === ""));
+    const records = result.data.filter((record) => !(record.length === 1 && record[0] === ""));
+    yield { records, lineBreaks: occurrences(pending, lineBreak, pending.length), lineBreak };
   }
 }
 
 /** Line breaks inside a record's quoted cells (so that row numbers follow the physical lines). */
-function innerLineBreaks(record: string[]): number {
+function innerLineBreaks(record: string[], lineBreak: string): number {
   let n = 0;
-  for (const cell of record) {
-    for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) n++;
-  }
+  for (const cell of record) n += occurrences(cell, lineBreak, cell.length);
   return n;
 }
 
 /**
  * Reads a CSV as it streams in: decodes, maps the header, validates each record and hands the rows over
- * in batches of 5,000. `row` is the physical line where a record starts (the header is line 1), so a
+ * in batches (5,000 rows unless `batchRows` says otherwise). `row` is the physical line where a record starts (the header is line 1), so a
  * quoted line break moves the numbers on as a text editor would show them.
  */
-export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string }): CsvReader<K> {
+export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string; batchRows?: number }): CsvReader<K> {
+  const batchRows = options.batchRows ?? 5000;
   let encoding: FileEncoding | null = null;
   let mapping: HeaderMapping | null = null;
   async function* batches(): AsyncGenerator<ReadBatch<K>> {
     const records = parseRecords(decodeChunks(source, (e) => (encoding = e)));
-    const seen = new Map<string, number>();
+    const seen = new FirstLines();
     let line = 1;
     let batch: ReadBatch<K> = { rows: [], errors: [] };
     let mapped: [string, number][] = [];
+    // One object for every record's cells, refilled each time: the row checks read it and keep nothing of it.
+    let cells: Record<string, string> = {};
     for await (const piece of records) {
-      for (const record of piece) {
+      // A record per line break: no cell holds one, and each record is one line further on.
+      const oneLineEach = piece.lineBreaks === piece.records.length;
+      for (const record of piece.records) {
         const start = line;
-        line += 1 + innerLineBreaks(record);
+        line += oneLineEach ? 1 : 1 + innerLineBreaks(record, piece.lineBreak);
         if (!mapping) {
           mapping = mapHeaders(kind, record);
           mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
+          cells = Object.fromEntries(mapped.map(([key]) => [key, ""]));
           continue;
         }
         if (record[0].trim() === "" && record.every((cell) => cell.trim() === "")) continue; // a blank line
-        const cells: Record<string, string> = {};
         for (const [key, i] of mapped) cells[key] = record[i] ?? "";
         const result = validate(kind, start, cells, options.today);
         if ("errors" in result) batch.errors.push(...result.errors);
         else {
-          const id = identity(kind, result.value);
-          const first = seen.get(id);
+          const first = seen.firstOr(identity(kind, result.value), start);
           if (first !== undefined) {
             batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
-          } else {
-            seen.set(id, start);
-            batch.rows.push({ row: start, value: result.value as RowOf<K> });
-          }
+          } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
         }
-        if (batch.rows.length + batch.errors.length >= BATCH) {
+        if (batch.rows.length + batch.errors.length >= batchRows) {
           yield batch;
           batch = { rows: [], errors: [] };
         }
