@@ -47,8 +47,13 @@ export function csvField(value: unknown): string {
   }
 }
 
-// Strings are always quoted: that covers commas, quotes, line breaks, a lone `\.` and the empty string alike.
+const NEEDS_QUOTES = /[",\r\n]/;
+
+// Quoted when it holds a comma, a quote or a line break, or would read otherwise bare: the empty string
+// (bare, NULL) and `\.` (bare, the end of the data). Most text goes bare: a new string per field for
+// the quotes was a tenth of a national import's reading time.
 function quote(text: string): string {
+  if (text !== "" && text !== "\\." && !NEEDS_QUOTES.test(text)) return text;
   return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
 
