@@ -38,6 +38,22 @@ describe("copyInto", () => {
     ]);
   });
 
+  it("copies rows already written as CSV lines, counting them", async () => {
+    async function* lines() {
+      yield [csvLine([-1, "a,b", true, null, null, null]), csvLine([-2, "", false, "2024-01-31", null, null])];
+      yield [csvLine([-3, null, null, null, null, null])];
+    }
+    const stored = await withBulkTransaction(async (tx) => {
+      expect(await copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], { lines: lines() })).toBe(3);
+      return tx.query<Record<string, unknown>>("select id, t, b, d::text as d from bulk_probe where id < 0 order by id desc");
+    });
+    expect(stored).toEqual([
+      { id: -1, t: "a,b", b: true, d: null },
+      { id: -2, t: "", b: false, d: "2024-01-31" },
+      { id: -3, t: null, b: null, d: null },
+    ]);
+  });
+
   it("fails (never hangs) when the server rejects the data, and rolls the transaction back", async () => {
     const rows = function* () {
       for (let i = 10; i < 5_000; i++) yield [i, "x", null, null, null, null];

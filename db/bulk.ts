@@ -16,8 +16,15 @@ export type BulkTx = Executor & { readonly target: CopyTarget };
 
 type CopyTarget = { kind: "postgres"; sql: postgres.TransactionSql } | { kind: "pglite"; tx: Transaction | PGlite };
 
-/** Rows one by one, or (for a long stream) arrays of rows as they are produced: one await per array. */
-export type RowSource = Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]> | { batches: AsyncIterable<readonly (readonly unknown[])[]> };
+/**
+ * Rows one by one, or (for a long stream) arrays of rows as they are produced: one await per array; or
+ * arrays of rows already written as CSV lines (`csvLine`'s format, each ending in a line break).
+ */
+export type RowSource =
+  | Iterable<readonly unknown[]>
+  | AsyncIterable<readonly unknown[]>
+  | { batches: AsyncIterable<readonly (readonly unknown[])[]> }
+  | { lines: AsyncIterable<readonly string[]> };
 
 export interface CopyOptions {
   /** Rough size of one CSV chunk (one COPY statement on PGlite, one write on PostgreSQL). */
@@ -82,7 +89,18 @@ async function* csvChunks(rows: RowSource, width: number, chunkBytes: number, ta
     tally.rows++;
   };
   // A plain iterable is read synchronously: an await per row would cost more than the CSV itself.
-  if ("batches" in rows) {
+  if ("lines" in rows) {
+    for await (const lines of rows.lines) {
+      for (const line of lines) {
+        chunk += line;
+        tally.rows++;
+        if (chunk.length >= chunkBytes) {
+          yield chunk;
+          chunk = "";
+        }
+      }
+    }
+  } else if ("batches" in rows) {
     for await (const batch of rows.batches) {
       for (const row of batch) {
         add(row);
