@@ -5,7 +5,7 @@ import { tableTypeFromDigit, type TableType } from "./table-types";
 export function checkDigit(first9: string): number {
   let sum = 0;
   for (let i = 0; i < first9.length; i++) {
-    const digit = Number(first9[first9.length - 1 - i]);
+    const digit = first9.charCodeAt(first9.length - 1 - i) - 48; // "0" is 48
     const product = digit * (i % 2 === 0 ? 2 : 1);
     sum += product > 9 ? product - 9 : product;
   }

@@ -19,19 +19,7 @@ const normalizedText = (raw: string | undefined) => {
   return t === null || PRINTABLE_ASCII.test(t) ? t : t.normalize("NFKC");
 };
 
-/** The optional columns other than category: field, column, and how to read it (defined once, not per row). */
-const OPTIONAL: [keyof FacilityRow, string, (cells: Record<string, string>, check: RowCheck) => unknown][] = [
-  ["address", "address", (cells) => text(cells.address)],
-  ["postalCode", "postal_code", (cells) => normalizedText(cells.postal_code)],
-  ["phone", "phone", (cells) => normalizedText(cells.phone)],
-  ["specialties", "specialties", (cells) => text(cells.specialties)],
-  ["claimMethod", "claim_method", (cells, check) => check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法"))],
-  ["monthlyClaims", "monthly_claims", (cells, check) => check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数"))],
-  ["sharesOqvTerminal", "shares_oqv_terminal", (cells, check) => check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用"))],
-  ["closedOn", "closed_on", (cells, check) => check.take("closed_on", date(cells.closed_on, "廃止日"))],
-];
-
-/** Validates one facility-list row (contracts.md, facilities). Only the columns the file has are set. */
+/** Validates one facility-list row (contracts.md, facilities). A column the file does not have is left undefined. */
 export function facilityRow(row: number, cells: Record<string, string>): { value: FacilityRow } | { errors: RowError[] } {
   const check = new RowCheck(row, cells);
   const code = check.code();
@@ -48,10 +36,21 @@ export function facilityRow(row: number, cells: Record<string, string>): { value
   const category = check.take("category", choice(cells.category, CATEGORIES, "区分"));
   if (code && category && (category === "pharmacy") !== (code.tableType === "pharmacy"))
     check.fail("category", `区分（${cells.category.trim()}）が点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と合いません`);
-  const value: FacilityRow = { code: code?.code ?? "", prefecture: code?.prefecture ?? "", tableType: code?.tableType ?? "medical", name: name ?? "" };
-  if ("category" in cells) value.category = category;
-  for (const [field, column, read] of OPTIONAL) {
-    if (column in cells) (value as unknown as Record<string, unknown>)[field] = read(cells, check);
-  }
+  // Every field written out in one literal (one object shape for every row, however many columns the file has).
+  const value: FacilityRow = {
+    code: code?.code ?? "",
+    prefecture: code?.prefecture ?? "",
+    tableType: code?.tableType ?? "medical",
+    name: name ?? "",
+    category: "category" in cells ? category : undefined,
+    address: "address" in cells ? text(cells.address) : undefined,
+    postalCode: "postal_code" in cells ? normalizedText(cells.postal_code) : undefined,
+    phone: "phone" in cells ? normalizedText(cells.phone) : undefined,
+    specialties: "specialties" in cells ? text(cells.specialties) : undefined,
+    claimMethod: "claim_method" in cells ? check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法")) : undefined,
+    monthlyClaims: "monthly_claims" in cells ? check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数")) : undefined,
+    sharesOqvTerminal: "shares_oqv_terminal" in cells ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用")) : undefined,
+    closedOn: "closed_on" in cells ? check.take("closed_on", date(cells.closed_on, "廃止日")) : undefined,
+  };
   return check.ok ? { value } : { errors: check.errors };
 }
