@@ -38,16 +38,10 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
   const inSlices = (alias: string, first: number) =>
     `($${first}::text[] is null or (${alias}.prefecture, ${alias}.table_type::text) in (select * from unnest($${first}::text[], $${first + 1}::text[])))`;
   await tx.query(`delete from monthly_summary s where ${inSlices("s", 1)}`, slices);
-  await tx.query(
-    `with points as (
-       select p.d from (
-         select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
-         from generate_series($2::date, $1::date, interval '1 month') m
-       ) p where p.d <= $1::date
-     ),
-     bounds as (select min(d) as first_d, max(d) as last_d from points),
-     -- Facilities with events: their starting state, then each event, each lasting until the next.
-     marks as (
+  // After a first list no facility has events yet: the history's parts of the query are left out.
+  const [{ moved }] = await tx.query<{ moved: boolean }>("select exists (select 1 from status_events) as moved");
+  // Facilities with events: their starting state, then each event, each lasting until the next.
+  const historySteps = `marks as (
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state as state, '-infinity'::date as on_date
        from facilities f where ${inSlices("f", 3)} and exists (select 1 from status_events e where e.facility_code = f.code)
        union all
@@ -56,25 +50,40 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
      ),
      steps as (
        select m.*, lead(m.on_date) over (partition by m.code order by m.on_date, m.state) as end_on from marks m
+     ),`;
+  // Each step of theirs, cut short by a closing date (the closing's own interval is counted below).
+  const movedIntervals = `select s.prefecture, s.table_type, s.category, s.state, s.on_date as start_on,
+              case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on,
+              1 as n, coalesce(s.monthly_claims, 0)::bigint as claims
+       from steps s where s.closed_on is null or s.on_date < s.closed_on
+       union all`;
+  await tx.query(
+    `with points as (
+       select p.d from (
+         select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
+         from generate_series($2::date, $1::date, interval '1 month') m
+       ) p where p.d <= $1::date
      ),
+     bounds as (select min(d) as first_d, max(d) as last_d from points),
+     ${moved ? historySteps : ""}
      -- Facilities without events, alike ones together (after a first list, that is every facility).
      unmoved as (
        select f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on, count(*)::int as n, sum(coalesce(f.monthly_claims, 0))::bigint as claims
-       from facilities f where ${inSlices("f", 3)} and not exists (select 1 from status_events e where e.facility_code = f.code)
+       from facilities f where ${inSlices("f", 3)} ${moved ? "and not exists (select 1 from status_events e where e.facility_code = f.code)" : ""}
        group by f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on
      ),
      -- n facilities (with their claims) at one state from start_on until end_on (null: still so).
      intervals as (
-       select s.prefecture, s.table_type, s.category, s.state, s.on_date as start_on,
-              case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on,
-              1 as n, coalesce(s.monthly_claims, 0)::bigint as claims
-       from steps s where s.closed_on is null or s.on_date < s.closed_on
+       ${moved ? movedIntervals : ""}
+       select u.prefecture, u.table_type, u.category, u.initial_state as state, '-infinity'::date as start_on, u.closed_on as end_on, u.n, u.claims from unmoved u
        union all
-       select u.prefecture, u.table_type, u.category, u.initial_state, '-infinity'::date, u.closed_on, u.n, u.claims from unmoved u
-       union all
-       select f.prefecture, f.table_type, f.category, 'closed'::facility_state, f.closed_on, null, count(*)::int, sum(coalesce(f.monthly_claims, 0))::bigint
-       from facilities f where f.closed_on is not null and ${inSlices("f", 3)}
-       group by f.prefecture, f.table_type, f.category, f.closed_on
+       ${
+         moved
+           ? `select f.prefecture, f.table_type, f.category, 'closed'::facility_state, f.closed_on, null, count(*)::int, sum(coalesce(f.monthly_claims, 0))::bigint
+              from facilities f where f.closed_on is not null and ${inSlices("f", 3)}
+              group by f.prefecture, f.table_type, f.category, f.closed_on`
+           : "select u.prefecture, u.table_type, u.category, 'closed'::facility_state, u.closed_on, null, u.n, u.claims from unmoved u where u.closed_on is not null"
+       }
      ),
      deltas as (
        select i.prefecture, i.table_type, i.category, i.state, i.start_on as on_date, i.n as delta, i.claims from intervals i
