@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { withTransaction, type Executor } from "../executor";
-import { withIndexesRebuiltAfter, type BulkTx } from "../bulk";
+import { withForeignKeysCheckedAfter, type BulkTx } from "../bulk";
 import { importBatches } from "../schema";
 import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-summary";
 import { tableTypeFromDigit } from "../../lib/table-types";
@@ -99,8 +99,10 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
         }
         if (options.kind === "facilities") {
           // A facility list goes in as one COPY stream (its codes are distinct). The first list into an empty
-          // table goes straight in, with the secondary indexes and foreign key set aside and rebuilt once at
-          // the end; any later list goes through a staging table and is merged set-based.
+          // table goes straight in, its foreign key set aside and checked once at the end; its indexes are kept
+          // up as the rows come in: the database does that while the file is still being read (a national
+          // list: 1.77 s, against 1.87 s with them rebuilt afterwards). Any later list goes through a staging
+          // table and is merged set-based.
           const intoEmpty = await takeTurnAndCheckEmpty(tx);
           const load = async () => {
             const parts = acceptedParts() as AsyncGenerator<FacilityInput[]>;
@@ -110,7 +112,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             if (intoEmpty) summary.inserted = await insertFacilities(tx, rows, present(), batch.id);
             else Object.assign(summary, await mergeFacilities(tx, rows, present(), batch.id));
           };
-          await (intoEmpty ? withIndexesRebuiltAfter(tx, ["facilities"], load) : load());
+          await (intoEmpty ? withForeignKeysCheckedAfter(tx, ["facilities"], load) : load());
         } else {
           for await (const accepted of acceptedParts()) {
             const counts = await write(tx, options.kind, accepted, batch.id);
