@@ -115,7 +115,9 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
     const seen = new FirstLines();
     let line = 1;
     let batch: ReadBatch<K> = { rows: [], errors: [] };
-    let mapped: [string, number][] = [];
+    // The file's known columns: each key and the index of its column.
+    let keys: string[] = [];
+    let columns: number[] = [];
     // One object for every record's cells, refilled each time: the row checks read it and keep nothing of it.
     let cells: Record<string, string> = {};
     for await (const piece of records) {
@@ -126,12 +128,14 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
         line += oneLineEach ? 1 : 1 + innerLineBreaks(record, piece.lineBreak);
         if (!mapping) {
           mapping = mapHeaders(kind, record);
-          mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
-          cells = Object.fromEntries(mapped.map(([key]) => [key, ""]));
+          const mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
+          keys = mapped.map(([key]) => key);
+          columns = mapped.map(([, i]) => i);
+          cells = Object.fromEntries(keys.map((key) => [key, ""]));
           continue;
         }
         if (record[0].trim() === "" && record.every((cell) => cell.trim() === "")) continue; // a blank line
-        for (const [key, i] of mapped) cells[key] = record[i] ?? "";
+        for (let k = 0; k < keys.length; k++) cells[keys[k]] = record[columns[k]] ?? "";
         const result = validate(kind, start, cells, options.today);
         if ("errors" in result) batch.errors.push(...result.errors);
         else {
