@@ -5,6 +5,7 @@ import { queryRows, type Db } from "../client";
 import { withTransaction } from "../executor";
 import { makeFacilityCode } from "../../lib/facility-code";
 import { refreshMonthlySummary } from "./monthly-summary";
+import { seedNationalData } from "../seed";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -74,5 +75,34 @@ describe("the monthly summary with and without an event history", () => {
     for (const e of events) await db.execute(sql`insert into status_events (facility_code, state, effective_on, source) values (${e.code}, ${e.state}::facility_state, ${e.on}, 'test')`);
     await withTransaction((tx) => refreshMonthlySummary(tx, THROUGH));
     expect(await stored()).toEqual(expected());
+  });
+});
+
+describe("the monthly summary of a seeded national history", () => {
+  it("equals each facility's state at each month end, worked out event by event", async () => {
+    await seedNationalData(db, { facilities: 1500, seed: 11, asOf: "2025-03-20", reset: true });
+    // The state on a day: closed from the closing date, else the latest event on or before it (the furthest
+    // state on the same day), else the starting state.
+    const [{ differences }] = await queryRows<{ differences: number }>(
+      db,
+      sql`with points as (
+            select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
+            from generate_series('2023-01-01'::date, '2025-02-28'::date, interval '1 month') m
+          ),
+          replayed as (
+            select p.d, f.prefecture, f.table_type, f.category,
+                   case when f.closed_on <= p.d then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as state,
+                   count(*)::int as n, coalesce(sum(f.monthly_claims), 0)::bigint as claims
+            from points p cross join facilities f
+            left join lateral (select e.state from status_events e where e.facility_code = f.code and e.effective_on <= p.d
+                               order by e.effective_on desc, e.state desc limit 1) l on true
+            group by 1, 2, 3, 4, 5
+          ),
+          summary as (select month_end as d, prefecture, table_type, category, state, facilities as n, claims from monthly_summary)
+          select count(*)::int as differences from ((select * from replayed except all select * from summary) union all (select * from summary except all select * from replayed)) x`,
+    );
+    expect(differences).toBe(0);
+    const [{ rows }] = await queryRows<{ rows: number }>(db, sql`select count(*)::int as rows from monthly_summary where month_end <= '2025-02-28'`);
+    expect(rows).toBeGreaterThan(1000);
   });
 });
