@@ -36,6 +36,16 @@ export async function writeNationalList(file: string): Promise<number> {
 }
 
 /**
+ * An empty database as a first list finds it (no facilities, history or summary), with the seeding's
+ * writes already on disk: each run, the import's and COPY's alike, starts from a checkpoint, so that none
+ * pays for writing back what came before it.
+ */
+async function emptyAndSettle(db: ReturnType<typeof getDb>, driver: "postgres" | "pglite"): Promise<void> {
+  await db.execute(sql`truncate facilities, status_events, filings, monthly_summary, summary_state cascade`);
+  if (driver === "postgres") await db.execute(sql`checkpoint`);
+}
+
+/**
  * `import.facilities`: the national list imported into an empty facility table, each run in a fresh
  * process (time and peak RSS are the import's own), beside PostgreSQL's COPY of the same file into a bare
  * table of text columns. Runs last: it empties the facility table (and with it the seeded history).
@@ -51,7 +61,7 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
     let peak = 0;
     let last: { rows: number; inserted: number; rejected: number } | null = null;
     for (let i = 0; i < runs; i++) {
-      await getDb().execute(sql`truncate facilities, status_events, filings cascade`);
+      await emptyAndSettle(getDb(), driver);
       await closeDb(); // the child opens the database (PGlite allows one process)
       const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file], { env, encoding: "utf8" });
       if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
@@ -105,6 +115,7 @@ async function copyBaseline(url: string, file: string, runs: number): Promise<nu
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       await pg.unsafe("truncate bench_bare_facilities");
+      await pg.unsafe("checkpoint");
       const started = performance.now();
       const target = await pg.unsafe("copy bench_bare_facilities from stdin with (format csv, header true, encoding 'SJIS')").writable();
       await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), target);
@@ -133,19 +144,19 @@ async function serverFloor(url: string, file: string, runs: number): Promise<{ p
     // Read as text and written as COPY's CSV (postgres-js's COPY TO stream can leave the client unable to end).
     const rows = await pg.unsafe<Record<string, string | null>[]>(`select ${columns.split(", ").map((c) => `${c}::text`).join(", ")} from facilities`);
     writeFileSync(file, rows.map((r) => copyCsvLine(Object.values(r))).join(""));
-    await pg.unsafe("truncate facilities, status_events, filings cascade");
   } finally {
     await pg.end();
   }
   const times: number[] = [];
   const split = { copy: [] as number[], foreignKey: [] as number[], summary: [] as number[] };
   for (let i = 0; i < runs; i++) {
+    await getDb().execute(sql`checkpoint`);
     await withBulkTransaction(
       async (tx) => {
         if (tx.target.kind !== "postgres") throw new Error("the floor is measured on PostgreSQL");
         const sql = tx.target.sql;
         await tx.query("set local jit = off");
-        await tx.query("truncate facilities, status_events, filings cascade");
+        await tx.query("truncate facilities, status_events, filings, monthly_summary, summary_state cascade");
         const started = performance.now();
         let copied = started;
         await withForeignKeysCheckedAfter(tx, ["facilities"], async () => {
