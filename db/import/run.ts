@@ -92,7 +92,11 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             summary.rows += part.rows.length + distinctRows(part.errors);
             summary.errors.push(...part.errors);
             const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
-            for (const row of accepted) touched.add(row.code.slice(0, 3)); // prefecture and table digit
+            // The code's prefecture and table digit; lists come sorted by code, so most rows share the last one's.
+            let slice: string | null = null;
+            for (const row of accepted) {
+              if (slice === null || !row.code.startsWith(slice)) touched.add((slice = row.code.slice(0, 3)));
+            }
             yield accepted;
             options.onProgress?.(summary.rows);
           }
