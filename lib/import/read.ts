@@ -21,7 +21,6 @@ export interface CsvReader<K extends ImportKind> {
   batches: AsyncIterable<ReadBatch<K>>;
 }
 
-
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
   if (kind === "facilities") return facilityRow(row, cells);
   if (kind === "filings") return filingRow(row, cells);
@@ -103,8 +102,8 @@ function innerLineBreaks(record: string[], lineBreak: string): number {
 
 /**
  * Reads a CSV as it streams in: decodes, maps the header, validates each record and hands the rows over
- * in batches (5,000 rows unless `batchRows` says otherwise). `row` is the physical line where a record starts (the header is line 1), so a
- * quoted line break moves the numbers on as a text editor would show them.
+ * in batches (of 5,000 rows unless `batchRows` says otherwise). `row` is the physical line where a record
+ * starts (the header is line 1), so a quoted line break moves the numbers on as a text editor shows them.
  */
 export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string; batchRows?: number }): CsvReader<K> {
   const batchRows = options.batchRows ?? 5000;
