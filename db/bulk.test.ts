@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyInto, csvLine, withBulkTransaction } from "./bulk";
+import { copyInto, csvLine, withBulkTransaction, withForeignKeysCheckedAfter } from "./bulk";
 import { openTestDb } from "./test-db";
 
 let close: () => Promise<void>;
@@ -61,6 +61,36 @@ describe("copyInto", () => {
     };
     await expect(withBulkTransaction((tx) => copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows()))).rejects.toThrow(/duplicate key/);
     const [{ n }] = await withBulkTransaction((tx) => tx.query<{ n: number }>("select count(*)::int as n from bulk_probe where id >= 10"));
+    expect(n).toBe(0);
+  });
+});
+
+describe("withForeignKeysCheckedAfter", () => {
+  beforeAll(async () => {
+    await withBulkTransaction(async (tx) => {
+      await tx.query("create table fk_parent (id int primary key)");
+      await tx.query("create table fk_child (id int, parent_id int references fk_parent (id))");
+      await tx.query("insert into fk_parent values (1), (2)");
+    });
+  });
+
+  it("puts the foreign key back, checked once, and leaves the planner's settings as they were", async () => {
+    const after = await withBulkTransaction(async (tx) => {
+      await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {
+        expect(await tx.query("select conname from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f'")).toEqual([]);
+        await copyInto(tx, "fk_child", ["id", "parent_id"], [[10, 1], [11, 2], [12, null]]);
+      });
+      return tx.query<{ n: number; nestloop: string }>(
+        "select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f') as n, current_setting('enable_nestloop') as nestloop",
+      );
+    });
+    expect(after).toEqual([{ n: 1, nestloop: "on" }]);
+  });
+
+  it("fails, and rolls everything back, when a loaded row points at nothing", async () => {
+    const load = withBulkTransaction((tx) => withForeignKeysCheckedAfter(tx, ["fk_child"], () => copyInto(tx, "fk_child", ["id", "parent_id"], [[20, 1], [21, 99]])));
+    await expect(load).rejects.toThrow(/foreign key/);
+    const [{ n }] = await withBulkTransaction((tx) => tx.query<{ n: number }>("select count(*)::int as n from fk_child where id >= 20"));
     expect(n).toBe(0);
   });
 });

@@ -211,7 +211,13 @@ export async function withForeignKeysCheckedAfter<T>(tx: BulkTx, tables: readonl
   );
   for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} drop constraint ${identifier(fk.name)}`);
   const result = await work();
+  if (foreignKeys.length === 0) return result;
+  // The check's plan follows the table's statistics, which describe it before the load (after a reset, rows
+  // that had no batch): then it probed the referenced key once per row, 230,000 times (0.15 s), where one
+  // hashed join takes 0.05 s. Nested loops are off for the checks only; the caller's setting is put back.
+  const [{ nestloop }] = await tx.query<{ nestloop: string }>("select current_setting('enable_nestloop') as nestloop, set_config('enable_nestloop', 'off', true)");
   for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
+  await tx.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
   return result;
 }
 
