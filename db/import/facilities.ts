@@ -63,7 +63,7 @@ export async function mergeFacilities(
   ];
   await tx.query(`create temp table facility_import (${columns.map(([c, type]) => `${c} ${type}`).join(", ")}) on commit drop`);
   const line = lineOf(columns.map(([, , get]) => (r: FacilityInput) => csvField(get(r))));
-  const rows = await copyInto(tx, "facility_import", columns.map(([c]) => c), { lines: mapBatches(batches, line) }, { chunkBytes: 256 << 10 });
+  const rows = await copyInto(tx, "facility_import", columns.map(([c]) => c), { lines: mapBatches(batches, line) }, { chunkBytes: chunkBytes(tx) });
   await tx.query("analyze facility_import"); // a temporary table has no statistics: without them the joins below go row by row
   const compared = columns.slice(1).map(([c]) => c);
   const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
@@ -118,8 +118,15 @@ export async function insertFacilities(
     start,
     () => csvField(batchId),
   ]);
-  return copyInto(tx, "facilities", columns, { lines: mapBatches(rows, line) }, { chunkBytes: 256 << 10 });
+  return copyInto(tx, "facilities", columns, { lines: mapBatches(rows, line) }, { chunkBytes: chunkBytes(tx) });
 }
+
+/**
+ * How much CSV goes out at a time: on PostgreSQL small pieces, so that the text built for a piece is let go
+ * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
+ * each piece is a COPY statement of its own, so larger ones.
+ */
+const chunkBytes = (tx: BulkTx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);
 
 /**
  * A row as one line of COPY's CSV, each field written by its own function: no array of values per row
