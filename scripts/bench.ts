@@ -82,7 +82,8 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
     }
     if (parts.has("export")) results.push(...(await benchExport(database.env, BENCH_USER.email, BENCH_USER.password, Math.min(runs, 5))));
     // Last: it empties the facility table.
-    if (parts.has("import")) results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 3), log)));
+    // Five runs each (import, COPY, floor): on this machine single runs move by 10–20%.
+    if (parts.has("import")) results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 5), log)));
     return { facilities: seeded.facilities, events: seeded.events, driver: database.driver, databaseMb, results };
   } finally {
     await database.drop();
