@@ -66,6 +66,16 @@ describe("reading a facility list as it streams in", () => {
     });
   }
 
+  it("counts a line break inside a cell of an Excel for Mac file (lines ending in CR) as an editor shows it", async () => {
+    // The cells break their lines with LF and with CRLF, the records end in CR.
+    const text = ["コード,名称,住所", `${A},"一\n二",x`, `${B},"三\r\n四",y`, `${A},重複,z`].join("\r") + "\r";
+    for (const size of [1, 4, 1 << 16]) {
+      const { rows, errors } = await readAll("facilities", utf8(text), size);
+      expect(rows.map((r) => r.row)).toEqual([2, 4]);
+      expect(errors).toEqual([expect.objectContaining({ row: 6, message: expect.stringContaining("2行目と重複") })]);
+    }
+  });
+
   it("gives the same rows and lines in small batches as in one", async () => {
     const bytes = utf8(physical("\r\n"));
     const whole = await readAll("facilities", bytes, 5);

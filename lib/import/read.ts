@@ -51,7 +51,8 @@ function lineBreakOf(text: string): "\r\n" | "\n" | "\r" {
 interface ParsedPiece {
   records: string[][];
   lineBreaks: number;
-  lineBreak: string;
+  /** Lines end in a lone "\r" (Excel for Mac). */
+  mac: boolean;
 }
 
 /** How many times `mark` occurs in `text` before `end`. */
@@ -59,6 +60,15 @@ function occurrences(text: string, mark: string, end: number): number {
   let n = 0;
   for (let at = text.indexOf(mark); at !== -1 && at < end; at = text.indexOf(mark, at + 1)) n++;
   return n;
+}
+
+/**
+ * Line breaks in `text` before `end` as an editor shows them: each "\n" ("\r\n" is one), and in a file
+ * whose lines end in "\r" each "\r" as well (an "\n" inside a cell still breaks the line there).
+ */
+function lineBreaks(text: string, end: number, mac: boolean): number {
+  const lf = occurrences(text, "\n", end);
+  return mac ? lf + occurrences(text, "\r", end) - occurrences(text, "\r\n", end - 1) : lf;
 }
 
 /**
@@ -73,30 +83,30 @@ function occurrences(text: string, mark: string, end: number): number {
 async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<ParsedPiece> {
   let parser: Papa.Parser | null = null;
   let pending = "";
-  let lineBreak = "\n";
+  let mac = false;
   for await (const piece of pieces) {
     const text = pending + piece;
     if (!parser) {
       const newline = lineBreakOf(text);
-      lineBreak = newline === "\r" ? "\r" : "\n";
+      mac = newline === "\r";
       parser = new Papa.Parser({ delimiter: ",", newline, quoteChar: '"', header: false, skipEmptyLines: false });
     }
     const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
     const cursor = result.meta.cursor;
     pending = text.slice(cursor);
-    if (result.data.length > 0) yield { records: result.data, lineBreaks: occurrences(text, lineBreak, cursor), lineBreak };
+    if (result.data.length > 0) yield { records: result.data, lineBreaks: lineBreaks(text, cursor, mac), mac };
   }
   if (parser && pending !== "") {
     const result = parser.parse(pending, 0, false) as Papa.ParseResult<string[]>;
     const records = result.data.filter((record) => !(record.length === 1 && record[0] === ""));
-    yield { records, lineBreaks: occurrences(pending, lineBreak, pending.length), lineBreak };
+    yield { records, lineBreaks: lineBreaks(pending, pending.length, mac), mac };
   }
 }
 
 /** Line breaks inside a record's quoted cells (so that row numbers follow the physical lines). */
-function innerLineBreaks(record: string[], lineBreak: string): number {
+function innerLineBreaks(record: string[], mac: boolean): number {
   let n = 0;
-  for (const cell of record) n += occurrences(cell, lineBreak, cell.length);
+  for (const cell of record) n += lineBreaks(cell, cell.length, mac);
   return n;
 }
 
@@ -124,7 +134,7 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
       const oneLineEach = piece.lineBreaks === piece.records.length;
       for (const record of piece.records) {
         const start = line;
-        line += oneLineEach ? 1 : 1 + innerLineBreaks(record, piece.lineBreak);
+        line += oneLineEach ? 1 : 1 + innerLineBreaks(record, piece.mac);
         if (!mapping) {
           mapping = mapHeaders(kind, record);
           const mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
