@@ -85,6 +85,14 @@ describe("withForeignKeysCheckedAfter", () => {
       );
     });
     expect(after).toEqual([{ n: 1, nestloop: "on" }]);
+    // A caller's own setting is put back as it was, not to the default.
+    const kept = await withBulkTransaction(async (tx) => {
+      await tx.query("set local enable_nestloop = off");
+      await tx.query("set local enable_hashjoin = off");
+      await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {});
+      return tx.query<{ nestloop: string; hashjoin: string }>("select current_setting('enable_nestloop') as nestloop, current_setting('enable_hashjoin') as hashjoin");
+    });
+    expect(kept).toEqual([{ nestloop: "off", hashjoin: "off" }]);
   });
 
   it("fails, and rolls everything back, when a loaded row points at nothing", async () => {

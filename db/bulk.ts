@@ -200,7 +200,9 @@ export async function withIndexesRebuiltAfter<T>(tx: BulkTx, tables: readonly st
 /**
  * Drops the tables' foreign keys, runs `work`, then adds them back: one validating join instead of a
  * check per row (for a national facility list, a per-row check made the load 2.6 s instead of 1.8 s).
- * Inside the caller's transaction, so a failure puts everything back.
+ * Inside the caller's transaction, so a failure puts everything back. Dropping a key locks both its tables
+ * until the transaction ends: for a first facility list, import_batches too, so another upload's batch row
+ * (and the import history page) waits for that load to commit.
  */
 export async function withForeignKeysCheckedAfter<T>(tx: BulkTx, tables: readonly string[], work: () => Promise<T>): Promise<T> {
   const foreignKeys = await tx.query<{ tableName: string; name: string; definition: string }>(

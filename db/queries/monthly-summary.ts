@@ -38,7 +38,9 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
   const inSlices = (alias: string, first: number) =>
     `($${first}::text[] is null or (${alias}.prefecture, ${alias}.table_type::text) in (select * from unnest($${first}::text[], $${first + 1}::text[])))`;
   await tx.query(`delete from monthly_summary s where ${inSlices("s", 1)}`, slices);
-  // After a first list no facility has events yet: the history's parts of the query are left out.
+  // After a first list no facility has events yet: the history's parts of the query are left out. Asked
+  // under the state row's lock: every writer of status_events refreshes the summary under it before it
+  // commits, so no events can be committed between this question and the statement below.
   const [{ moved }] = await tx.query<{ moved: boolean }>("select exists (select 1 from status_events) as moved");
   // Facilities with events: their starting state, then each event, each lasting until the next.
   const historySteps = `marks as (

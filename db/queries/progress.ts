@@ -60,18 +60,24 @@ export function facilityFilter(
   return sql.join(parts, sql` and `);
 }
 
-const NOT_ONLINE = EVENT_STATES.filter((s) => s !== "online");
+/**
+ * The states other than online, written into the SQL as constants (they are the enum's own labels, not
+ * input): the partial index on state (where not online) serves a query only when the planner can see that
+ * every state asked for is one of them, which it cannot for parameters in a generic plan.
+ */
+const NOT_ONLINE = sql.raw(
+  EVENT_STATES.filter((s) => s !== "online")
+    .map((s) => `'${s}'::facility_state`)
+    .join(", "),
+);
 
 /**
  * Facilities not online on a date (in `facilities f`): any other current state, or online only since a
- * later day. Spelled as an IN list and a range so that the (status, status_since) index serves it: the
- * plain `not (status = 'online' and status_since <= d)` read the whole table.
+ * later day. Spelled as an IN list and a range so that the state index and the status_since index serve
+ * the two halves: the plain `not (status = 'online' and status_since <= d)` read the whole table.
  */
 export function notOnlineOn(asOf: string): SQL {
-  return sql`(f.status in (${sql.join(
-    NOT_ONLINE.map((s) => sql`${s}::facility_state`),
-    sql`, `,
-  )}) or (f.status = 'online' and f.status_since > ${asOf}::date))`;
+  return sql`(f.status in (${NOT_ONLINE}) or (f.status = 'online' and f.status_since > ${asOf}::date))`;
 }
 
 type CubeRow = { prefecture: string; table_type: string; category: string; state: EventState; n: number | string; claims: number | string };
