@@ -217,9 +217,9 @@ export async function withForeignKeysCheckedAfter<T>(tx: BulkTx, tables: readonl
   // The check's plan follows the table's statistics, which describe it before the load (after a reset, rows
   // that had no batch): then it probed the referenced key once per row, 230,000 times (0.15 s), where one
   // hashed join takes 0.05 s. Nested loops are off for the checks only; the caller's setting is put back.
-  const [{ nestloop }] = await tx.query<{ nestloop: string }>("select current_setting('enable_nestloop') as nestloop, set_config('enable_nestloop', 'off', true)");
-  for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
-  await tx.query("select set_config('enable_nestloop', $1, true)", [nestloop]);
+  await withSetting(tx, "enable_nestloop", "off", async () => {
+    for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
+  });
   return result;
 }
 
@@ -262,4 +262,15 @@ export async function withBulkTransaction<T>(work: (tx: BulkTx) => Promise<T>, o
     if (error !== DRY) throw error;
   }
   return result as T;
+}
+
+/**
+ * Runs `work` with one setting of the planner changed for the caller's transaction, then puts back what the
+ * caller had (on a throw the transaction is lost anyway).
+ */
+export async function withSetting<T>(tx: Executor, name: string, value: string, work: () => Promise<T>): Promise<T> {
+  const [{ before }] = await tx.query<{ before: string }>("select current_setting($1) as before, set_config($1, $2, true)", [name, value]);
+  const result = await work();
+  await tx.query("select set_config($1, $2, true)", [name, before]);
+  return result;
 }

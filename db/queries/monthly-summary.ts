@@ -1,3 +1,4 @@
+import { withSetting } from "../bulk";
 import type { Executor } from "../executor";
 import { addDays, monthEnd } from "../../lib/dates";
 import type { TableType } from "../../lib/table-types";
@@ -61,8 +62,8 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
        union all`;
   // JIT compiling this one-off statement cost 0.6 s more than it saved (national history); the caller's
   // setting is put back after it.
-  const [{ jit }] = await tx.query<{ jit: string }>("select current_setting('jit') as jit, set_config('jit', 'off', true)");
-  await tx.query(
+  await withSetting(tx, "jit", "off", () =>
+    tx.query(
     `with points as (
        select p.d from (
          select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
@@ -120,8 +121,8 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
      ) m
      where r.facilities <> 0`,
     [through, HISTORY_START, ...slices],
+    ),
   );
-  await tx.query("select set_config('jit', $1, true)", [jit]);
   await tx.query(
     `insert into summary_state (id, computed_through, refreshed_at) values (1, $1::date, now())
      on conflict (id) do update set computed_through = excluded.computed_through, refreshed_at = excluded.refreshed_at`,
