@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_RULES } from "@/lib/alerts/rules";
-import { isIsoDate, todayIso } from "@/lib/dates";
+import { todayIso } from "@/lib/dates";
+import { windowDate } from "@/app/_params";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { isPlainText } from "@/lib/safe-text";
 import { EVENT_STATES } from "@/lib/states";
@@ -8,7 +9,7 @@ import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
 import { FOLLOW_UP_SORTS, type FollowUpFilter } from "@/db/queries/follow-ups";
 import { FACILITY_SORTS, type FacilityListFilter } from "@/db/queries/facilities";
 
-const isoDate = z.string().refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" });
+const isoDate = windowDate;
 const prefecture = z.string().refine(isPrefectureCode, { message: "prefecture must be a two-digit JIS code 01–47" });
 
 const common = {

@@ -1,14 +1,20 @@
 import { z } from "zod";
-import { isIsoDate, todayIso } from "@/lib/dates";
+import { isIsoDate } from "@/lib/dates";
+import { clampToWindow, dateWindowMessage, isDateInWindow } from "@/lib/as-of-window";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { CATEGORIES, TABLE_TYPES, type Category, type TableType } from "@/lib/table-types";
 
-/** The as-of date from a query string: a valid ISO date, else today in Tokyo. */
+/** The as-of date from a page's query string: a date inside the window (the nearest end of it), else today in Tokyo. */
 export function parseAsOf(value: string | string[] | undefined): string {
-  return typeof value === "string" && isIsoDate(value) ? value : todayIso();
+  return clampToWindow(typeof value === "string" ? value : undefined).date;
 }
 
-const isoDate = z.string().refine(isIsoDate, { message: "asOf must be a date as YYYY-MM-DD" });
+/** A date parameter of an API or export: a real date inside the as-of window, else 400. */
+export const windowDate = z
+  .string()
+  .refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" })
+  .refine((v) => isDateInWindow(v), { error: () => dateWindowMessage() });
+const isoDate = windowDate;
 
 export const progressQuery = z.object({
   groupBy: z.enum(["prefecture", "tableType", "category"]).default("prefecture"),
@@ -31,9 +37,10 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 type PageParams = Record<string, string | string[] | undefined>;
 
 /** Dashboard filters from a page's search params; unknown values are ignored rather than trusted. */
-export function dashboardFilter(params: PageParams): { asOf: string; tableType?: TableType; category?: Category } {
+export function dashboardFilter(params: PageParams): { asOf: string; asOfClampedFrom?: string; tableType?: TableType; category?: Category } {
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const tableType = TABLE_TYPES.find((t) => t === one(params.tableType));
   const category = CATEGORIES.find((c) => c === one(params.category));
-  return { asOf: parseAsOf(params.asOf), ...(tableType && { tableType }), ...(category && { category }) };
+  const asOf = clampToWindow(one(params.asOf));
+  return { asOf: asOf.date, ...(asOf.clampedFrom && { asOfClampedFrom: asOf.clampedFrom }), ...(tableType && { tableType }), ...(category && { category }) };
 }

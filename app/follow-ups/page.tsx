@@ -6,6 +6,8 @@ import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
 import { plainQuery } from "@/components/data-table/url";
+import { AsOfClampedNotice } from "@/components/dashboard/filters";
+import { clampToWindow } from "@/lib/as-of-window";
 import { TopBar } from "@/components/layout/top-bar";
 import { FollowUpFilters } from "@/components/follow-ups/filters";
 import { FollowUpTable } from "@/components/follow-ups/follow-up-table";
@@ -22,6 +24,9 @@ export default async function FollowUpsPage({ searchParams }: Props) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
   const query = plainQuery(await searchParams);
+  // A date outside the window shows the nearest allowed one, and says so (the API answers 400 instead).
+  const asOf = clampToWindow(query.asOf);
+  if (asOf.clampedFrom) query.asOf = asOf.date;
   const parsed = lenientParse(followUpQuery, query);
   const filter = toFollowUpFilter(parsed, user.id);
   const db = getDb();
@@ -42,6 +47,7 @@ export default async function FollowUpsPage({ searchParams }: Props) {
         <p className="subtitle">
           {t.fu.lead}（{t.asOf} {filter.asOf}）
         </p>
+        {asOf.clampedFrom && <AsOfClampedNotice t={t} asked={asOf.clampedFrom} used={asOf.date} />}
         <FollowUpFilters t={t} lang={lang} query={query} prefectures={user.prefectures} colleagues={colleagues} />
         <SavedViews t={t} views={views} currentQuery={qs} save={saveViewAction} remove={deleteViewAction} />
         <p className="links">

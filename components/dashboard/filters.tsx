@@ -1,9 +1,13 @@
 import { ChoiceFilter, choicesOf } from "@/components/forms/choice-filter";
 import type { Lang, Messages } from "@/lib/i18n/messages";
+import { fillMessage } from "@/lib/i18n/hardening";
+import { AS_OF_EARLIEST, asOfLatest } from "@/lib/as-of-window";
 import { CATEGORIES, CATEGORY_INFO, TABLE_TYPES, TABLE_TYPE_INFO } from "@/lib/table-types";
 
 export interface DashboardFilter {
   asOf: string;
+  /** The date asked for when it lay outside the window and the page shows `asOf` instead. */
+  asOfClampedFrom?: string;
   tableType?: string;
   category?: string;
 }
@@ -11,10 +15,11 @@ export interface DashboardFilter {
 /** A plain GET form: every filter lives in the URL, so a view can be bookmarked and sent. */
 export function DashboardFilters({ t, lang, filter }: { t: Messages; lang: Lang; filter: DashboardFilter }) {
   return (
+    <>
     <form className="filters" method="get">
       <label>
         {t.asOf}
-        <input type="date" name="asOf" defaultValue={filter.asOf} />
+        <input type="date" name="asOf" defaultValue={filter.asOf} min={AS_OF_EARLIEST} max={asOfLatest()} />
       </label>
       <ChoiceFilter label={t.tableType} name="tableType" value={filter.tableType} allLabel={t.all} choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)} />
       <ChoiceFilter label={t.category} name="category" value={filter.category} allLabel={t.all} choices={choicesOf(CATEGORIES, CATEGORY_INFO, lang)} />
@@ -22,6 +27,17 @@ export function DashboardFilters({ t, lang, filter }: { t: Messages; lang: Lang;
         {t.show}
       </button>
     </form>
+    {filter.asOfClampedFrom && <AsOfClampedNotice t={t} asked={filter.asOfClampedFrom} used={filter.asOf} />}
+    </>
+  );
+}
+
+/** Says that the asked date lay outside the window and which date the page shows instead. */
+export function AsOfClampedNotice({ t, asked, used }: { t: Messages; asked: string; used: string }) {
+  return (
+    <p role="status" className="notice" data-testid="as-of-clamped">
+      {fillMessage(t.hard.asOfClamped, { asked, used, from: AS_OF_EARLIEST, to: asOfLatest() })}
+    </p>
   );
 }
 

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { withTransaction } from "../executor";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
 import { upsertEvents, type EventInput } from "../import/events";
-import { monthlyTrend } from "./trend";
+import { monthlyTrend, trendDates } from "./trend";
 import { progress } from "./progress";
 import { NATIONAL } from "../../lib/scope";
 import { makeFacilityCode } from "../../lib/facility-code";
@@ -64,5 +64,11 @@ describe("monthly trend", () => {
     const points = await monthlyTrend(db, { kind: "prefectures", prefectures: ["27"] }, { from: "2024-01-01", to: "2024-03-31" });
     expect(points.map((p) => p.total)).toEqual([1, 1, 1]);
     expect(points.map((p) => p.counts.online)).toEqual([0, 1, 1]);
+  });
+
+  it("refuses a range of more month ends than the cap instead of one query per month without end", async () => {
+    await expect(monthlyTrend(db, NATIONAL, { from: "2023-01-01", to: "9999-12-31" })).rejects.toThrow(RangeError);
+    expect(() => trendDates("2023-01-01", "2043-01-31")).toThrow(/more than 240 points/);
+    expect(trendDates("2023-01-01", "2042-12-31")).toHaveLength(240);
   });
 });

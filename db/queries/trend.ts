@@ -22,8 +22,16 @@ export interface TrendFilter {
   category?: Category;
 }
 
+/**
+ * The most points one trend may have: the as-of window (2015 to a year ahead) holds fewer; a caller that
+ * asks for more gets an error instead of one query per month end without end.
+ */
+export const MAX_TREND_POINTS = 240;
+
 /** Month ends from the month of `from` through `to`, and `to` itself when it is not a month end. */
 export function trendDates(from: string, to: string): string[] {
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  if (months >= MAX_TREND_POINTS) throw new RangeError(`A trend from ${from} to ${to} would have more than ${MAX_TREND_POINTS} points`);
   const dates: string[] = [];
   let year = Number(from.slice(0, 4));
   let month = Number(from.slice(5, 7));
