@@ -41,6 +41,8 @@ export const importBatches = pgTable("import_batches", {
   unchanged: integer("unchanged").notNull().default(0),
   rejected: integer("rejected").notNull().default(0),
   errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+  /** Errors counted beyond the first ones kept in `errors` (lib/import/limits.ts). */
+  errorsOmitted: integer("errors_omitted").notNull().default(0),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });

@@ -15,6 +15,7 @@ function printHuman(s: ImportSummary): void {
   console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
   for (const e of s.errors.slice(0, 50)) console.log(`  line ${e.row} ${e.column} "${e.value}": ${e.message}`);
   if (s.errors.length > 50) console.log(`  … and ${s.errors.length - 50} more (use --errors out.csv)`);
+  if (s.errorsOmitted > 0) console.log(`  ${s.errorsOmitted} further errors were counted, not kept`);
 }
 
 /** Exit codes (contracts.md): 0 read (rows may be rejected), 2 the file is unusable, 1 any other failure. */
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
       source: createReadStream(file, { highWaterMark: 256 * 1024 }),
     });
     const errorsFile = stringOption(options, "errors");
-    if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors), "utf-8"));
+    if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors, summary.errorsOmitted), "utf-8"));
     if (json) {
       console.log(JSON.stringify(contractSummary(summary)));
     } else printHuman(summary);

@@ -252,7 +252,7 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
             </tbody>
           </table>
           <p>
-            {result.errors.length > SHOWN_ERRORS && `${result.errors.length.toLocaleString()} ${t.moreErrors} — `}
+            {result.errors.length + (result.errorsOmitted ?? 0) > SHOWN_ERRORS && `${(result.errors.length + (result.errorsOmitted ?? 0)).toLocaleString()} ${t.moreErrors} — `}
             {result.batchId !== undefined && <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>}
           </p>
         </>

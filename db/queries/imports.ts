@@ -44,10 +44,10 @@ export async function listImportBatches(db: Db, scope: Scope, userId: number, pa
 }
 
 /** One batch's rejected rows, or null when there is no such batch the user may see. */
-export async function importBatchErrors(db: Db, scope: Scope, userId: number, id: number): Promise<{ fileName: string; errors: RowError[] } | null> {
-  const [row] = await queryRows<{ fileName: string; errors: RowError[] }>(
+export async function importBatchErrors(db: Db, scope: Scope, userId: number, id: number): Promise<{ fileName: string; errors: RowError[]; errorsOmitted: number } | null> {
+  const [row] = await queryRows<{ fileName: string; errors: RowError[]; errorsOmitted: number }>(
     db,
-    sql`select b.file_name as "fileName", b.errors from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
+    sql`select b.file_name as "fileName", b.errors, b.errors_omitted as "errorsOmitted" from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
   );
   return row ?? null;
 }

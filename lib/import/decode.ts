@@ -5,7 +5,7 @@ export type FileEncoding = "utf-8" | "shift_jis";
 /** A file that cannot be read at all (exit code 2): undecodable, empty, or without its required columns. */
 export class ImportFileError extends Error {
   constructor(
-    readonly reason: "undecodable" | "empty" | "missing_columns" | "too_large",
+    readonly reason: "undecodable" | "empty" | "missing_columns" | "too_large" | "line_too_long",
     readonly messageJa: string,
     messageEn: string,
   ) {

@@ -5,6 +5,7 @@ import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
 import { FirstLines } from "./first-lines";
+import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import type { EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
 export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow;
@@ -78,7 +79,9 @@ function lineBreaks(text: string, end: number, mac: boolean): number {
  * of piling it up in memory, and linear: Papa's own Node stream mode re-slices a chunk at every pause,
  * which is quadratic in the chunk. Whole arrays are handed on: an async step per record costs more than
  * parsing it. With each piece come the line breaks in the text its records were read from, so that line
- * numbers need no look inside the cells unless some cell holds a line break.
+ * numbers need no look inside the cells unless some cell holds a line break. The held-back record is
+ * never longer than MAX_RECORD_CHARS (beyond it the file is refused), so each piece is parsed at most once
+ * more: reading stays linear even for a file that is one open quote or one endless line.
  */
 async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<ParsedPiece> {
   let parser: Papa.Parser | null = null;
@@ -94,6 +97,7 @@ async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<Pars
     const result = parser.parse(text, 0, true) as Papa.ParseResult<string[]>;
     const cursor = result.meta.cursor;
     pending = text.slice(cursor);
+    if (pending.length > MAX_RECORD_CHARS) throw recordTooLong();
     if (result.data.length > 0) yield { records: result.data, lineBreaks: lineBreaks(text, cursor, mac), mac };
   }
   if (parser && pending !== "") {
@@ -101,6 +105,22 @@ async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<Pars
     const records = result.data.filter((record) => !(record.length === 1 && record[0] === ""));
     yield { records, lineBreaks: lineBreaks(pending, pending.length, mac), mac };
   }
+}
+
+function recordTooLong(): ImportFileError {
+  const max = MAX_RECORD_CHARS.toLocaleString("ja-JP");
+  return new ImportFileError(
+    "line_too_long",
+    `${max}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
+    `A line is longer than ${MAX_RECORD_CHARS} characters (or a quote " is never closed); the file cannot be read as CSV`,
+  );
+}
+
+/** Characters of a parsed record: its cells and the commas between them. */
+function recordLength(record: string[]): number {
+  let n = record.length - 1;
+  for (const cell of record) n += cell.length;
+  return n;
 }
 
 /** Line breaks inside a record's quoted cells (so that row numbers follow the physical lines). */
@@ -135,6 +155,7 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
       for (const record of piece.records) {
         const start = line;
         line += oneLineEach ? 1 : 1 + innerLineBreaks(record, piece.mac);
+        if (recordLength(record) > MAX_RECORD_CHARS) throw recordTooLong();
         if (!mapping) {
           mapping = mapHeaders(kind, record);
           const mapped = mapping.columns.flatMap((key, i): [string, number][] => (key ? [[key, i]] : []));
@@ -144,8 +165,13 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
           continue;
         }
         if (record[0].trim() === "" && record.every((cell) => cell.trim() === "")) continue; // a blank line
-        for (let k = 0; k < keys.length; k++) cells[keys[k]] = record[columns[k]] ?? "";
-        const result = validate(kind, start, cells, options.today);
+        let tooLong: RowError | null = null;
+        for (let k = 0; k < keys.length; k++) {
+          const cell = record[columns[k]] ?? "";
+          if (cell.length > MAX_CELL_CHARS) tooLong ??= cellTooLong(start, keys[k], cell);
+          cells[keys[k]] = cell;
+        }
+        const result = tooLong ? { errors: [tooLong] } : validate(kind, start, cells, options.today);
         if ("errors" in result) batch.errors.push(...result.errors);
         else {
           const first = seen.firstOr(identity(kind, result.value), start);

@@ -70,7 +70,10 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   dryRun: boolean;
+  /** The first errors in file order (at most MAX_KEPT_ERRORS, lib/import/limits.ts). */
   errors: RowError[];
+  /** Errors counted but not kept beyond the first ones (0 when all are in `errors`). */
+  errorsOmitted: number;
   batchId?: number;
   mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
 }

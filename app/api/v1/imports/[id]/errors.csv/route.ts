@@ -16,7 +16,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   const batchId = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : NaN;
   const batch = Number.isSafeInteger(batchId) && batchId <= 2147483647 ? await importBatchErrors(getDb(), auth.user.scope, auth.user.id, batchId) : null;
   if (!batch) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null }, "export", `imports/${batchId}/errors.csv`, { rows: batch.errors.length });
+  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null }, "export", `imports/${batchId}/errors.csv`, { rows: batch.errors.length, omitted: batch.errorsOmitted });
   const base = batch.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_") || "import";
-  return csvResponse(errorsTable(batch.errors), `errors_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
+  return csvResponse(errorsTable(batch.errors, batch.errorsOmitted), `errors_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
 }

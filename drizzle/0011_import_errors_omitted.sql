@@ -1,0 +1,1 @@
+ALTER TABLE "import_batches" ADD COLUMN "errors_omitted" integer DEFAULT 0 NOT NULL;
