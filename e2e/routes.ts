@@ -90,6 +90,7 @@ export const ROUTES: RouteEntry[] = [
   { route: "app/admin/users/actions.ts#createUserAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
   { route: "app/admin/users/actions.ts#updateUserAction", kind: "action", method: "POST", takes: ["form", "user-id"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"] },
   { route: "app/admin/users/actions.ts#resetPasswordAction", kind: "action", method: "POST", takes: ["form", "user-id"], signedOut: "login", viewer: "forbidden", tokyo: "forbidden", coveredBy: ["db/queries/user-admin.test.ts"] },
+  { route: "app/account/password/actions.ts#signOutEverywhereAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "ok", tokyo: "n/a", coveredBy: ["e2e/tamper-sessions.spec.ts"] },
   { route: "app/account/password/actions.ts#changePasswordAction", kind: "action", method: "POST", takes: ["form"], signedOut: "login", viewer: "ok", tokyo: "n/a", coveredBy: ["e2e/admin.spec.ts", "db/queries/user-admin.test.ts"] },
 ];
 

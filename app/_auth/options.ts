@@ -5,6 +5,7 @@ import type { Role } from "@/db/queries/users";
 import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { sessionMaxAgeMs, signInLimits } from "@/lib/auth/limits";
 import { recordAudit } from "@/db/queries/audit";
+import { endUserSessions } from "@/db/queries/sessions";
 import { attemptSignIn } from "./sign-in";
 
 declare module "next-auth" {
@@ -75,7 +76,15 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (!token?.uid) return;
-      await recordAudit(getDb(), { userId: token.uid, email: token.email ?? null, ip: null, action: "sign_out" }).catch((error) => console.error("audit of sign-out failed", error));
+      // The cookie is cleared in this browser; raising the version ends the session on the server too, so a
+      // copy of the cookie taken before is refused at its next request.
+      const ended = await endUserSessions(getDb(), token.uid, token.sv).catch((error) => {
+        console.error("ending the session on sign-out failed", error);
+        return false;
+      });
+      await recordAudit(getDb(), { userId: token.uid, email: token.email ?? null, ip: null, action: "sign_out", details: { sessionEnded: ended } }).catch((error) =>
+        console.error("audit of sign-out failed", error),
+      );
     },
   },
   callbacks: {

@@ -6,6 +6,8 @@ import { getDb } from "@/db/client";
 import { changeOwnPassword, ownPasswordHash } from "@/db/queries/user-admin";
 import { requireUserForPasswordChange } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
+import { endUserSessions } from "@/db/queries/sessions";
+import { writeAudit } from "@/db/queries/audit-entry";
 import { passwordProblems } from "@/lib/auth/password-rules";
 import { hashPassword, verifyPassword } from "@/lib/password";
 
@@ -35,4 +37,13 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   if (problems.length > 0) return { ok: false, problems, at: Date.now() };
   await changeOwnPassword(getDb(), await actorOf(user), await hashPassword(next));
   redirect("/login?changed=1");
+}
+
+/** "Sign out everywhere": every session of this user ends on the server at once, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireUserForPasswordChange();
+  const db = getDb();
+  await endUserSessions(db, user.id);
+  await writeAudit(db, await actorOf(user), "sign_out.everywhere", null, {});
+  redirect("/login");
 }

@@ -2,7 +2,7 @@ import { requireUserForPasswordChange } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { TopBar } from "@/components/layout/top-bar";
 import { PasswordForm } from "@/components/admin/password-form";
-import { changePasswordAction } from "./actions";
+import { changePasswordAction, signOutEverywhereAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +24,12 @@ export default async function PasswordPage() {
         <div className="panel">
           <PasswordForm t={t} action={changePasswordAction} />
         </div>
+        <form action={signOutEverywhereAction} className="panel" data-testid="sign-out-everywhere">
+          <p>{t.hard.signOutEverywhereLead}</p>
+          <button type="submit" className="btn">
+            {t.hard.signOutEverywhere}
+          </button>
+        </form>
       </main>
     </>
   );
