@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { multipart, openCallers, type Callers } from "./tamper-callers";
+import { multipart, openCallers, stamp, type Callers } from "./tamper-callers";
 import { addMonths, todayIso } from "../lib/dates";
 
 /** Hostile requests that once cost the server unbounded work or slipped past the audit (issue 16). */
@@ -98,5 +98,29 @@ test.describe("load check", () => {
     const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
     console.log(`load check: ${times.length} progress requests, p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
     expect(p95).toBeLessThan(1_000);
+  });
+});
+
+/** The admin's audit CSV rows whose text holds `needle` (newest first). */
+async function auditRows(needle: string): Promise<string[]> {
+  const res = await callers.contexts.admin.get(`/api/v1/export/audit.csv?q=${encodeURIComponent(needle)}`);
+  expect(res.status()).toBe(200);
+  return (await res.body()).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+}
+
+test.describe("client address", () => {
+  test("an X-Forwarded-For written by the client is not believed: the audit log records the connection's address", async () => {
+    const name = `forged-xff-${stamp}.csv`;
+    const res = await callers.contexts.tokyo.post("/api/v1/imports", {
+      ...multipart({ kind: "events", dryRun: "true" }, { name, body: Buffer.from("医療機関コード,状態,日付\n") }),
+      headers: { "x-forwarded-for": "6.6.6.6, 7.7.7.7", "x-real-ip": "8.8.8.8" },
+    });
+    expect(res.status()).toBe(200);
+    const rows = await auditRows(name);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toContain(",127.0.0.1,");
+      expect(row).not.toMatch(/6\.6\.6\.6|7\.7\.7\.7|8\.8\.8\.8/);
+    }
   });
 });

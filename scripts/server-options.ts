@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * The production server's heap. With V8's default limit (about 4 GB on a 24 GB machine) the old generation
  * is collected lazily: a streamed national export (37 MB of CSV written a piece at a time) left resident
@@ -7,6 +9,13 @@
  */
 export const SERVER_HEAP_MB = 1024;
 
+/**
+ * The preload that decides which X-Forwarded-For entry is believed (TRUSTED_PROXY_HOPS), as npm start
+ * names it; servers started from a script get it by its full path.
+ */
+export const TRUSTED_PROXY_PRELOAD = "./scripts/trusted-proxy.cjs";
+
 export function serverNodeOptions(existing: string | undefined = process.env.NODE_OPTIONS): string {
-  return [existing, `--max-old-space-size=${SERVER_HEAP_MB}`].filter(Boolean).join(" ");
+  const preload = path.join(import.meta.dirname, "trusted-proxy.cjs");
+  return [existing, `--max-old-space-size=${SERVER_HEAP_MB}`, `--require ${preload}`].filter(Boolean).join(" ");
 }

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/queries/users";
-import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
+import { requestClientAddress } from "@/lib/auth/client-address";
 import { sessionMaxAgeMs, signInLimits } from "@/lib/auth/limits";
 import { recordAudit } from "@/db/queries/audit";
 import { endUserSessions } from "@/db/queries/sessions";
@@ -35,13 +35,6 @@ declare module "next-auth/jwt" {
 /** The message the sign-in form shows when the limit is reached (the form maps it to the catalogue). */
 export const RATE_LIMITED = "rate_limited";
 
-function header(headers: unknown, name: string): string | null {
-  if (!headers) return null;
-  if (headers instanceof Headers) return headers.get(name);
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? value.join(", ") : (value ?? null);
-}
-
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: Math.round(sessionMaxAgeMs() / 1000) },
@@ -54,7 +47,7 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email?.trim().toLowerCase();
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
-        const ip = clientAddress(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"), trustedProxyHops());
+        const ip = requestClientAddress(req?.headers as Headers | Record<string, string | string[] | undefined> | undefined);
         let result: Awaited<ReturnType<typeof attemptSignIn>>;
         try {
           result = await attemptSignIn(getDb(), { email, password, ip }, signInLimits());

@@ -3,6 +3,7 @@ import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
 import { clearAccountAttempts, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
 import { recordAudit } from "@/db/queries/audit";
 import type { SignInLimits } from "@/lib/auth/limits";
+import { addressLimitKey } from "@/lib/auth/client-address";
 import { isPlainText } from "@/lib/safe-text";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
 
@@ -22,7 +23,8 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
   const email = input.email.trim().toLowerCase();
   // Not an address anyone has (and a NUL byte cannot be stored): refused without touching the database.
   if (email.length > 320 || !isPlainText(email)) return { ok: false, reason: "invalid" };
-  const attempt = await recordSignInAttempt(db, email, input.ip, limits);
+  // The limit counts an IPv6 client by its /64: one network hands out a whole /64 to each subscriber.
+  const attempt = await recordSignInAttempt(db, email, input.ip === null ? null : addressLimitKey(input.ip), limits);
   if (Math.random() < 0.01) await pruneSignInAttempts(db);
   if (!attempt.allowed) {
     await recordAudit(db, { userId: null, email, ip: input.ip, action: "sign_in.rate_limited", details: { account: attempt.accountFailures, address: attempt.addressFailures } });

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { isCrossOrigin } from "@/lib/origin";
+import { requestClientAddress } from "@/lib/auth/client-address";
 import { apiUser, type CurrentUser } from "@/app/_auth/session";
 import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
 import { getDb } from "@/db/client";
@@ -23,7 +24,7 @@ const FAILED = "取り込みに失敗しました（データは変更されて�
 
 /** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
 async function auditedImport(req: NextRequest, user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
-  const actor = { id: user.id, email: user.email, ip: req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null };
+  const actor = { id: user.id, email: user.email, ip: requestClientAddress(req.headers) };
   const target = `${fields.kind}:${upload.file.name}`;
   try {
     const s = await importUpload(user, upload, fields, onProgress);

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { importBatchErrors } from "@/db/queries/imports";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { errorsTable } from "@/lib/import/errors-csv";
+import { requestClientAddress } from "@/lib/auth/client-address";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   const batchId = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : NaN;
   const batch = Number.isSafeInteger(batchId) && batchId <= 2147483647 ? await importBatchErrors(getDb(), auth.user.scope, auth.user.id, batchId) : null;
   if (!batch) return NextResponse.json({ error: "not_found" }, { status: 404 });
-  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: req.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null }, "export", `imports/${batchId}/errors.csv`, { rows: batch.errors.length, omitted: batch.errorsOmitted });
+  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: requestClientAddress(req.headers) }, "export", `imports/${batchId}/errors.csv`, { rows: batch.errors.length, omitted: batch.errorsOmitted });
   const base = batch.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_") || "import";
   return csvResponse(errorsTable(batch.errors, batch.errorsOmitted), `errors_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
 }
