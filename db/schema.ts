@@ -209,6 +209,21 @@ export const signInAttempts = pgTable(
 );
 
 /**
+ * Sign-ins refused beyond the limit, counted per episode instead of one audit row each (so nobody can fill
+ * the append-only audit log without signing in): one row per account or address while refusals go on;
+ * the audit log gets the first refusal of each episode and the episode's total when it is pruned.
+ */
+export const signInRefusals = pgTable("sign_in_refusals", {
+  /** "account:<e-mail>" or "address:<address or IPv6 /64>". */
+  key: text("key").primaryKey(),
+  email: text("email"),
+  ip: text("ip"),
+  firstAt: timestamp("first_at", { withTimezone: true }).notNull().defaultNow(),
+  lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+  refused: integer("refused").notNull().default(1),
+});
+
+/**
  * Counts by state at every month end, per prefecture × table type × category, recomputed from the event
  * history in the same transaction as every import and seed (db/queries/monthly-summary.ts). The trend
  * chart reads it instead of replaying the history on each view; a test keeps it equal to the replay.

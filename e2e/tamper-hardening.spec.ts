@@ -124,3 +124,46 @@ test.describe("client address", () => {
     }
   });
 });
+
+test.describe("an audit trail an auditor would accept", () => {
+  test("a streamed export is logged when it starts and when it ends, with the rows sent, under one export id", async () => {
+    const res = await callers.contexts.tokyo.get("/api/v1/export/facilities.csv?prefecture=13&status=online");
+    expect(res.status()).toBe(200);
+    const dataRows = (await res.body()).toString("utf8").trim().split("\r\n").length - 1;
+    const rows = (await auditRows("facilities.csv")).filter((r) => r.includes("tokyo@example.jp"));
+    const ended = rows.find((r) => /,export,facilities\.csv,/.test(r));
+    expect(ended).toBeDefined();
+    const exportId = /exportId""?:""?([0-9a-f-]{36})/.exec(ended!)?.[1];
+    expect(exportId).toBeDefined();
+    expect(ended).toMatch(new RegExp(`rows""?:${dataRows}\\b`));
+    expect(rows.some((r) => r.includes(",export.started,") && r.includes(exportId!))).toBe(true);
+  });
+
+  test("reads of facility data are logged: a facility record, a list request, letters printed", async () => {
+    const { tokyoCode, osakaCode } = callers.ids;
+    expect((await callers.get("tokyo", `/api/v1/facilities/${tokyoCode}`)).status()).toBe(200);
+    expect((await callers.get("tokyo", `/facilities/${tokyoCode}`)).status()).toBe(200);
+    expect((await callers.get("tokyo", `/follow-ups/letters?codes=${tokyoCode},${osakaCode}`)).status()).toBe(200);
+    const rows = (await auditRows(tokyoCode)).filter((r) => r.includes("tokyo@example.jp"));
+    expect(rows.filter((r) => r.includes(",read.facility,")).length).toBeGreaterThanOrEqual(2);
+    const letters = rows.find((r) => r.includes(",read.letters,"));
+    expect(letters).toContain(osakaCode); // the refused code is on record too
+    const marker = `${stamp}list`;
+    expect((await callers.get("viewer", `/api/v1/facilities?q=${marker}`)).status()).toBe(200);
+    expect((await auditRows(marker)).some((r) => r.includes(",read.list,facilities,") && r.includes("viewer@example.jp"))).toBe(true);
+  });
+
+  test("refused access is logged with what was asked: 403s, redirects to /forbidden, out-of-scope 404s", async () => {
+    const { osakaCode } = callers.ids;
+    expect((await callers.get("viewer", `/api/v1/export/audit.csv?q=${stamp}refused`)).status()).toBe(403);
+    expect((await callers.get("viewer", `/imports?${stamp}forbidden=1`)).status()).toBe(307);
+    expect((await callers.get("tokyo", `/api/v1/facilities/${osakaCode}`)).status()).toBe(404);
+    expect((await callers.get("tokyo", `/facilities/${osakaCode}`)).status()).toBe(404);
+    const refused = (await auditRows("access.refused")).filter((r) => r.includes("viewer@example.jp"));
+    expect(refused.some((r) => r.includes(`/api/v1/export/audit.csv?q=${stamp}refused`))).toBe(true);
+    expect(refused.some((r) => r.includes(`/imports?${stamp}forbidden=1`) && r.includes("/forbidden"))).toBe(true);
+    const misses = (await auditRows(osakaCode)).filter((r) => r.includes(",access.not_found,") && r.includes("tokyo@example.jp"));
+    expect(misses.length).toBeGreaterThanOrEqual(2);
+    for (const r of misses) expect(r).toMatch(/outsideScope""?:\s?true/);
+  });
+});

@@ -1,6 +1,8 @@
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { closeDb } from "../db/client";
+import os from "node:os";
+import { closeDb, getDb } from "../db/client";
+import { auditImport } from "../db/import/audit";
 import { runMigrations } from "../db/migrate";
 import { contractSummary, runImport, type ImportSummary } from "../db/import/run";
 import { ImportFileError } from "../lib/import/decode";
@@ -31,15 +33,25 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = options.has("json");
+  // The command line is audited like an upload: the operating-system user and host stand for the person.
+  const actor = { id: null, email: `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}@${os.hostname()}`, ip: null };
+  const run = { kind, fileName: path.basename(file), dryRun: options.has("dry-run"), via: "cli" as const };
   try {
     await runMigrations();
-    const summary = await runImport({
-      kind: kind as "facilities",
-      fileName: path.basename(file),
-      actor: { id: null, email: `cli:${process.env.USER ?? "unknown"}`, scope: NATIONAL },
-      dryRun: options.has("dry-run"),
-      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
-    });
+    let summary: ImportSummary;
+    try {
+      summary = await runImport({
+        kind: kind as "facilities",
+        fileName: run.fileName,
+        actor: { ...actor, scope: NATIONAL },
+        dryRun: run.dryRun,
+        source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      });
+    } catch (error) {
+      await auditImport(getDb(), actor, run, { error });
+      throw error;
+    }
+    await auditImport(getDb(), actor, run, { summary });
     const errorsFile = stringOption(options, "errors");
     if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors, summary.errorsOmitted), "utf-8"));
     if (json) {

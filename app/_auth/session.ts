@@ -9,6 +9,7 @@ import { unsafeFindUserById, type Role } from "@/db/queries/users";
 import { scopeFromPrefectures, type Scope } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
+import { auditRefused } from "@/app/_access-audit";
 
 export interface CurrentUser {
   id: number;
@@ -64,7 +65,10 @@ export async function requireUser(): Promise<CurrentUser> {
 /** For pages and actions that need at least a role; others see the not-found page (nothing is confirmed). */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
-  if (RANK[user.role] < RANK[role]) redirect("/forbidden");
+  if (RANK[user.role] < RANK[role]) {
+    await auditRefused(user, { reason: "role", needed: role, answer: "/forbidden" });
+    redirect("/forbidden");
+  }
   return user;
 }
 
@@ -74,7 +78,13 @@ export type ApiAuth = { ok: true; user: CurrentUser } | { ok: false; response: N
 export async function apiUser(role: Role = "viewer"): Promise<ApiAuth> {
   const user = await currentUser();
   if (!user) return { ok: false, response: NextResponse.json({ error: "unauthorized" }, { status: 401 }) };
-  if (user.mustChangePassword) return { ok: false, response: NextResponse.json({ error: "password_change_required" }, { status: 403 }) };
-  if (RANK[user.role] < RANK[role]) return { ok: false, response: NextResponse.json({ error: "forbidden" }, { status: 403 }) };
+  if (user.mustChangePassword) {
+    await auditRefused(user, { reason: "password_change_required", answer: 403 });
+    return { ok: false, response: NextResponse.json({ error: "password_change_required" }, { status: 403 }) };
+  }
+  if (RANK[user.role] < RANK[role]) {
+    await auditRefused(user, { reason: "role", needed: role, answer: 403 });
+    return { ok: false, response: NextResponse.json({ error: "forbidden" }, { status: 403 }) };
+  }
   return { ok: true, user };
 }

@@ -4,6 +4,7 @@ import { openTestDb } from "@/db/test-db";
 import { queryRows, type Db } from "@/db/client";
 import { unsafeUpsertUser } from "@/db/queries/users";
 import { attemptSignIn } from "./sign-in";
+import { closeRefusalEpisodes } from "@/db/queries/sign-in";
 
 /** Sign-in against a real database: the limits per account and per address, disabled users, the audit trail. */
 let db: Db;
@@ -90,6 +91,41 @@ describe("sign-in", () => {
     for (let i = 0; i < 6; i++) expect(await attempt(`user${i}@example.jp`, "spray-password-1", "203.0.113.5")).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("hanako@example.jp", PASSWORD, "203.0.113.5")).toEqual({ ok: false, reason: "rate_limited" });
     expect((await attempt("hanako@example.jp", PASSWORD, "203.0.113.6")).ok).toBe(true);
+  });
+});
+
+describe("refusals beyond the limit", () => {
+  const auditCount = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log`))[0].n;
+
+  it("are counted, not written one audit row each: the first of an episode is logged, the rest only counted", async () => {
+    for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
+    const before = await auditCount();
+    for (let i = 0; i < 200; i++) expect(await attempt(`flood-${i}@example.jp`, "spray-password-1", "198.51.100.200")).toEqual({ ok: false, reason: "rate_limited" });
+    expect((await auditCount()) - before).toBe(1);
+    const [counter] = await queryRows<{ refused: number }>(db, sql`select refused from sign_in_refusals where key = 'address:198.51.100.200'`);
+    expect(counter.refused).toBe(200);
+  });
+
+  it("a new episode after a quiet window is logged with the previous one's total; a closed episode's total goes to the log", async () => {
+    await queryRows(db, sql`update sign_in_refusals set last_at = now() - interval '20 minutes' where key = 'address:198.51.100.200'`);
+    for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
+    expect(await attempt("flood-again@example.jp", "spray-password-1", "198.51.100.200")).toEqual({ ok: false, reason: "rate_limited" });
+    const [entry] = await queryRows<{ details: { previousEpisode?: { refused: number } } }>(
+      db,
+      sql`select details from audit_log where action = 'sign_in.rate_limited' and target = 'address:198.51.100.200' order by id desc limit 1`,
+    );
+    expect(entry.details.previousEpisode?.refused).toBe(200);
+    await queryRows(db, sql`update sign_in_refusals set last_at = now() - interval '2 days'`);
+    await closeRefusalEpisodes(db);
+    const totals = await queryRows<{ target: string }>(db, sql`select target from audit_log where action = 'sign_in.rate_limited.total'`);
+    expect(totals.map((t) => t.target)).toContain("address:198.51.100.200");
+    expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sign_in_refusals`))[0].n).toBe(0);
+  });
+
+  it("count an IPv6 client by its /64: changing the last 64 bits does not dodge the address limit", async () => {
+    for (let i = 0; i < 6; i++) await attempt(`v6user${i}@example.jp`, "spray-password-1", `2001:db8:aa:bb::${(i + 1).toString(16)}`);
+    expect(await attempt("hanako@example.jp", PASSWORD, "2001:db8:aa:bb:ffff:1:2:3")).toEqual({ ok: false, reason: "rate_limited" });
+    expect((await attempt("hanako@example.jp", PASSWORD, "2001:db8:aa:cc::1")).ok).toBe(true);
   });
 });
 

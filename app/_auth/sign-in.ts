@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
-import { clearAccountAttempts, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
+import { clearAccountAttempts, closeRefusalEpisodes, countRefusal, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
 import { recordAudit } from "@/db/queries/audit";
 import type { SignInLimits } from "@/lib/auth/limits";
 import { addressLimitKey } from "@/lib/auth/client-address";
@@ -24,10 +24,24 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
   // Not an address anyone has (and a NUL byte cannot be stored): refused without touching the database.
   if (email.length > 320 || !isPlainText(email)) return { ok: false, reason: "invalid" };
   // The limit counts an IPv6 client by its /64: one network hands out a whole /64 to each subscriber.
-  const attempt = await recordSignInAttempt(db, email, input.ip === null ? null : addressLimitKey(input.ip), limits);
-  if (Math.random() < 0.01) await pruneSignInAttempts(db);
+  const addressKey = input.ip === null ? null : addressLimitKey(input.ip);
+  const attempt = await recordSignInAttempt(db, email, addressKey, limits);
+  if (Math.random() < 0.01) {
+    await pruneSignInAttempts(db);
+    await closeRefusalEpisodes(db);
+  }
   if (!attempt.allowed) {
-    await recordAudit(db, { userId: null, email, ip: input.ip, action: "sign_in.rate_limited", details: { account: attempt.accountFailures, address: attempt.addressFailures } });
+    // Beyond the limit a refusal is counted, not written: the audit log gets the first of each episode
+    // (with the total of the key's previous episode) and the episode's total when it closes.
+    const byAddress = addressKey !== null && attempt.addressFailures > limits.perAddress;
+    const key = byAddress ? `address:${addressKey}` : `account:${email}`;
+    const count = await countRefusal(db, key, { email: byAddress ? null : email, ip: byAddress ? addressKey : null }, limits.windowMinutes);
+    if (count.first) {
+      await recordAudit(db, {
+        userId: null, email, ip: input.ip, action: "sign_in.rate_limited", target: key,
+        details: { account: attempt.accountFailures, address: attempt.addressFailures, ...(count.previous && { previousEpisode: count.previous }) },
+      });
+    }
     return { ok: false, reason: "rate_limited" };
   }
   const user = await unsafeFindUserForSignIn(db, email);

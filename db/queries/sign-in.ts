@@ -50,3 +50,51 @@ export async function pruneSignInAttempts(db: Db): Promise<void> {
 export async function markSignedIn(db: Db, userId: number): Promise<void> {
   await queryRows(db, sql`update users set last_sign_in_at = now() where id = ${userId}`);
 }
+
+export interface RefusalCount {
+  /** This refusal opened a new episode (the first since the key's last refusal more than a window ago). */
+  first: boolean;
+  refused: number;
+  /** The episode this one replaced, when there was one: its total, from when to when. */
+  previous: { refused: number; firstAt: string; lastAt: string } | null;
+}
+
+/**
+ * Counts a refused sign-in against its key (one row updated in place, not an audit row). A refusal more
+ * than a window after the key's last one starts a new episode; the old episode's total comes back so
+ * that the caller can put it in the audit log with the new episode's first entry.
+ */
+export async function countRefusal(db: Db, key: string, who: { email: string | null; ip: string | null }, windowMinutes: number): Promise<RefusalCount> {
+  const stale = sql`sign_in_refusals.last_at < now() - make_interval(mins => ${windowMinutes})`;
+  const [row] = await queryRows<{ refused: number; prevRefused: number | null; prevFirst: string | null; prevLast: string | null }>(
+    db,
+    sql`with prev as (select refused, first_at, last_at from sign_in_refusals where key = ${key}),
+        up as (
+          insert into sign_in_refusals as sign_in_refusals (key, email, ip) values (${key}, ${who.email}, ${who.ip})
+          on conflict (key) do update set
+            refused = case when ${stale} then 1 else sign_in_refusals.refused + 1 end,
+            first_at = case when ${stale} then now() else sign_in_refusals.first_at end,
+            last_at = now()
+          returning refused)
+        select up.refused, prev.refused as "prevRefused", prev.first_at::text as "prevFirst", prev.last_at::text as "prevLast"
+        from up left join prev on true`,
+  );
+  const first = row.refused === 1;
+  const previous = first && row.prevRefused !== null ? { refused: row.prevRefused, firstAt: row.prevFirst!, lastAt: row.prevLast! } : null;
+  return { first, refused: row.refused, previous };
+}
+
+/**
+ * Episodes with no refusal for a day are closed: each one's total goes to the audit log as one row, then
+ * its counter is removed.
+ */
+export async function closeRefusalEpisodes(db: Db): Promise<void> {
+  await queryRows(
+    db,
+    sql`with gone as (delete from sign_in_refusals where last_at < now() - interval '1 day' returning *)
+        insert into audit_log (user_id, user_email, ip, action, target, details)
+        select null, email, ip, 'sign_in.rate_limited.total', key,
+               jsonb_build_object('refused', refused, 'from', first_at, 'to', last_at)
+        from gone`,
+  );
+}

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { facilityDetail } from "@/db/queries/facility-detail";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { requireUser } from "@/app/_auth/session";
+import { auditFacilityMiss, auditRead } from "@/app/_access-audit";
 import { getMessages } from "@/app/_i18n";
 import { facilityCodeParam } from "@/app/_follow-up-params";
 import { todayIso } from "@/lib/dates";
@@ -26,8 +27,12 @@ export default async function FacilityPage({ params }: Props) {
   if (!code.success) notFound();
   const today = todayIso();
   const detail = await facilityDetail(getDb(), user.scope, code.data, today);
-  // Outside the scope answers exactly like an unknown code.
-  if (!detail) notFound();
+  // Outside the scope answers exactly like an unknown code (the audit log tells them apart).
+  if (!detail) {
+    await auditFacilityMiss(user, code.data);
+    notFound();
+  }
+  await auditRead(user, "read.facility", code.data, {});
   const { lang, t } = await getMessages();
   const canEdit = user.role !== "viewer";
   const colleagues = canEdit ? await assignableColleagues(getDb(), user.scope) : [];

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { facilityDetail, type FacilityDetail } from "@/db/queries/facility-detail";
 import { requireUser } from "@/app/_auth/session";
+import { auditRead } from "@/app/_access-audit";
 import { getMessages } from "@/app/_i18n";
 import { todayIso } from "@/lib/dates";
 import { ReminderLetter } from "@/components/follow-ups/letter";
@@ -27,6 +28,9 @@ export default async function LettersPage({ searchParams }: Props) {
     const detail = await facilityDetail(getDb(), user.scope, code, today);
     if (detail) details.push(detail);
   }
+  // Letters carry names, addresses and contacts: which were printed (and which codes were refused) is on record.
+  const printed = details.map((d) => d.facility.code);
+  await auditRead(user, "read.letters", null, { codes: printed, refused: codes.filter((c) => !printed.includes(c)) });
   return (
     <main>
       <div className="no-print filters">

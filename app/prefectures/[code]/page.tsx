@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
+import { auditNotFound } from "@/app/_access-audit";
 import { getMessages } from "@/app/_i18n";
 import { dashboardFilter } from "@/app/_params";
 import { prefectureByCode } from "@/lib/prefectures";
@@ -26,7 +27,10 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   const { code } = await params;
   const prefecture = prefectureByCode(code);
   // Outside the scope answers exactly like an unknown code: nothing is confirmed.
-  if (!prefecture || !scopeIncludes(user.scope, code)) notFound();
+  if (!prefecture || !scopeIncludes(user.scope, code)) {
+    await auditNotFound(user, `prefecture:${code.slice(0, 10)}`, { outsideScope: Boolean(prefecture) });
+    notFound();
+  }
   const { lang, t } = await getMessages();
   const query = plainQuery(await searchParams);
   const filter = dashboardFilter(query);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { auditNotFound } from "@/app/_access-audit";
 import { requireRole } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
@@ -21,7 +22,10 @@ export default async function EditUserPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2147483647) notFound();
   const user = await findUser(getDb(), admin.scope, Number(id));
-  if (!user) notFound();
+  if (!user) {
+    await auditNotFound(admin, `user:${id}`);
+    notFound();
+  }
   const { lang, t } = await getMessages();
   const m = t.admin.users;
   const created = (await searchParams).created === "1";

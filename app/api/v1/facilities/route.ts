@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { listFacilities } from "@/db/queries/facilities";
 import { apiUser } from "@/app/_auth/session";
+import { auditRead } from "@/app/_access-audit";
 import { searchParamsObject } from "@/app/_params";
 import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
 
@@ -14,5 +15,6 @@ export async function GET(req: NextRequest) {
   const parsed = facilityQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) return invalidQuery(parsed.error);
   const page = await listFacilities(getDb(), auth.user.scope, toFacilityFilter(parsed.data), parsed.data.page, parsed.data.pageSize);
+  await auditRead(auth.user, "read.list", "facilities", { filters: parsed.data, total: page.total, rows: page.items.length });
   return Response.json(page);
 }

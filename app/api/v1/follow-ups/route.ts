@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { apiUser } from "@/app/_auth/session";
+import { auditRead } from "@/app/_access-audit";
 import { searchParamsObject } from "@/app/_params";
 import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
 import { followUpJson } from "@/app/_follow-up-json";
@@ -16,5 +17,6 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
   const page = await listFollowUps(getDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
+  await auditRead(auth.user, "read.list", "follow-ups", { filters: parsed.data, total: page.total, rows: page.items.length });
   return Response.json({ asOf: filter.asOf, total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(followUpJson) });
 }

@@ -6,7 +6,7 @@ import { requestClientAddress } from "@/lib/auth/client-address";
 import { apiUser, type CurrentUser } from "@/app/_auth/session";
 import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
 import { getDb } from "@/db/client";
-import { writeAudit } from "@/db/queries/audit-entry";
+import { auditImport } from "@/db/import/audit";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 
 export const dynamic = "force-dynamic";
@@ -25,15 +25,13 @@ const FAILED = "取り込みに失敗しました（データは変更されて�
 /** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
 async function auditedImport(req: NextRequest, user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
   const actor = { id: user.id, email: user.email, ip: requestClientAddress(req.headers) };
-  const target = `${fields.kind}:${upload.file.name}`;
+  const run = { kind: fields.kind, fileName: upload.file.name, dryRun: fields.dryRun, via: "upload" as const };
   try {
-    const s = await importUpload(user, upload, fields, onProgress);
-    await writeAudit(getDb(), actor, fields.dryRun ? "import.preview" : "import", target, {
-      batchId: s.batchId, encoding: s.encoding, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected,
-    });
-    return s;
+    const summary = await importUpload(user, upload, fields, onProgress);
+    await auditImport(getDb(), actor, run, { summary });
+    return summary;
   } catch (error) {
-    await writeAudit(getDb(), actor, "import.failed", target, { reason: error instanceof ImportFileError ? error.reason : "error" });
+    await auditImport(getDb(), actor, run, { error });
     throw error;
   }
 }

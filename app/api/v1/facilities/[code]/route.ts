@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { facilityDetail } from "@/db/queries/facility-detail";
 import { todayIso } from "@/lib/dates";
 import { apiUser } from "@/app/_auth/session";
+import { auditFacilityMiss, auditRead } from "@/app/_access-audit";
 import { facilityCodeParam } from "@/app/_follow-up-params";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,11 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ cod
   const code = facilityCodeParam.safeParse((await params).code);
   if (!code.success) return notFound();
   const detail = await facilityDetail(getDb(), auth.user.scope, code.data, todayIso());
-  if (!detail) return notFound();
+  if (!detail) {
+    await auditFacilityMiss(auth.user, code.data);
+    return notFound();
+  }
+  await auditRead(auth.user, "read.facility", code.data, { via: "api" });
   return Response.json({
     ...detail.facility,
     events: detail.events,
