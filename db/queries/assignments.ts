@@ -11,20 +11,25 @@ export interface Colleague {
 }
 
 /**
- * People a follow-up can be given to: active editors and admins who see at least one of the caller's
- * prefectures. Each facility is still checked on assignment (the colleague must see its prefecture).
+ * Whose names a caller may see and give work to: for a national caller everyone; for a prefecture-scoped
+ * caller only users whose whole scope lies inside the caller's (never national staff, never a user who
+ * also covers another prefecture), the same rule as the user administration's.
+ */
+function insideCallerScope(scope: Scope) {
+  if (scope.kind === "national") return sql`true`;
+  if (scope.prefectures.length === 0) return sql`false`;
+  return sql`(u.prefectures is not null and u.prefectures <@ ${`{${scope.prefectures.join(",")}}`}::text[])`;
+}
+
+/**
+ * People a follow-up can be given to: active editors and admins inside the caller's scope. Each facility
+ * is still checked on assignment (the colleague must see its prefecture).
  */
 export async function assignableColleagues(db: Db, scope: Scope): Promise<Colleague[]> {
-  const overlap =
-    scope.kind === "national"
-      ? sql`true`
-      : scope.prefectures.length === 0
-        ? sql`false`
-        : sql`(u.prefectures is null or u.prefectures && ${`{${scope.prefectures.join(",")}}`}::text[])`;
   return queryRows<Colleague>(
     db,
     sql`select u.id, u.email, u.name from users u
-        where not u.disabled and u.role in ('editor', 'admin') and ${overlap}
+        where not u.disabled and u.role in ('editor', 'admin') and ${insideCallerScope(scope)}
         order by u.email`,
   );
 }
@@ -54,7 +59,7 @@ export async function changeFollowUps(db: Db, scope: Scope, actor: Actor, codes:
   const assigneeOk =
     setAssignee && change.assigneeId !== null
       ? sql`exists (select 1 from users u where u.id = ${change.assigneeId} and not u.disabled and u.role in ('editor', 'admin')
-                    and (u.prefectures is null or f.prefecture = any(u.prefectures)))`
+                    and (u.prefectures is null or f.prefecture = any(u.prefectures)) and ${insideCallerScope(scope)})`
       : sql`true`;
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

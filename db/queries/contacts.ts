@@ -96,13 +96,15 @@ export async function addContact(db: Db, scope: Scope, actor: Actor, code: strin
 }
 
 /** Corrects a logged contact; the audit entry keeps what it said before. Null when not found in scope. */
-export async function updateContact(db: Db, scope: Scope, actor: Actor, id: number, input: ContactInput): Promise<Contact | null> {
+export async function updateContact(db: Db, scope: Scope, actor: Actor, facilityCode: string, id: number, input: ContactInput): Promise<Contact | null> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
+    // The entry must belong to the facility the form was for, checked before anything is written (a form
+    // replayed with another facility's entry id changes nothing).
     const [before] = await queryRows<ContactRow>(
       tx,
       sql`select c.* from contacts c join facilities f on f.code = c.facility_code
-          where c.id = ${id} and ${scopeCondition(scope, sql`f.prefecture`)} for update of c`,
+          where c.id = ${id} and c.facility_code = ${facilityCode} and ${scopeCondition(scope, sql`f.prefecture`)} for update of c`,
     );
     if (!before) return null;
     const [row] = await queryRows<ContactRow>(

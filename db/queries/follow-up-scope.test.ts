@@ -90,13 +90,22 @@ describe("contact log", () => {
     expect(await addContact(db, TOKYO, tokyoEditor, osaka[0], contact)).toBeNull();
     const osakaContact = await addContact(db, NATIONAL, nationalAdmin, osaka[0], contact);
     expect(await listContacts(db, TOKYO, osaka[0])).toEqual([]);
-    expect(await updateContact(db, TOKYO, tokyoEditor, osakaContact!.id, { ...contact, note: "changed" })).toBeNull();
+    expect(await updateContact(db, TOKYO, tokyoEditor, osaka[0], osakaContact!.id, { ...contact, note: "changed" })).toBeNull();
     expect((await listContacts(db, NATIONAL, osaka[0]))[0].note).toBe("=cmd");
+  });
+
+  it("an edit sent for another facility than the entry's changes nothing and writes no audit entry", async () => {
+    const [entry] = await listContacts(db, TOKYO, tokyo[0]);
+    const edits = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where action = 'contact.edit'`))[0].n;
+    const before = await edits();
+    expect(await updateContact(db, TOKYO, tokyoEditor, tokyo[1], entry.id, { ...contact, note: "wrong facility" })).toBeNull();
+    expect((await listContacts(db, TOKYO, tokyo[0]))[0].note).toBe(entry.note);
+    expect(await edits()).toBe(before);
   });
 
   it("an edit keeps what the contact said before in the audit log", async () => {
     const [first] = await listContacts(db, TOKYO, tokyo[0]);
-    const edited = await updateContact(db, TOKYO, tokyoEditor, first.id, { ...contact, outcome: "reached", note: "担当者と話した" });
+    const edited = await updateContact(db, TOKYO, tokyoEditor, first.facilityCode, first.id, { ...contact, outcome: "reached", note: "担当者と話した" });
     expect(edited).toMatchObject({ outcome: "reached", note: "担当者と話した" });
     const [entry] = await queryRows<{ details: { before: { outcome: string }; after: { outcome: string } } }>(
       db,
@@ -108,8 +117,13 @@ describe("contact log", () => {
 });
 
 describe("assignments", () => {
-  it("offers only editors and admins who share the scope", async () => {
-    expect((await assignableColleagues(db, TOKYO)).map((u) => u.email)).toEqual(["a@example.jp", "t@example.jp"]);
+  it("offers only editors and admins whose whole scope lies inside the caller's (no national or Osaka staff to Tokyo)", async () => {
+    expect((await assignableColleagues(db, TOKYO)).map((u) => u.email)).toEqual(["t@example.jp"]);
+    expect((await assignableColleagues(db, NATIONAL)).map((u) => u.email)).toEqual(["a@example.jp", "o@example.jp", "t@example.jp"]);
+  });
+
+  it("refuses an assignee outside the caller's scope even when a form is forged", async () => {
+    expect(await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[0]], { assigneeId: nationalAdmin.id })).toEqual({ updated: [], refused: [tokyo[0]] });
   });
 
   it("assigns Tokyo facilities in bulk; Osaka codes and an Osaka assignee are refused", async () => {

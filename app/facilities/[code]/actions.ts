@@ -66,8 +66,8 @@ export async function updateContactAction(_prev: ActionState, form: FormData): P
   const parsed = contactForm.extend({ id: z.coerce.number().int().positive() }).safeParse(formObject(form));
   if (!parsed.success) return invalid(parsed.error);
   const { code, id, ...input } = parsed.data;
-  const saved = await updateContact(getDb(), user.scope, await actorOf(user), id, input);
-  if (!saved || saved.facilityCode !== code) return { ok: false, error: "not_found" };
+  const saved = await updateContact(getDb(), user.scope, await actorOf(user), code, id, input);
+  if (!saved) return { ok: false, error: "not_found" };
   revalidatePath(`/facilities/${code}`);
   return { ok: true, at: Date.now() };
 }
