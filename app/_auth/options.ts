@@ -34,6 +34,7 @@ declare module "next-auth/jwt" {
 
 /** The message the sign-in form shows when the limit is reached (the form maps it to the catalogue). */
 export const RATE_LIMITED = "rate_limited";
+export const TEMP_PASSWORD_EXPIRED = "temp_password_expired";
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -59,6 +60,7 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) {
           // next-auth passes a thrown message to the form as `error`; a null is its plain "CredentialsSignin".
           if (result.reason === "rate_limited") throw new Error(RATE_LIMITED);
+          if (result.reason === "temp_password_expired") throw new Error(TEMP_PASSWORD_EXPIRED);
           return null;
         }
         const { user } = result;

@@ -4,6 +4,7 @@ import { openTestDb } from "@/db/test-db";
 import { queryRows, type Db } from "@/db/client";
 import { unsafeUpsertUser } from "@/db/queries/users";
 import { attemptSignIn } from "./sign-in";
+import { checkCurrentPassword } from "./current-password";
 import { closeRefusalEpisodes } from "@/db/queries/sign-in";
 
 /** Sign-in against a real database: the limits per account and per address, disabled users, the audit trail. */
@@ -91,6 +92,32 @@ describe("sign-in", () => {
     for (let i = 0; i < 6; i++) expect(await attempt(`user${i}@example.jp`, "spray-password-1", "203.0.113.5")).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("hanako@example.jp", PASSWORD, "203.0.113.5")).toEqual({ ok: false, reason: "rate_limited" });
     expect((await attempt("hanako@example.jp", PASSWORD, "203.0.113.6")).ok).toBe(true);
+  });
+});
+
+describe("the current password on the password-change form", () => {
+  it("is limited like a sign-in: each wrong one logged, then even the right one refused, the refusals counted", async () => {
+    const [{ id }] = await queryRows<{ id: number }>(db, sql`select id::int as id from users where email = 'jiro@example.jp'`);
+    const who = { id, email: "jiro@example.jp" };
+    expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("ok");
+    for (let i = 0; i < 3; i++) expect(await checkCurrentPassword(db, who, "192.0.2.44", `guess-${i}-password`, LIMITS)).toBe("wrong");
+    for (let i = 0; i < 5; i++) expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("limited");
+    const rows = await queryRows<{ action: string }>(db, sql`select action from audit_log where user_id = ${id} and action like 'password.%' order by id`);
+    expect(rows.map((r) => r.action)).toEqual(["password.wrong_current", "password.wrong_current", "password.wrong_current", "password.change_limited"]);
+  });
+});
+
+describe("temporary passwords", () => {
+  it("expire TEMP_PASSWORD_HOURS (72) after the reset: the right temporary password then no longer signs in", async () => {
+    const setAge = (hours: number) =>
+      queryRows(db, sql`update users set must_change_password = true, password_changed_at = now() - make_interval(hours => ${hours}) where email = 'hanako@example.jp'`);
+    await setAge(71);
+    expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
+    await setAge(73);
+    expect(await attempt("hanako@example.jp", PASSWORD)).toEqual({ ok: false, reason: "temp_password_expired" });
+    expect((await audit("sign_in.failed", "hanako@example.jp")).at(-1)?.details).toEqual({ reason: "temp_password_expired" });
+    await queryRows(db, sql`update users set must_change_password = false where email = 'hanako@example.jp'`);
+    expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
   });
 });
 

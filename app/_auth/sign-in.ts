@@ -2,12 +2,12 @@ import type { Db } from "@/db/client";
 import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
 import { clearAccountAttempts, closeRefusalEpisodes, countRefusal, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
 import { recordAudit } from "@/db/queries/audit";
-import type { SignInLimits } from "@/lib/auth/limits";
+import { tempPasswordExpired, tempPasswordMaxAgeMs, type SignInLimits } from "@/lib/auth/limits";
 import { addressLimitKey } from "@/lib/auth/client-address";
 import { isPlainText } from "@/lib/safe-text";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
 
-export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" | "temp_password_expired" };
 
 // An unknown e-mail is still checked against a real hash, so that timing does not tell whether it exists.
 let dummyHash: Promise<string> | undefined;
@@ -50,6 +50,11 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
     const why = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
     await recordAudit(db, { userId: user?.id ?? null, email, ip: input.ip, action: "sign_in.failed", details: { reason: why } });
     return { ok: false, reason: "invalid" };
+  }
+  if (tempPasswordExpired(user, Date.now(), tempPasswordMaxAgeMs())) {
+    // Only someone who knew the temporary password learns that it has expired.
+    await recordAudit(db, { userId: user.id, email, ip: input.ip, action: "sign_in.failed", details: { reason: "temp_password_expired" } });
+    return { ok: false, reason: "temp_password_expired" };
   }
   await clearAccountAttempts(db, email, attempt.attemptId);
   await markSignedIn(db, user.id);

@@ -55,6 +55,16 @@ describe("which users an administrator manages", () => {
     expect(await state("wide@example.jp")).toBeUndefined();
     expect(await resetPassword(db, TOKYO, admin, ids["osaka@example.jp"], "h")).toBe(false);
   });
+
+  it("a Tokyo admin cannot reset a national admin's password, nor another admin's; a Tokyo editor's, yes", async () => {
+    const hash = async (email: string) => (await queryRows<{ h: string }>(db, sql`select password_hash as h from users where email = ${email}`))[0].h;
+    const before = await hash("admin@example.jp");
+    expect(await resetPassword(db, TOKYO, admin, ids["admin@example.jp"], "taken-over")).toBe(false);
+    expect(await resetPassword(db, TOKYO, admin, ids["tokyo-admin@example.jp"], "taken-over")).toBe(false);
+    expect(await hash("admin@example.jp")).toBe(before);
+    expect(await hash("tokyo-admin@example.jp")).not.toBe("taken-over");
+    expect(await resetPassword(db, TOKYO, admin, ids["tokyo@example.jp"], "temporary-hash")).toBe(true);
+  });
 });
 
 describe("changes and their record", () => {

@@ -70,9 +70,9 @@ export async function createUser(db: Db, scope: Scope, actor: Actor, input: NewU
   return db.transaction(async (tx) => {
     const rows = await queryRows<{ id: number }>(
       tx,
-      sql`insert into users (email, name, role, prefectures, password_hash, must_change_password)
+      sql`insert into users (email, name, role, prefectures, password_hash, must_change_password, password_changed_at)
           select ${email}, ${input.name}, ${input.role}::user_role, ${input.prefectures === null ? null : textArray(input.prefectures)},
-                 ${input.passwordHash}, true
+                 ${input.passwordHash}, true, now()
           where ${grantable(scope, input.prefectures)}
           on conflict (email) do nothing returning id`,
     );
@@ -117,14 +117,19 @@ export async function updateUser(db: Db, scope: Scope, actor: Actor, id: number,
   });
 }
 
-/** An administrator's reset: a temporary password, to be changed at next sign-in; existing sessions end. */
+/**
+ * An administrator's reset: a temporary password, to be changed at next sign-in (and within
+ * TEMP_PASSWORD_HOURS); existing sessions end. Only a national administrator resets an administrator's
+ * password: a prefecture-scoped one could otherwise take over an account of their own rank (a national
+ * one lies outside their scope anyway).
+ */
 export async function resetPassword(db: Db, scope: Scope, actor: Actor, id: number, passwordHash: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await queryRows<{ email: string }>(
       tx,
       sql`update users set password_hash = ${passwordHash}, must_change_password = true, session_version = session_version + 1,
             password_changed_at = now(), updated_at = now()
-          where id = ${id} and ${manageable(scope)} returning email`,
+          where id = ${id} and ${manageable(scope)} and ${scope.kind === "national" ? sql`true` : sql`role <> 'admin'`} returning email`,
     );
     if (rows.length === 0) return false;
     await writeAudit(tx, actor, "user.password_reset", rows[0].email, { id });

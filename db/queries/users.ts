@@ -16,6 +16,7 @@ export interface SignInUser {
   disabled: boolean;
   mustChangePassword: boolean;
   sessionVersion: number;
+  passwordChangedAt: Date | null;
 }
 
 /** For sign-in only: looks a user up by e-mail across all scopes (the person is not known yet). */

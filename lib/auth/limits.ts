@@ -21,6 +21,18 @@ export function signInLimits(env: Record<string, string | undefined> = process.e
   };
 }
 
+/** How long an administrator's temporary password may be used to sign in (hours: TEMP_PASSWORD_HOURS, default 72). */
+export function tempPasswordMaxAgeMs(env: Record<string, string | undefined> = process.env): number {
+  return positive(env.TEMP_PASSWORD_HOURS, 72) * 3600 * 1000;
+}
+
+/** True when a temporary password (one the user must change) was set longer ago than allowed. */
+export function tempPasswordExpired(user: { mustChangePassword: boolean; passwordChangedAt: Date | null }, now: number, maxAgeMs: number): boolean {
+  if (!user.mustChangePassword) return false;
+  // A reset records its time; a temporary password with none is treated as expired (fail closed).
+  return user.passwordChangedAt === null || now - user.passwordChangedAt.getTime() > maxAgeMs;
+}
+
 /** The longest a session lasts after signing in, however active it is (hours: SESSION_MAX_HOURS, default 8). */
 export function sessionMaxAgeMs(env: Record<string, string | undefined> = process.env): number {
   return positive(env.SESSION_MAX_HOURS, 8) * 3600 * 1000;

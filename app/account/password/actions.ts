@@ -3,17 +3,19 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { changeOwnPassword, ownPasswordHash } from "@/db/queries/user-admin";
+import { changeOwnPassword } from "@/db/queries/user-admin";
+import { checkCurrentPassword } from "@/app/_auth/current-password";
+import { signInLimits } from "@/lib/auth/limits";
 import { requireUserForPasswordChange } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
 import { endUserSessions } from "@/db/queries/sessions";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { passwordProblems } from "@/lib/auth/password-rules";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashPassword } from "@/lib/password";
 
 export interface PasswordFormState {
   ok: boolean;
-  error?: "invalid" | "wrongCurrent" | "mismatch" | "same";
+  error?: "invalid" | "wrongCurrent" | "mismatch" | "same" | "tooMany";
   problems?: string[];
   at?: number;
 }
@@ -29,13 +31,15 @@ export async function changePasswordAction(_prev: PasswordFormState, form: FormD
   const parsed = fields.safeParse({ current: form.get("current"), next: form.get("next"), confirm: form.get("confirm") });
   if (!parsed.success) return { ok: false, error: "invalid", at: Date.now() };
   const { current, next, confirm } = parsed.data;
-  const stored = await ownPasswordHash(getDb(), user.id);
-  if (!stored || !(await verifyPassword(stored, current))) return { ok: false, error: "wrongCurrent", at: Date.now() };
+  const actor = await actorOf(user);
+  const check = await checkCurrentPassword(getDb(), user, actor.ip ?? null, current, signInLimits());
+  if (check === "limited") return { ok: false, error: "tooMany", at: Date.now() };
+  if (check === "wrong") return { ok: false, error: "wrongCurrent", at: Date.now() };
   if (next !== confirm) return { ok: false, error: "mismatch", at: Date.now() };
   const problems = passwordProblems(next, user.email);
   if (next === current) problems.push("common");
   if (problems.length > 0) return { ok: false, problems, at: Date.now() };
-  await changeOwnPassword(getDb(), await actorOf(user), await hashPassword(next));
+  await changeOwnPassword(getDb(), actor, await hashPassword(next));
   redirect("/login?changed=1");
 }
 
