@@ -9,6 +9,15 @@ const nextConfig = {
   // The upload route runs outside the proxy (which sets these for everything else); same headers here.
   async headers() {
     return [
+      // No API answer or export is kept by a browser or a shared cache: they hold facility data and figures
+      // of one signed-in user (401/403/404 answers included).
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+      // Served over https (a TLS proxy in front says so): browsers keep to https for two years.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+      },
       {
         source: "/api/v1/imports",
         headers: [

@@ -167,3 +167,33 @@ test.describe("an audit trail an auditor would accept", () => {
     for (const r of misses) expect(r).toMatch(/outsideScope""?:\s?true/);
   });
 });
+
+test.describe("headers", () => {
+  test("every API answer and export says no-store, refusals included", async () => {
+    const { tokyoCode, osakaCode } = callers.ids;
+    const asks: [string, Parameters<Callers["get"]>[0]][] = [
+      ["/api/v1/progress", "tokyo"],
+      ["/api/v1/progress?asOf=9999-12-31", "tokyo"],
+      ["/api/v1/progress", "signedOut"],
+      [`/api/v1/facilities/${tokyoCode}`, "tokyo"],
+      [`/api/v1/facilities/${osakaCode}`, "tokyo"],
+      ["/api/v1/facilities", "tokyo"],
+      ["/api/v1/follow-ups", "tokyo"],
+      ["/api/v1/export/progress.csv", "tokyo"],
+      ["/api/v1/export/trend.csv", "tokyo"],
+      ["/api/v1/export/audit.csv", "viewer"],
+      [`/api/v1/imports/${callers.ids.adminBatchId}/errors.csv`, "tokyo"],
+    ];
+    for (const [url, who] of asks) {
+      const res = await callers.get(who, url);
+      expect(res.headers()["cache-control"] ?? "", `${url} as ${who} → ${res.status()}`).toContain("no-store");
+    }
+  });
+
+  test("HSTS only when served over https (as the TLS proxy in front says)", async () => {
+    const plain = await callers.get("tokyo", "/api/v1/progress");
+    expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+    const tls = await callers.contexts.tokyo.get("/api/v1/progress", { headers: { "x-forwarded-proto": "https" } });
+    expect(tls.headers()["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+  });
+});

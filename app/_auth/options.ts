@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import type { Role } from "@/db/queries/users";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { sessionMaxAgeMs, signInLimits } from "@/lib/auth/limits";
+import { usesSecureCookies } from "@/lib/auth/cookies";
 import { recordAudit } from "@/db/queries/audit";
 import { endUserSessions } from "@/db/queries/sessions";
 import { attemptSignIn } from "./sign-in";
@@ -39,6 +40,9 @@ export const TEMP_PASSWORD_EXPIRED = "temp_password_expired";
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: Math.round(sessionMaxAgeMs() / 1000) },
+  // Secure cookies when the configured origin is https (next-auth's own default reads the same setting;
+  // written out so that the rule is visible and tested).
+  useSecureCookies: usesSecureCookies(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
