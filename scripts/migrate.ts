@@ -1,11 +1,24 @@
+import postgres from "postgres";
 import { closeDb, driverName } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { setUpRuntimeRole } from "../db/roles";
 
 async function main() {
   const started = performance.now();
   await runMigrations();
   console.log(`migrations applied on ${driverName()} in ${Math.round(performance.now() - started)} ms`);
   await closeDb();
+  // Production runs two roles: this command as the owner, the application as DATABASE_APP_ROLE (README).
+  const role = process.env.DATABASE_APP_ROLE;
+  if (role && process.env.DATABASE_URL) {
+    const sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    try {
+      await setUpRuntimeRole(sql, role, process.env.DATABASE_APP_PASSWORD || undefined);
+      console.log(`runtime role ${role}: data read and written, audit_log insert and select only, owns nothing`);
+    } finally {
+      await sql.end();
+    }
+  }
 }
 
 main().catch((error) => {
