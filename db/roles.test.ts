@@ -2,6 +2,10 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "./test-db";
 import { RuntimeRoleError, setUpRuntimeRole } from "./roles";
+import { closeDb } from "./client";
+import { runImport } from "./import/run";
+import { NATIONAL } from "../lib/scope";
+import { makeFacilityCode } from "../lib/facility-code";
 
 /** The runtime role against a real PostgreSQL (roles are the server's; PGlite has one user): what it may and may not do. */
 const url = process.env.DATABASE_URL;
@@ -50,6 +54,27 @@ describe.skipIf(!url)("the runtime role", () => {
     await expect(app`drop function audit_log_refuse_change() cascade`).rejects.toThrow(/must be owner/);
     const [row] = await owner`select count(*)::int as n from audit_log where action = 'changed'`;
     expect(row.n).toBe(0);
+  });
+
+  it("runs a first facility list into the empty table (the foreign key it does not own stays in place)", async () => {
+    const ownerUrl = process.env.DATABASE_URL!;
+    const asApp = new URL(ownerUrl);
+    asApp.username = role;
+    await closeDb();
+    process.env.DATABASE_URL = asApp.toString();
+    try {
+      const code = makeFacilityCode("13", "1", 7, 1);
+      const summary = await runImport({
+        kind: "facilities", fileName: "first.csv", actor: { id: null, email: "role-test", scope: NATIONAL }, dryRun: false,
+        source: (async function* () { yield new TextEncoder().encode(`医療機関コード,名称\n${code},役割テスト医院\n`); })(),
+      });
+      expect(summary).toMatchObject({ inserted: 1, rejected: 0 });
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = ownerUrl;
+    }
+    const [fk] = await owner`select count(*)::int as n from pg_constraint where conrelid = 'facilities'::regclass and contype = 'f'`;
+    expect(fk.n).toBeGreaterThan(0);
   });
 
   it("refuses a superuser or the owner as the runtime role", async () => {

@@ -7,6 +7,7 @@ import { closeDb, getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedNationalData } from "../db/seed";
 import { ensureDemoUsers } from "./demo-users";
+import { setUpRuntimeRole } from "../db/roles";
 
 /**
  * The end-to-end run: a fresh database of its own (a new PostgreSQL database beside DATABASE_URL, or a
@@ -24,6 +25,7 @@ async function main() {
   const baseUrl = process.env.DATABASE_URL;
   const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: "e2e-secret-not-for-production", E2E_PASSWORD };
   let cleanup = async () => {};
+  let appRole: string | null = null;
   if (baseUrl) {
     const url = new URL(baseUrl);
     if (!["localhost", "127.0.0.1", "::1"].includes(url.hostname)) throw new Error(`refusing to run e2e against ${url.hostname}`);
@@ -32,8 +34,12 @@ async function main() {
     await admin.unsafe(`create database "${name}"`);
     url.pathname = `/${name}`;
     env.DATABASE_URL = process.env.DATABASE_URL = url.toString();
+    // The server runs as a runtime role, as in production (README, "Database roles"): owner-only
+    // statements in the app would fail here first.
+    appRole = `${name}_app`;
     cleanup = async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.unsafe(`drop role if exists "${appRole}"`);
       await admin.end();
     };
   } else {
@@ -47,6 +53,13 @@ async function main() {
     await seedNationalData(getDb(), { facilities: FACILITIES, seed: 7 });
     await ensureDemoUsers(getDb(), E2E_PASSWORD);
     await closeDb();
+    if (appRole && env.DATABASE_URL) {
+      const owner = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+      await setUpRuntimeRole(owner, appRole).finally(() => owner.end());
+      const asApp = new URL(env.DATABASE_URL);
+      asApp.username = appRole;
+      env.DATABASE_URL = asApp.toString();
+    }
     if (!process.env.E2E_SKIP_BUILD && run("npx", ["next", "build"], env) !== 0) throw new Error("next build failed");
     status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
   } finally {
