@@ -7,7 +7,7 @@ import { changeFollowUps } from "@/db/queries/assignments";
 import { deleteView, saveView } from "@/db/queries/saved-views";
 import { requireRole, requireUser } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
-import { isDateInWindow } from "@/lib/as-of-window";
+import { isIsoDate } from "@/lib/dates";
 
 export interface BulkState {
   ok: boolean;
@@ -21,7 +21,7 @@ const bulkForm = z.object({
   codes: z.array(z.string().regex(/^\d{10}$/)).max(1000),
   // "" keeps the assignee, "none" removes it, a number assigns.
   assignee: z.union([z.enum(["", "none"]), z.coerce.number().int().positive()]),
-  nextActionOn: z.string().refine((v) => v === "" || isDateInWindow(v)),
+  nextActionOn: z.string().refine((v) => v === "" || isIsoDate(v)),
 });
 
 /** Assigns the selected facilities and/or sets their next action date (editors and admins). */

@@ -8,7 +8,7 @@ import { changeFollowUps } from "@/db/queries/assignments";
 import { requireRole } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
 import { facilityCodeParam } from "@/app/_follow-up-params";
-import { isDateInWindow } from "@/lib/as-of-window";
+import { isIsoDate } from "@/lib/dates";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "@/lib/follow-ups/contacts";
 
 export interface ActionState {
@@ -21,12 +21,12 @@ export interface ActionState {
 const optionalDate = z
   .string()
   .transform((v) => v.trim())
-  .refine((v) => v === "" || isDateInWindow(v))
+  .refine((v) => v === "" || isIsoDate(v))
   .transform((v) => (v === "" ? null : v));
 
 const contactForm = z.object({
   code: facilityCodeParam,
-  contactedOn: z.string().refine((v) => isDateInWindow(v)),
+  contactedOn: z.string().refine(isIsoDate),
   channel: z.enum(CONTACT_CHANNELS),
   outcome: z.enum(CONTACT_OUTCOMES),
   promisedOn: optionalDate,
