@@ -12,7 +12,7 @@ export function parseAsOf(value: string | string[] | undefined): string {
 /** A date parameter of an API or export: a real date inside the as-of window, else 400. */
 export const windowDate = z
   .string()
-  .refine(isIsoDate, { message: "must be a date as YYYY-MM-DD" })
+  .refine(isIsoDate, { message: "must be a date as YYYY-MM-DD", abort: true })
   .refine((v) => isDateInWindow(v), { error: () => dateWindowMessage() });
 const isoDate = windowDate;
 
