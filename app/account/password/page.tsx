@@ -25,6 +25,7 @@ export default async function PasswordPage() {
           <PasswordForm t={t} action={changePasswordAction} />
         </div>
         <form action={signOutEverywhereAction} className="panel" data-testid="sign-out-everywhere">
+          <h2>{t.hard.sessionsTitle}</h2>
           <p>{t.hard.signOutEverywhereLead}</p>
           <button type="submit" className="btn">
             {t.hard.signOutEverywhere}
