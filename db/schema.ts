@@ -62,6 +62,8 @@ export const facilities = pgTable(
     monthlyClaims: integer("monthly_claims"),
     sharesOqvTerminal: boolean("shares_oqv_terminal").notNull().default(false),
     closedOn: date("closed_on"),
+    /** 開設日: a facility opened on or after 2024-04-01 cannot register for disk or paper claims (new_on_disk). */
+    openedOn: date("opened_on"),
     /** Where the facility stood before its first event (the lists carry no opening date). */
     initialState: facilityState("initial_state").notNull(),
     /** The latest event's state (or the initial one); written in the same transaction as the events. */
@@ -257,7 +259,11 @@ export const contacts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer("updated_by").references(() => users.id),
   },
-  (t) => [index("contacts_facility_idx").on(t.facilityCode, t.contactedOn)],
+  (t) => [
+    index("contacts_facility_idx").on(t.facilityCode, t.contactedOn),
+    // promise_missed reads only the contacts that carry a promise.
+    index("contacts_promised_idx").on(t.promisedOn).where(sql`promised_on is not null`),
+  ],
 );
 
 /** Who follows a facility up and when the next step is due: one row per facility, absent until assigned. */
@@ -289,4 +295,37 @@ export const savedViews = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("saved_views_user_name_idx").on(t.userId, t.path, t.name)],
+);
+
+/**
+ * The online-claims certificates from the payers' records, per facility and terminal (端末): applied on,
+ * issued on, expires on (the last valid day). A renewal is a newer row for the same terminal.
+ * `renewed_on` is derived (the next certificate's issued_on for the terminal, null while this is the
+ * latest), kept by refreshCertificateRenewals in the same transaction as every write, so that "the
+ * certificate in force on a date" is an index range rather than a search of every terminal's history.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code, { onDelete: "cascade" }),
+    terminal: text("terminal").notNull(),
+    appliedOn: date("applied_on"),
+    issuedOn: date("issued_on"),
+    expiresOn: date("expires_on"),
+    renewedOn: date("renewed_on"),
+    /** Identity with code and terminal: the application's day, or the issue day when no application is on record. */
+    identityOn: date("identity_on")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(applied_on, issued_on)`),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certificates_identity_idx").on(t.facilityCode, t.terminal, t.identityOn),
+    index("certificates_current_expiry_idx").on(t.expiresOn).where(sql`renewed_on is null`),
+    index("certificates_renewed_on_idx").on(t.renewedOn).where(sql`renewed_on is not null`),
+  ],
 );

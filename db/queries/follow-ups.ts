@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts, dueColumn } from "./alert-sql";
 import { facilityFilter } from "./progress";
-import { evaluateAlerts, type AlertRule, type FacilityFacts } from "../../lib/alerts/rules";
+import { evaluateAlerts, type AlertRule, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
-import type { Category, TableType } from "../../lib/table-types";
+import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
 
 export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction"] as const;
@@ -39,9 +39,23 @@ type Row = Record<string, unknown> & {
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** The facts the rules read, back from an alertFacts row (so the page evaluates exactly what SQL selected). */
+function certificatesFromJson(value: unknown): CertificateFacts[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : value) as CertificateFacts[] | null;
+  return list ?? [];
+}
+
+/**
+ * The facts the rules read, back from an alertFacts row (so the page evaluates exactly what SQL selected).
+ * The certificates come from `certs` (withCertificates), read for the page's rows only.
+ */
 export function factsFromRow(r: Record<string, unknown>): FacilityFacts {
   return {
+    claimMethod: (r.claim_method as ClaimMethod | null) ?? null,
+    openedOn: str(r.opened_on),
+    initialState: r.initial_state as EventState,
+    firstOnlineOn: str(r.first_online_on),
+    lastContact: r.lc_contacted_on ? { contactedOn: String(r.lc_contacted_on), promisedOn: str(r.lc_promised_on) } : null,
+    certificates: certificatesFromJson(r.certs),
     status: r.st as EventState,
     statusSince: str(r.st_since),
     closedOn: str(r.closed_on),
@@ -101,6 +115,15 @@ function orderBy(filter: FollowUpFilter): SQL {
   }
 }
 
+/** Adds each row's certificate records (`certs`, JSON) to a bounded set of alertFacts rows. */
+export function withCertificates(rows: SQL): SQL {
+  return sql`select p.*, (
+      select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
+      from certificates c where c.facility_code = p.code
+    ) as certs
+    from (${rows}) p`;
+}
+
 /** The follow-up rows as SQL: every facility with an alert on the date, with who follows it up. */
 function followUpSelect(scope: Scope, filter: FollowUpFilter): SQL {
   const where = facilityFilter(scope, filter);
@@ -136,9 +159,9 @@ function toItem(r: Record<string, unknown>, asOf: string): FollowUpItem {
 export async function listFollowUps(db: Db, scope: Scope, filter: FollowUpFilter, page = 1, pageSize = 50): Promise<Page<FollowUpItem>> {
   const rows = await queryRows<Row>(
     db,
-    sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
+    sql`select * from (${withCertificates(sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
         order by ${orderBy(filter)}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        limit ${pageSize} offset ${(page - 1) * pageSize}`)}) y order by ${orderBy(filter)}`,
   );
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && page > 1) total = await countFollowUps(db, scope, filter);
@@ -160,8 +183,8 @@ export async function* eachFollowUp(db: Db, scope: Scope, filter: FollowUpFilter
     const keyset: SQL = after ? sql`(x.top_due, x.top_rank, x.code) > (${after.due}::date, ${after.rank}::int, ${after.code})` : sql`true`;
     const rows: Row[] = await queryRows<Row>(
       db,
-      sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
-          order by x.top_due, x.top_rank, x.code limit ${chunk}`,
+      sql`select * from (${withCertificates(sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
+          order by x.top_due, x.top_rank, x.code limit ${chunk}`)}) y order by top_due, top_rank, code`,
     );
     if (rows.length === 0) return;
     yield rows.map((r) => toItem(r, filter.asOf));
