@@ -5,9 +5,9 @@ import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
 import { FirstLines } from "./first-lines";
-import type { EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import type { CertificateOnlyRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow;
+export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow | CertificateOnlyRow;
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
@@ -31,7 +31,11 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
  * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
  * number), code + state + date for events.
  */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): number | string {
+function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow): number | string {
+  if (kind === "events" && !("state" in value)) {
+    const c = (value as CertificateOnlyRow).certificate;
+    return `${c.code}|certificate|${c.terminal}|${c.appliedOn ?? c.issuedOn}`;
+  }
   if (kind === "events") {
     const e = value as EventRow;
     return `${e.code}|${e.state}|${e.effectiveOn}`;

@@ -16,6 +16,8 @@ export interface FacilityRow {
   monthlyClaims?: number | null;
   sharesOqvTerminal?: boolean | null;
   closedOn?: string | null;
+  /** 開設日 (optional column). */
+  openedOn?: string | null;
 }
 
 export interface FilingRow {
@@ -49,6 +51,26 @@ export interface EventRow {
   state: EventState;
   effectiveOn: string;
   note: string | null;
+  /** The row's certificate columns, when it has any (optional columns; older files have none). */
+  certificate?: CertificateRow | null;
+}
+
+/**
+ * A certificate record for one terminal. `expiresOn` null means "the issue day plus the term" (the term is
+ * a setting, applied when the row is written).
+ */
+export interface CertificateRow {
+  code: string;
+  terminal: string;
+  appliedOn: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+/** A row of the payers' records that carries only a certificate (no state, no date). */
+export interface CertificateOnlyRow {
+  code: string;
+  certificate: CertificateRow;
 }
 
 /** A rejected row: its line in the file (the header is line 1), the column, the value and why. */
