@@ -327,5 +327,8 @@ export const certificates = pgTable(
     uniqueIndex("certificates_identity_idx").on(t.facilityCode, t.terminal, t.identityOn),
     index("certificates_current_expiry_idx").on(t.expiresOn).where(sql`renewed_on is null`),
     index("certificates_renewed_on_idx").on(t.renewedOn).where(sql`renewed_on is not null`),
+    // Applications not yet issued (renewals pending), and those issued after a past date.
+    index("certificates_pending_idx").on(t.appliedOn).where(sql`issued_on is null`),
+    index("certificates_issued_on_idx").on(t.issuedOn),
   ],
 );

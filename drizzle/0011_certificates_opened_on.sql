@@ -17,4 +17,6 @@ ALTER TABLE "certificates" ADD CONSTRAINT "certificates_import_batch_id_import_b
 CREATE UNIQUE INDEX "certificates_identity_idx" ON "certificates" USING btree ("facility_code","terminal","identity_on");--> statement-breakpoint
 CREATE INDEX "certificates_current_expiry_idx" ON "certificates" USING btree ("expires_on") WHERE renewed_on is null;--> statement-breakpoint
 CREATE INDEX "certificates_renewed_on_idx" ON "certificates" USING btree ("renewed_on") WHERE renewed_on is not null;--> statement-breakpoint
+CREATE INDEX "certificates_pending_idx" ON "certificates" USING btree ("applied_on") WHERE issued_on is null;--> statement-breakpoint
+CREATE INDEX "certificates_issued_on_idx" ON "certificates" USING btree ("issued_on");--> statement-breakpoint
 CREATE INDEX "contacts_promised_idx" ON "contacts" USING btree ("promised_on") WHERE promised_on is not null;

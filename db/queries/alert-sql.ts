@@ -53,13 +53,10 @@ function ruleDue(settings: AlertSettings, asOf: SQL): Record<AlertRule, SQL> {
  */
 function certificateDue(a: SQL, settings: AlertSettings): SQL {
   const window = sql`${a} + ${settings.certificateExpiringDays}::int`;
+  // Set-based (hash joins), not a subquery per certificate: the estimate stays under the JIT threshold.
   return sql`select cur.facility_code as code,
            min(cur.expires_on) filter (where cur.expires_on < ${a}) as c_expired_due,
-           min(cur.expires_on) filter (where cur.expires_on >= ${a} and not exists (
-             select 1 from certificates r
-             where r.facility_code = cur.facility_code and r.terminal = cur.terminal
-               and r.applied_on <= ${a} and r.applied_on >= cur.issued_on and (r.issued_on is null or r.issued_on > ${a})
-           )) as c_expiring_due
+           min(cur.expires_on) filter (where cur.expires_on >= ${a} and not coalesce(pr.last_applied >= cur.issued_on, false)) as c_expiring_due
     from (
       select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
       where c.renewed_on is null and c.expires_on <= ${window} and c.issued_on <= ${a}
@@ -67,6 +64,16 @@ function certificateDue(a: SQL, settings: AlertSettings): SQL {
       select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
       where c.renewed_on > ${a} and c.expires_on <= ${window} and c.issued_on <= ${a}
     ) cur
+    left join (
+      -- Applications not issued on the date (a renewal pending), latest per terminal.
+      select r.facility_code, r.terminal, max(r.applied_on) as last_applied
+      from (
+        select facility_code, terminal, applied_on from certificates where issued_on is null and applied_on <= ${a}
+        union all
+        select facility_code, terminal, applied_on from certificates where issued_on > ${a} and applied_on <= ${a}
+      ) r
+      group by r.facility_code, r.terminal
+    ) pr on pr.facility_code = cur.facility_code and pr.terminal = cur.terminal
     group by cur.facility_code`;
 }
 
@@ -84,14 +91,49 @@ function promisedContacts(a: SQL): SQL {
       )`;
 }
 
-const FACILITY_COLUMNS = sql.raw(
-  [
-    "code", "name", "prefecture", "table_type", "category", "address", "postal_code", "phone", "closed_on", "shares_oqv_terminal",
-    "first_applied_on", "first_certificate_on", "claim_method", "opened_on", "initial_state", "first_online_on",
-  ]
-    .map((c) => `f.${c}`)
-    .join(", "),
-);
+const FACILITY_NAMES = [
+  "code", "name", "prefecture", "table_type", "category", "address", "postal_code", "phone", "closed_on", "shares_oqv_terminal",
+  "first_applied_on", "first_certificate_on", "claim_method", "opened_on", "initial_state", "first_online_on",
+];
+const FACILITY_COLUMNS = sql.raw(FACILITY_NAMES.map((c) => `f.${c}`).join(", "));
+
+/** Columns computed from the facts (before the due dates), in the order the select below makes them. */
+const DERIVED_NAMES = ["has_applied", "was_online", "has_certificate", "applied_on", "certificate_on", "ready_by", "apply_by"];
+
+/** Every column of an alertFacts row, in order: the online branch spells the same list. */
+const ROW_NAMES = [
+  ...FACILITY_NAMES, "st", "st_since", ...FILING_COLUMNS.map((c) => `fl_${c}`), "c_expired_due", "c_expiring_due",
+  "lc_contacted_on", "lc_promised_on", ...DERIVED_NAMES, ...ALERT_RULES.map((rule) => `d_${rule}`), "top_due", "top_rank",
+];
+
+/**
+ * The facilities online on the date (and not moved since) with a certificate lapsing or lapsed: only the
+ * two certificate rules apply to them, so they skip the filing and contact joins and the other rules
+ * (a few thousand rows nationally, which the full pipeline would double the cost of).
+ */
+function onlineCertificateRows(a: SQL, where: SQL, notClosed: SQL): SQL {
+  const expiredRank = ALERT_RULES.indexOf("certificate_expired");
+  const expiringRank = ALERT_RULES.indexOf("certificate_expiring");
+  const value: Record<string, string> = {
+    st: "f.status",
+    st_since: "f.status_since",
+    c_expired_due: "cd.c_expired_due",
+    c_expiring_due: "cd.c_expiring_due",
+    d_certificate_expired: "cd.c_expired_due",
+    d_certificate_expiring: "case when cd.c_expired_due is null then cd.c_expiring_due end",
+    top_due: "coalesce(cd.c_expired_due, cd.c_expiring_due)",
+    top_rank: `case when cd.c_expired_due is not null then ${expiredRank} else ${expiringRank} end`,
+    has_applied: "true",
+    has_certificate: "true",
+    was_online: "true",
+  };
+  for (const c of FACILITY_NAMES) value[c] = `f.${c}`;
+  const columns = sql.raw(ROW_NAMES.map((c) => `${value[c] ?? "null"} as ${c}`).join(", "));
+  return sql`select ${columns}
+    from cd join facilities f on f.code = cd.code
+    where (cd.c_expired_due is not null or cd.c_expiring_due is not null)
+      and ${where} and ${notClosed} and f.status = 'online' and (f.status_since <= ${a} or f.status_since is null)`;
+}
 
 export const dueColumn = (rule: AlertRule) => sql.raw(`d_${rule}`);
 
@@ -119,7 +161,7 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
     with cd as (${certificateDue(a, settings)}), pm as (${promisedContacts(a)})
     -- "offset 0" fences keep the planner from pasting each computed column into every expression that
     -- reads it (the plan grew to 60 kB of SQL and crossed the JIT threshold: half a second of compiling).
-    select r.*, case ${rank} end as top_rank
+    select ${sql.raw(ROW_NAMES.filter((c) => c !== "top_rank").map((c) => `r.${c}`).join(", "))}, case ${rank} end as top_rank
     from (
       select d.*, least(${least}) as top_due
       from (
@@ -159,13 +201,6 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
                 order by e.effective_on desc nulls first, e.state desc nulls first limit 1
               ) ev on true
               where ${where} and ${notClosed} and f.status_since > ${a}
-              union all
-              -- Online on the date and not moved since: only a certificate can raise an alert.
-              select ${FACILITY_COLUMNS}, f.status, f.status_since
-              from facilities f
-              where ${where} and ${notClosed} and f.status = 'online'
-                and (f.status_since <= ${a} or f.status_since is null)
-                and f.code in (select code from cd)
             ) f
             left join cd on cd.code = f.code
             left join pm on pm.code = f.code
@@ -177,6 +212,7 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
             ) older on true
             offset 0
           ) b
+          -- Online on the date only when it moved after it (the rest come through onlineCertificateRows).
           where b.st <> 'closed' and (b.st <> 'online' or b.c_expired_due is not null or b.c_expiring_due is not null)
           offset 0
         ) c
@@ -184,5 +220,7 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
       ) d
     ) r
     where r.top_due is not null
+    union all
+    ${onlineCertificateRows(a, where, notClosed)}
   )`;
 }
