@@ -28,6 +28,7 @@ export const followUpQuery = z.object({
   ...common,
   assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional(),
   dueBefore: isoDate.optional(),
+  dueFrom: isoDate.optional(),
   nextActionBefore: isoDate.optional(),
   sort: z.enum(FOLLOW_UP_SORTS).optional(),
 });

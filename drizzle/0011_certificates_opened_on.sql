@@ -19,4 +19,5 @@ CREATE INDEX "certificates_current_expiry_idx" ON "certificates" USING btree ("e
 CREATE INDEX "certificates_renewed_on_idx" ON "certificates" USING btree ("renewed_on") WHERE renewed_on is not null;--> statement-breakpoint
 CREATE INDEX "certificates_pending_idx" ON "certificates" USING btree ("applied_on") WHERE issued_on is null;--> statement-breakpoint
 CREATE INDEX "certificates_issued_on_idx" ON "certificates" USING btree ("issued_on");--> statement-breakpoint
-CREATE INDEX "contacts_promised_idx" ON "contacts" USING btree ("promised_on") WHERE promised_on is not null;
+CREATE INDEX "contacts_promised_idx" ON "contacts" USING btree ("promised_on") WHERE promised_on is not null;--> statement-breakpoint
+CREATE INDEX "status_events_backward_idx" ON "status_events" USING btree ("facility_code") WHERE backward;

@@ -22,6 +22,8 @@ export interface FollowUpFilter {
   assignee?: number | "none";
   /** Only alerts due on or before this day (of the chosen rule, else the most urgent one). */
   dueBefore?: string;
+  /** Only alerts due on or after this day (same reading as dueBefore): with it, a month of due dates. */
+  dueFrom?: string;
   /** Only facilities whose next action is on or before this day. */
   nextActionBefore?: string;
   q?: string;
@@ -86,6 +88,10 @@ function conditions(filter: FollowUpFilter): SQL {
   if (filter.dueBefore) {
     const due = filter.alert ? dueColumn(filter.alert) : sql`r.top_due`;
     parts.push(sql`${due} <= ${filter.dueBefore}::date`);
+  }
+  if (filter.dueFrom) {
+    const due = filter.alert ? dueColumn(filter.alert) : sql`r.top_due`;
+    parts.push(sql`${due} >= ${filter.dueFrom}::date`);
   }
   if (filter.nextActionBefore) parts.push(sql`fu.next_action_on <= ${filter.nextActionBefore}::date`);
   if (filter.q) {
