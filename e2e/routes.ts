@@ -57,6 +57,7 @@ export const ROUTES: RouteEntry[] = [
   { route: "/facilities/[code]", kind: "page", method: "GET", takes: ["facility-code"], signedOut: "login", viewer: "ok", tokyo: "404", probe: (ids) => `/facilities/${ids.osakaCode}` },
   { route: "/follow-ups", kind: "page", method: "GET", takes: ["filters"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: () => "/follow-ups?prefecture=27", hostile: FILTERS },
   { route: "/follow-ups/letters", kind: "page", method: "GET", takes: ["codes"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: (ids) => `/follow-ups/letters?codes=${ids.osakaCode}`, hostile: ["codes"] },
+  { route: "/regressions", kind: "page", method: "GET", takes: ["filters"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: () => "/regressions?prefecture=27", hostile: ["asOf", "from", "prefecture", "tableType", "category"] },
   { route: "/imports", kind: "page", method: "GET", takes: ["none"], signedOut: "login", viewer: "forbidden", tokyo: "n/a" },
   { route: "/imports/history", kind: "page", method: "GET", takes: ["filters"], signedOut: "login", viewer: "forbidden", tokyo: "empty", probe: () => "/imports/history", hostile: ["page"] },
   { route: "/account/password", kind: "page", method: "GET", takes: ["none"], signedOut: "login", viewer: "ok", tokyo: "n/a" },

@@ -1,5 +1,6 @@
 import { followUpsEn, followUpsJa } from "./follow-ups";
 import { adminEn, adminJa } from "./admin";
+import { renewalsEn, renewalsJa } from "./renewals";
 
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
@@ -123,6 +124,7 @@ export const ja = {
   count: "件数",
   fu: followUpsJa,
   admin: adminJa,
+  rn: renewalsJa,
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -249,6 +251,7 @@ export const en: Messages = {
   count: "Count",
   fu: followUpsEn,
   admin: adminEn,
+  rn: renewalsEn,
 };
 
 export type Lang = "ja" | "en";
