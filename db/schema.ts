@@ -137,6 +137,8 @@ export const filings = pgTable(
     reason: text("reason", { enum: ["outsourced", "transitional", "other"] }).notNull(), // ⑥ ア/イ/ウ
     reasonSub: smallint("reason_sub"), // ⑥イ (1)–(4)
     outsourcer: text("outsourcer"), // ⑥ア
+    /** ⑥ア's contractor as a grouping key (lib/contractors.ts normalizeContractorName), written with the filing. */
+    contractor: text("contractor"),
     reasonOther: text("reason_other"), // ⑥ウ
     readiness: text("readiness", { enum: ["december", "march", "september", "other"] }).notNull(), // ⑦
     readinessDate: date("readiness_date"),
@@ -159,6 +161,7 @@ export const filings = pgTable(
     uniqueIndex("filings_identity_idx").on(t.facilityCode, t.filedOn),
     index("filings_in_force_idx").on(t.inForce, t.deferralUntil),
     index("filings_in_force_code_idx").on(t.facilityCode).where(sql`in_force`),
+    index("filings_contractor_idx").on(t.contractor).where(sql`contractor is not null`),
   ],
 );
 

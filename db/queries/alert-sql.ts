@@ -13,7 +13,9 @@ import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertRule, type AlertSettings
  */
 
 /** Filing columns the rules (and the messages) read; taken from the filing in force on the date. */
-const FILING_COLUMNS = ["filed_on", "deferral_until", "reason", "reason_sub", "readiness", "readiness_date", "usage_applied", "cert_applied"];
+const FILING_COLUMNS = [
+  "filed_on", "deferral_until", "reason", "reason_sub", "readiness", "readiness_date", "usage_applied", "cert_applied", "outsourcer", "contractor",
+];
 
 /** The rules an online facility can raise (lib/alerts/rules.ts ONLINE_RULES); every other rule is null for it. */
 const ONLINE_RULES: ReadonlySet<AlertRule> = new Set<AlertRule>(["certificate_expired", "certificate_expiring"]);

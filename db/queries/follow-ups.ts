@@ -24,6 +24,8 @@ export interface FollowUpFilter {
   dueBefore?: string;
   /** Only alerts due on or after this day (same reading as dueBefore): with it, a month of due dates. */
   dueFrom?: string;
+  /** Only facilities whose filing in force names this contractor (⑥ア, the normalised key). */
+  contractor?: string;
   /** Only facilities whose next action is on or before this day. */
   nextActionBefore?: string;
   q?: string;
@@ -93,6 +95,7 @@ function conditions(filter: FollowUpFilter): SQL {
     const due = filter.alert ? dueColumn(filter.alert) : sql`r.top_due`;
     parts.push(sql`${due} >= ${filter.dueFrom}::date`);
   }
+  if (filter.contractor) parts.push(sql`r.fl_contractor = ${filter.contractor}`);
   if (filter.nextActionBefore) parts.push(sql`fu.next_action_on <= ${filter.nextActionBefore}::date`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -119,6 +122,44 @@ function orderBy(filter: FollowUpFilter): SQL {
     default:
       return urgency;
   }
+}
+
+export interface ContractorGroup {
+  /** The normalised key (the `contractor` filter). */
+  contractor: string;
+  /** One way the filings spell it (the most common). */
+  label: string;
+  facilities: number;
+  /** The most urgent due date among them. */
+  firstDue: string;
+  unassigned: number;
+}
+
+/**
+ * The follow-up list grouped by the contractor in the filing in force (⑥ア): one call to a contractor covers
+ * all the facilities it claims for. Most facilities first; at most `limit` groups.
+ */
+export async function followUpsByContractor(db: Db, scope: Scope, filter: FollowUpFilter, limit = 200): Promise<ContractorGroup[]> {
+  const rows = await queryRows<{ contractor: string; label: string; facilities: number; first_due: string; unassigned: number }>(
+    db,
+    sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
+               min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
+        from (${followUpSelect(scope, filter)}) x
+        where x.fl_contractor is not null and x.fl_contractor <> ''
+        group by x.fl_contractor
+        order by count(*) desc, min(x.top_due), x.fl_contractor
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({ contractor: r.contractor, label: r.label, facilities: Number(r.facilities), firstDue: r.first_due, unassigned: Number(r.unassigned) }));
+}
+
+/** The codes of every facility on the filtered list (bounded: at most `max`), for an action over the whole list. */
+export async function followUpCodes(db: Db, scope: Scope, filter: FollowUpFilter, max: number): Promise<{ codes: string[]; total: number }> {
+  const rows = await queryRows<{ code: string; total: number }>(
+    db,
+    sql`select x.code, count(*) over () as total from (${followUpSelect(scope, filter)}) x order by x.top_due, x.top_rank, x.code limit ${max}`,
+  );
+  return { codes: rows.map((r) => r.code), total: rows.length ? Number(rows[0].total) : 0 };
 }
 
 /** Adds each row's certificate records (`certs`, JSON) to a bounded set of alertFacts rows. */

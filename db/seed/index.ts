@@ -7,6 +7,7 @@ import { seedFollowUps } from "./follow-ups";
 import { seedCertificates, seedOpenedOn } from "./certificates";
 import { refreshCertificateRenewals } from "../queries/certificates";
 import { certificateValidYears } from "../../lib/certificates";
+import { normalizeContractorName } from "../../lib/contractors";
 import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
 
 export { generateNationalData, DEFAULT_FACILITIES, DEFAULT_SEED } from "./generate";
@@ -44,7 +45,7 @@ const EVENT_COLUMNS = ["facility_code", "state", "effective_on", "source", "note
 const FILING_COLUMNS = [
   "facility_code", "filed_on", "facility_name", "phone", "specialties", "deferral_until", "reason", "reason_sub", "outsourcer",
   "reason_other", "readiness", "readiness_date", "readiness_other", "rececom", "rececom_month", "network", "network_month",
-  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force",
+  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force", "contractor",
 ];
 
 /** The first day each step was reached, per facility, as refreshFacilityStatus keeps it for imports. */
@@ -84,6 +85,7 @@ function* filingRows(data: NationalData) {
       f.code, f.filedOn, f.facilityName, f.phone, f.specialties, f.deferralUntil, f.reason, f.reasonSub, f.outsourcer,
       f.reasonOther, f.readiness, f.readinessDate, f.readinessOther, f.rececom, f.rececomMonth, f.network, f.networkMonth,
       f.usageApplied, f.certApplied, f.remarks, f.founderName, f.address, f.email, f.inForce,
+      f.outsourcer ? normalizeContractorName(f.outsourcer) || null : null,
     ];
   }
 }

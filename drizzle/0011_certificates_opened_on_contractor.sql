@@ -12,6 +12,7 @@ CREATE TABLE "certificates" (
 );
 --> statement-breakpoint
 ALTER TABLE "facilities" ADD COLUMN "opened_on" date;--> statement-breakpoint
+ALTER TABLE "filings" ADD COLUMN "contractor" text;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_facility_code_facilities_code_fk" FOREIGN KEY ("facility_code") REFERENCES "public"."facilities"("code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_import_batch_id_import_batches_id_fk" FOREIGN KEY ("import_batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_identity_idx" ON "certificates" USING btree ("facility_code","terminal","identity_on");--> statement-breakpoint
@@ -20,4 +21,5 @@ CREATE INDEX "certificates_renewed_on_idx" ON "certificates" USING btree ("renew
 CREATE INDEX "certificates_pending_idx" ON "certificates" USING btree ("applied_on") WHERE issued_on is null;--> statement-breakpoint
 CREATE INDEX "certificates_issued_on_idx" ON "certificates" USING btree ("issued_on");--> statement-breakpoint
 CREATE INDEX "contacts_promised_idx" ON "contacts" USING btree ("promised_on") WHERE promised_on is not null;--> statement-breakpoint
+CREATE INDEX "filings_contractor_idx" ON "filings" USING btree ("contractor") WHERE contractor is not null;--> statement-breakpoint
 CREATE INDEX "status_events_backward_idx" ON "status_events" USING btree ("facility_code") WHERE backward;
