@@ -53,7 +53,7 @@ export function ContractorGroups({ t, lang, groups, query, canEdit, colleagues, 
                       </option>
                       {colleagues.map((c) => (
                         <option key={c.id} value={c.id}>
-                          {c.name ?? c.email}
+                          {c.email}
                         </option>
                       ))}
                     </select>
