@@ -36,7 +36,14 @@ export async function bulkFollowUpAction(_prev: BulkState, form: FormData): Prom
     nextActionOn: String(form.get("nextActionOn") ?? ""),
   });
   if (!parsed.success) return { ok: false, error: "invalid" };
-  const { codes, assignee, nextActionOn } = parsed.data;
+  const { assignee, nextActionOn } = parsed.data;
+  let codes = parsed.data.codes;
+  // "All matching": every facility of the filtered list (as the page had it), not only the ticked rows.
+  const all = form.get("allMatching");
+  if (typeof all === "string" && all.length <= 2000) {
+    const filter = toFollowUpFilter(lenientParse(followUpQuery, Object.fromEntries(new URLSearchParams(all))), user.id);
+    codes = (await followUpCodes(getDb(), user.scope, filter, WHOLE_LIST_MAX)).codes;
+  }
   if (codes.length === 0) return { ok: false, error: "nothing_selected" };
   if (assignee === "" && nextActionOn === "") return { ok: false, error: "invalid" };
   const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, {

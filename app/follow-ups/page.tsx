@@ -89,6 +89,7 @@ export default async function FollowUpsPage({ searchParams }: Props) {
             canEdit={user.role !== "viewer"}
             colleagues={colleagues}
             bulkAction={bulkFollowUpAction}
+            listQuery={exportQs.toString()}
           />
         )}
       </main>

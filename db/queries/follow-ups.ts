@@ -7,6 +7,7 @@ import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
+import type { ContactOutcome } from "../../lib/follow-ups/contacts";
 
 export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction"] as const;
 export type FollowUpSort = (typeof FOLLOW_UP_SORTS)[number];
@@ -162,13 +163,21 @@ export async function followUpCodes(db: Db, scope: Scope, filter: FollowUpFilter
   return { codes: rows.map((r) => r.code), total: rows.length ? Number(rows[0].total) : 0 };
 }
 
-/** Adds each row's certificate records (`certs`, JSON) to a bounded set of alertFacts rows. */
-export function withCertificates(rows: SQL): SQL {
+/**
+ * Adds to a bounded set of alertFacts rows each one's certificate records (`certs`, JSON) and its latest
+ * contact on or before the date (`last_contact_on`, `last_contact_outcome`).
+ */
+export function withCertificates(rows: SQL, asOf: string): SQL {
   return sql`select p.*, (
       select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
       from certificates c where c.facility_code = p.code
-    ) as certs
-    from (${rows}) p`;
+    ) as certs, lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome
+    from (${rows}) p
+    left join lateral (
+      select c.contacted_on, c.outcome from contacts c
+      where c.facility_code = p.code and c.contacted_on <= ${asOf}::date
+      order by c.contacted_on desc, c.id desc limit 1
+    ) lc on true`;
 }
 
 /** The follow-up rows as SQL: every facility with an alert on the date, with who follows it up. */
@@ -199,6 +208,8 @@ function toItem(r: Record<string, unknown>, asOf: string): FollowUpItem {
     assignee: str(r.assignee_email),
     nextActionOn: str(r.next_action_on),
     deferralUntil: facts.filing?.deferralUntil ?? null,
+    lastContactOn: str(r.last_contact_on),
+    lastContactOutcome: (r.last_contact_outcome as ContactOutcome | null) ?? null,
   };
 }
 
@@ -208,7 +219,7 @@ export async function listFollowUps(db: Db, scope: Scope, filter: FollowUpFilter
     db,
     sql`select * from (${withCertificates(sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
         order by ${orderBy(filter)}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`)}) y order by ${orderBy(filter)}`,
+        limit ${pageSize} offset ${(page - 1) * pageSize}`, filter.asOf)}) y order by ${orderBy(filter)}`,
   );
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && page > 1) total = await countFollowUps(db, scope, filter);
@@ -231,7 +242,7 @@ export async function* eachFollowUp(db: Db, scope: Scope, filter: FollowUpFilter
     const rows: Row[] = await queryRows<Row>(
       db,
       sql`select * from (${withCertificates(sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
-          order by x.top_due, x.top_rank, x.code limit ${chunk}`)}) y order by top_due, top_rank, code`,
+          order by x.top_due, x.top_rank, x.code limit ${chunk}`, filter.asOf)}) y order by top_due, top_rank, code`,
     );
     if (rows.length === 0) return;
     yield rows.map((r) => toItem(r, filter.asOf));

@@ -41,6 +41,10 @@ export const renewalsJa = {
   assigned: "件を割り当てました",
   noContractors: "この条件で委託先のある施設はありません。",
   contractorFilter: "委託先で絞り込み中",
+  lastContact: "最終連絡",
+  allMatching: "絞り込んだ一覧の全{n}件に適用",
+  shareView: "チームと共有",
+  sharedBy: "共有",
 };
 
 export const renewalsEn: typeof renewalsJa = {
@@ -85,4 +89,8 @@ export const renewalsEn: typeof renewalsJa = {
   assigned: "facilities assigned",
   noContractors: "No facility on this list names a contractor.",
   contractorFilter: "Filtered by contractor",
+  lastContact: "Last contact",
+  allMatching: "Apply to all {n} on the filtered list",
+  shareView: "Share with my team",
+  sharedBy: "shared",
 };
