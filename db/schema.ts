@@ -297,6 +297,8 @@ export const savedViews = pgTable(
     path: text("path").notNull(),
     name: text("name").notNull(),
     query: text("query").notNull(),
+    /** Shared with the team: the users whose prefecture scope is the same as the owner's. */
+    shared: boolean("shared").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("saved_views_user_name_idx").on(t.userId, t.path, t.name)],

@@ -64,7 +64,7 @@ export async function saveViewAction(form: FormData): Promise<void> {
   // Only the query string is kept, never a full URL: a saved view cannot point elsewhere.
   const query = new URLSearchParams(parsed.data.query);
   query.delete("page");
-  await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString());
+  await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString(), form.get("shared") === "on");
   revalidatePath("/follow-ups");
 }
 
