@@ -339,3 +339,13 @@ export const certificates = pgTable(
     index("certificates_issued_on_idx").on(t.issuedOn),
   ],
 );
+
+/** Per prefecture office: what a reminder letter says of its sender (admins edit it at /admin/offices). */
+export const prefectureOffices = pgTable("prefecture_offices", {
+  prefecture: text("prefecture").primaryKey(),
+  officeName: text("office_name").notNull(),
+  phone: text("phone"),
+  portalUrl: text("portal_url"),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
