@@ -44,18 +44,18 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
         </p>
         <p className="muted">{m.regressionsLead}</p>
         {rows.length >= LIMIT && <p className="muted">{m.truncated}</p>}
-        <div className="table-scroll">
+        <div className="scroll-x">
           <table className="data" data-testid="regressions">
             <thead>
               <tr>
                 <th>{m.leftOn}</th>
                 <th>{t.code}</th>
-                <th>{t.name}</th>
-                <th>{t.prefecture}</th>
-                <th>{m.movedTo}</th>
+                <th className="text">{t.name}</th>
+                <th className="text">{t.prefecture}</th>
+                <th className="text">{m.movedTo}</th>
                 <th>{m.backOn}</th>
-                <th>{m.recordNote}</th>
-                <th>{m.contactReason}</th>
+                <th className="text">{m.recordNote}</th>
+                <th className="text">{m.contactReason}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,12 +65,12 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
                   <td>
                     <Link href={`/facilities/${r.code}`}>{r.code}</Link>
                   </td>
-                  <td>{r.name}</td>
-                  <td>{(lang === "en" ? prefectureByCode(r.prefecture)?.nameEn : prefectureByCode(r.prefecture)?.nameJa) ?? r.prefecture}</td>
-                  <td>{state(r.state)}</td>
+                  <td className="text">{r.name}</td>
+                  <td className="text">{(lang === "en" ? prefectureByCode(r.prefecture)?.nameEn : prefectureByCode(r.prefecture)?.nameJa) ?? r.prefecture}</td>
+                  <td className="text">{state(r.state)}</td>
                   <td>{r.backOn ?? m.stillOff}</td>
-                  <td>{r.note ?? m.none}</td>
-                  <td>{r.contactOn ? `${r.contactOn} ${r.contactNote ?? ""}` : m.none}</td>
+                  <td className="text">{r.note ?? m.none}</td>
+                  <td className="text">{r.contactOn ? `${r.contactOn} ${r.contactNote ?? ""}` : m.none}</td>
                 </tr>
               ))}
             </tbody>

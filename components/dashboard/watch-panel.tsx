@@ -20,7 +20,7 @@ export function WatchPanel({ t, lang, certificates, regressions, query }: Props)
   return (
     <section className="panel" aria-labelledby="watch" data-testid="watch-panel">
       <h2 id="watch">{m.watchTitle}</h2>
-      <div className="grid2">
+      <div className="watch-grid">
         <div>
           <h3>{m.expiringTitle}</h3>
           <p className="muted">{m.expiringNote}</p>

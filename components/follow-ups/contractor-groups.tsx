@@ -23,7 +23,7 @@ export function ContractorGroups({ t, lang, groups, query, canEdit, colleagues, 
   delete base.page;
   if (groups.length === 0) return <p className="muted">{m.noContractors}</p>;
   return (
-    <div className="table-scroll">
+    <div className="scroll-x">
       <table className="data" data-testid="contractor-groups">
         <thead>
           <tr>

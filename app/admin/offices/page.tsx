@@ -29,7 +29,7 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
             {m.officeInvalid}
           </p>
         )}
-        <div className="panel table-scroll">
+        <div className="panel scroll-x">
           <table className="data" data-testid="offices">
             <thead>
               <tr>
