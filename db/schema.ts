@@ -41,6 +41,8 @@ export const importBatches = pgTable("import_batches", {
   unchanged: integer("unchanged").notNull().default(0),
   rejected: integer("rejected").notNull().default(0),
   errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+  /** A dry run's per-facility changes (lib/import/types.ts DryRunDiff), for the preview's CSV. */
+  diff: jsonb("diff"),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });

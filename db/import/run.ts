@@ -11,6 +11,7 @@ import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityIn
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
 import { readCsv } from "../../lib/import/read";
+import { DryRunDiffCollector } from "./dry-run-diff";
 import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
 import type { ImportSummary, RowError } from "../../lib/import/types";
@@ -77,6 +78,8 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
         // a national first list took 0.7 s with it and 0.08 s without.
         await tx.query("set local jit = off");
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
+        const diff = options.dryRun ? new DryRunDiffCollector() : null;
+        await diff?.start(tx);
         const present = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
         // Each batch read is checked against the scope (and, but for facility lists, the facilities on record).
         async function* acceptedParts() {
@@ -92,6 +95,11 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             summary.rows += part.rows.length + distinctRows(part.errors);
             summary.errors.push(...part.errors);
             const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, summary.errors);
+            if (diff) {
+              const ok = new Set(accepted.map(codeOf));
+              diff.addRepairs((part.repairs ?? []).filter((r) => ok.has(r.code)));
+              diff.touch([...ok]);
+            }
             // The code's prefecture and table digit; lists come sorted by code, so most rows share the last one's.
             let slice: string | null = null;
             for (const row of accepted) {
@@ -126,6 +134,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
           }
         }
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
+        if (diff) summary.diff = await diff.finish(tx, batch.id);
       },
       { rollback: options.dryRun },
     );
@@ -147,6 +156,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     .set({
       status: options.dryRun ? "dry_run" : "done", encoding: summary.encoding, finishedAt: new Date(), rows: summary.rows, inserted: summary.inserted,
       updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors,
+      ...(summary.diff && { diff: summary.diff }),
     })
     .where(eq(importBatches.id, batch.id));
   return summary;

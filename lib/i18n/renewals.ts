@@ -58,6 +58,17 @@ export const renewalsJa = {
   saveOffice: "保存",
   officeSaved: "保存しました",
   officeInvalid: "事務所名は必須です。ポータルは https:// で始まるアドレスにしてください。",
+  diffTitle: "施設ごとの変更内容（まだ書き込まれていません）",
+  diffNone: "施設の状態・名称に変わるものはありません。",
+  diffDownload: "変更内容をCSVで保存",
+  diffTruncated: "一覧は最初の5,000件までです（件数はすべてを数えています）。",
+  diffShown: "最初の200件を表示",
+  diffChange: { new: "新規登録", forward: "状態の前進", backward: "後退（逆戻り）", closed: "廃止・休止", renamed: "名称の変更", repaired: "コードの補正" },
+  diffKind: "変更",
+  diffFrom: "変更前",
+  diffTo: "変更後",
+  diffDetail: "詳細",
+  diffRow: "行",
 };
 
 export const renewalsEn: typeof renewalsJa = {
@@ -119,4 +130,15 @@ export const renewalsEn: typeof renewalsJa = {
   saveOffice: "Save",
   officeSaved: "Saved",
   officeInvalid: "The office name is required; the portal address must start with https://.",
+  diffTitle: "What would change, per facility (nothing written yet)",
+  diffNone: "No facility's state or name would change.",
+  diffDownload: "Download the changes (CSV)",
+  diffTruncated: "The list holds the first 5,000 lines (the counts cover all).",
+  diffShown: "the first 200 shown",
+  diffChange: { new: "New", forward: "Moves forward", backward: "Backward step", closed: "Closing", renamed: "Renamed", repaired: "Code repaired" },
+  diffKind: "Change",
+  diffFrom: "Before",
+  diffTo: "After",
+  diffDetail: "Detail",
+  diffRow: "Line",
 };

@@ -5,6 +5,7 @@ import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
 import { FirstLines } from "./first-lines";
+import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
 export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow | CertificateOnlyRow;
@@ -12,6 +13,8 @@ export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow :
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
   errors: RowError[];
+  /** Accepted rows whose code was written otherwise (no leading zero, full-width, hyphens). */
+  repairs?: { row: number; code: string; detail: string }[];
 }
 
 export interface CsvReader<K extends ImportKind> {
@@ -156,6 +159,8 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
           if (first !== undefined) {
             batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
           } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
+          const repair = describeCodeRepair(cells.code ?? "", result.value.code);
+          if (repair) (batch.repairs ??= []).push({ row: start, code: result.value.code, detail: `${repair.ja} / ${repair.en}` });
         }
         if (batch.rows.length + batch.errors.length >= batchRows) {
           yield batch;

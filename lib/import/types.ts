@@ -95,4 +95,29 @@ export interface ImportSummary {
   errors: RowError[];
   batchId?: number;
   mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
+  /** Dry runs only: what would change, per facility. */
+  diff?: DryRunDiff;
+}
+
+/** Kinds of change a dry run reports per facility. */
+export type DiffChange = "new" | "forward" | "backward" | "closed" | "renamed" | "repaired";
+
+export interface DiffItem {
+  code: string;
+  name: string | null;
+  change: DiffChange;
+  /** State (or name) before and after; for a repair, null. */
+  from: string | null;
+  to: string | null;
+  /** The line in the file (repairs). */
+  row?: number;
+  /** A date (backward step) or what was repaired. */
+  detail?: string;
+}
+
+export interface DryRunDiff {
+  groups: { change: DiffChange; count: number }[];
+  /** The first 5,000 lines, most serious first (backward steps, closings, moves, new, renamed, repaired). */
+  items: DiffItem[];
+  truncated: boolean;
 }
