@@ -158,3 +158,35 @@ test("a national viewer sees the new rules across prefectures and cannot assign"
   await expect(page.getByTestId("contractor-groups")).toBeVisible();
   await expect(page.getByTestId("contractor-groups").getByRole("button", { name: "割り当て" })).toHaveCount(0);
 });
+
+test("letters: the office's sender and the facility's deadline, and printing a batch leaves a letter in the contact log", async ({ page }) => {
+  await signIn(page, "tokyo@example.jp");
+  await page.goto(`/follow-ups/letters?codes=${C.newOnDisk},${C.expired}`);
+  await expect(page.getByTestId("letter")).toHaveCount(2);
+  await expect(page.getByTestId("letter-deadline").first()).toContainText("令和");
+  await page.getByRole("button", { name: "送付を記録して印刷する" }).click();
+  await expect(page.getByTestId("letters-status")).toHaveText("2 件の送付を連絡記録に残しました");
+  await page.goto(`/facilities/${C.newOnDisk}`);
+  await expect(page.getByTestId("contact-log")).toContainText("督促状を送付");
+  await expect(page.getByTestId("contact-log")).toContainText("文書");
+});
+
+test("an import preview lists per facility what would change, with repaired codes, and writes nothing", async ({ page }) => {
+  await signIn(page, "tokyo@example.jp");
+  const csv = ["医療機関コード,状態,日付", `${C.newOnDisk},利用申請,${addDays(today, -3)}`, `${C.outsourcedA.replace(/(\d{2})(\d)/, "$1-$2")},廃止,${addDays(today, -1)}`].join("\r\n");
+  await page.goto("/imports");
+  await page.getByLabel("種類").selectOption("events");
+  await page.getByLabel("ファイル").setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByRole("button", { name: /内容を確認/ }).click();
+  const diff = page.getByTestId("import-diff");
+  await expect(diff.getByTestId("diff-forward")).toContainText("1");
+  await expect(diff.getByTestId("diff-closed")).toContainText("1");
+  await expect(diff.getByTestId("diff-repaired")).toContainText("1");
+  const href = await diff.getByRole("link", { name: "変更内容をCSVで保存" }).getAttribute("href");
+  const body = await (await page.request.get(href!)).text();
+  expect(body).toContain("区切り（ハイフン・空白）を除きました");
+  expect(body).toContain(C.outsourcedA);
+  // Nothing written: the facility is still where it was.
+  const detail = await (await page.request.get(`/api/v1/facilities/${C.outsourcedA}`)).json();
+  expect(detail.facility?.status ?? detail.status).not.toBe("closed");
+});
