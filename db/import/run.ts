@@ -22,10 +22,11 @@ export type ImportError = RowError;
 export type { ImportSummary };
 
 /** The summary exactly as contracts.md gives it (CLI --json and POST /api/v1/imports). */
-export function contractSummary(summary: ImportSummary): Omit<ImportSummary, "batchId" | "mapping"> {
-  const { batchId: _batchId, mapping: _mapping, ...contract } = summary;
+export function contractSummary(summary: ImportSummary): Omit<ImportSummary, "batchId" | "mapping" | "diff"> {
+  const { batchId: _batchId, mapping: _mapping, diff: _diff, ...contract } = summary;
   void _batchId;
   void _mapping;
+  void _diff;
   return contract;
 }
 
