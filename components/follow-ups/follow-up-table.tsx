@@ -105,7 +105,7 @@ export function FollowUpTable({ t, lang, items, total, page, pageSize, query, ca
               <input type="date" name="nextActionOn" title={t.fu.keepNextAction} />
             </label>
             {total > items.length && (
-              <label>
+              <label className="check">
                 <input type="checkbox" name="allMatching" value={listQuery} />
                 {t.rn.allMatching.replace("{n}", Math.min(total, 5000).toLocaleString())}
               </label>
