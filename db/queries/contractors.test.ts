@@ -7,6 +7,8 @@ import { countFollowUps, followUpCodes, followUpsByContractor } from "./follow-u
 import { changeFollowUps } from "./assignments";
 import { NATIONAL, type Scope } from "../../lib/scope";
 import { normalizeContractorName } from "../../lib/contractors";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 /** The follow-up list grouped by ⑥ア's contractor, and one assignment over a contractor's whole list. */
 let db: Db;
@@ -32,6 +34,16 @@ describe("contractors", () => {
       expect(await countFollowUps(db, NATIONAL, { asOf: AS_OF, contractor: g.contractor })).toBe(g.facilities);
     }
     expect(groups.map((g) => g.facilities)).toEqual([...groups.map((g) => g.facilities)].sort((a, b) => b - a));
+  });
+
+  it("the migration that fills the key for filings stored before it gives the same key as the importer", async () => {
+    await queryRows(db, sql`update filings set outsourcer = '㈱ ｍｅｄｉ サポート　' || outsourcer where id % 7 = 0 and outsourcer is not null`);
+    await queryRows(db, sql`update filings set contractor = null`);
+    const migration = readFileSync(path.join(import.meta.dirname, "../../drizzle/0012_contractor_backfill.sql"), "utf8");
+    await queryRows(db, sql.raw(migration));
+    const rows = await queryRows<{ outsourcer: string; contractor: string | null }>(db, sql`select outsourcer, contractor from filings where outsourcer is not null`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.contractor).toBe(normalizeContractorName(r.outsourcer) || null);
   });
 
   it("assigns a contractor's whole list at once, never outside the caller's scope", async () => {
