@@ -13,5 +13,7 @@ export function followUpJson(item: FollowUpItem) {
     assignee: item.assignee,
     assigneeId: item.assigneeId,
     nextActionOn: item.nextActionOn,
+    lastContactOn: item.lastContactOn,
+    lastContactOutcome: item.lastContactOutcome,
   };
 }

@@ -29,6 +29,9 @@ export const followUpQuery = z.object({
   ...common,
   assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional(),
   dueBefore: isoDate.optional(),
+  dueFrom: isoDate.optional(),
+  contractor: z.string().trim().min(1).max(100).refine(isPlainText, { message: "contractor must be plain text" }).optional(),
+  view: z.enum(["list", "contractors"]).optional(),
   nextActionBefore: isoDate.optional(),
   sort: z.enum(FOLLOW_UP_SORTS).optional(),
 });
@@ -53,9 +56,10 @@ export function lenientParse<S extends z.ZodObject>(schema: S, params: Record<st
 }
 
 export function toFollowUpFilter(query: FollowUpQuery, userId: number): FollowUpFilter {
-  const { page: _page, pageSize: _size, assignee, asOf, ...rest } = query;
+  const { page: _page, pageSize: _size, view: _view, assignee, asOf, ...rest } = query;
   void _page;
   void _size;
+  void _view;
   return { ...rest, asOf: asOf ?? todayIso(), assignee: assignee === "me" ? userId : assignee };
 }
 

@@ -6,6 +6,8 @@ import { dashboardFilter } from "./_params";
 import { TopBar } from "@/components/layout/top-bar";
 import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { WatchPanel } from "@/components/dashboard/watch-panel";
+import { certificateWatch, regressionCounts } from "@/db/queries/watch";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const { lang, t } = await getMessages();
   const filter = dashboardFilter(await searchParams);
-  const data = await loadDashboard(getDb(), user.scope, filter);
+  const [data, certificates, regressions] = await Promise.all([
+    loadDashboard(getDb(), user.scope, filter),
+    certificateWatch(getDb(), user.scope, filter),
+    regressionCounts(getDb(), user.scope, filter),
+  ]);
+  const watchQuery = { asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }) };
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?${filterQuery(filter)}`} />
@@ -21,6 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h1>{user.scope.kind === "national" ? t.overview : t.overviewScoped}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
         <DashboardView t={t} lang={lang} data={data} filter={filter} />
+        <WatchPanel t={t} lang={lang} certificates={certificates} regressions={regressions} query={watchQuery} />
       </main>
     </>
   );

@@ -43,6 +43,8 @@ export const importBatches = pgTable("import_batches", {
   errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
   /** Errors counted beyond the first ones kept in `errors` (lib/import/limits.ts). */
   errorsOmitted: integer("errors_omitted").notNull().default(0),
+  /** A dry run's per-facility changes (lib/import/types.ts DryRunDiff), for the preview's CSV. */
+  diff: jsonb("diff"),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
@@ -64,6 +66,8 @@ export const facilities = pgTable(
     monthlyClaims: integer("monthly_claims"),
     sharesOqvTerminal: boolean("shares_oqv_terminal").notNull().default(false),
     closedOn: date("closed_on"),
+    /** 開設日: a facility opened on or after 2024-04-01 cannot register for disk or paper claims (new_on_disk). */
+    openedOn: date("opened_on"),
     /** Where the facility stood before its first event (the lists carry no opening date). */
     initialState: facilityState("initial_state").notNull(),
     /** The latest event's state (or the initial one); written in the same transaction as the events. */
@@ -116,6 +120,8 @@ export const statusEvents = pgTable(
     // Serves "latest event on or before a date" per facility (DISTINCT ON … ORDER BY code, date DESC, state DESC).
     index("status_events_asof_idx").on(t.facilityCode, t.effectiveOn.desc().nullsFirst(), t.state.desc().nullsFirst()),
     index("status_events_effective_on_idx").on(t.effectiveOn),
+    // The few facilities with a backward step (regressions): found without reading every event.
+    index("status_events_backward_idx").on(t.facilityCode).where(sql`backward`),
   ],
 );
 
@@ -135,6 +141,8 @@ export const filings = pgTable(
     reason: text("reason", { enum: ["outsourced", "transitional", "other"] }).notNull(), // ⑥ ア/イ/ウ
     reasonSub: smallint("reason_sub"), // ⑥イ (1)–(4)
     outsourcer: text("outsourcer"), // ⑥ア
+    /** ⑥ア's contractor as a grouping key (lib/contractors.ts normalizeContractorName), written with the filing. */
+    contractor: text("contractor"),
     reasonOther: text("reason_other"), // ⑥ウ
     readiness: text("readiness", { enum: ["december", "march", "september", "other"] }).notNull(), // ⑦
     readinessDate: date("readiness_date"),
@@ -157,6 +165,7 @@ export const filings = pgTable(
     uniqueIndex("filings_identity_idx").on(t.facilityCode, t.filedOn),
     index("filings_in_force_idx").on(t.inForce, t.deferralUntil),
     index("filings_in_force_code_idx").on(t.facilityCode).where(sql`in_force`),
+    index("filings_contractor_idx").on(t.contractor).where(sql`contractor is not null`),
   ],
 );
 
@@ -274,7 +283,11 @@ export const contacts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer("updated_by").references(() => users.id),
   },
-  (t) => [index("contacts_facility_idx").on(t.facilityCode, t.contactedOn)],
+  (t) => [
+    index("contacts_facility_idx").on(t.facilityCode, t.contactedOn),
+    // promise_missed reads only the contacts that carry a promise.
+    index("contacts_promised_idx").on(t.promisedOn).where(sql`promised_on is not null`),
+  ],
 );
 
 /** Who follows a facility up and when the next step is due: one row per facility, absent until assigned. */
@@ -303,7 +316,55 @@ export const savedViews = pgTable(
     path: text("path").notNull(),
     name: text("name").notNull(),
     query: text("query").notNull(),
+    /** Shared with the team: the users whose prefecture scope is the same as the owner's. */
+    shared: boolean("shared").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("saved_views_user_name_idx").on(t.userId, t.path, t.name)],
 );
+
+/**
+ * The online-claims certificates from the payers' records, per facility and terminal (端末): applied on,
+ * issued on, expires on (the last valid day). A renewal is a newer row for the same terminal.
+ * `renewed_on` is derived (the next certificate's issued_on for the terminal, null while this is the
+ * latest), kept by refreshCertificateRenewals in the same transaction as every write, so that "the
+ * certificate in force on a date" is an index range rather than a search of every terminal's history.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code, { onDelete: "cascade" }),
+    terminal: text("terminal").notNull(),
+    appliedOn: date("applied_on"),
+    issuedOn: date("issued_on"),
+    expiresOn: date("expires_on"),
+    renewedOn: date("renewed_on"),
+    /** Identity with code and terminal: the application's day, or the issue day when no application is on record. */
+    identityOn: date("identity_on")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(applied_on, issued_on)`),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("certificates_identity_idx").on(t.facilityCode, t.terminal, t.identityOn),
+    index("certificates_current_expiry_idx").on(t.expiresOn).where(sql`renewed_on is null`),
+    index("certificates_renewed_on_idx").on(t.renewedOn).where(sql`renewed_on is not null`),
+    // Applications not yet issued (renewals pending), and those issued after a past date.
+    index("certificates_pending_idx").on(t.appliedOn).where(sql`issued_on is null`),
+    index("certificates_issued_on_idx").on(t.issuedOn),
+  ],
+);
+
+/** Per prefecture office: what a reminder letter says of its sender (admins edit it at /admin/offices). */
+export const prefectureOffices = pgTable("prefecture_offices", {
+  prefecture: text("prefecture").primaryKey(),
+  officeName: text("office_name").notNull(),
+  phone: text("phone"),
+  portalUrl: text("portal_url"),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,6 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { changeFollowUps } from "@/db/queries/assignments";
+import { followUpCodes } from "@/db/queries/follow-ups";
+import { redirect } from "next/navigation";
+import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
 import { deleteView, saveView } from "@/db/queries/saved-views";
 import { requireRole, requireUser } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
@@ -33,7 +36,14 @@ export async function bulkFollowUpAction(_prev: BulkState, form: FormData): Prom
     nextActionOn: String(form.get("nextActionOn") ?? ""),
   });
   if (!parsed.success) return { ok: false, error: "invalid" };
-  const { codes, assignee, nextActionOn } = parsed.data;
+  const { assignee, nextActionOn } = parsed.data;
+  let codes = parsed.data.codes;
+  // "All matching": every facility of the filtered list (as the page had it), not only the ticked rows.
+  const all = form.get("allMatching");
+  if (typeof all === "string" && all.length <= 2000) {
+    const filter = toFollowUpFilter(lenientParse(followUpQuery, Object.fromEntries(new URLSearchParams(all))), user.id);
+    codes = (await followUpCodes(getDb(), user.scope, filter, WHOLE_LIST_MAX)).codes;
+  }
   if (codes.length === 0) return { ok: false, error: "nothing_selected" };
   if (assignee === "" && nextActionOn === "") return { ok: false, error: "invalid" };
   const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, {
@@ -54,7 +64,7 @@ export async function saveViewAction(form: FormData): Promise<void> {
   // Only the query string is kept, never a full URL: a saved view cannot point elsewhere.
   const query = new URLSearchParams(parsed.data.query);
   query.delete("page");
-  await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString());
+  await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString(), form.get("shared") === "on");
   revalidatePath("/follow-ups");
 }
 
@@ -64,4 +74,30 @@ export async function deleteViewAction(form: FormData): Promise<void> {
   if (!id.success) return;
   await deleteView(getDb(), user.id, id.data);
   revalidatePath("/follow-ups");
+}
+
+/** Most facilities one assignment over a whole filtered list may change (a contractor's, or the list's). */
+const WHOLE_LIST_MAX = 5000;
+
+const contractorForm = z.object({ query: z.string().max(2000), assignee: z.coerce.number().int().positive() });
+
+/**
+ * Assigns every facility of the filtered list (the list's filters and its contractor, as the page had them)
+ * to one colleague: one call to a contractor, one person following all its facilities up. Editors and admins.
+ */
+export async function assignContractorAction(form: FormData): Promise<void> {
+  const user = await requireRole("editor");
+  const parsed = contractorForm.safeParse({ query: form.get("query") ?? "", assignee: form.get("assignee") });
+  if (!parsed.success) redirect("/follow-ups?view=contractors");
+  const query = Object.fromEntries(new URLSearchParams(parsed.data.query));
+  const filter = toFollowUpFilter(lenientParse(followUpQuery, query), user.id);
+  if (!filter.contractor) redirect("/follow-ups?view=contractors");
+  const { codes } = await followUpCodes(getDb(), user.scope, filter, WHOLE_LIST_MAX);
+  const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, { assigneeId: parsed.data.assignee });
+  revalidatePath("/follow-ups");
+  const back = new URLSearchParams(query);
+  back.delete("contractor");
+  back.set("view", "contractors");
+  back.set("assigned", String(result.updated.length));
+  redirect(`/follow-ups?${back}`);
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listFollowUps } from "@/db/queries/follow-ups";
+import { followUpsByContractor, listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
 import { requireUser } from "@/app/_auth/session";
@@ -12,7 +12,8 @@ import { TopBar } from "@/components/layout/top-bar";
 import { FollowUpFilters } from "@/components/follow-ups/filters";
 import { FollowUpTable } from "@/components/follow-ups/follow-up-table";
 import { SavedViews } from "@/components/follow-ups/saved-views";
-import { bulkFollowUpAction, deleteViewAction, saveViewAction } from "./actions";
+import { ContractorGroups } from "@/components/follow-ups/contractor-groups";
+import { assignContractorAction, bulkFollowUpAction, deleteViewAction, saveViewAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,11 +31,22 @@ export default async function FollowUpsPage({ searchParams }: Props) {
   const parsed = lenientParse(followUpQuery, query);
   const filter = toFollowUpFilter(parsed, user.id);
   const db = getDb();
-  const [page, colleagues, views] = await Promise.all([
-    listFollowUps(db, user.scope, filter, parsed.page, parsed.pageSize),
+  const byContractor = parsed.view === "contractors";
+  const [page, colleagues, views, groups] = await Promise.all([
+    byContractor ? null : listFollowUps(db, user.scope, filter, parsed.page, parsed.pageSize),
     assignableColleagues(db, user.scope),
     listSavedViews(db, user.id, "/follow-ups"),
+    byContractor ? followUpsByContractor(db, user.scope, filter) : null,
   ]);
+  const viewLink = (view: "list" | "contractors") => {
+    const next = new URLSearchParams(query);
+    next.delete("page");
+    next.delete("assigned");
+    if (view === "contractors") next.set("view", "contractors");
+    else next.delete("view");
+    return `/follow-ups?${next}`;
+  };
+  const assigned = Number(query.assigned ?? NaN);
   const qs = new URLSearchParams(query).toString();
   const exportQs = new URLSearchParams(query);
   exportQs.delete("page");
@@ -59,18 +71,33 @@ export default async function FollowUpsPage({ searchParams }: Props) {
             {t.fu.exportSjis}
           </a>
         </p>
-        <FollowUpTable
-          t={t}
-          lang={lang}
-          items={page.items}
-          total={page.total}
-          page={page.page}
-          pageSize={page.pageSize}
-          query={query}
-          canEdit={user.role !== "viewer"}
-          colleagues={colleagues}
-          bulkAction={bulkFollowUpAction}
-        />
+        <p className="links" data-testid="follow-up-views">
+          {byContractor ? <a href={viewLink("list")}>{t.rn.viewList}</a> : <strong>{t.rn.viewList}</strong>}・
+          {byContractor ? <strong>{t.rn.viewContractors}</strong> : <a href={viewLink("contractors")}>{t.rn.viewContractors}</a>}
+          {filter.contractor && `（${t.rn.contractorFilter}: ${filter.contractor}）`}
+        </p>
+        {Number.isInteger(assigned) && <p role="status">{assigned.toLocaleString()} {t.rn.assigned}</p>}
+        {groups && (
+          <>
+            <p className="muted">{t.rn.contractorsLead}</p>
+            <ContractorGroups t={t} lang={lang} groups={groups} query={query} canEdit={user.role !== "viewer"} colleagues={colleagues} assign={assignContractorAction} />
+          </>
+        )}
+        {page && (
+          <FollowUpTable
+            t={t}
+            lang={lang}
+            items={page.items}
+            total={page.total}
+            page={page.page}
+            pageSize={page.pageSize}
+            query={query}
+            canEdit={user.role !== "viewer"}
+            colleagues={colleagues}
+            bulkAction={bulkFollowUpAction}
+            listQuery={exportQs.toString()}
+          />
+        )}
       </main>
     </>
   );

@@ -20,7 +20,7 @@ export default async function ImportsPage() {
           <Link href="/imports/history">{t.imports.history}</Link>
         </div>
         <p>{t.imports.lead}</p>
-        <ImportForm t={t.imports} maxBytes={maxUploadBytes()} />
+        <ImportForm t={t.imports} maxBytes={maxUploadBytes()} rn={t.rn} lang={lang} />
       </main>
     </>
   );

@@ -9,6 +9,7 @@ import { ALERT_RULE_INFO } from "@/lib/alerts/catalogue";
 import { STATE_INFO } from "@/lib/states";
 import { TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
+import { OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import { DataTable, type DataTableColumn, type dataTableFeatures } from "@/components/data-table/data-table";
 import type { Query } from "@/components/data-table/url";
 import type { FollowUpItem } from "@/lib/follow-ups/types";
@@ -47,6 +48,12 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
     column.accessor((row) => row.alerts[0]?.dueOn ?? "", { id: "dueOn", header: t.fu.dueOn, enableSorting: false }),
     column.accessor("assignee", { id: "assignee", header: t.fu.assignee, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
     column.accessor("nextActionOn", { id: "nextAction", header: t.fu.nextAction, cell: (c) => c.getValue() ?? "" }),
+    column.accessor("lastContactOn", {
+      id: "lastContact",
+      header: t.rn.lastContact,
+      enableSorting: false,
+      cell: (c) => (c.row.original.lastContactOn ? `${c.row.original.lastContactOn} ${c.row.original.lastContactOutcome ? OUTCOME_LABELS[c.row.original.lastContactOutcome][lang] : ""}` : ""),
+    }),
   ];
 }
 
@@ -61,12 +68,14 @@ interface Props {
   canEdit: boolean;
   colleagues: { id: number; email: string; name: string | null }[];
   bulkAction: (state: BulkState, form: FormData) => Promise<BulkState>;
+  /** The list's query string: with "all matching" ticked, the action applies to every row it gives. */
+  listQuery: string;
 }
 
 const FORM_ID = "follow-up-bulk";
 
 /** The follow-up list: the table shell with per-row checkboxes, and the bulk form they submit with. */
-export function FollowUpTable({ t, lang, items, total, page, pageSize, query, canEdit, colleagues, bulkAction }: Props) {
+export function FollowUpTable({ t, lang, items, total, page, pageSize, query, canEdit, colleagues, bulkAction, listQuery }: Props) {
   const [state, submit, pending] = useActionState(bulkAction, { ok: false });
   const router = useRouter();
   const printLetters = () => {
@@ -95,6 +104,12 @@ export function FollowUpTable({ t, lang, items, total, page, pageSize, query, ca
               {t.fu.setNextAction}
               <input type="date" name="nextActionOn" title={t.fu.keepNextAction} />
             </label>
+            {total > items.length && (
+              <label className="check">
+                <input type="checkbox" name="allMatching" value={listQuery} />
+                {t.rn.allMatching.replace("{n}", Math.min(total, 5000).toLocaleString())}
+              </label>
+            )}
             <button className="btn" type="submit" disabled={pending}>
               {t.fu.update}
             </button>

@@ -3,11 +3,16 @@ import { formatWareki } from "@/lib/dates";
 import { STATE_INFO } from "@/lib/states";
 import type { Messages } from "@/lib/i18n/messages";
 import type { FacilityDetail } from "@/db/queries/facility-detail";
+import type { Office } from "@/db/queries/letters";
 
-/** One A4 reminder letter in Japanese, every date in 和暦, with the dates that apply to this facility. */
-export function ReminderLetter({ t, detail, today }: { t: Messages; detail: FacilityDetail; today: string }) {
+/**
+ * One A4 reminder letter in Japanese, every date in 和暦, with the dates that apply to this facility: its
+ * most urgent alert's deadline first. The sender is the prefecture office's setting when there is one.
+ */
+export function ReminderLetter({ t, detail, today, office }: { t: Messages; detail: FacilityDetail; today: string; office?: Office | null }) {
   const m = t.fu.letter;
   const f = detail.facility;
+  const first = detail.alerts[0] ?? null;
   const deferral = detail.filings.find((x) => x.inForce)?.deferralUntil ?? null;
   return (
     <article className="letter" data-testid="letter">
@@ -23,7 +28,15 @@ export function ReminderLetter({ t, detail, today }: { t: Messages; detail: Faci
         <br />
         <small>（{f.code}）</small>
       </p>
-      <p className="sender">{m.from}</p>
+      <p className="sender" data-testid="letter-sender">
+        {office ? office.officeName : m.from}
+        {office?.phone && (
+          <>
+            <br />
+            {t.rn.letterPhone} {office.phone}
+          </>
+        )}
+      </p>
       <h2>{m.title}</h2>
       <p>{m.body1}</p>
       <p>{m.body2}</p>
@@ -33,6 +46,14 @@ export function ReminderLetter({ t, detail, today }: { t: Messages; detail: Faci
             <th>{m.status}</th>
             <td>{STATE_INFO[f.status].ja}</td>
           </tr>
+          {first && (
+            <tr>
+              <th>{t.rn.letterDeadline}</th>
+              <td data-testid="letter-deadline">
+                <strong>{formatWareki(first.dueOn)}</strong>（{ALERT_RULE_INFO[first.rule].ja}）— {first.message.ja}
+              </td>
+            </tr>
+          )}
           {deferral && (
             <tr>
               <th>{m.deferralUntil}</th>
@@ -58,6 +79,11 @@ export function ReminderLetter({ t, detail, today }: { t: Messages; detail: Faci
             ))}
           </ul>
         </>
+      )}
+      {office?.portalUrl && (
+        <p>
+          {t.rn.letterPortal}: {office.portalUrl}
+        </p>
       )}
       <p>{m.closing}</p>
     </article>

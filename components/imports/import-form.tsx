@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ImportSummary } from "@/lib/import/types";
+import { DiffPreview } from "./diff-preview";
 
 type Kind = "facilities" | "filings" | "events";
 type T = Messages["imports"];
@@ -76,7 +77,7 @@ function send(kind: Kind, file: File, dryRun: boolean, onPhase: (p: Phase) => vo
   });
 }
 
-export function ImportForm({ t, maxBytes }: { t: T; maxBytes: number }) {
+export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: number; rn?: Messages["rn"]; lang?: "ja" | "en" }) {
   const [kind, setKind] = useState<Kind>("facilities");
   const [phase, setPhase] = useState<Phase>({ step: "choose" });
   const fileInput = useRef<HTMLInputElement>(null);
@@ -151,6 +152,7 @@ export function ImportForm({ t, maxBytes }: { t: T; maxBytes: number }) {
         <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
           <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
           <Summary t={t} result={phase.result} />
+          {phase.step === "preview" && phase.result.diff && rn && <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />}
           <div className="import-actions">
             {phase.step === "preview" && (
               <button className="btn" type="button" disabled={busy || phase.result.rows - phase.result.rejected === 0} onClick={() => void run(false)}>

@@ -16,6 +16,7 @@ const OPTIONAL = [
   ["monthly_claims", "int", (r: FacilityInput) => r.monthlyClaims],
   ["shares_oqv_terminal", "boolean", (r: FacilityInput) => r.sharesOqvTerminal],
   ["closed_on", "date", (r: FacilityInput) => r.closedOn],
+  ["opened_on", "date", (r: FacilityInput) => r.openedOn],
 ] as const;
 
 export type FacilityColumn = (typeof OPTIONAL)[number][0];

@@ -2,6 +2,7 @@ import type { Executor } from "../executor";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import type { WriteCounts } from "./events";
 import type { FilingRow } from "../../lib/import/types";
+import { normalizeContractorName } from "../../lib/contractors";
 
 /** One valid 様式第1号 row; field names follow db/schema.ts `filings`. */
 export type FilingInput = FilingRow;
@@ -16,6 +17,7 @@ const COLUMNS: [string, string, (f: FilingInput) => unknown][] = [
   ["reason", "text", (f) => f.reason],
   ["reason_sub", "smallint", (f) => f.reasonSub],
   ["outsourcer", "text", (f) => f.outsourcer],
+  ["contractor", "text", (f) => (f.outsourcer ? normalizeContractorName(f.outsourcer) || null : null)],
   ["reason_other", "text", (f) => f.reasonOther],
   ["readiness", "text", (f) => f.readiness],
   ["readiness_date", "date", (f) => f.readinessDate],

@@ -27,6 +27,17 @@ export interface FacilityRecord {
   statusSince: string | null;
   firstAppliedOn: string | null;
   firstCertificateOn: string | null;
+  firstOnlineOn: string | null;
+  openedOn: string | null;
+}
+
+/** One certificate record (per terminal; a renewal is a newer row for the same terminal). */
+export interface CertificateRecord {
+  terminal: string;
+  appliedOn: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  renewedOn: string | null;
 }
 
 export interface FacilityEvent {
@@ -50,6 +61,7 @@ export interface FacilityDetail {
   filings: FilingRecord[];
   followUp: { assigneeId: number | null; assignee: string | null; nextActionOn: string | null; updatedAt: string | null };
   contacts: Contact[];
+  certificates: CertificateRecord[];
   alerts: Alert[];
   /** From the filing in force: the last day to apply and the onboarding calendar that meets the deferral end. */
   applyBy: string | null;
@@ -63,11 +75,12 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
     sql`select code, name, prefecture, table_type as "tableType", category, address, postal_code as "postalCode", phone, specialties,
                claim_method as "claimMethod", monthly_claims as "monthlyClaims", shares_oqv_terminal as "sharesOqvTerminal",
                closed_on as "closedOn", initial_state as "initialState", status, status_since as "statusSince",
-               first_applied_on as "firstAppliedOn", first_certificate_on as "firstCertificateOn"
+               first_applied_on as "firstAppliedOn", first_certificate_on as "firstCertificateOn",
+               first_online_on as "firstOnlineOn", opened_on as "openedOn"
         from facilities f where f.code = ${code} and ${scopeCondition(scope, sql`f.prefecture`)}`,
   );
   if (!facility) return null;
-  const [events, filings, followUps, contacts] = await Promise.all([
+  const [events, filings, followUps, contacts, certificates] = await Promise.all([
     queryRows<FacilityEvent>(
       db,
       sql`select state, effective_on as "effectiveOn", source, note, backward from status_events
@@ -88,7 +101,14 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
           left join users u on u.id = fu.assignee_id where fu.facility_code = ${code}`,
     ),
     listContacts(db, scope, code),
+    queryRows<CertificateRecord>(
+      db,
+      sql`select terminal, applied_on as "appliedOn", issued_on as "issuedOn", expires_on as "expiresOn", renewed_on as "renewedOn"
+          from certificates where facility_code = ${code} order by terminal, identity_on desc`,
+    ),
   ]);
+  // The log is newest first (by contacted_on, then entry); the rules read the latest one on or before the date.
+  const lastContact = contacts.find((c) => c.contactedOn <= asOf) ?? null;
   const inForce = filings.find((f) => f.filedOn <= asOf) ?? null;
   const facts: FacilityFacts = {
     status: facility.status,
@@ -97,6 +117,12 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
     sharesOqvTerminal: facility.sharesOqvTerminal,
     firstAppliedOn: facility.firstAppliedOn,
     firstCertificateOn: facility.firstCertificateOn,
+    claimMethod: facility.claimMethod,
+    openedOn: facility.openedOn,
+    initialState: facility.initialState,
+    firstOnlineOn: facility.firstOnlineOn,
+    lastContact: lastContact && { contactedOn: lastContact.contactedOn, promisedOn: lastContact.promisedOn },
+    certificates,
     filing: inForce && {
       filedOn: inForce.filedOn,
       deferralUntil: inForce.deferralUntil,
@@ -120,6 +146,7 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
       updatedAt: fu?.updated_at ? new Date(fu.updated_at).toISOString() : null,
     },
     contacts,
+    certificates,
     alerts: evaluateAlerts(facts, asOf),
     applyBy: inForce ? applyByFor(inForce.deferralUntil) : null,
     calendar: inForce ? onboardingCalendar(latestStartMonthFor(inForce.deferralUntil)) : null,

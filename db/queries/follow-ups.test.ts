@@ -132,8 +132,12 @@ describe("each rule fires and clears on the right day (SQL path)", () => {
     const tops = page.items.map((i) => i.alerts[0].dueOn);
     expect(tops).toEqual([...tops].sort());
     expect(page.total).toBe(page.items.length);
-    // Facility 6 applied on 2024-09-01 and never got a certificate: overdue since 16 October 2024, the oldest.
-    expect(page.items[0].code).toBe(c(6));
-    expect(page.items[0].alerts[0]).toMatchObject({ rule: "certificate_overdue", dueOn: "2024-10-16" });
+    // Facility 5 applied on 2024-10-01 without ever filing: outside the rules since 30 September 2024 (no_filing
+    // for an applied facility), the oldest. Facility 6 applied on 2024-09-01 and never got a certificate:
+    // overdue since 16 October 2024, next.
+    expect(page.items[0].code).toBe(c(5));
+    expect(page.items[0].alerts[0]).toMatchObject({ rule: "no_filing", dueOn: "2024-09-30" });
+    expect(page.items[1].code).toBe(c(6));
+    expect(page.items[1].alerts[0]).toMatchObject({ rule: "certificate_overdue", dueOn: "2024-10-16" });
   });
 });

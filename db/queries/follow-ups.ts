@@ -2,11 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts, dueColumn } from "./alert-sql";
 import { facilityFilter } from "./progress";
-import { evaluateAlerts, type AlertRule, type FacilityFacts } from "../../lib/alerts/rules";
+import { evaluateAlerts, type AlertRule, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
-import type { Category, TableType } from "../../lib/table-types";
+import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
+import type { ContactOutcome } from "../../lib/follow-ups/contacts";
 
 export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction"] as const;
 export type FollowUpSort = (typeof FOLLOW_UP_SORTS)[number];
@@ -22,6 +23,10 @@ export interface FollowUpFilter {
   assignee?: number | "none";
   /** Only alerts due on or before this day (of the chosen rule, else the most urgent one). */
   dueBefore?: string;
+  /** Only alerts due on or after this day (same reading as dueBefore): with it, a month of due dates. */
+  dueFrom?: string;
+  /** Only facilities whose filing in force names this contractor (⑥ア, the normalised key). */
+  contractor?: string;
   /** Only facilities whose next action is on or before this day. */
   nextActionBefore?: string;
   q?: string;
@@ -39,9 +44,23 @@ type Row = Record<string, unknown> & {
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** The facts the rules read, back from an alertFacts row (so the page evaluates exactly what SQL selected). */
+function certificatesFromJson(value: unknown): CertificateFacts[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : value) as CertificateFacts[] | null;
+  return list ?? [];
+}
+
+/**
+ * The facts the rules read, back from an alertFacts row (so the page evaluates exactly what SQL selected).
+ * The certificates come from `certs` (withCertificates), read for the page's rows only.
+ */
 export function factsFromRow(r: Record<string, unknown>): FacilityFacts {
   return {
+    claimMethod: (r.claim_method as ClaimMethod | null) ?? null,
+    openedOn: str(r.opened_on),
+    initialState: r.initial_state as EventState,
+    firstOnlineOn: str(r.first_online_on),
+    lastContact: r.lc_contacted_on ? { contactedOn: String(r.lc_contacted_on), promisedOn: str(r.lc_promised_on) } : null,
+    certificates: certificatesFromJson(r.certs),
     status: r.st as EventState,
     statusSince: str(r.st_since),
     closedOn: str(r.closed_on),
@@ -73,6 +92,11 @@ function conditions(filter: FollowUpFilter): SQL {
     const due = filter.alert ? dueColumn(filter.alert) : sql`r.top_due`;
     parts.push(sql`${due} <= ${filter.dueBefore}::date`);
   }
+  if (filter.dueFrom) {
+    const due = filter.alert ? dueColumn(filter.alert) : sql`r.top_due`;
+    parts.push(sql`${due} >= ${filter.dueFrom}::date`);
+  }
+  if (filter.contractor) parts.push(sql`r.fl_contractor = ${filter.contractor}`);
   if (filter.nextActionBefore) parts.push(sql`fu.next_action_on <= ${filter.nextActionBefore}::date`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -99,6 +123,61 @@ function orderBy(filter: FollowUpFilter): SQL {
     default:
       return urgency;
   }
+}
+
+export interface ContractorGroup {
+  /** The normalised key (the `contractor` filter). */
+  contractor: string;
+  /** One way the filings spell it (the most common). */
+  label: string;
+  facilities: number;
+  /** The most urgent due date among them. */
+  firstDue: string;
+  unassigned: number;
+}
+
+/**
+ * The follow-up list grouped by the contractor in the filing in force (⑥ア): one call to a contractor covers
+ * all the facilities it claims for. Most facilities first; at most `limit` groups.
+ */
+export async function followUpsByContractor(db: Db, scope: Scope, filter: FollowUpFilter, limit = 200): Promise<ContractorGroup[]> {
+  const rows = await queryRows<{ contractor: string; label: string; facilities: number; first_due: string; unassigned: number }>(
+    db,
+    sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
+               min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
+        from (${followUpSelect(scope, filter)}) x
+        where x.fl_contractor is not null and x.fl_contractor <> ''
+        group by x.fl_contractor
+        order by count(*) desc, min(x.top_due), x.fl_contractor
+        limit ${limit}`,
+  );
+  return rows.map((r) => ({ contractor: r.contractor, label: r.label, facilities: Number(r.facilities), firstDue: r.first_due, unassigned: Number(r.unassigned) }));
+}
+
+/** The codes of every facility on the filtered list (bounded: at most `max`), for an action over the whole list. */
+export async function followUpCodes(db: Db, scope: Scope, filter: FollowUpFilter, max: number): Promise<{ codes: string[]; total: number }> {
+  const rows = await queryRows<{ code: string; total: number }>(
+    db,
+    sql`select x.code, count(*) over () as total from (${followUpSelect(scope, filter)}) x order by x.top_due, x.top_rank, x.code limit ${max}`,
+  );
+  return { codes: rows.map((r) => r.code), total: rows.length ? Number(rows[0].total) : 0 };
+}
+
+/**
+ * Adds to a bounded set of alertFacts rows each one's certificate records (`certs`, JSON) and its latest
+ * contact on or before the date (`last_contact_on`, `last_contact_outcome`).
+ */
+export function withCertificates(rows: SQL, asOf: string): SQL {
+  return sql`select p.*, (
+      select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
+      from certificates c where c.facility_code = p.code
+    ) as certs, lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome
+    from (${rows}) p
+    left join lateral (
+      select c.contacted_on, c.outcome from contacts c
+      where c.facility_code = p.code and c.contacted_on <= ${asOf}::date
+      order by c.contacted_on desc, c.id desc limit 1
+    ) lc on true`;
 }
 
 /** The follow-up rows as SQL: every facility with an alert on the date, with who follows it up. */
@@ -129,6 +208,8 @@ function toItem(r: Record<string, unknown>, asOf: string): FollowUpItem {
     assignee: str(r.assignee_email),
     nextActionOn: str(r.next_action_on),
     deferralUntil: facts.filing?.deferralUntil ?? null,
+    lastContactOn: str(r.last_contact_on),
+    lastContactOutcome: (r.last_contact_outcome as ContactOutcome | null) ?? null,
   };
 }
 
@@ -136,9 +217,9 @@ function toItem(r: Record<string, unknown>, asOf: string): FollowUpItem {
 export async function listFollowUps(db: Db, scope: Scope, filter: FollowUpFilter, page = 1, pageSize = 50): Promise<Page<FollowUpItem>> {
   const rows = await queryRows<Row>(
     db,
-    sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
+    sql`select * from (${withCertificates(sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
         order by ${orderBy(filter)}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        limit ${pageSize} offset ${(page - 1) * pageSize}`, filter.asOf)}) y order by ${orderBy(filter)}`,
   );
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && page > 1) total = await countFollowUps(db, scope, filter);
@@ -160,8 +241,8 @@ export async function* eachFollowUp(db: Db, scope: Scope, filter: FollowUpFilter
     const keyset: SQL = after ? sql`(x.top_due, x.top_rank, x.code) > (${after.due}::date, ${after.rank}::int, ${after.code})` : sql`true`;
     const rows: Row[] = await queryRows<Row>(
       db,
-      sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
-          order by x.top_due, x.top_rank, x.code limit ${chunk}`,
+      sql`select * from (${withCertificates(sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
+          order by x.top_due, x.top_rank, x.code limit ${chunk}`, filter.asOf)}) y order by top_due, top_rank, code`,
     );
     if (rows.length === 0) return;
     yield rows.map((r) => toItem(r, filter.asOf));

@@ -1,3 +1,4 @@
+import type { DryRunDiff } from "../../lib/import/types";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import type { Scope } from "../../lib/scope";
@@ -41,6 +42,15 @@ export async function listImportBatches(db: Db, scope: Scope, userId: number, pa
         order by b.id desc limit ${page.limit} offset ${page.offset}`,
   );
   return { total, items };
+}
+
+/** One dry run's per-facility changes, or null when there is no such batch the user may see. */
+export async function importBatchDiff(db: Db, scope: Scope, userId: number, id: number): Promise<{ fileName: string; diff: DryRunDiff | null } | null> {
+  const [row] = await queryRows<{ fileName: string; diff: DryRunDiff | null }>(
+    db,
+    sql`select b.file_name as "fileName", b.diff from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
+  );
+  return row ?? null;
 }
 
 /** One batch's rejected rows, or null when there is no such batch the user may see. */

@@ -4,6 +4,10 @@ import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk"
 import { queryRows, type Db } from "../client";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { seedFollowUps } from "./follow-ups";
+import { seedCertificates, seedOpenedOn } from "./certificates";
+import { refreshCertificateRenewals } from "../queries/certificates";
+import { certificateValidYears } from "../../lib/certificates";
+import { normalizeContractorName } from "../../lib/contractors";
 import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
 
 export { generateNationalData, DEFAULT_FACILITIES, DEFAULT_SEED } from "./generate";
@@ -34,13 +38,14 @@ export class DatabaseNotEmptyError extends Error {
 const FACILITY_COLUMNS = [
   "code", "prefecture", "table_type", "category", "name", "address", "postal_code", "phone", "specialties", "claim_method",
   "monthly_claims", "shares_oqv_terminal", "closed_on", "initial_state", "status", "status_since",
-  "first_deferred_on", "first_applied_on", "first_certificate_on", "first_online_on",
+  "first_deferred_on", "first_applied_on", "first_certificate_on", "first_online_on", "opened_on",
 ];
+const CERTIFICATE_COLUMNS = ["facility_code", "terminal", "applied_on", "issued_on", "expires_on"];
 const EVENT_COLUMNS = ["facility_code", "state", "effective_on", "source", "note", "backward"];
 const FILING_COLUMNS = [
   "facility_code", "filed_on", "facility_name", "phone", "specialties", "deferral_until", "reason", "reason_sub", "outsourcer",
   "reason_other", "readiness", "readiness_date", "readiness_other", "rececom", "rececom_month", "network", "network_month",
-  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force",
+  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force", "contractor",
 ];
 
 /** The first day each step was reached, per facility, as refreshFacilityStatus keeps it for imports. */
@@ -57,12 +62,15 @@ function firstStepDates(data: NationalData): Map<string, Partial<Record<EventSta
 
 function* facilityRows(data: NationalData) {
   const firsts = firstStepDates(data);
+  const firstEvent = new Map<string, string>();
+  for (const e of data.events) if ((firstEvent.get(e.facilityCode) ?? "9999") > e.effectiveOn) firstEvent.set(e.facilityCode, e.effectiveOn);
   for (const f of data.facilities) {
     const first = firsts.get(f.code) ?? {};
     yield [
       f.code, f.prefecture, f.tableType, f.category, f.name, f.address, f.postalCode, f.phone, f.specialties, f.claimMethod,
       f.monthlyClaims, f.sharesOqvTerminal, f.closedOn, f.initialState, f.status, f.statusSince,
       first.deferred ?? null, first.applied ?? null, first.certificate_issued ?? null, first.online ?? null,
+      seedOpenedOn(f, firstEvent.get(f.code) ?? null, data.asOf),
     ];
   }
 }
@@ -77,6 +85,7 @@ function* filingRows(data: NationalData) {
       f.code, f.filedOn, f.facilityName, f.phone, f.specialties, f.deferralUntil, f.reason, f.reasonSub, f.outsourcer,
       f.reasonOther, f.readiness, f.readinessDate, f.readinessOther, f.rececom, f.rececomMonth, f.network, f.networkMonth,
       f.usageApplied, f.certApplied, f.remarks, f.founderName, f.address, f.email, f.inForce,
+      f.outsourcer ? normalizeContractorName(f.outsourcer) || null : null,
     ];
   }
 }
@@ -109,7 +118,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   started = performance.now();
   await withBulkTransaction(async (tx) => {
     // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
-    if (options.reset) await tx.query("truncate table status_events, filings, facilities, monthly_summary, summary_state restart identity cascade");
+    if (options.reset) await tx.query("truncate table status_events, filings, certificates, facilities, monthly_summary, summary_state restart identity cascade");
     await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
       await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
       log(`  facilities copied (${seconds(started)})`);
@@ -117,6 +126,10 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
       log(`  status events copied (${seconds(started)})`);
       await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
       log(`  filings copied (${seconds(started)})`);
+      const certificates = seedCertificates(data, certificateValidYears(process.env.CERTIFICATE_VALID_YEARS));
+      await copyInto(tx, "certificates", CERTIFICATE_COLUMNS, certificates.map((c) => [c.facilityCode, c.terminal, c.appliedOn, c.issuedOn, c.expiresOn]));
+      await refreshCertificateRenewals(tx, null);
+      log(`  ${certificates.length} certificates copied (${seconds(started)})`);
     });
     log(`  indexes rebuilt (${seconds(started)})`);
     await refreshMonthlySummary(tx, data.asOf);
@@ -128,7 +141,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   const contacts = await seedFollowUps(db, data.asOf);
   log(`  ${contacts} demo contacts logged`);
   started = performance.now();
-  await queryRows(db, sql`analyze facilities, status_events, filings`);
+  await queryRows(db, sql`analyze facilities, status_events, filings, certificates, contacts`);
   const analyzeMs = performance.now() - started;
   return {
     asOf: data.asOf,

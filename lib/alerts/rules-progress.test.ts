@@ -6,7 +6,13 @@ import { factsWith, filingWith, rulesOn } from "./test-facts";
 const filing = filingWith({ deferralUntil: "2026-09-30", filedOn: "2025-08-20" });
 
 describe("certificate_overdue", () => {
-  const applied = factsWith({ status: "applied", statusSince: "2025-07-01", firstAppliedOn: "2025-07-01", filing });
+  // Filed before applying: without a filing in force an applied facility is a no_filing case after 30 Sep 2024.
+  const applied = factsWith({
+    status: "applied",
+    statusSince: "2025-07-01",
+    firstAppliedOn: "2025-07-01",
+    filing: filingWith({ deferralUntil: "2026-09-30", filedOn: "2025-06-20" }),
+  });
 
   it("fires once 45 days after the application have gone by without a certificate", () => {
     expect(rulesOn(applied, "2025-08-14")).toEqual([]);
@@ -24,7 +30,9 @@ describe("certificate_overdue", () => {
   });
 
   it("skips facilities sharing the eligibility terminal and those with a certificate", () => {
-    expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-09-01")).toEqual([]);
+    // Sharing the terminal, no certificate is due; 60 days after applying the start is (start_missed).
+    expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-08-16")).toEqual([]);
+    expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-09-01")).toEqual(["start_missed"]);
     expect(rulesOn({ ...applied, firstCertificateOn: "2025-08-20" }, "2025-09-01")).not.toContain("certificate_overdue");
   });
 
@@ -100,10 +108,11 @@ describe("filing_mismatch", () => {
 });
 
 describe("rule catalogue", () => {
-  it("lists exactly the nine contract ids, each with Japanese and English names", () => {
+  it("lists the nine contract ids and the five added for the guidance's cases, each with Japanese and English names", () => {
     expect([...ALERT_RULES].sort()).toEqual(
-      ["apply_by_passed", "certificate_overdue", "closure_overdue", "deferral_expired", "deferral_expiring",
-        "filing_mismatch", "no_filing", "plan_slipped", "start_missed"],
+      ["apply_by_passed", "certificate_expired", "certificate_expiring", "certificate_overdue", "closure_overdue",
+        "deferral_expired", "deferral_expiring", "filing_mismatch", "new_on_disk", "no_filing", "plan_slipped",
+        "promise_missed", "regression", "start_missed"],
     );
     for (const rule of ALERT_RULES) {
       expect(ALERT_RULE_INFO[rule].ja).not.toBe("");

@@ -26,6 +26,12 @@ export function factsWith(overrides: Partial<FacilityFacts> = {}): FacilityFacts
     firstAppliedOn: null,
     firstCertificateOn: null,
     filing: filingWith(),
+    claimMethod: "optical_disk",
+    openedOn: null,
+    initialState: "optical_disk",
+    firstOnlineOn: null,
+    lastContact: null,
+    certificates: [],
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 import type { Alert } from "../alerts/catalogue";
 import type { EventState } from "../states";
 import type { Category, TableType } from "../table-types";
+import type { ContactOutcome } from "./contacts";
 
 export interface FollowUpItem {
   code: string;
@@ -19,6 +20,9 @@ export interface FollowUpItem {
   assignee: string | null;
   nextActionOn: string | null;
   deferralUntil: string | null;
+  /** The latest contact-log entry on or before the list's date (null when none). */
+  lastContactOn: string | null;
+  lastContactOutcome: ContactOutcome | null;
 }
 
 export interface Page<T> {

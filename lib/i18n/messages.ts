@@ -1,6 +1,7 @@
 import { followUpsEn, followUpsJa } from "./follow-ups";
 import { adminEn, adminJa } from "./admin";
 import { hardeningEn, hardeningJa } from "./hardening";
+import { renewalsEn, renewalsJa } from "./renewals";
 
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
@@ -125,6 +126,7 @@ export const ja = {
   fu: followUpsJa,
   admin: adminJa,
   hard: hardeningJa,
+  rn: renewalsJa,
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -252,6 +254,7 @@ export const en: Messages = {
   fu: followUpsEn,
   admin: adminEn,
   hard: hardeningEn,
+  rn: renewalsEn,
 };
 
 export type Lang = "ja" | "en";

@@ -51,6 +51,7 @@ export function facilityRow(row: number, cells: Record<string, string>): { value
     monthlyClaims: "monthly_claims" in cells ? check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数")) : undefined,
     sharesOqvTerminal: "shares_oqv_terminal" in cells ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用")) : undefined,
     closedOn: "closed_on" in cells ? check.take("closed_on", date(cells.closed_on, "廃止日")) : undefined,
+    openedOn: "opened_on" in cells ? check.take("opened_on", date(cells.opened_on, "開設日")) : undefined,
   };
   return check.ok ? { value } : { errors: check.errors };
 }

@@ -22,6 +22,7 @@ export const HEADERS: Record<ImportKind, { required: string[]; names: Record<str
       monthly_claims: ["月間レセプト件数", "レセプト件数", "月間請求件数"],
       shares_oqv_terminal: ["オンライン資格確認端末共用", "資格確認端末共用", "オン資端末共用"],
       closed_on: ["廃止日", "廃止年月日", "休止日", "休止年月日", "廃止・休止日"],
+      opened_on: ["開設日", "開設年月日", "指定年月日", "指定日"],
     },
   },
   filings: {
@@ -59,6 +60,10 @@ export const HEADERS: Record<ImportKind, { required: string[]; names: Record<str
       status: ["状態", "ステータス", "進捗", "state"],
       effective_on: ["日付", "年月日", "発生日", "日", "date"],
       note: ["備考", "メモ"],
+      terminal: ["端末", "端末番号", "端末ID", "端末識別子"],
+      cert_applied_on: ["証明書申請日", "電子証明書申請日", "証明書発行申請日"],
+      cert_issued_on: ["証明書発行日", "電子証明書発行日"],
+      cert_expires_on: ["証明書有効期限", "電子証明書有効期限", "有効期限", "有効期間満了日"],
     },
   },
 };

@@ -6,13 +6,16 @@ import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
 import { FirstLines } from "./first-lines";
 import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
-import type { EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import { describeCodeRepair } from "./code-repairs";
+import type { CertificateOnlyRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow;
+export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow | CertificateOnlyRow;
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
   errors: RowError[];
+  /** Accepted rows whose code was written otherwise (no leading zero, full-width, hyphens). */
+  repairs?: { row: number; code: string; detail: string }[];
 }
 
 export interface CsvReader<K extends ImportKind> {
@@ -32,7 +35,11 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
  * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
  * number), code + state + date for events.
  */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): number | string {
+function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow): number | string {
+  if (kind === "events" && !("state" in value)) {
+    const c = (value as CertificateOnlyRow).certificate;
+    return `${c.code}|certificate|${c.terminal}|${c.appliedOn ?? c.issuedOn}`;
+  }
   if (kind === "events") {
     const e = value as EventRow;
     return `${e.code}|${e.state}|${e.effectiveOn}`;
@@ -178,6 +185,8 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
           if (first !== undefined) {
             batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
           } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
+          const repair = describeCodeRepair(cells.code ?? "", result.value.code);
+          if (repair) (batch.repairs ??= []).push({ row: start, code: result.value.code, detail: `${repair.ja} / ${repair.en}` });
         }
         if (batch.rows.length + batch.errors.length >= batchRows) {
           yield batch;

@@ -16,6 +16,8 @@ export interface FacilityRow {
   monthlyClaims?: number | null;
   sharesOqvTerminal?: boolean | null;
   closedOn?: string | null;
+  /** 開設日 (optional column). */
+  openedOn?: string | null;
 }
 
 export interface FilingRow {
@@ -49,6 +51,26 @@ export interface EventRow {
   state: EventState;
   effectiveOn: string;
   note: string | null;
+  /** The row's certificate columns, when it has any (optional columns; older files have none). */
+  certificate?: CertificateRow | null;
+}
+
+/**
+ * A certificate record for one terminal. `expiresOn` null means "the issue day plus the term" (the term is
+ * a setting, applied when the row is written).
+ */
+export interface CertificateRow {
+  code: string;
+  terminal: string;
+  appliedOn: string | null;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+/** A row of the payers' records that carries only a certificate (no state, no date). */
+export interface CertificateOnlyRow {
+  code: string;
+  certificate: CertificateRow;
 }
 
 /** A rejected row: its line in the file (the header is line 1), the column, the value and why. */
@@ -76,4 +98,29 @@ export interface ImportSummary {
   errorsOmitted: number;
   batchId?: number;
   mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
+  /** Dry runs only: what would change, per facility. */
+  diff?: DryRunDiff;
+}
+
+/** Kinds of change a dry run reports per facility. */
+export type DiffChange = "new" | "forward" | "backward" | "closed" | "renamed" | "repaired";
+
+export interface DiffItem {
+  code: string;
+  name: string | null;
+  change: DiffChange;
+  /** State (or name) before and after; for a repair, null. */
+  from: string | null;
+  to: string | null;
+  /** The line in the file (repairs). */
+  row?: number;
+  /** A date (backward step) or what was repaired. */
+  detail?: string;
+}
+
+export interface DryRunDiff {
+  groups: { change: DiffChange; count: number }[];
+  /** The first 5,000 lines, most serious first (backward steps, closings, moves, new, renamed, repaired). */
+  items: DiffItem[];
+  truncated: boolean;
 }

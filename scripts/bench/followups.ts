@@ -1,4 +1,4 @@
-import { listFollowUps } from "../../db/queries/follow-ups";
+import { followUpsByContractor, listFollowUps } from "../../db/queries/follow-ups";
 import type { Db } from "../../db/client";
 import { NATIONAL } from "../../lib/scope";
 import { measure, type BenchResult } from "./measure";
@@ -14,7 +14,10 @@ export async function benchFollowUps(db: Db, asOf: string, runs: number): Promis
   const filter = { asOf, alert: "deferral_expired" as const, prefecture: "13" };
   const filtered = await listFollowUps(db, NATIONAL, filter, 1, 50);
   const filteredTiming = await measure(() => listFollowUps(db, NATIONAL, filter, 1, 50), { runs });
+  const groups = await followUpsByContractor(db, NATIONAL, { asOf });
+  const groupsTiming = await measure(() => followUpsByContractor(db, NATIONAL, { asOf }), { runs });
   return [
+    { name: "followups.byContractor", ...groupsTiming, baselineMs: null, ratio: null, rows: groups.length, peakRssMb: null, note: "national, the list grouped by ⑥ア's contractor; rows = contractors (at most 200)" },
     { name: "followups.firstPage", ...firstTiming, baselineMs: null, ratio: null, rows: first.total, peakRssMb: null, note: `national, most urgent first, asOf ${asOf}; rows = facilities with an alert` },
     { name: "followups.filtered", ...filteredTiming, baselineMs: null, ratio: null, rows: filtered.total, peakRssMb: null, note: "alert=deferral_expired, prefecture=13" },
   ];

@@ -11,6 +11,7 @@ import { todayIso } from "@/lib/dates";
 import { TopBar } from "@/components/layout/top-bar";
 import { AlertsPanel, ContactList, IdentityPanel, StateBadge, TimelinePanel } from "@/components/facilities/facility-sections";
 import { FilingCard } from "@/components/facilities/filing-card";
+import { CertificatesPanel } from "@/components/facilities/certificates-panel";
 import { ContactForm } from "@/components/facilities/contact-form";
 import { FollowUpForm } from "@/components/facilities/follow-up-form";
 import { addContactAction, setFollowUpAction, updateContactAction } from "./actions";
@@ -55,6 +56,7 @@ export default async function FacilityPage({ params }: Props) {
           <IdentityPanel t={t} lang={lang} detail={detail} />
           <AlertsPanel t={t} lang={lang} detail={detail} />
         </div>
+        <CertificatesPanel t={t} detail={detail} today={today} />
         <section className="panel" aria-labelledby="follow-up">
           <h2 id="follow-up">{m.followUp}</h2>
           {canEdit ? (

@@ -7,6 +7,9 @@ import { getMessages } from "@/app/_i18n";
 import { todayIso } from "@/lib/dates";
 import { ReminderLetter } from "@/components/follow-ups/letter";
 import { PrintButton } from "@/components/follow-ups/print-button";
+import { RecordLettersButton } from "@/components/follow-ups/record-letters-button";
+import { listOffices } from "@/db/queries/letters";
+import { recordLettersAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +23,7 @@ interface Props {
 export default async function LettersPage({ searchParams }: Props) {
   const user = await requireUser();
   const { t } = await getMessages();
+  const offices = new Map((await listOffices(getDb(), user.scope)).map((o) => [o.prefecture, o]));
   const raw = (await searchParams).codes;
   const codes = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c)))].slice(0, MAX_LETTERS);
   const today = todayIso();
@@ -34,10 +38,14 @@ export default async function LettersPage({ searchParams }: Props) {
   return (
     <main>
       <div className="no-print filters">
+        {user.role !== "viewer" && details.length > 0 && (
+          <RecordLettersButton codes={details.map((d) => d.facility.code)} label={t.rn.recordAndPrint} recordedLabel={t.rn.recorded} action={recordLettersAction} />
+        )}
         <PrintButton label={t.fu.letter.print} />
         <Link href="/follow-ups">{t.fu.letter.back}</Link>
+        {user.role === "admin" && <Link href="/admin/offices">{t.rn.officeSettings}</Link>}
       </div>
-      {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} />)}
+      {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} office={offices.get(d.facility.prefecture)} />)}
     </main>
   );
 }

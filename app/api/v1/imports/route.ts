@@ -57,7 +57,7 @@ function failure(error: unknown): { status: number; body: { error: string; messa
 /**
  * POST /api/v1/imports (multipart: kind, file, dryRun): editors and admins. Answers the import summary of
  * contracts.md. With `Accept: application/x-ndjson` it streams progress lines while the file runs and ends
- * with the summary (plus the batch id and the header mapping, for the upload page).
+ * with the summary (plus the batch id, the header mapping and a dry run's per-facility diff, for the upload page).
  */
 export async function POST(req: NextRequest) {
   // This route is outside the proxy (see proxy.ts), so it refuses cross-origin posts itself.
@@ -95,7 +95,7 @@ export async function POST(req: NextRequest) {
       send({ type: "started", file: upload.file.name, bytes: upload.file.bytes });
       try {
         const summary = await auditedImport(req, auth.user, upload, parsed.data, (rows) => send({ type: "progress", rows }));
-        send({ type: "summary", ...contractSummary(summary), batchId: summary.batchId, mapping: summary.mapping });
+        send({ type: "summary", ...contractSummary(summary), batchId: summary.batchId, mapping: summary.mapping, diff: summary.diff });
       } catch (error) {
         send({ type: "error", ...failure(error).body });
       } finally {

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { eachFollowUp } from "@/db/queries/follow-ups";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
+import { OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import { TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
 import { apiUser } from "@/app/_auth/session";
@@ -13,7 +14,7 @@ import { auditedChunks } from "@/app/_export-audit";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "状態", "電話番号", "所在地", "アラート", "期限", "内容", "担当者", "次回対応日"];
+const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "状態", "電話番号", "所在地", "アラート", "期限", "内容", "担当者", "次回対応日", "最終連絡日", "最終連絡結果"];
 
 /** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe. */
 export async function GET(req: NextRequest) {
@@ -29,7 +30,8 @@ export async function GET(req: NextRequest) {
       yield chunk.map((f) => [
         f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, STATE_INFO[f.status].ja,
         f.phone, f.address, f.alerts.map((a) => ALERT_RULE_INFO[a.rule].ja).join("・"), f.alerts[0]?.dueOn ?? null,
-        f.alerts[0]?.message.ja ?? null, f.assignee, f.nextActionOn,
+        f.alerts[0]?.message.ja ?? null, f.assignee, f.nextActionOn, f.lastContactOn,
+        f.lastContactOutcome ? OUTCOME_LABELS[f.lastContactOutcome].ja : null,
       ]);
     }
   }

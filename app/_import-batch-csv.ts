@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiUser } from "@/app/_auth/session";
+import { csvResponse } from "@/app/_csv";
+import { getDb } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit-entry";
+import { auditNotFound } from "@/app/_access-audit";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import type { Scope } from "@/lib/scope";
+
+/**
+ * GET /api/v1/imports/{id}/<name>.csv: one batch's table (rejected rows, a dry run's changes) for editors
+ * and admins; 404 for a batch the caller may not see or without that table. Audited as an export.
+ */
+export async function importBatchCsv(
+  req: NextRequest,
+  params: Promise<{ id: string }>,
+  name: string,
+  load: (scope: Scope, userId: number, batchId: number) => Promise<{ fileName: string; table: unknown[][]; details?: object } | null>,
+): Promise<Response> {
+  const auth = await apiUser("editor");
+  if (!auth.ok) return auth.response;
+  const { id } = await params;
+  const batchId = /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : NaN;
+  const batch = Number.isSafeInteger(batchId) && batchId <= 2147483647 ? await load(auth.user.scope, auth.user.id, batchId) : null;
+  if (!batch) {
+    await auditNotFound(auth.user, `import:${id.slice(0, 20)}`);
+    return NextResponse.json({ error: "not_found" }, { status: 404 });
+  }
+  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: requestClientAddress(req.headers) }, "export", `imports/${batchId}/${name}.csv`, {
+    rows: batch.table.length - 1,
+    ...batch.details,
+  });
+  const base = batch.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_") || "import";
+  return csvResponse(batch.table, `${name === "errors" ? "errors" : "preview"}_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
+}

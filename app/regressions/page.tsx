@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { listRegressions } from "@/db/queries/watch";
+import { requireUser } from "@/app/_auth/session";
+import { getMessages } from "@/app/_i18n";
+import { lenientParse } from "@/app/_follow-up-params";
+import { isIsoDate, todayIso } from "@/lib/dates";
+import { isPrefectureCode, prefectureByCode } from "@/lib/prefectures";
+import { STATE_INFO, isEventState } from "@/lib/states";
+import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
+import { TopBar } from "@/components/layout/top-bar";
+
+export const dynamic = "force-dynamic";
+
+const LIMIT = 500;
+const isoDate = z.string().refine(isIsoDate);
+const query = z.object({
+  asOf: isoDate.optional(),
+  from: isoDate.optional(),
+  prefecture: z.string().refine(isPrefectureCode).optional(),
+  tableType: z.enum(TABLE_TYPES).optional(),
+  category: z.enum(CATEGORIES).optional(),
+});
+
+/** Every step from online back to a lower state up to the date, newest first, within the user's scope. */
+export default async function RegressionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { lang, t } = await getMessages();
+  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const q = lenientParse(query, raw);
+  const asOf = q.asOf ?? todayIso();
+  const rows = await listRegressions(getDb(), user.scope, { ...q, asOf }, LIMIT);
+  const m = t.rn;
+  const state = (s: string) => (isEventState(s) ? STATE_INFO[s][lang] : s);
+  return (
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/regressions" />
+      <main>
+        <h1>{m.regressionsList}</h1>
+        <p className="subtitle">
+          {t.asOf} {asOf}
+          {q.from ? `（${q.from}〜）` : ""}
+        </p>
+        <p className="muted">{m.regressionsLead}</p>
+        {rows.length >= LIMIT && <p className="muted">{m.truncated}</p>}
+        <div className="scroll-x">
+          <table className="data" data-testid="regressions">
+            <thead>
+              <tr>
+                <th>{m.leftOn}</th>
+                <th>{t.code}</th>
+                <th className="text">{t.name}</th>
+                <th className="text">{t.prefecture}</th>
+                <th className="text">{m.movedTo}</th>
+                <th>{m.backOn}</th>
+                <th className="text">{m.recordNote}</th>
+                <th className="text">{m.contactReason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.code}-${r.leftOn}`}>
+                  <td>{r.leftOn}</td>
+                  <td>
+                    <Link href={`/facilities/${r.code}`}>{r.code}</Link>
+                  </td>
+                  <td className="text">{r.name}</td>
+                  <td className="text">{(lang === "en" ? prefectureByCode(r.prefecture)?.nameEn : prefectureByCode(r.prefecture)?.nameJa) ?? r.prefecture}</td>
+                  <td className="text">{state(r.state)}</td>
+                  <td>{r.backOn ?? m.stillOff}</td>
+                  <td className="text">{r.note ?? m.none}</td>
+                  <td className="text">{r.contactOn ? `${r.contactOn} ${r.contactNote ?? ""}` : m.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Executor } from "../executor";
+
+/**
+ * Keeps certificates.renewed_on in step: for each issued certificate, the issue day of the next one for
+ * the same facility and terminal (ordered by issued_on, expires_on), null for the latest. `codes` limits
+ * the work to the facilities just written; null means every facility (the seed). Same transaction as the
+ * writes.
+ */
+export async function refreshCertificateRenewals(tx: Executor, codes: string[] | null): Promise<void> {
+  if (codes !== null && codes.length === 0) return;
+  const only = codes === null ? "" : "and facility_code = any($1::text[])";
+  await tx.query(
+    `update certificates c set renewed_on = t.next
+     from (
+       select id, lead(issued_on) over (partition by facility_code, terminal order by issued_on, expires_on, id) as next
+       from certificates where issued_on is not null ${only}
+     ) t
+     where c.id = t.id and c.renewed_on is distinct from t.next`,
+    codes === null ? [] : [codes],
+  );
+}

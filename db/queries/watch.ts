@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+import { alertFacts } from "./alert-sql";
+import { facilityFilter } from "./progress";
+import { addDays, monthEnd } from "../../lib/dates";
+import type { Scope } from "../../lib/scope";
+import type { Category, TableType } from "../../lib/table-types";
+
+export interface WatchFilter {
+  asOf: string;
+  prefecture?: string;
+  tableType?: TableType;
+  category?: Category;
+}
+
+/** Days ahead the overview looks for lapsing certificates (the certificate_expiring window). */
+export const CERTIFICATE_HORIZON_DAYS = 90;
+
+export interface ExpiringMonth {
+  /** 'YYYY-MM' */
+  month: string;
+  /** Facilities whose certificate_expiring alert falls due in the month (the list's rows, one per facility). */
+  facilities: number;
+  /** The list range that gives exactly these facilities. */
+  dueFrom: string;
+  dueBefore: string;
+}
+
+export interface CertificateWatch {
+  months: ExpiringMonth[];
+  /** Facilities with a lapsed certificate (certificate_expired). */
+  expired: number;
+}
+
+/**
+ * Certificates lapsing within the next 90 days, by the month the facility's certificate_expiring alert
+ * falls due, and those already lapsed: counted over the same SQL as the follow-up list, so each figure
+ * is the total of the list it links to (alert + due range).
+ */
+export async function certificateWatch(db: Db, scope: Scope, filter: WatchFilter): Promise<CertificateWatch> {
+  const rows = await queryRows<{ month: string | null; n: number; expired: number }>(
+    db,
+    sql`select to_char(d_certificate_expiring, 'YYYY-MM') as month, count(*) filter (where d_certificate_expiring is not null)::int as n,
+               count(*) filter (where d_certificate_expired is not null)::int as expired
+        from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} r
+        where d_certificate_expiring is not null or d_certificate_expired is not null
+        group by 1 order by 1 nulls first`,
+  );
+  const horizon = addDays(filter.asOf, CERTIFICATE_HORIZON_DAYS);
+  const months: ExpiringMonth[] = [];
+  for (let from = filter.asOf; from <= horizon; from = addDays(monthEnd(from), 1)) {
+    const month = from.slice(0, 7);
+    const until = monthEnd(from) < horizon ? monthEnd(from) : horizon;
+    months.push({ month, facilities: rows.find((r) => r.month === month)?.n ?? 0, dueFrom: from, dueBefore: until });
+  }
+  return { months, expired: rows.reduce((sum, r) => sum + Number(r.expired), 0) };
+}
+
+export interface RegressionEvent {
+  code: string;
+  name: string;
+  prefecture: string;
+  /** The day the facility left online, and the state it went back to. */
+  leftOn: string;
+  state: string;
+  /** Back online since (null while still off). */
+  backOn: string | null;
+  /** The payer's note on the step. */
+  note: string | null;
+  /** The first contact logged on or after the step: why, in the facility's words. */
+  contactOn: string | null;
+  contactNote: string | null;
+}
+
+export interface RegressionCounts {
+  thisMonth: number;
+  sinceStart: number;
+  /** Facilities back on disk on the date (the follow-up list's regression alert). */
+  stillOff: number;
+}
+
+/**
+ * Steps from online back to a lower state (a backward event whose state before was online), up to the
+ * date, within the scope and filter. Served by the partial index on backward events.
+ */
+function regressionSteps(scope: Scope, filter: WatchFilter) {
+  const a = sql`${filter.asOf}::date`;
+  return sql`select s.* from (
+      select e.facility_code, e.effective_on, e.state, e.note,
+             coalesce(lag(e.state) over w, f.initial_state) as before
+      from status_events e join facilities f on f.code = e.facility_code
+      where e.facility_code in (select facility_code from status_events where backward)
+        and ${facilityFilter(scope, filter)}
+      window w as (partition by e.facility_code order by e.effective_on, e.state)
+    ) s
+    where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on <= ${a}`;
+}
+
+export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter): Promise<RegressionCounts> {
+  const monthStart = `${filter.asOf.slice(0, 7)}-01`;
+  const [row] = await queryRows<{ month: number; all: number }>(
+    db,
+    sql`select count(*) filter (where effective_on >= ${monthStart}::date)::int as month, count(*)::int as all from (${regressionSteps(scope, filter)}) x`,
+  );
+  const [still] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} r where d_regression is not null`,
+  );
+  return { thisMonth: Number(row?.month ?? 0), sinceStart: Number(row?.all ?? 0), stillOff: Number(still?.n ?? 0) };
+}
+
+/** The regression steps, newest first (bounded: the first `limit`), with the payer's note and the first contact after. */
+export async function listRegressions(db: Db, scope: Scope, filter: WatchFilter & { from?: string }, limit = 500): Promise<RegressionEvent[]> {
+  const rows = await queryRows<Record<string, string | null>>(
+    db,
+    sql`select x.facility_code as code, f.name, f.prefecture, x.effective_on::text as "leftOn", x.state::text as state,
+               (select min(o.effective_on)::text from status_events o
+                 where o.facility_code = x.facility_code and o.state = 'online' and o.effective_on > x.effective_on
+                   and o.effective_on <= ${filter.asOf}::date) as "backOn",
+               x.note, c.contacted_on::text as "contactOn", c.note as "contactNote"
+        from (${regressionSteps(scope, filter)}) x
+        join facilities f on f.code = x.facility_code
+        left join lateral (
+          select c.contacted_on, c.note from contacts c
+          where c.facility_code = x.facility_code and c.contacted_on >= x.effective_on and c.contacted_on <= ${filter.asOf}::date
+            and c.note is not null
+          order by c.contacted_on, c.id limit 1
+        ) c on true
+        where ${filter.from ? sql`x.effective_on >= ${filter.from}::date` : sql`true`}
+        order by x.effective_on desc, x.facility_code
+        limit ${limit}`,
+  );
+  return rows as unknown as RegressionEvent[];
+}
