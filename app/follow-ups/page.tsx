@@ -4,9 +4,11 @@ import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
+import { bracket } from "@/lib/i18n/messages";
 import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
 import { plainQuery } from "@/components/data-table/url";
 import { TopBar } from "@/components/layout/top-bar";
+import { FoldOnPhone } from "@/components/layout/fold-on-phone";
 import { FollowUpFilters } from "@/components/follow-ups/filters";
 import { FollowUpTable } from "@/components/follow-ups/follow-up-table";
 import { SavedViews } from "@/components/follow-ups/saved-views";
@@ -40,19 +42,22 @@ export default async function FollowUpsPage({ searchParams }: Props) {
       <main>
         <h1>{t.fu.title}</h1>
         <p className="subtitle">
-          {t.fu.lead}（{t.asOf} {filter.asOf}）
+          {t.fu.lead}
+          {bracket(lang, `${t.asOf} ${filter.asOf}`)}
         </p>
-        <FollowUpFilters t={t} lang={lang} query={query} prefectures={user.prefectures} colleagues={colleagues} />
-        <SavedViews t={t} views={views} currentQuery={qs} save={saveViewAction} remove={deleteViewAction} />
-        <p className="links">
-          <a href={`/api/v1/export/follow-ups.csv?${exportQs}`} download>
-            {t.fu.exportUtf8}
-          </a>{" "}
-          ・{" "}
-          <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
-            {t.fu.exportSjis}
-          </a>
-        </p>
+        <FoldOnPhone summary={t.fu.filtersFold}>
+          <FollowUpFilters t={t} lang={lang} query={query} prefectures={user.prefectures} colleagues={colleagues} />
+          <SavedViews t={t} views={views} currentQuery={qs} save={saveViewAction} remove={deleteViewAction} />
+          <p className="links">
+            <a href={`/api/v1/export/follow-ups.csv?${exportQs}`} download>
+              {t.fu.exportUtf8}
+            </a>
+            {lang === "en" ? " · " : " ・ "}
+            <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
+              {t.fu.exportSjis}
+            </a>
+          </p>
+        </FoldOnPhone>
         <FollowUpTable
           t={t}
           lang={lang}

@@ -7,6 +7,7 @@ import { formatWareki } from "@/lib/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import type { FacilityDetail } from "@/db/queries/facility-detail";
 import { FieldList } from "./field-list";
+import { PhoneLink } from "./phone-link";
 
 interface P {
   t: Messages;
@@ -26,13 +27,13 @@ export function StateBadge({ state, lang }: { state: keyof typeof STATE_INFO; la
 export function IdentityPanel({ t, lang, detail }: P) {
   const f = detail.facility;
   const m = t.fu.facility;
-  const rows: [string, string][] = [
+  const rows: [string, React.ReactNode][] = [
     [t.code, f.code],
     [t.prefecture, (lang === "en" ? prefectureByCode(f.prefecture)?.nameEn : prefectureByCode(f.prefecture)?.nameJa) ?? f.prefecture],
-    [t.tableType, `${TABLE_TYPE_INFO[f.tableType][lang]}・${CATEGORY_INFO[f.category][lang]}`],
+    [t.tableType, `${TABLE_TYPE_INFO[f.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[f.category][lang]}`],
     [m.postalCode, f.postalCode ?? "—"],
     [m.address, f.address ?? "—"],
-    [m.phone, f.phone ?? "—"],
+    [m.phone, f.phone ? <PhoneLink phone={f.phone} /> : "—"],
     [m.specialties, f.specialties ?? "—"],
     [m.monthlyClaims, f.monthlyClaims === null ? "—" : f.monthlyClaims.toLocaleString()],
     [m.sharesTerminal, f.sharesOqvTerminal ? m.yes : m.no],

@@ -25,7 +25,7 @@ function facilityColumns(t: Messages, lang: Lang): DataTableColumn<FacilityRow>[
   return [
     column.accessor("code", { id: "code", header: t.code, cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link> }),
     column.accessor("name", { id: "name", header: t.name }),
-    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}・${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
+    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
     column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
     column.accessor("statusSince", { id: "statusSince", header: t.fu.facility.date, cell: (c) => c.getValue() ?? "" }),
     column.accessor("address", { id: "address", header: t.fu.facility.address, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
@@ -53,12 +53,14 @@ export function FacilityTable({ t, lang, items, total, page, pageSize, path, que
       total={total}
       page={page}
       pageSize={pageSize}
-      sort={query.fSort ?? "code"}
+      sort={query.fSort ?? "status"}
       dir={query.fDir === "desc" ? "desc" : "asc"}
       path={path}
       query={query}
       labels={t.fu.table}
-      keys={{ sort: "fSort", dir: "fDir", page: "fPage" }}
+      keys={{ sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" }}
+      cardsOnPhone
+      nowrap={["code", "status", "statusSince", "type"]}
       testId="facility-table"
     />
   );

@@ -8,6 +8,7 @@ export const ja = {
   signIn: "サインイン",
   signOut: "サインアウト",
   navLabel: "メインメニュー",
+  menu: "メニュー",
   navDashboard: "ダッシュボード",
   navImports: "取り込み",
   imports: {
@@ -83,7 +84,7 @@ export const ja = {
   forecastReach: "100%到達見込み",
   forecastNever: "現在のペースでは到達しません",
   map: "都道府県別マップ",
-  ranking: "都道府県ランキング（オンライン請求の割合順）",
+  ranking: "未移行の多い都道府県",
   byTableType: "点数表別",
   byCategory: "区分別",
   tableType: "点数表",
@@ -121,6 +122,29 @@ export const ja = {
   planOn: "予定日",
   status: "状態",
   count: "件数",
+  notOnline: "未移行",
+  mapSummary: "{n} 都道府県のオンライン請求の割合。全国 {national}。最も低いのは {low}、最も高いのは {high}。全国より低い区分に {below}、高い区分に {above} 都道府県。",
+  mapKeys: "都道府県別マップ（矢印キーで移動、Enter で開く）",
+  mapLegend: "色の区分",
+  mapBandsNote: "色は全国の割合 {national} を中心に、都道府県のばらつき（標準偏差 {step} ポイント）ごとに区切っています。",
+  bandNames: { "-2": "全国よりかなり低い", "-1": "全国より低い", "0": "全国並み", "1": "全国より高い", "2": "全国よりかなり高い" },
+  notOnlineShare: "未移行の割合",
+  rankingNote: "未移行の施設が多い順に上位 {n}。棒は未移行の割合（目盛りは 0〜{axis}）を状態別に分けたもの。",
+  sortBy: "並び順",
+  rankByCount: "件数",
+  rankByShare: "割合",
+  hlOnline: "オンライン請求",
+  hlLeft: "未移行",
+  hlDeadline: "次の猶予期限 {date} まで",
+  hlDetails: "内訳",
+  trendSummary: "月末ごとのオンライン請求の割合は {from} の {first} から {to} の {last} へ。未移行は {left} 施設。{forecast}。",
+  legend: "凡例",
+  printScope: "範囲",
+  printedAt: "印刷日時",
+  barColumn: "グラフ",
+  listNote: "{n} 施設（廃止・休止を除く。上の施設数と同じ）、うち未移行 {left}。",
+  listFiltered: "条件に合う {n} 施設（廃止・休止を除く）。",
+  listNotOnlineFirst: "未移行の施設を先頭に、状態の順（光ディスク等 → オンライン請求）に並べています。",
   fu: followUpsJa,
   admin: adminJa,
 } as const;
@@ -134,6 +158,7 @@ export const en: Messages = {
   signIn: "Sign in",
   signOut: "Sign out",
   navLabel: "Main menu",
+  menu: "Menu",
   navDashboard: "Dashboard",
   navImports: "Imports",
   imports: {
@@ -209,7 +234,7 @@ export const en: Messages = {
   forecastReach: "100% expected in",
   forecastNever: "Not reached at the current pace",
   map: "Map by prefecture",
-  ranking: "Prefectures ranked by online share",
+  ranking: "Where most facilities are left",
   byTableType: "By table type",
   byCategory: "By category",
   tableType: "Table type",
@@ -247,6 +272,29 @@ export const en: Messages = {
   planOn: "Plan date",
   status: "State",
   count: "Count",
+  notOnline: "not online",
+  mapSummary: "Online share in {n} prefectures. National {national}. Lowest {low}, highest {high}. {below} prefectures in the bands below the national share, {above} above it.",
+  mapKeys: "Map by prefecture (arrow keys to move, Enter to open)",
+  mapLegend: "Colour bands",
+  mapBandsNote: "Colours are centred on the national share {national}, in steps of the prefectures' spread (one standard deviation, {step} points).",
+  bandNames: { "-2": "Well below national", "-1": "Below national", "0": "Near national", "1": "Above national", "2": "Well above national" },
+  notOnlineShare: "Share not online",
+  rankingNote: "The top {n} by facilities not yet online. Bars: the share not online (axis 0 to {axis}), split by state.",
+  sortBy: "Sort by",
+  rankByCount: "count",
+  rankByShare: "share",
+  hlOnline: "Online",
+  hlLeft: "Not yet online",
+  hlDeadline: "Next deferral deadline, {date}, in",
+  hlDetails: "Details",
+  trendSummary: "The online share at month ends went from {first} in {from} to {last} in {to}. {left} facilities are not yet online. {forecast}.",
+  legend: "Legend",
+  printScope: "Scope",
+  printedAt: "Printed",
+  barColumn: "Chart",
+  listNote: "{n} facilities (closed ones excluded, the same as Facilities above), {left} of them not yet online.",
+  listFiltered: "{n} facilities match (closed ones excluded).",
+  listNotOnlineFirst: "Those not yet online come first, in the order of the steps (optical disk to online).",
   fu: followUpsEn,
   admin: adminEn,
 };
@@ -263,4 +311,24 @@ export function formatPercent(rate: number, digits = 1): string {
 
 export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === "en" ? "en-US" : "ja-JP");
+}
+
+/** A parenthetical as each language writes it: 「（…）」 in Japanese, " (…)" in English. */
+export function bracket(lang: Lang, text: string): string {
+  return lang === "en" ? ` (${text})` : `（${text}）`;
+}
+
+/** Items of a short list: 「A・B」 in Japanese, "A, B" in English. */
+export function joinList(lang: Lang, items: string[]): string {
+  return items.join(lang === "en" ? ", " : "・");
+}
+
+/** The sentence end: 「。」 in Japanese, ". " in English. */
+export function sentenceEnd(lang: Lang): string {
+  return lang === "en" ? ". " : "。";
+}
+
+/** A catalogue string with `{name}` slots filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
