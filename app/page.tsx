@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
@@ -8,6 +9,10 @@ import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).t.navDashboard };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
@@ -15,6 +16,10 @@ import { SavedViews } from "@/components/follow-ups/saved-views";
 import { bulkFollowUpAction, deleteViewAction, saveViewAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).t.fu.title };
+}
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

@@ -1,4 +1,4 @@
-import type { Lang, Messages } from "@/lib/i18n/messages";
+import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
 import { CATEGORY_INFO, TABLE_TYPE_INFO } from "@/lib/table-types";
@@ -59,7 +59,8 @@ export function AlertsPanel({ t, lang, detail }: P) {
         <ul className="alerts">
           {detail.alerts.map((a) => (
             <li key={a.rule} className={`sev-${ALERT_RULE_INFO[a.rule].severity}`}>
-              <strong>{ALERT_RULE_INFO[a.rule][lang]}</strong>（{t.fu.dueOn} {a.dueOn}）— {a.message[lang]}
+              <strong>{ALERT_RULE_INFO[a.rule][lang]}</strong>
+              {bracket(lang, `${t.fu.dueOn} ${a.dueOn}`)} — {a.message[lang]}
             </li>
           ))}
         </ul>
@@ -69,7 +70,9 @@ export function AlertsPanel({ t, lang, detail }: P) {
           <div>
             <dt>{m.applyBy}</dt>
             <dd data-testid="apply-by">
-              {detail.applyBy}（{formatWareki(detail.applyBy)}）<small className="muted"> {m.applyByNote}</small>
+              {detail.applyBy}
+              {bracket(lang, formatWareki(detail.applyBy))}
+              <small className="muted"> {m.applyByNote}</small>
             </dd>
           </div>
           <div>
@@ -112,7 +115,8 @@ export function TimelinePanel({ t, lang, detail }: P) {
           <tr>
             <td>—</td>
             <td>
-              <StateBadge state={detail.facility.initialState} lang={lang} />（{m.start}）
+              <StateBadge state={detail.facility.initialState} lang={lang} />
+              {bracket(lang, m.start)}
             </td>
             <td />
             <td />
@@ -122,7 +126,7 @@ export function TimelinePanel({ t, lang, detail }: P) {
               <td>{e.effectiveOn}</td>
               <td>
                 <StateBadge state={e.state} lang={lang} />
-                {e.backward && <strong className="error">（{m.backward}）</strong>}
+                {e.backward && <strong className="error">{bracket(lang, m.backward)}</strong>}
               </td>
               <td>{e.source}</td>
               <td>{e.note ?? ""}</td>

@@ -111,7 +111,7 @@ export function FollowUpTable({ t, lang, items, total, page, pageSize, query, ca
             : state.error
               ? t.fu.invalid
               : state.ok
-                ? `${state.updated} ${t.fu.updated}${state.refused ? `・${state.refused} ${t.fu.refused}` : ""}`
+                ? `${state.updated} ${t.fu.updated}${state.refused ? `${lang === "en" ? ", " : "・"}${state.refused} ${t.fu.refused}` : ""}`
                 : ""}
         </span>
       </form>

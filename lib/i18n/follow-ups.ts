@@ -110,7 +110,7 @@ export const followUpsJa = {
     status: "現在の状況",
     items: "確認事項",
     closing: "ご不明な点がございましたら、担当までお問い合わせください。",
-    none: "印刷する施設が選ばれていません。",
+    none: "印刷する施設が選ばれていません。フォローアップ一覧で施設を選び、「督促状を印刷」を押してください。",
   },
   fields: {
     f1: "① 名称",
@@ -246,7 +246,7 @@ export const followUpsEn: FollowUpMessages = {
     status: "Current state",
     items: "Points to check",
     closing: "Please contact us with any questions.",
-    none: "No facilities selected.",
+    none: "No facilities are selected. Choose them in the follow-up list, then press “Print reminder letters”.",
   },
   fields: {
     f1: "① Name",

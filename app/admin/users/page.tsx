@@ -15,7 +15,7 @@ export default async function UsersPage() {
   const m = t.admin.users;
   const users = await listUsers(getDb(), admin.scope);
   const scopeText = (prefectures: string[] | null) =>
-    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join("・");
+    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join(lang === "en" ? ", " : "・");
   return (
     <>
       <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/users" />
@@ -27,8 +27,8 @@ export default async function UsersPage() {
           </Link>
         </div>
         <p>{m.lead}</p>
-        <div className="panel">
-          <table className="data" data-testid="users">
+        <div className="panel scroll-x">
+          <table className="data text-table" data-testid="users">
             <thead>
               <tr>
                 <th>{m.email}</th>
@@ -37,7 +37,9 @@ export default async function UsersPage() {
                 <th>{m.scope}</th>
                 <th>{m.status}</th>
                 <th>{m.lastSignIn}</th>
-                <th></th>
+                <th>
+                  <span className="sr-only">{m.edit}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +54,7 @@ export default async function UsersPage() {
                   <td>{scopeText(u.prefectures)}</td>
                   <td>
                     {u.disabled ? m.disabled : m.active}
-                    {u.mustChangePassword && !u.disabled ? `・${m.mustChange}` : ""}
+                    {u.mustChangePassword && !u.disabled ? `${lang === "en" ? ", " : "・"}${m.mustChange}` : ""}
                   </td>
                   <td>{u.lastSignInAt ?? m.never}</td>
                   <td>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -17,6 +18,11 @@ import { FollowUpForm } from "@/components/facilities/follow-up-form";
 import { addContactAction, setFollowUpAction, updateContactAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: `${t.fu.facility.identity} ${(await params).code}`.slice(0, 40) };
+}
 
 interface Props {
   params: Promise<{ code: string }>;

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { facilityDetail, type FacilityDetail } from "@/db/queries/facility-detail";
@@ -6,8 +7,13 @@ import { getMessages } from "@/app/_i18n";
 import { todayIso } from "@/lib/dates";
 import { ReminderLetter } from "@/components/follow-ups/letter";
 import { PrintButton } from "@/components/follow-ups/print-button";
+import { TopBar } from "@/components/layout/top-bar";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).t.fu.letters };
+}
 
 const MAX_LETTERS = 100;
 
@@ -18,7 +24,7 @@ interface Props {
 /** Printable reminder letters for the selected facilities (A4 portrait, one a page); codes outside the scope are skipped. */
 export default async function LettersPage({ searchParams }: Props) {
   const user = await requireUser();
-  const { t } = await getMessages();
+  const { lang, t } = await getMessages();
   const raw = (await searchParams).codes;
   const codes = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c)))].slice(0, MAX_LETTERS);
   const today = todayIso();
@@ -28,12 +34,15 @@ export default async function LettersPage({ searchParams }: Props) {
     if (detail) details.push(detail);
   }
   return (
-    <main>
-      <div className="no-print filters">
-        <PrintButton label={t.fu.letter.print} />
-        <Link href="/follow-ups">{t.fu.letter.back}</Link>
-      </div>
-      {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} />)}
-    </main>
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/follow-ups/letters" />
+      <main>
+        <div className="no-print filters">
+          <PrintButton label={t.fu.letter.print} disabled={details.length === 0} />
+          <Link href="/follow-ups">{t.fu.letter.back}</Link>
+        </div>
+        {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} />)}
+      </main>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
@@ -15,6 +16,12 @@ import { listFacilities } from "@/db/queries/facilities";
 import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_follow-up-params";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const { lang } = await getMessages();
+  const prefecture = prefectureByCode((await params).code);
+  return { title: prefecture ? (lang === "en" ? prefecture.nameEn : prefecture.nameJa) : undefined };
+}
 
 interface Props {
   params: Promise<{ code: string }>;
