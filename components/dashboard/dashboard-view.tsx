@@ -196,7 +196,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
       </section>
 
-      {(showMap || prefecture) && prefectureTable}
+      {showMap && prefectureTable}
     </>
   );
 }

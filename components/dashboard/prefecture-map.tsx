@@ -13,6 +13,19 @@ interface Props {
 }
 
 /** The tile map with bands drawn around the national share, its legend saying so, and a text summary. */
+/** Shortest prefix of each English name (three letters at least) that no other prefecture shares: Fukui, Fukuo(ka), Fukus(hima). */
+export function uniqueShortNames(names: { code: string; name: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { code, name } of names) {
+    let n = 3;
+    while (n < name.length && names.some((o) => o.code !== code && o.name.startsWith(name.slice(0, n)))) n++;
+    out.set(code, name.slice(0, n));
+  }
+  return out;
+}
+
+const shortEn = uniqueShortNames(PREFECTURES.map((p) => ({ code: p.code, name: p.nameEn })));
+
 export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
   const shown = groups.filter((g) => g.total > 0);
   const bands = shareBands(national, shown.map((g) => g.onlineRate));
@@ -25,7 +38,7 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
       code: p.code,
       row: p.tileRow,
       col: p.tileCol,
-      short: lang === "en" ? p.nameEn.slice(0, 3) : p.nameJa.replace(/[都府県]$/, "").slice(0, 3),
+      short: lang === "en" ? shortEn.get(p.code)! : p.nameJa.replace(/[都府県]$/, "").slice(0, 3),
       label: `${name} ${formatPercent(g.onlineRate)}${bracket(lang, `${t.notOnline} ${formatCount(g.total - g.counts.online, lang)}`)}`,
       href: hrefFor(p.code),
       colour: band.colour,

@@ -25,7 +25,7 @@ export function PrefectureFacilities({ t, lang, path, query, page, csvHref, notO
   return (
     <section className="panel" aria-labelledby="facilities">
       <div className="panel-head">
-        <h2 id="facilities">{t.facilities}</h2>
+        <h2 id="facilities">{t.facilityList}</h2>
         <span className="links">
           <a href={csvHref} download>
             {t.fu.exportUtf8}

@@ -39,12 +39,15 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
     column.accessor("alerts", {
       id: "urgency",
       header: t.fu.alerts,
-      cell: (c) =>
-        (c.getValue() as Alert[]).map((a) => (
-          <span key={a.rule} className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`} title={a.message[lang]} data-rule={a.rule}>
-            {ALERT_RULE_INFO[a.rule][lang]}
-          </span>
-        )),
+      cell: (c) => (
+        <span className="alert-tags">
+          {(c.getValue() as Alert[]).map((a) => (
+            <span key={a.rule} className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`} title={a.message[lang]} data-rule={a.rule}>
+              {ALERT_RULE_INFO[a.rule][lang]}
+            </span>
+          ))}
+        </span>
+      ),
     }),
     column.accessor((row) => row.alerts[0]?.dueOn ?? "", { id: "dueOn", header: t.fu.dueOn }),
     column.accessor("assignee", { id: "assignee", header: t.fu.assignee, cell: (c) => c.getValue() ?? "" }),
