@@ -11,7 +11,8 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).t.navDashboard };
+  const { t } = await getMessages();
+  return { title: { absolute: `${t.navDashboard} | ${t.appName}` } };
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

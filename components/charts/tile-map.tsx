@@ -65,12 +65,12 @@ export function TileMap({ tiles, rows, cols, label }: { tiles: MapTile[]; rows: 
           className="tile-cell"
           style={{ gridRow: t.row + 1, gridColumn: t.col + 1, background: t.colour, color: t.ink }}
           title={t.label}
-          aria-label={t.label}
           tabIndex={t.code === active ? 0 : -1}
           onKeyDown={(e) => move(e, t)}
           onFocus={() => setActive(t.code)}
         >
           <span aria-hidden="true">{t.short}</span>
+          <span className="sr-only">{t.label}</span>
         </Link>
       ))}
     </div>

@@ -12,6 +12,7 @@ import { FunnelPanel } from "./funnel-panel";
 import { DeferralsPanel } from "./deferrals-panel";
 import { PlanPanel } from "./plan-panel";
 import { PrintHeader } from "./print-header";
+import { ScrollBox } from "@/components/layout/scroll-box";
 import { filterQuery, type DashboardFilter } from "./filters";
 
 interface Props {
@@ -57,9 +58,9 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
   const prefectureTable = (
     <section className="panel" aria-labelledby="by-prefecture">
       <PanelHead id="by-prefecture" title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-      <div className="scroll-x print-columns">
+      <ScrollBox label={t.byPrefecture} className="print-columns">
         <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" hrefFor={prefecture ? undefined : prefectureHref} />
-      </div>
+      </ScrollBox>
     </section>
   );
   return (
@@ -104,7 +105,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         />
         <details className="print-open">
           <summary>{t.showTable}</summary>
-          <div className="scroll-x print-columns">
+          <ScrollBox label={t.trend} className="print-columns">
             <table className="data" data-testid="trend-table">
               <thead>
                 <tr>
@@ -131,7 +132,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </details>
       </section>
 
@@ -163,24 +164,24 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       <div className="grid2 wide-tables">
         <section className="panel" aria-labelledby="by-table-type">
           <PanelHead id="by-table-type" title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
-          <div className="scroll-x">
+          <ScrollBox label={t.byTableType}>
             <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
-          </div>
+          </ScrollBox>
         </section>
         <section className="panel" aria-labelledby="by-category">
           <PanelHead id="by-category" title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
-          <div className="scroll-x">
+          <ScrollBox label={t.byCategory}>
             <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
-          </div>
+          </ScrollBox>
         </section>
       </div>
 
       <div className="grid2">
         <section className="panel" aria-labelledby="funnel">
           <h2 id="funnel">{t.funnel}</h2>
-          <div className="scroll-x">
+          <ScrollBox label={t.funnel}>
             <FunnelPanel steps={data.funnel} t={t} lang={lang} />
-          </div>
+          </ScrollBox>
         </section>
         <section className="panel" aria-labelledby="plan">
           <h2 id="plan">{t.plan}</h2>

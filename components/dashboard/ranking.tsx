@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ProgressGroup } from "@/db/queries/progress";
 import { fill, formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { LADDER, STATE_INFO } from "@/lib/states";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 const LEFT = LADDER.filter((s) => s !== "online");
 
@@ -46,7 +47,7 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
           {by === "share" ? <strong aria-current="true">{t.rankByShare}</strong> : <Link href={sortHref("share")}>{t.rankByShare}</Link>}
         </span>
       </p>
-      <div className="scroll-x">
+      <ScrollBox label={t.ranking}>
         <table className="data ranking" data-testid="ranking">
           <thead>
             <tr>
@@ -81,7 +82,7 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ul className="legend" aria-hidden="true">
         {LEFT.map((s) => (
           <li key={s}>

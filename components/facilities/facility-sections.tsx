@@ -8,6 +8,7 @@ import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import type { FacilityDetail } from "@/db/queries/facility-detail";
 import { FieldList } from "./field-list";
 import { PhoneLink } from "./phone-link";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 interface P {
   t: Messages;
@@ -102,38 +103,40 @@ export function TimelinePanel({ t, lang, detail }: P) {
   return (
     <section className="panel" aria-labelledby="timeline">
       <h2 id="timeline">{m.timeline}</h2>
-      <table className="data" data-testid="timeline">
-        <thead>
-          <tr>
-            <th>{m.date}</th>
-            <th>{t.status}</th>
-            <th>{m.source}</th>
-            <th>{m.note}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>—</td>
-            <td>
-              <StateBadge state={detail.facility.initialState} lang={lang} />
-              {bracket(lang, m.start)}
-            </td>
-            <td />
-            <td />
-          </tr>
-          {detail.events.map((e) => (
-            <tr key={`${e.state}-${e.effectiveOn}`}>
-              <td>{e.effectiveOn}</td>
-              <td>
-                <StateBadge state={e.state} lang={lang} />
-                {e.backward && <strong className="error">{bracket(lang, m.backward)}</strong>}
-              </td>
-              <td>{e.source}</td>
-              <td>{e.note ?? ""}</td>
+      <ScrollBox label={m.timeline}>
+        <table className="data" data-testid="timeline">
+          <thead>
+            <tr>
+              <th>{m.date}</th>
+              <th>{t.status}</th>
+              <th>{m.source}</th>
+              <th>{m.note}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr>
+              <td>—</td>
+              <td>
+                <StateBadge state={detail.facility.initialState} lang={lang} />
+                {bracket(lang, m.start)}
+              </td>
+              <td />
+              <td />
+            </tr>
+            {detail.events.map((e) => (
+              <tr key={`${e.state}-${e.effectiveOn}`}>
+                <td>{e.effectiveOn}</td>
+                <td>
+                  <StateBadge state={e.state} lang={lang} />
+                  {e.backward && <strong className="error">{bracket(lang, m.backward)}</strong>}
+                </td>
+                <td>{e.source}</td>
+                <td>{e.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { TopBar } from "@/components/layout/top-bar";
 import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
 import { auditActionName } from "@/lib/i18n/admin";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 export const dynamic = "force-dynamic";
 
@@ -81,7 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
           {result.items.length === 0 ? (
             <p>{m.none}</p>
           ) : (
-            <div className="scroll-x">
+            <ScrollBox label={m.title}>
               <table className="data text-table" data-testid="audit-log">
                 <thead>
                   <tr>
@@ -106,7 +107,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {pages > 1 && (
             <nav className="pager" aria-label={m.title}>

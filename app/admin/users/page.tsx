@@ -4,6 +4,7 @@ import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";
+import { ScrollBox } from "@/components/layout/scroll-box";
 import { prefectureByCode } from "@/lib/prefectures";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function UsersPage() {
           </Link>
         </div>
         <p>{m.lead}</p>
-        <div className="panel scroll-x">
+        <ScrollBox label={m.title} className="panel">
           <table className="data text-table" data-testid="users">
             <thead>
               <tr>
@@ -66,7 +67,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </main>
     </>
   );
