@@ -45,7 +45,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS });
   try {
     const desktop = await signedIn(browser, base, "admin@example.jp", password, 1440, "ja");
-    await shoot(desktop, "/", path.join(out, "overview-desktop.png"));
+    await shoot(desktop, "/", path.join(out, "overview-desktop.png"), false);
     const phone = await signedIn(browser, base, "tokyo@example.jp", password, 390, "ja");
     await shoot(phone, "/", path.join(out, "overview-phone.png"), false);
     await shoot(phone, "/follow-ups", path.join(out, "follow-ups-phone.png"), false);

@@ -52,7 +52,7 @@ export function TileMap({ tiles, rows, cols, label }: { tiles: MapTile[]; rows: 
       role="group"
       aria-label={label}
       data-testid="tile-map"
-      style={{ gridTemplateRows: `repeat(${rows}, auto)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
+      style={{ gridTemplateRows: `repeat(${rows}, auto)`, gridTemplateColumns: `repeat(${cols}, minmax(0, 44px))` }}
     >
       {tiles.map((t) => (
         <Link

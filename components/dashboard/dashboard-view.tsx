@@ -32,8 +32,9 @@ function PanelHead({ title, csv, t, id }: { title: string; csv: string; t: Messa
     <div className="panel-head">
       <h2 id={id}>{title}</h2>
       <span className="links">
-        <a href={csv} download aria-label={`${title} ${t.downloadCsv}`}>
+        <a href={csv} download>
           {t.downloadCsv}
+          <span className="sr-only"> {title}</span>
         </a>
       </span>
     </div>
@@ -56,9 +57,9 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
   const showRanking = !prefecture && groupCount >= 3;
   const forecastText = forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever;
   const prefectureTable = (
-    <section className="panel" aria-labelledby="by-prefecture">
+    <section className="panel">
       <PanelHead id="by-prefecture" title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-      <ScrollBox label={t.byPrefecture} className="print-columns">
+      <ScrollBox className="print-columns">
         <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" hrefFor={prefecture ? undefined : prefectureHref} />
       </ScrollBox>
     </section>
@@ -73,7 +74,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
 
       {!prefecture && !showMap && byPrefecture.groups.length > 0 && prefectureTable}
 
-      <section className="panel trend-panel" aria-labelledby="trend">
+      <section className="panel trend-panel">
         <PanelHead id="trend" title={t.trend} csv={csv("trend")} t={t} />
         <p className="muted">
           {t.trendNote}
@@ -105,7 +106,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         />
         <details className="print-open">
           <summary>{t.showTable}</summary>
-          <ScrollBox label={t.trend} className="print-columns">
+          <ScrollBox className="print-columns">
             <table className="data" data-testid="trend-table">
               <thead>
                 <tr>
@@ -139,13 +140,13 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       {(showMap || showRanking) && (
         <div className="grid2 map-ranking">
           {showMap && (
-            <section className="panel" aria-labelledby="map">
+            <section className="panel">
               <PanelHead id="map" title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
               <PrefectureMap t={t} lang={lang} groups={byPrefecture.groups} national={byPrefecture.onlineRate} hrefFor={prefectureHref} />
             </section>
           )}
           {showRanking && (
-            <section className="panel" aria-labelledby="ranking">
+            <section className="panel">
               <PanelHead id="ranking" title={t.ranking} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
               <PrefectureRanking
                 t={t}
@@ -162,34 +163,34 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       )}
 
       <div className="grid2 wide-tables">
-        <section className="panel" aria-labelledby="by-table-type">
+        <section className="panel">
           <PanelHead id="by-table-type" title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
-          <ScrollBox label={t.byTableType}>
+          <ScrollBox>
             <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
           </ScrollBox>
         </section>
-        <section className="panel" aria-labelledby="by-category">
+        <section className="panel">
           <PanelHead id="by-category" title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
-          <ScrollBox label={t.byCategory}>
+          <ScrollBox>
             <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
           </ScrollBox>
         </section>
       </div>
 
       <div className="grid2">
-        <section className="panel" aria-labelledby="funnel">
+        <section className="panel">
           <h2 id="funnel">{t.funnel}</h2>
-          <ScrollBox label={t.funnel}>
+          <ScrollBox>
             <FunnelPanel steps={data.funnel} t={t} lang={lang} />
           </ScrollBox>
         </section>
-        <section className="panel" aria-labelledby="plan">
+        <section className="panel">
           <h2 id="plan">{t.plan}</h2>
           <PlanPanel plan={data.plan} t={t} lang={lang} />
         </section>
       </div>
 
-      <section className="panel" aria-labelledby="deferrals">
+      <section className="panel">
         <h2 id="deferrals">
           {t.deferrals}
           {lang === "en" ? ` (${formatCount(data.deferrals.inForce, lang)})` : `（${formatCount(data.deferrals.inForce, lang)}）`}

@@ -45,6 +45,10 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
       ink: band.ink,
     };
   });
+  // Zoomed to the prefectures shown: a regional user's map is their region, not Japan with grey gaps.
+  const top = Math.min(...tiles.map((x) => x.row));
+  const left = Math.min(...tiles.map((x) => x.col));
+  const zoomed = tiles.map((x) => ({ ...x, row: x.row - top, col: x.col - left }));
   const sorted = [...shown].sort((a, b) => a.onlineRate - b.onlineRate);
   const nameOf = (g: ProgressGroup) => (lang === "en" ? g.labelEn : g.label);
   const counts = bands.bands.map((b) => shown.filter((g) => bandFor(bands, g.onlineRate) === b).length);
@@ -60,7 +64,12 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
           above: counts[3] + counts[4],
         })}
       </p>
-      <TileMap tiles={tiles} rows={Math.max(...PREFECTURES.map((p) => p.tileRow)) + 1} cols={Math.max(...PREFECTURES.map((p) => p.tileCol)) + 1} label={t.mapKeys} />
+      <TileMap
+        tiles={zoomed}
+        rows={Math.max(...zoomed.map((x) => x.row)) + 1}
+        cols={Math.max(...zoomed.map((x) => x.col)) + 1}
+        label={t.mapKeys}
+      />
       <p className="muted legend-note">{fill(t.mapBandsNote, { national: formatPercent(national), step: (bands.step * 100).toFixed(1) })}</p>
       <ul className="legend" aria-label={t.mapLegend}>
         {bands.bands.map((b, i) => (

@@ -47,7 +47,7 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
           {by === "share" ? <strong aria-current="true">{t.rankByShare}</strong> : <Link href={sortHref("share")}>{t.rankByShare}</Link>}
         </span>
       </p>
-      <ScrollBox label={t.ranking}>
+      <ScrollBox>
         <table className="data ranking" data-testid="ranking">
           <thead>
             <tr>

@@ -163,19 +163,18 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
           {labels.page} {page} {labels.of} {pages.toLocaleString()}
         </span>
         {page < pages ? <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link> : <span aria-disabled="true">{labels.next}</span>}
-        <PagerForm path={path} query={query} keys={keys} page={page} pages={pages} pageSize={pageSize} pageSizes={pageSizes} labels={labels} testId={testId} />
+        <PagerForm path={path} query={query} keys={keys} page={page} pageSize={pageSize} pageSizes={pageSizes} labels={labels} testId={testId} />
       </nav>
     </div>
   );
 }
 
 /** Jump to a page and choose the page size: a plain GET form carrying the rest of the view's query. */
-function PagerForm({ path, query, keys, page, pages, pageSize, pageSizes, labels, testId }: {
+function PagerForm({ path, query, keys, page, pageSize, pageSizes, labels, testId }: {
   path: string;
   query: Query;
   keys: { page: string; pageSize: string };
   page: number;
-  pages: number;
   pageSize: number;
   pageSizes: number[];
   labels: DataTableLabels;
@@ -190,7 +189,7 @@ function PagerForm({ path, query, keys, page, pages, pageSize, pageSizes, labels
       ))}
       <label>
         {labels.jumpTo}{" "}
-        <input type="number" name={keys.page} min={1} max={pages} defaultValue={page} inputMode="numeric" />
+        <input type="number" name={keys.page} min={1} defaultValue={page} inputMode="numeric" />
       </label>
       <label>
         {labels.perPage}{" "}

@@ -103,7 +103,7 @@ export function TimelinePanel({ t, lang, detail }: P) {
   return (
     <section className="panel" aria-labelledby="timeline">
       <h2 id="timeline">{m.timeline}</h2>
-      <ScrollBox label={m.timeline}>
+      <ScrollBox>
         <table className="data" data-testid="timeline">
           <thead>
             <tr>

@@ -1,14 +1,21 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
 
+/** The app's name, linking home: in full on a wide screen, short on a phone. */
+export function Brand({ t }: { t: Messages }) {
+  return (
+    <Link className="brand" href="/">
+      <span className="brand-long">{t.appName}</span>
+      <span className="brand-short">{t.appShort}</span>
+    </Link>
+  );
+}
+
 /** The header for pages shown without the signed-in user at hand (not found, errors): the name and the way home. */
 export function PlainBar({ t }: { t: Messages }) {
   return (
     <header className="topbar">
-      <Link className="brand" href="/">
-        <span className="brand-long">{t.appName}</span>
-        <span className="brand-short">{t.appShort}</span>
-      </Link>
+      <Brand t={t} />
     </header>
   );
 }

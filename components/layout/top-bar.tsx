@@ -3,6 +3,7 @@ import { bracket, joinList, type Lang, type Messages } from "@/lib/i18n/messages
 import { prefectureByCode } from "@/lib/prefectures";
 import { SignOutButton } from "./sign-out-button";
 import { MenuToggle } from "./menu-toggle";
+import { Brand } from "./plain-bar";
 
 interface Props {
   t: Messages;
@@ -26,10 +27,7 @@ export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
   const other = lang === "ja" ? "en" : "ja";
   return (
     <header className="topbar">
-      <Link className="brand" href="/">
-        <span className="brand-long">{t.appName}</span>
-        <span className="brand-short">{t.appShort}</span>
-      </Link>
+      <Brand t={t} />
       <MenuToggle label={t.menu}>
         <nav className="mainnav" aria-label={t.navLabel}>
           <Link href="/" aria-current={path === "/" || path.startsWith("/?") ? "page" : undefined}>

@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
           {result.items.length === 0 ? (
             <p>{m.none}</p>
           ) : (
-            <ScrollBox label={m.title}>
+            <ScrollBox>
               <table className="data text-table" data-testid="audit-log">
                 <thead>
                   <tr>

@@ -28,7 +28,7 @@ export default async function UsersPage() {
           </Link>
         </div>
         <p>{m.lead}</p>
-        <ScrollBox label={m.title} className="panel">
+        <ScrollBox className="panel">
           <table className="data text-table" data-testid="users">
             <thead>
               <tr>

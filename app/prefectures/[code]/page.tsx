@@ -46,12 +46,12 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   });
   // Not yet online first: the ladder's order (光ディスク等 … オンライン請求), closed facilities left out, so the
   // list's count is the 施設数 above.
-  const listFilter = { ...toFacilityFilter(tableQuery), sort: tableQuery.sort ?? ("status" as const), activeOnly: true };
+  const listFilter = { ...toFacilityFilter(tableQuery), sort: tableQuery.sort ?? ("status" as const) };
   const [data, facilities] = await Promise.all([
     loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
     listFacilities(getDb(), user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
   ]);
-  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf"].includes(k)) as [string, string][]);
+  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf", "activeOnly"].includes(k)) as [string, string][]);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/prefectures/${code}?${filterQuery(filter)}`} />
