@@ -39,7 +39,11 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
           <span className="hl-unit">{t.facilitiesSuffix}</span>
         </span>
         <span className="hl-item">
-          <span className="hl-label">{t.hlDeadline.replace("{date}", deadline)}</span>
+          <span className="hl-label">
+            {t.hlDeadline.split("{date}")[0]}
+            <span className="nowrap">{deadline}</span>
+            {t.hlDeadline.split("{date}")[1]}
+          </span>
           <strong data-testid="days-to-deadline">{formatCount(daysToDeadline, lang)}</strong>
           <span className="hl-unit">{t.days}</span>
         </span>
