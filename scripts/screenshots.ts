@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { parseArgs, stringOption } from "./args";
@@ -52,7 +53,8 @@ async function main() {
 
     await desktop.goto("/");
     await desktop.waitForLoadState("networkidle");
-    const pdf = path.join(out, "overview-print.pdf");
+    // The PDF itself stays out of the README's folder unless asked for (--all keeps it for a review).
+    const pdf = path.join(options.has("all") ? out : mkdtempSync(path.join(os.tmpdir(), "print-")), "overview-print.pdf");
     await desktop.pdf({ path: pdf, landscape: true, format: "A4", printBackground: true, preferCSSPageSize: true });
     const png = spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(out, "overview-print")], { stdio: "inherit" });
     if (png.status !== 0) throw new Error("pdftoppm failed (apt-get install poppler-utils)");
