@@ -37,7 +37,12 @@ export const followUpQuery = z.object({
 });
 export type FollowUpQuery = z.infer<typeof followUpQuery>;
 
-export const facilityQuery = z.object({ ...common, sort: z.enum(FACILITY_SORTS).optional() });
+export const facilityQuery = z.object({
+  ...common,
+  sort: z.enum(FACILITY_SORTS).optional(),
+  /** Closed facilities are left out unless asked for (contracts.md), so a list's total is the progress figures' total. */
+  closed: z.enum(["include"]).optional(),
+});
 export type FacilityQuery = z.infer<typeof facilityQuery>;
 
 /**
@@ -64,10 +69,10 @@ export function toFollowUpFilter(query: FollowUpQuery, userId: number): FollowUp
 }
 
 export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
-  const { page: _page, pageSize: _size, asOf, ...rest } = query;
+  const { page: _page, pageSize: _size, asOf, closed, ...rest } = query;
   void _page;
   void _size;
-  return { ...rest, asOf: asOf ?? todayIso() };
+  return { ...rest, asOf: asOf ?? todayIso(), activeOnly: closed !== "include" && rest.status !== "closed" };
 }
 
 export function invalidQuery(error: z.ZodError): Response {

@@ -3,10 +3,11 @@ import "./globals.css";
 import { getLang } from "./_i18n";
 import { messagesFor } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = {
-  title: messagesFor("ja").appName,
-  description: "光ディスク等からオンライン請求への移行状況を全国・都道府県・点数表別に追跡します",
-};
+/** The tab's title and description in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = messagesFor(await getLang());
+  return { title: { default: t.appName, template: `%s | ${t.appShort}` }, description: t.appDescription };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const lang = await getLang();

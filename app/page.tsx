@@ -1,9 +1,10 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
 import { getMessages } from "./_i18n";
 import { dashboardFilter } from "./_params";
-import { TopBar } from "@/components/layout/top-bar";
+import { TopBar, scopeName } from "@/components/layout/top-bar";
 import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { WatchPanel } from "@/components/dashboard/watch-panel";
@@ -11,23 +12,31 @@ import { certificateWatch, regressionCounts } from "@/db/queries/watch";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: { absolute: `${t.navDashboard} | ${t.appName}` } };
+}
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
-  const filter = dashboardFilter(await searchParams);
+  const params = await searchParams;
+  const filter = dashboardFilter(params);
   const [data, certificates, regressions] = await Promise.all([
     loadDashboard(getDb(), user.scope, filter),
     certificateWatch(getDb(), user.scope, filter),
     regressionCounts(getDb(), user.scope, filter),
   ]);
   const watchQuery = { asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }) };
+  // A scoped user's page is about their prefectures: its title is their names.
+  const scopeLabel = scopeName(t, lang, user.prefectures);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?${filterQuery(filter)}`} />
       <main>
-        <h1>{user.scope.kind === "national" ? t.overview : t.overviewScoped}</h1>
+        <h1>{user.scope.kind === "national" ? t.overview : scopeLabel}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
-        <DashboardView t={t} lang={lang} data={data} filter={filter} />
+        <DashboardView t={t} lang={lang} data={data} filter={filter} scopeLabel={scopeLabel} rankBy={params.rank === "share" ? "share" : "count"} />
         <WatchPanel t={t} lang={lang} certificates={certificates} regressions={regressions} query={watchQuery} />
       </main>
     </>

@@ -42,7 +42,9 @@ test("the trend table lists every month end since January 2023", async ({ page }
 
 test("a Tokyo editor cannot open another prefecture's page or CSV", async ({ page }) => {
   await signIn(page, "tokyo@example.jp");
-  await expect(page.getByTestId("ranking").locator("tr")).toHaveCount(1);
+  // A one-prefecture user gets no ranking and no map: the page is about Tokyo.
+  await expect(page.getByTestId("progress-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("ranking")).toHaveCount(0);
   const res = await page.goto("/prefectures/27");
   expect(res?.status()).toBe(404);
   const csv = await page.request.get("/api/v1/export/progress.csv?groupBy=prefecture&prefecture=27");

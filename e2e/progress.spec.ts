@@ -30,7 +30,7 @@ test("a past date shows the figures of that date", async ({ page }) => {
 
 test("the Tokyo editor sees only Tokyo on the page and in the API", async ({ page }) => {
   await signIn(page, "tokyo@example.jp");
-  await expect(page.getByRole("heading", { name: "担当都道府県の進捗" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "東京都", level: 1 })).toBeVisible();
   const rows = page.getByTestId("progress-table").locator("tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-key", "13");

@@ -80,6 +80,7 @@ export const ROUTES: RouteEntry[] = [
   { route: "/api/v1/export/follow-ups.csv", kind: "api", method: "GET", takes: ["filters"], signedOut: "401", viewer: "ok", tokyo: "empty", probe: () => "/api/v1/export/follow-ups.csv?prefecture=27", hostile: [...FILTERS, "encoding"] },
   { route: "/api/v1/export/audit.csv", kind: "api", method: "GET", takes: ["search"], signedOut: "401", viewer: "403", tokyo: "403", probe: () => "/api/v1/export/audit.csv?q=27" },
   { route: "/api/v1/imports", kind: "api", method: "POST", takes: ["upload"], signedOut: "401", viewer: "403", tokyo: "n/a", coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_upload.test.ts"] },
+  { route: "/api/v1/imports/template.csv", kind: "api", method: "GET", takes: ["none"], signedOut: "401", viewer: "403", tokyo: "n/a", probe: () => "/api/v1/imports/template.csv?kind=facilities" },
   { route: "/api/v1/imports/[id]/errors.csv", kind: "api", method: "GET", takes: ["import-batch"], signedOut: "401", viewer: "403", tokyo: "404", probe: (ids) => `/api/v1/imports/${ids.adminBatchId}/errors.csv` },
   { route: "/api/v1/imports/[id]/diff.csv", kind: "api", method: "GET", takes: ["import-batch"], signedOut: "401", viewer: "403", tokyo: "404", probe: (ids) => `/api/v1/imports/${ids.adminBatchId}/diff.csv` },
 

@@ -14,11 +14,12 @@ export interface StateInfo {
 }
 
 export const STATE_INFO: Record<EventState, StateInfo> = {
-  optical_disk: { ja: "光ディスク等", en: "Optical disk", color: "#c0392b" },
-  deferred: { ja: "猶予届出済", en: "Deferred", color: "#e67e22" },
-  applied: { ja: "利用申請済", en: "Applied", color: "#f1c40f" },
-  certificate_issued: { ja: "電子証明書発行済", en: "Certificate issued", color: "#3498db" },
-  online: { ja: "オンライン請求", en: "Online", color: "#27ae60" },
+  // Orange (not yet) to blue (online): told apart with deuteranopia, protanopia and tritanopia (colors.test.ts).
+  optical_disk: { ja: "光ディスク等", en: "Optical disk", color: "#a6500a" },
+  deferred: { ja: "猶予届出済", en: "Deferred", color: "#f2a545" },
+  applied: { ja: "利用申請済", en: "Applied", color: "#f3e6b3" },
+  certificate_issued: { ja: "電子証明書発行済", en: "Certificate issued", color: "#86b3e0" },
+  online: { ja: "オンライン請求", en: "Online", color: "#1d5196" },
   closed: { ja: "廃止・休止", en: "Closed", color: "#7f8c8d" },
 };
 

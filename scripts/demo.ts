@@ -8,6 +8,7 @@ import { runMigrations } from "../db/migrate";
 import { facilities } from "../db/schema";
 import { seedNationalData } from "../db/seed";
 import { generatePassword } from "../lib/password";
+import { demoSecretsNote } from "./demo-note";
 import { DEMO_USERS, ensureDemoUsers } from "./demo-users";
 import { buildIfStale } from "./build-if-stale";
 import { serverNodeOptions } from "./server-options";
@@ -54,7 +55,7 @@ async function main() {
   console.log(`\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`);
   console.log(`  ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo logins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(20)} ${u.role}, ${u.prefectures ? `prefectures ${u.prefectures.join(",")}` : "national"}`);
-  console.log("  The session secret and password were generated for this demo and kept in .data/demo-secrets.json.\n");
+  console.log(`  ${demoSecretsNote(Boolean(process.env.NEXTAUTH_SECRET), Boolean(process.env.DEMO_PASSWORD))}\n`);
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

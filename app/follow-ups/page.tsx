@@ -1,14 +1,17 @@
+import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { followUpsByContractor, listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
+import { bracket } from "@/lib/i18n/messages";
 import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
 import { plainQuery } from "@/components/data-table/url";
 import { AsOfClampedNotice } from "@/components/dashboard/filters";
 import { clampToWindow } from "@/lib/as-of-window";
 import { TopBar } from "@/components/layout/top-bar";
+import { FoldOnPhone } from "@/components/layout/fold-on-phone";
 import { FollowUpFilters } from "@/components/follow-ups/filters";
 import { FollowUpTable } from "@/components/follow-ups/follow-up-table";
 import { SavedViews } from "@/components/follow-ups/saved-views";
@@ -16,6 +19,10 @@ import { ContractorGroups } from "@/components/follow-ups/contractor-groups";
 import { assignContractorAction, bulkFollowUpAction, deleteViewAction, saveViewAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).t.fu.title };
+}
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -57,24 +64,28 @@ export default async function FollowUpsPage({ searchParams }: Props) {
       <main>
         <h1>{t.fu.title}</h1>
         <p className="subtitle">
-          {t.fu.lead}（{t.asOf} {filter.asOf}）
+          {t.fu.lead}
+          {bracket(lang, `${t.asOf} ${filter.asOf}`)}
         </p>
         {asOf.clampedFrom && <AsOfClampedNotice t={t} asked={asOf.clampedFrom} used={asOf.date} />}
-        <FollowUpFilters t={t} lang={lang} query={query} prefectures={user.prefectures} colleagues={colleagues} />
-        <SavedViews t={t} views={views} currentQuery={qs} save={saveViewAction} remove={deleteViewAction} />
-        <p className="links">
-          <a href={`/api/v1/export/follow-ups.csv?${exportQs}`} download>
-            {t.fu.exportUtf8}
-          </a>{" "}
-          ・{" "}
-          <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
-            {t.fu.exportSjis}
-          </a>
-        </p>
+        <FoldOnPhone summary={t.fu.filtersFold}>
+          <FollowUpFilters t={t} lang={lang} query={query} prefectures={user.prefectures} colleagues={colleagues} />
+          <SavedViews t={t} views={views} currentQuery={qs} save={saveViewAction} remove={deleteViewAction} />
+          <p className="links">
+            <a href={`/api/v1/export/follow-ups.csv?${exportQs}`} download>
+              {t.fu.exportUtf8}
+            </a>
+            {lang === "en" ? " · " : " ・ "}
+            <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
+              {t.fu.exportSjis}
+            </a>
+          </p>
+        </FoldOnPhone>
         <p className="links" data-testid="follow-up-views">
-          {byContractor ? <a href={viewLink("list")}>{t.rn.viewList}</a> : <strong>{t.rn.viewList}</strong>}・
+          {byContractor ? <a href={viewLink("list")}>{t.rn.viewList}</a> : <strong>{t.rn.viewList}</strong>}
+          {lang === "en" ? " · " : "・"}
           {byContractor ? <strong>{t.rn.viewContractors}</strong> : <a href={viewLink("contractors")}>{t.rn.viewContractors}</a>}
-          {filter.contractor && `（${t.rn.contractorFilter}: ${filter.contractor}）`}
+          {filter.contractor && bracket(lang, `${t.rn.contractorFilter}: ${filter.contractor}`)}
         </p>
         {Number.isInteger(assigned) && <p role="status">{assigned.toLocaleString()} {t.rn.assigned}</p>}
         {groups && (

@@ -1,17 +1,18 @@
 import type { DashboardData } from "@/db/queries/dashboard";
-import { formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
+import { fill, formatCount, formatPercent, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
-import { SHARE_STEPS } from "@/lib/charts/colors";
 import { nextDeferralDeadline } from "@/lib/deadlines";
 import { LADDER, STATE_INFO } from "@/lib/states";
 import { TrendChart } from "@/components/charts/trend-chart";
-import { TileMap } from "@/components/charts/tile-map";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { Headline } from "./headline";
-import { PrefectureRanking } from "./ranking";
+import { PrefectureRanking, type RankBy } from "./ranking";
+import { PrefectureMap } from "./prefecture-map";
 import { FunnelPanel } from "./funnel-panel";
 import { DeferralsPanel } from "./deferrals-panel";
 import { PlanPanel } from "./plan-panel";
+import { PrintHeader } from "./print-header";
+import { ScrollBox } from "@/components/layout/scroll-box";
 import { filterQuery, type DashboardFilter } from "./filters";
 
 interface Props {
@@ -21,135 +22,183 @@ interface Props {
   filter: DashboardFilter;
   /** Set on a prefecture's page: the map and ranking give way to that prefecture's figures. */
   prefecture?: string;
+  /** What the page is about, for the printed header: 全国, or the prefectures' names. */
+  scopeLabel: string;
+  rankBy?: RankBy;
 }
 
-function PanelHead({ title, csv, t }: { title: string; csv: string; t: Messages }) {
+function PanelHead({ title, csv, t, id }: { title: string; csv: string; t: Messages; id?: string }) {
   return (
     <div className="panel-head">
-      <h2>{title}</h2>
+      <h2 id={id}>{title}</h2>
       <span className="links">
         <a href={csv} download>
           {t.downloadCsv}
+          <span className="sr-only"> {title}</span>
         </a>
       </span>
     </div>
   );
 }
 
-export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
+export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, rankBy = "count" }: Props) {
   const { byPrefecture, byTableType, byCategory, trend } = data;
   const rows = trendRows(trend);
   const forecast = forecastAtPace(rows);
+  const firstRow = rows[0];
   const lastRow = rows.at(-1);
   const previous = rows.length >= 2 ? rows[rows.length - 2].onlineRate : null;
   const deadline = nextDeferralDeadline(filter.asOf);
   const extra: Record<string, string> = prefecture ? { prefecture } : {};
   const csv = (name: string, more: Record<string, string> = {}) => `/api/v1/export/${name}.csv?${filterQuery(filter, { ...extra, ...more })}`;
+  const prefectureHref = (code: string) => `/prefectures/${code}?${filterQuery(filter)}`;
+  const groupCount = byPrefecture.groups.filter((g) => g.total > 0).length;
+  const showMap = !prefecture && groupCount >= 2;
+  const showRanking = !prefecture && groupCount >= 3;
+  const forecastText = forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever;
+  const prefectureTable = (
+    <section className="panel">
+      <PanelHead id="by-prefecture" title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
+      <ScrollBox className="print-columns">
+        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" hrefFor={prefecture ? undefined : prefectureHref} />
+      </ScrollBox>
+    </section>
+  );
   return (
     <>
+      <PrintHeader t={t} asOf={filter.asOf} scopeLabel={scopeLabel} />
       <p className="subtitle" data-testid="as-of-note">
-        {t.asOf} {filter.asOf} ・ {t.denominator}
+        {t.asOf} {filter.asOf} {lang === "en" ? "·" : "・"} {t.denominator}
       </p>
       <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} />
 
-      <section className="panel">
-        <PanelHead title={t.trend} csv={csv("trend")} t={t} />
+      {!prefecture && !showMap && byPrefecture.groups.length > 0 && prefectureTable}
+
+      <section className="panel trend-panel">
+        <PanelHead id="trend" title={t.trend} csv={csv("trend")} t={t} />
         <p className="muted">
-          {t.trendNote}。{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
+          {t.trendNote}
+          {sentenceEnd(lang)}
+          {t.forecastPace}: {forecastText}
         </p>
+        {firstRow && lastRow && (
+          <p className="sr-only" data-testid="trend-summary">
+            {fill(t.trendSummary, {
+              from: firstRow.date.slice(0, 7),
+              to: lastRow.date.slice(0, 7),
+              first: formatPercent(firstRow.onlineRate),
+              last: formatPercent(lastRow.onlineRate),
+              left: formatCount(lastRow.total - lastRow.counts.online, lang),
+              forecast: forecastText,
+            })}
+          </p>
+        )}
         <TrendChart
           rows={rows}
           projection={forecast.projection}
+          reachesFullOn={forecast.reachesFullOn}
           planned={lastRow ? planProjection({ date: lastRow.date, total: lastRow.total, online: lastRow.counts.online }, data.plan.plannedByMonth) : []}
           lang={lang}
           targetLabel={t.target}
           projectionLabel={t.forecastPace}
           plannedLabel={t.plan}
+          legendLabel={t.legend}
         />
-        <details>
+        <details className="print-open">
           <summary>{t.showTable}</summary>
-          <table className="data" data-testid="trend-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.asOf}</th>
-                <th scope="col">{t.facilities}</th>
-                {LADDER.map((s) => (
-                  <th scope="col" key={s}>
-                    {STATE_INFO[s][lang]}
-                  </th>
-                ))}
-                <th scope="col">{t.onlineRate}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.date}>
-                  <td>{r.date}</td>
-                  <td>{r.total}</td>
+          <ScrollBox className="print-columns">
+            <table className="data" data-testid="trend-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.asOf}</th>
+                  <th scope="col">{t.facilities}</th>
                   {LADDER.map((s) => (
-                    <td key={s}>{r.counts[s]}</td>
+                    <th scope="col" key={s}>
+                      {STATE_INFO[s][lang]}
+                    </th>
                   ))}
-                  <td>{formatPercent(r.onlineRate)}</td>
+                  <th scope="col">{t.onlineRate}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.date}>
+                    <td>{r.date}</td>
+                    <td>{formatCount(r.total, lang)}</td>
+                    {LADDER.map((s) => (
+                      <td key={s}>{formatCount(r.counts[s], lang)}</td>
+                    ))}
+                    <td>{formatPercent(r.onlineRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         </details>
       </section>
 
-      {!prefecture && (
-        <div className="grid2">
-          <section className="panel">
-            <PanelHead title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-            <TileMap groups={byPrefecture.groups} lang={lang} hrefFor={(code) => `/prefectures/${code}?${filterQuery(filter)}`} />
-            <div className="legend" aria-label={t.onlineRate}>
-              {SHARE_STEPS.map((s) => (
-                <span key={s.label}>
-                  <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-                  {s.label}
-                </span>
-              ))}
-            </div>
-          </section>
-          <section className="panel">
-            <PanelHead title={t.ranking} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-            <PrefectureRanking groups={byPrefecture.groups} lang={lang} />
-          </section>
+      {(showMap || showRanking) && (
+        <div className="grid2 map-ranking">
+          {showMap && (
+            <section className="panel">
+              <PanelHead id="map" title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
+              <PrefectureMap t={t} lang={lang} groups={byPrefecture.groups} national={byPrefecture.onlineRate} hrefFor={prefectureHref} />
+            </section>
+          )}
+          {showRanking && (
+            <section className="panel">
+              <PanelHead id="ranking" title={t.ranking} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
+              <PrefectureRanking
+                t={t}
+                lang={lang}
+                groups={byPrefecture.groups}
+                by={rankBy}
+                limit={15}
+                hrefFor={prefectureHref}
+                sortHref={(by) => `/?${filterQuery(filter, by === "share" ? { rank: "share" } : {})}#ranking`}
+              />
+            </section>
+          )}
         </div>
       )}
 
-      <div className="grid2">
+      <div className="grid2 wide-tables">
         <section className="panel">
-          <PanelHead title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
-          <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
+          <PanelHead id="by-table-type" title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
+          <ScrollBox>
+            <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
+          </ScrollBox>
         </section>
         <section className="panel">
-          <PanelHead title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
-          <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
+          <PanelHead id="by-category" title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
+          <ScrollBox>
+            <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
+          </ScrollBox>
+        </section>
+      </div>
+
+      <div className="grid2">
+        <section className="panel">
+          <h2 id="funnel">{t.funnel}</h2>
+          <ScrollBox>
+            <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+          </ScrollBox>
+        </section>
+        <section className="panel">
+          <h2 id="plan">{t.plan}</h2>
+          <PlanPanel plan={data.plan} t={t} lang={lang} />
         </section>
       </div>
 
       <section className="panel">
-        <h2>{t.funnel}</h2>
-        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
-      </section>
-
-      <section className="panel">
-        <h2>{t.plan}</h2>
-        <PlanPanel plan={data.plan} t={t} lang={lang} />
-      </section>
-
-      <section className="panel">
-        <h2>
-          {t.deferrals}（{data.deferrals.inForce}）
+        <h2 id="deferrals">
+          {t.deferrals}
+          {lang === "en" ? ` (${formatCount(data.deferrals.inForce, lang)})` : `（${formatCount(data.deferrals.inForce, lang)}）`}
         </h2>
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
       </section>
 
-      <section className="panel">
-        <PanelHead title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" />
-      </section>
+      {showMap && prefectureTable}
     </>
   );
 }

@@ -11,7 +11,9 @@ export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messag
         <tr>
           <th scope="col">{t.status}</th>
           <th scope="col">{t.funnelReached}</th>
-          <th scope="col" aria-hidden="true"></th>
+          <th scope="col">
+            <span className="sr-only">{t.barColumn}</span>
+          </th>
           <th scope="col">{t.funnelMovedOn}</th>
           <th scope="col">{t.funnelDays}</th>
         </tr>
@@ -21,8 +23,8 @@ export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messag
           <tr key={s.state}>
             <td>{STATE_INFO[s.state][lang]}</td>
             <td>{formatCount(s.reached, lang)}</td>
-            <td aria-hidden="true">
-              <div className="bar">
+            <td>
+              <div className="bar" aria-hidden="true">
                 <span style={{ width: `${(s.reached / widest) * 100}%`, background: STATE_INFO[s.state].color }} />
               </div>
             </td>

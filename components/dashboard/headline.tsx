@@ -12,65 +12,81 @@ interface Props {
   deadline: string;
 }
 
-/** Headline tiles: online share by count and by claim volume, change, the next deadline, and each state. */
+/** A change in points with its sign; a change that rounds to zero is "±0.00", never "-0.00". */
+export function formatPointChange(points: number): string {
+  const rounded = Number(points.toFixed(2));
+  if (rounded === 0) return "±0.00";
+  return `${rounded > 0 ? "+" : "−"}${Math.abs(rounded).toFixed(2)}`;
+}
+
+/**
+ * "How far, how many left, how long" in one line of large type; then the tiles: claim-volume share,
+ * facilities, the change since last month, and each state.
+ */
 export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline }: Props) {
   const change = previousRate === null ? null : (result.onlineRate - previousRate) * 100;
+  const left = result.total - result.counts.online;
   return (
-    <section className="tiles" aria-label={t.onlineRate}>
-      <div className="tile">
-        <div className="label">{t.onlineRate}</div>
-        <div className="value" data-testid="online-rate">
-          {formatPercent(result.onlineRate)}
-        </div>
-        <div className="note">
-          {formatCount(result.counts.online, lang)} / {formatCount(result.total, lang)} {t.denominator}・{t.target}
-        </div>
-      </div>
-      {result.claims.total > 0 && (
+    <>
+      <p className="headline" data-testid="headline">
+        <span className="hl-item">
+          <span className="hl-label">{t.hlOnline}</span>
+          <strong data-testid="online-rate">{formatPercent(result.onlineRate)}</strong>
+        </span>
+        <span className="hl-item">
+          <span className="hl-label">{t.hlLeft}</span>
+          <strong data-testid="not-online">{formatCount(left, lang)}</strong>
+          <span className="hl-unit">{t.facilitiesSuffix}</span>
+        </span>
+        <span className="hl-item">
+          <span className="hl-label">
+            {t.hlDeadline.split("{date}")[0]}
+            <span className="nowrap">{deadline}</span>
+            {t.hlDeadline.split("{date}")[1]}
+          </span>
+          <strong data-testid="days-to-deadline">{formatCount(daysToDeadline, lang)}</strong>
+          <span className="hl-unit">{t.days}</span>
+        </span>
+      </p>
+      <section className="tiles" aria-label={t.hlDetails}>
+        {result.claims.total > 0 && (
+          <div className="tile">
+            <div className="label">{t.claimShare}</div>
+            <div className="value" data-testid="claim-rate">
+              {formatPercent(result.claims.onlineRate)}
+            </div>
+            <div className="note">{t.claimShareNote}</div>
+          </div>
+        )}
         <div className="tile">
-          <div className="label">{t.claimShare}</div>
-          <div className="value" data-testid="claim-rate">
-            {formatPercent(result.claims.onlineRate)}
+          <div className="label">{t.facilities}</div>
+          <div className="value" data-testid="facility-total">
+            {formatCount(result.total, lang)}
           </div>
-          <div className="note">{t.claimShareNote}</div>
-        </div>
-      )}
-      <div className="tile">
-        <div className="label">{t.facilities}</div>
-        <div className="value" data-testid="facility-total">
-          {formatCount(result.total, lang)}
-        </div>
-        <div className="note">
-          {t.closed}: {formatCount(result.closed, lang)}
-        </div>
-      </div>
-      {change !== null && (
-        <div className="tile">
-          <div className="label">{t.changeSinceLastMonth}</div>
-          <div className="value">
-            {change >= 0 ? "+" : ""}
-            {change.toFixed(2)}
+          <div className="note">
+            {t.closed}: {formatCount(result.closed, lang)}
           </div>
-          <div className="note">{t.points}</div>
         </div>
-      )}
-      <div className="tile">
-        <div className="label">{t.daysToDeadline}</div>
-        <div className="value">{formatCount(daysToDeadline, lang)}</div>
-        <div className="note">
-          {t.days}（{deadline}）
-        </div>
-      </div>
-      {LADDER.map((s) => (
-        <div className="tile" key={s}>
-          <div className="label">
-            <span className="swatch" style={{ background: STATE_INFO[s].color }} aria-hidden="true" />
-            {STATE_INFO[s][lang]}
+        {change !== null && (
+          <div className="tile">
+            <div className="label">{t.changeSinceLastMonth}</div>
+            <div className="value" data-testid="change">
+              {formatPointChange(change)}
+            </div>
+            <div className="note">{t.points}</div>
           </div>
-          <div className="value">{formatCount(result.counts[s], lang)}</div>
-          <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
-        </div>
-      ))}
-    </section>
+        )}
+        {LADDER.map((s) => (
+          <div className="tile" key={s}>
+            <div className="label">
+              <span className="swatch" style={{ background: STATE_INFO[s].color }} aria-hidden="true" />
+              {STATE_INFO[s][lang]}
+            </div>
+            <div className="value">{formatCount(result.counts[s], lang)}</div>
+            <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
+          </div>
+        ))}
+      </section>
+    </>
   );
 }

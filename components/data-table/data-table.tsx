@@ -28,6 +28,9 @@ export interface DataTableLabels {
   empty: string;
   sortAscending: string;
   sortDescending: string;
+  jumpTo: string;
+  perPage: string;
+  go: string;
 }
 
 interface Props<T extends RowData> {
@@ -46,18 +49,25 @@ interface Props<T extends RowData> {
   /** With a form id, each row gets a checkbox named `selectName` belonging to that form (bulk actions). */
   selection?: { formId: string; name: string };
   testId?: string;
-  /** Query keys for sort, direction and page, when the page holds more than one table. */
-  keys?: { sort: string; dir: string; page: string };
+  /** Query keys for sort, direction, page and page size, when the page holds more than one table. */
+  keys?: { sort: string; dir: string; page: string; pageSize: string };
+  /** Page sizes offered in the pager. */
+  pageSizes?: number[];
+  /** Cells of these columns never wrap (dates, codes, phone numbers). */
+  nowrap?: string[];
+  /** On a phone, show each row as a card of label–value lines instead of a wide table. */
+  cardsOnPhone?: boolean;
 }
 
-const DEFAULT_KEYS = { sort: "sort", dir: "dir", page: "page" };
+const DEFAULT_KEYS = { sort: "sort", dir: "dir", page: "page", pageSize: "pageSize" };
+const DEFAULT_SIZES = [25, 50, 100, 200];
 
 /**
  * The one table shell (TanStack Table): the server has already filtered, sorted and cut the page; the
  * shell renders it, turns header clicks into sort links and keeps page and sort in the URL, so any view
  * can be bookmarked and shared. Selection stays in the browser and submits with a bulk-action form.
  */
-export function DataTable<T extends RowData>({ columns, data, rowId, total, page, pageSize, sort, dir, path, query, labels, selection, testId, keys = DEFAULT_KEYS }: Props<T>) {
+export function DataTable<T extends RowData>({ columns, data, rowId, total, page, pageSize, sort, dir, path, query, labels, selection, testId, keys = DEFAULT_KEYS, pageSizes = DEFAULT_SIZES, nowrap = [], cardsOnPhone = false }: Props<T>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const table = useTable({
     features: dataTableFeatures,
@@ -72,7 +82,7 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const rows = table.getRowModel().rows;
   return (
-    <div className="data-table" data-testid={testId}>
+    <div className={cardsOnPhone ? "data-table cards" : "data-table"} data-testid={testId}>
       <table>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -132,7 +142,11 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
                 </td>
               )}
               {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
+                <td
+                  key={cell.id}
+                  className={nowrap.includes(cell.column.id) ? "nowrap" : undefined}
+                  data-label={typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined}
+                >
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
@@ -146,10 +160,50 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
         </span>
         {page > 1 ? <Link href={hrefWith(path, query, { [keys.page]: page - 1 })}>{labels.previous}</Link> : <span aria-disabled="true">{labels.previous}</span>}
         <span>
-          {labels.page} {page} {labels.of} {pages}
+          {labels.page} {page} {labels.of} {pages.toLocaleString()}
         </span>
         {page < pages ? <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link> : <span aria-disabled="true">{labels.next}</span>}
+        <PagerForm path={path} query={query} keys={keys} page={page} pageSize={pageSize} pageSizes={pageSizes} labels={labels} testId={testId} />
       </nav>
     </div>
+  );
+}
+
+/** Jump to a page and choose the page size: a plain GET form carrying the rest of the view's query. */
+function PagerForm({ path, query, keys, page, pageSize, pageSizes, labels, testId }: {
+  path: string;
+  query: Query;
+  keys: { page: string; pageSize: string };
+  page: number;
+  pageSize: number;
+  pageSizes: number[];
+  labels: DataTableLabels;
+  testId?: string;
+}) {
+  const sizes = [...new Set([...pageSizes, pageSize])].sort((a, b) => a - b);
+  const keep = Object.entries(query).filter(([k]) => k !== keys.page && k !== keys.pageSize);
+  return (
+    <form method="get" action={path} data-testid={testId ? `${testId}-pager` : undefined}>
+      {keep.map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <label>
+        {labels.jumpTo}{" "}
+        <input type="number" name={keys.page} min={1} defaultValue={page} inputMode="numeric" />
+      </label>
+      <label>
+        {labels.perPage}{" "}
+        <select name={keys.pageSize} defaultValue={String(pageSize)}>
+          {sizes.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn secondary">
+        {labels.go}
+      </button>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import type { Lang, Messages } from "@/lib/i18n/messages";
+import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
 import { CATEGORY_INFO, TABLE_TYPE_INFO } from "@/lib/table-types";
@@ -7,6 +7,8 @@ import { formatWareki } from "@/lib/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import type { FacilityDetail } from "@/db/queries/facility-detail";
 import { FieldList } from "./field-list";
+import { PhoneLink } from "./phone-link";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 interface P {
   t: Messages;
@@ -26,13 +28,13 @@ export function StateBadge({ state, lang }: { state: keyof typeof STATE_INFO; la
 export function IdentityPanel({ t, lang, detail }: P) {
   const f = detail.facility;
   const m = t.fu.facility;
-  const rows: [string, string][] = [
+  const rows: [string, React.ReactNode][] = [
     [t.code, f.code],
     [t.prefecture, (lang === "en" ? prefectureByCode(f.prefecture)?.nameEn : prefectureByCode(f.prefecture)?.nameJa) ?? f.prefecture],
-    [t.tableType, `${TABLE_TYPE_INFO[f.tableType][lang]}・${CATEGORY_INFO[f.category][lang]}`],
+    [t.tableType, `${TABLE_TYPE_INFO[f.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[f.category][lang]}`],
     [m.postalCode, f.postalCode ?? "—"],
     [m.address, f.address ?? "—"],
-    [m.phone, f.phone ?? "—"],
+    [m.phone, f.phone ? <PhoneLink phone={f.phone} /> : "—"],
     [m.specialties, f.specialties ?? "—"],
     [m.monthlyClaims, f.monthlyClaims === null ? "—" : f.monthlyClaims.toLocaleString()],
     [m.sharesTerminal, f.sharesOqvTerminal ? m.yes : m.no],
@@ -58,7 +60,8 @@ export function AlertsPanel({ t, lang, detail }: P) {
         <ul className="alerts">
           {detail.alerts.map((a) => (
             <li key={a.rule} className={`sev-${ALERT_RULE_INFO[a.rule].severity}`}>
-              <strong>{ALERT_RULE_INFO[a.rule][lang]}</strong>（{t.fu.dueOn} {a.dueOn}）— {a.message[lang]}
+              <strong>{ALERT_RULE_INFO[a.rule][lang]}</strong>
+              {bracket(lang, `${t.fu.dueOn} ${a.dueOn}`)} — {a.message[lang]}
             </li>
           ))}
         </ul>
@@ -68,7 +71,9 @@ export function AlertsPanel({ t, lang, detail }: P) {
           <div>
             <dt>{m.applyBy}</dt>
             <dd data-testid="apply-by">
-              {detail.applyBy}（{formatWareki(detail.applyBy)}）<small className="muted"> {m.applyByNote}</small>
+              {detail.applyBy}
+              {bracket(lang, formatWareki(detail.applyBy))}
+              <small className="muted"> {m.applyByNote}</small>
             </dd>
           </div>
           <div>
@@ -98,37 +103,40 @@ export function TimelinePanel({ t, lang, detail }: P) {
   return (
     <section className="panel" aria-labelledby="timeline">
       <h2 id="timeline">{m.timeline}</h2>
-      <table className="data" data-testid="timeline">
-        <thead>
-          <tr>
-            <th>{m.date}</th>
-            <th>{t.status}</th>
-            <th>{m.source}</th>
-            <th>{m.note}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>—</td>
-            <td>
-              <StateBadge state={detail.facility.initialState} lang={lang} />（{m.start}）
-            </td>
-            <td />
-            <td />
-          </tr>
-          {detail.events.map((e) => (
-            <tr key={`${e.state}-${e.effectiveOn}`}>
-              <td>{e.effectiveOn}</td>
-              <td>
-                <StateBadge state={e.state} lang={lang} />
-                {e.backward && <strong className="error">（{m.backward}）</strong>}
-              </td>
-              <td>{e.source}</td>
-              <td>{e.note ?? ""}</td>
+      <ScrollBox>
+        <table className="data" data-testid="timeline">
+          <thead>
+            <tr>
+              <th>{m.date}</th>
+              <th>{t.status}</th>
+              <th>{m.source}</th>
+              <th>{m.note}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr>
+              <td>—</td>
+              <td>
+                <StateBadge state={detail.facility.initialState} lang={lang} />
+                {bracket(lang, m.start)}
+              </td>
+              <td />
+              <td />
+            </tr>
+            {detail.events.map((e) => (
+              <tr key={`${e.state}-${e.effectiveOn}`}>
+                <td>{e.effectiveOn}</td>
+                <td>
+                  <StateBadge state={e.state} lang={lang} />
+                  {e.backward && <strong className="error">{bracket(lang, m.backward)}</strong>}
+                </td>
+                <td>{e.source}</td>
+                <td>{e.note ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { STATE_INFO, type EventState } from "@/lib/states";
 import { CATEGORY_INFO, TABLE_TYPE_INFO, type Category, type TableType } from "@/lib/table-types";
 import { DataTable, type DataTableColumn, type dataTableFeatures } from "@/components/data-table/data-table";
 import type { Query } from "@/components/data-table/url";
+import { PhoneLink } from "./phone-link";
 
 /** A facility list row as GET /api/v1/facilities gives it. */
 export interface FacilityRow {
@@ -17,6 +18,7 @@ export interface FacilityRow {
   status: EventState;
   statusSince: string | null;
   address: string | null;
+  phone: string | null;
 }
 
 const column = createColumnHelper<typeof dataTableFeatures, FacilityRow>();
@@ -25,7 +27,8 @@ function facilityColumns(t: Messages, lang: Lang): DataTableColumn<FacilityRow>[
   return [
     column.accessor("code", { id: "code", header: t.code, cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link> }),
     column.accessor("name", { id: "name", header: t.name }),
-    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}・${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
+    column.accessor("phone", { id: "phone", header: t.fu.facility.phone, enableSorting: false, cell: (c) => <PhoneLink phone={c.getValue()} /> }),
+    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
     column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
     column.accessor("statusSince", { id: "statusSince", header: t.fu.facility.date, cell: (c) => c.getValue() ?? "" }),
     column.accessor("address", { id: "address", header: t.fu.facility.address, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
@@ -53,12 +56,14 @@ export function FacilityTable({ t, lang, items, total, page, pageSize, path, que
       total={total}
       page={page}
       pageSize={pageSize}
-      sort={query.fSort ?? "code"}
+      sort={query.fSort ?? "status"}
       dir={query.fDir === "desc" ? "desc" : "asc"}
       path={path}
       query={query}
       labels={t.fu.table}
-      keys={{ sort: "fSort", dir: "fDir", page: "fPage" }}
+      keys={{ sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" }}
+      cardsOnPhone
+      nowrap={["code", "phone", "status", "statusSince", "type"]}
       testId="facility-table"
     />
   );

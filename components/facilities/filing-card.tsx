@@ -1,4 +1,4 @@
-import type { Lang, Messages } from "@/lib/i18n/messages";
+import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
 import { NETWORK_LABELS, READINESS_LABELS, REASON_LABELS, REASON_SUB_LABELS, RECECOM_LABELS } from "@/lib/filing-labels";
 import { formatWareki } from "@/lib/dates";
 import type { FilingRecord } from "@/db/queries/facility-detail";
@@ -22,7 +22,7 @@ export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang;
     [f.f2, s(filing.phone)],
     [f.f3, code],
     [f.f4, s(filing.specialties)],
-    [f.f5, `${filing.deferralUntil}（${formatWareki(filing.deferralUntil)}）`],
+    [f.f5, `${filing.deferralUntil}${bracket(lang, formatWareki(filing.deferralUntil))}`],
     [f.f6, reason.join(" / ")],
     [f.f7, readiness.join(" / ")],
     [f.f8, filing.rececom ? `${label(RECECOM_LABELS, filing.rececom)}${filing.rececomMonth ? ` ${filing.rececomMonth}` : ""}` : "—"],
@@ -36,7 +36,8 @@ export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang;
   return (
     <div className="filing" data-testid="filing">
       <h3>
-        {t.fu.facility.filedOn} {filing.filedOn}（{formatWareki(filing.filedOn)}）{" "}
+        {t.fu.facility.filedOn} {filing.filedOn}
+        {bracket(lang, formatWareki(filing.filedOn))}{" "}
         <span className={filing.inForce ? "badge" : "badge muted"}>{filing.inForce ? t.fu.facility.inForce : t.fu.facility.superseded}</span>
       </h3>
       <FieldList rows={rows} />

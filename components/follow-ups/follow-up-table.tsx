@@ -10,6 +10,7 @@ import { STATE_INFO } from "@/lib/states";
 import { TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
 import { OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
+import { PhoneLink } from "@/components/facilities/phone-link";
 import { DataTable, type DataTableColumn, type dataTableFeatures } from "@/components/data-table/data-table";
 import type { Query } from "@/components/data-table/url";
 import type { FollowUpItem } from "@/lib/follow-ups/types";
@@ -28,25 +29,29 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
       cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link>,
     }),
     column.accessor("name", { id: "name", header: t.name }),
+    column.accessor("phone", { id: "phone", header: t.fu.facility.phone, enableSorting: false, cell: (c) => <PhoneLink phone={c.getValue()} /> }),
     column.accessor("prefecture", {
       id: "prefecture",
       header: t.prefecture,
       cell: (c) => (lang === "en" ? prefectureByCode(c.getValue())?.nameEn : prefectureByCode(c.getValue())?.nameJa) ?? c.getValue(),
     }),
-    column.accessor("tableType", { id: "tableType", header: t.tableType, enableSorting: false, cell: (c) => TABLE_TYPE_INFO[c.getValue() as TableType][lang] }),
+    column.accessor("tableType", { id: "tableType", header: t.tableType, cell: (c) => TABLE_TYPE_INFO[c.getValue() as TableType][lang] }),
     column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
     column.accessor("alerts", {
       id: "urgency",
       header: t.fu.alerts,
-      cell: (c) =>
-        (c.getValue() as Alert[]).map((a) => (
-          <span key={a.rule} className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`} title={a.message[lang]} data-rule={a.rule}>
-            {ALERT_RULE_INFO[a.rule][lang]}
-          </span>
-        )),
+      cell: (c) => (
+        <span className="alert-tags">
+          {(c.getValue() as Alert[]).map((a) => (
+            <span key={a.rule} className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`} title={a.message[lang]} data-rule={a.rule}>
+              {ALERT_RULE_INFO[a.rule][lang]}
+            </span>
+          ))}
+        </span>
+      ),
     }),
-    column.accessor((row) => row.alerts[0]?.dueOn ?? "", { id: "dueOn", header: t.fu.dueOn, enableSorting: false }),
-    column.accessor("assignee", { id: "assignee", header: t.fu.assignee, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
+    column.accessor((row) => row.alerts[0]?.dueOn ?? "", { id: "dueOn", header: t.fu.dueOn }),
+    column.accessor("assignee", { id: "assignee", header: t.fu.assignee, cell: (c) => c.getValue() ?? "" }),
     column.accessor("nextActionOn", { id: "nextAction", header: t.fu.nextAction, cell: (c) => c.getValue() ?? "" }),
     column.accessor("lastContactOn", {
       id: "lastContact",
@@ -124,7 +129,7 @@ export function FollowUpTable({ t, lang, items, total, page, pageSize, query, ca
             : state.error
               ? t.fu.invalid
               : state.ok
-                ? `${state.updated} ${t.fu.updated}${state.refused ? `・${state.refused} ${t.fu.refused}` : ""}`
+                ? `${state.updated} ${t.fu.updated}${state.refused ? `${lang === "en" ? ", " : "・"}${state.refused} ${t.fu.refused}` : ""}`
                 : ""}
         </span>
       </form>
@@ -143,6 +148,8 @@ export function FollowUpTable({ t, lang, items, total, page, pageSize, query, ca
         labels={t.fu.table}
         selection={{ formId: FORM_ID, name: "codes" }}
         testId="follow-up-table"
+        cardsOnPhone
+        nowrap={["code", "phone", "status", "dueOn", "nextAction", "prefecture", "tableType"]}
       />
     </>
   );

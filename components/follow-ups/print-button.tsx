@@ -1,8 +1,9 @@
 "use client";
 
-export function PrintButton({ label }: { label: string }) {
+/** Opens the browser's print dialog; disabled when there is nothing to print. */
+export function PrintButton({ label, disabled = false }: { label: string; disabled?: boolean }) {
   return (
-    <button type="button" className="btn" onClick={() => window.print()}>
+    <button type="button" className="btn" onClick={() => window.print()} disabled={disabled} data-testid="print">
       {label}
     </button>
   );

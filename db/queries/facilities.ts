@@ -22,6 +22,8 @@ export interface FacilityListFilter {
   asOf: string;
   sort?: FacilitySort;
   dir?: "asc" | "desc";
+  /** Leave out facilities closed now (the prefecture page's list, whose count is the page's 施設数). */
+  activeOnly?: boolean;
 }
 
 export interface FacilityListItem {
@@ -50,6 +52,7 @@ const SORT_SQL: Record<FacilitySort, string> = {
 function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   const parts = [facilityFilter(scope, filter)];
   if (filter.status) parts.push(sql`f.status = ${filter.status}`);
+  if (filter.activeOnly) parts.push(sql`f.status <> 'closed'`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(sql`(f.code like ${like} or f.name ilike ${like} or f.address ilike ${like} or f.phone like ${like})`);

@@ -9,7 +9,7 @@ import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
 import type { ContactOutcome } from "../../lib/follow-ups/contacts";
 
-export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction"] as const;
+export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction", "dueOn", "tableType", "assignee"] as const;
 export type FollowUpSort = (typeof FOLLOW_UP_SORTS)[number];
 
 export interface FollowUpFilter {
@@ -120,6 +120,12 @@ function orderBy(filter: FollowUpFilter): SQL {
       return sql`st ${dir}, top_due, top_rank, code`;
     case "nextAction":
       return sql`next_action_on ${dir} nulls last, top_due, top_rank, code`;
+    case "dueOn":
+      return sql`top_due ${dir}, code ${dir}`;
+    case "tableType":
+      return sql`table_type ${dir}, top_due, top_rank, code`;
+    case "assignee":
+      return sql`assignee_email ${dir} nulls last, top_due, top_rank, code`;
     default:
       return urgency;
   }

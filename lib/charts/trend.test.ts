@@ -64,3 +64,12 @@ describe("planProjection", () => {
     expect(planProjection({ date: "2026-11-25", total: 0, online: 0 }, [{ month: "2027-01", count: 1 }])).toEqual([]);
   });
 });
+
+describe("trend axis end", () => {
+  it("stops a little after the forecast month, a year on without one, three years at most", async () => {
+    const { trendAxisEnd } = await import("./trend");
+    expect(trendAxisEnd("2026-11", "2027-08")).toBe("2027-11");
+    expect(trendAxisEnd("2026-11", null)).toBe("2027-11");
+    expect(trendAxisEnd("2026-11", "2035-01")).toBe("2029-11");
+  });
+});

@@ -82,3 +82,14 @@ export function planProjection(
   }
   return points;
 }
+
+/**
+ * The last month of the trend chart's axis: three months past the pace forecast's 100% month, or a year
+ * past the data when there is no such month, and never more than three years past the data.
+ */
+export function trendAxisEnd(lastYm: string, reachesFullOn: string | null): string {
+  const cap = addMonthsYm(lastYm, 36);
+  if (!reachesFullOn) return addMonthsYm(lastYm, 12);
+  const end = addMonthsYm(reachesFullOn, 3);
+  return end < cap ? end : cap;
+}

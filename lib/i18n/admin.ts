@@ -65,6 +65,25 @@ export const adminJa = {
       common: "よく使われるパスワードや単純な並びは使えません。",
     },
   },
+  actionNames: {
+    sign_in: "サインイン",
+    "sign_in.failed": "サインイン失敗",
+    "sign_in.rate_limited": "サインイン制限",
+    sign_out: "サインアウト",
+    import: "取り込み",
+    "import.preview": "取り込みの確認",
+    "import.failed": "取り込み失敗",
+    export: "ダウンロード",
+    "contact.add": "連絡記録の追加",
+    "contact.edit": "連絡記録の修正",
+    "follow_up.change": "担当・次回対応の変更",
+    "user.create": "ユーザー作成",
+    "user.update": "ユーザー変更",
+    "user.disable": "ユーザー無効化",
+    "user.enable": "ユーザー有効化",
+    "user.password_change": "パスワード変更",
+    "user.password_reset": "パスワード再設定",
+  },
   audit: {
     title: "監査ログ",
     lead: "サインイン、取り込み、エクスポート、連絡記録、担当割当、ユーザー変更の記録です。記録は変更・削除できません。",
@@ -158,6 +177,25 @@ export const adminEn: AdminMessages = {
       common: "Common passwords and simple sequences are not allowed.",
     },
   },
+  actionNames: {
+    sign_in: "Sign-in",
+    "sign_in.failed": "Failed sign-in",
+    "sign_in.rate_limited": "Sign-in blocked (too many failures)",
+    sign_out: "Sign-out",
+    import: "Import",
+    "import.preview": "Import preview",
+    "import.failed": "Failed import",
+    export: "Download",
+    "contact.add": "Contact added",
+    "contact.edit": "Contact edited",
+    "follow_up.change": "Assignee or next action changed",
+    "user.create": "User created",
+    "user.update": "User changed",
+    "user.disable": "User disabled",
+    "user.enable": "User enabled",
+    "user.password_change": "Password changed",
+    "user.password_reset": "Password reset",
+  },
   audit: {
     title: "Audit log",
     lead: "Sign-ins, imports, exports, contact log edits, assignments and user changes. Entries cannot be changed or deleted.",
@@ -181,3 +219,8 @@ export const adminEn: AdminMessages = {
     invalid: "Please check the search (dates as YYYY-MM-DD, keywords up to 200 characters).",
   },
 };
+
+/** An audit action in words, or its code when the catalogue has no name for it yet. */
+export function auditActionName(names: Record<string, string>, action: string): string {
+  return Object.hasOwn(names, action) ? names[action] : action;
+}

@@ -35,6 +35,8 @@ export const followUpsJa = {
   exportUtf8: "CSV（UTF-8）",
   exportSjis: "CSV（Shift_JIS）",
   invalid: "入力内容を確認してください。",
+  call: "電話する",
+  filtersFold: "絞り込み・保存した表示・CSV",
   table: {
     previous: "前へ",
     next: "次へ",
@@ -46,6 +48,9 @@ export const followUpsJa = {
     empty: "該当する施設はありません。",
     sortAscending: "昇順に並べ替え",
     sortDescending: "降順に並べ替え",
+    jumpTo: "ページ番号",
+    perPage: "表示件数",
+    go: "移動",
   },
   facility: {
     identity: "施設の情報",
@@ -105,7 +110,7 @@ export const followUpsJa = {
     status: "現在の状況",
     items: "確認事項",
     closing: "ご不明な点がございましたら、担当までお問い合わせください。",
-    none: "印刷する施設が選ばれていません。",
+    none: "印刷する施設が選ばれていません。フォローアップ一覧で施設を選び、「督促状を印刷」を押してください。",
   },
   fields: {
     f1: "① 名称",
@@ -166,6 +171,8 @@ export const followUpsEn: FollowUpMessages = {
   exportUtf8: "CSV (UTF-8)",
   exportSjis: "CSV (Shift_JIS)",
   invalid: "Please check what you entered.",
+  call: "Call",
+  filtersFold: "Filters, saved views and CSV",
   table: {
     previous: "Previous",
     next: "Next",
@@ -177,6 +184,9 @@ export const followUpsEn: FollowUpMessages = {
     empty: "No facilities match.",
     sortAscending: "Sort ascending",
     sortDescending: "Sort descending",
+    jumpTo: "Page number",
+    perPage: "Rows per page",
+    go: "Go",
   },
   facility: {
     identity: "Facility",
@@ -236,7 +246,7 @@ export const followUpsEn: FollowUpMessages = {
     status: "Current state",
     items: "Points to check",
     closing: "Please contact us with any questions.",
-    none: "No facilities selected.",
+    none: "No facilities are selected. Choose them in the follow-up list, then press “Print reminder letters”.",
   },
   fields: {
     f1: "① Name",

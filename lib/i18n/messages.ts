@@ -7,9 +7,11 @@ import { renewalsEn, renewalsJa } from "./renewals";
 export const ja = {
   appName: "オンライン請求移行トラッカー",
   appShort: "オンライン請求移行",
+  appDescription: "光ディスク等からオンライン請求への移行状況を全国・都道府県・点数表別に追跡します",
   signIn: "サインイン",
   signOut: "サインアウト",
   navLabel: "メインメニュー",
+  menu: "メニュー",
   navDashboard: "ダッシュボード",
   navImports: "取り込み",
   imports: {
@@ -53,6 +55,7 @@ export const ja = {
     noBatches: "まだ取り込みはありません。",
     failed: "取り込めませんでした（データは変更されていません）",
     viewDashboard: "ダッシュボードを見る",
+    templates: "記入用テンプレート（Excel で開ける CSV、記入例つき）",
   },
   email: "メールアドレス",
   password: "パスワード",
@@ -85,7 +88,7 @@ export const ja = {
   forecastReach: "100%到達見込み",
   forecastNever: "現在のペースでは到達しません",
   map: "都道府県別マップ",
-  ranking: "都道府県ランキング（オンライン請求の割合順）",
+  ranking: "未移行の多い都道府県",
   byTableType: "点数表別",
   byCategory: "区分別",
   tableType: "点数表",
@@ -123,6 +126,35 @@ export const ja = {
   planOn: "予定日",
   status: "状態",
   count: "件数",
+  notOnline: "未移行",
+  mapSummary: "{n} 都道府県のオンライン請求の割合。全国 {national}。最も低いのは {low}、最も高いのは {high}。全国より低い区分に {below}、高い区分に {above} 都道府県。",
+  mapKeys: "都道府県別マップ（矢印キーで移動、Enter で開く）",
+  mapLegend: "色の区分",
+  mapBandsNote: "色は全国の割合 {national} を中心に、都道府県のばらつき（標準偏差 {step} ポイント）ごとに区切っています。",
+  bandNames: { "-2": "全国よりかなり低い", "-1": "全国より低い", "0": "全国並み", "1": "全国より高い", "2": "全国よりかなり高い" },
+  notOnlineShare: "未移行の割合",
+  rankingNote: "未移行の施設が多い順に上位 {n}。棒は未移行の割合（目盛りは 0〜{axis}）を状態別に分けたもの。",
+  sortBy: "並び順",
+  rankByCount: "件数",
+  rankByShare: "割合",
+  hlOnline: "オンライン請求",
+  hlLeft: "未移行",
+  hlDeadline: "次の猶予期限 {date} まで",
+  hlDetails: "内訳",
+  trendSummary: "月末ごとのオンライン請求の割合は {from} の {first} から {to} の {last} へ。未移行は {left} 施設。{forecast}。",
+  legend: "凡例",
+  printScope: "範囲",
+  printedAt: "印刷日時",
+  barColumn: "グラフ",
+  facilityList: "施設一覧",
+  listNote: "{n} 施設（廃止・休止を除く。上の施設数と同じ）、うち未移行 {left}。",
+  listFiltered: "条件に合う {n} 施設（廃止・休止を除く）。",
+  listNotOnlineFirst: "未移行の施設を先頭に、状態の順（光ディスク等 → オンライン請求）に並べています。",
+  notFoundTitle: "ページが見つかりません",
+  notFoundBody: "お探しのページは見つからないか、表示する権限がありません。URL をご確認のうえ、下のリンクからお進みください。",
+  errorTitle: "エラーが発生しました",
+  errorBody: "ページを表示できませんでした。もう一度お試しください。続く場合は、この画面の時刻と操作を管理者にお知らせください。",
+  retry: "もう一度試す",
   fu: followUpsJa,
   admin: adminJa,
   hard: hardeningJa,
@@ -135,9 +167,11 @@ export type Messages = Shape<typeof ja>;
 export const en: Messages = {
   appName: "Online Claims Migration Tracker",
   appShort: "Online claims",
+  appDescription: "Tracks the move from optical disk to online claims, nationally, by prefecture and by table type",
   signIn: "Sign in",
   signOut: "Sign out",
   navLabel: "Main menu",
+  menu: "Menu",
   navDashboard: "Dashboard",
   navImports: "Imports",
   imports: {
@@ -181,6 +215,7 @@ export const en: Messages = {
     noBatches: "No imports yet.",
     failed: "The file was not imported (nothing was changed)",
     viewDashboard: "Open the dashboard",
+    templates: "Templates to fill in (CSV for Excel, with an example row)",
   },
   email: "E-mail",
   password: "Password",
@@ -213,7 +248,7 @@ export const en: Messages = {
   forecastReach: "100% expected in",
   forecastNever: "Not reached at the current pace",
   map: "Map by prefecture",
-  ranking: "Prefectures ranked by online share",
+  ranking: "Where most facilities are left",
   byTableType: "By table type",
   byCategory: "By category",
   tableType: "Table type",
@@ -251,6 +286,35 @@ export const en: Messages = {
   planOn: "Plan date",
   status: "State",
   count: "Count",
+  notOnline: "Not online",
+  mapSummary: "Online share in {n} prefectures. National {national}. Lowest {low}, highest {high}. {below} prefectures in the bands below the national share, {above} above it.",
+  mapKeys: "Map by prefecture (arrow keys to move, Enter to open)",
+  mapLegend: "Colour bands",
+  mapBandsNote: "Colours are centred on the national share {national}, in steps of the prefectures' spread (one standard deviation, {step} points).",
+  bandNames: { "-2": "Well below national", "-1": "Below national", "0": "Near national", "1": "Above national", "2": "Well above national" },
+  notOnlineShare: "Share not online",
+  rankingNote: "The top {n} by facilities not yet online. Bars: the share not online (axis 0 to {axis}), split by state.",
+  sortBy: "Sort by",
+  rankByCount: "count",
+  rankByShare: "share",
+  hlOnline: "Online",
+  hlLeft: "Not yet online",
+  hlDeadline: "Next deferral deadline, {date}, in",
+  hlDetails: "Details",
+  trendSummary: "The online share at month ends went from {first} in {from} to {last} in {to}. {left} facilities are not yet online. {forecast}.",
+  legend: "Legend",
+  printScope: "Scope",
+  printedAt: "Printed",
+  barColumn: "Chart",
+  facilityList: "Facilities",
+  listNote: "{n} facilities (closed ones excluded, the same as Facilities above), {left} of them not yet online.",
+  listFiltered: "{n} facilities match (closed ones excluded).",
+  listNotOnlineFirst: "Those not yet online come first, in the order of the steps (optical disk to online).",
+  notFoundTitle: "Page not found",
+  notFoundBody: "The page does not exist, or you may not see it. Check the address, or go on from one of the links below.",
+  errorTitle: "Something went wrong",
+  errorBody: "The page could not be shown. Please try again; if it keeps happening, tell your administrator the time and what you did.",
+  retry: "Try again",
   fu: followUpsEn,
   admin: adminEn,
   hard: hardeningEn,
@@ -269,4 +333,24 @@ export function formatPercent(rate: number, digits = 1): string {
 
 export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === "en" ? "en-US" : "ja-JP");
+}
+
+/** A parenthetical as each language writes it: 「（…）」 in Japanese, " (…)" in English. */
+export function bracket(lang: Lang, text: string): string {
+  return lang === "en" ? ` (${text})` : `（${text}）`;
+}
+
+/** Items of a short list: 「A・B」 in Japanese, "A, B" in English. */
+export function joinList(lang: Lang, items: string[]): string {
+  return items.join(lang === "en" ? ", " : "・");
+}
+
+/** The sentence end: 「。」 in Japanese, ". " in English. */
+export function sentenceEnd(lang: Lang): string {
+  return lang === "en" ? ". " : "。";
+}
+
+/** A catalogue string with `{name}` slots filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -7,6 +7,8 @@ import { auditActions, searchAudit } from "@/db/queries/audit";
 import { TopBar } from "@/components/layout/top-bar";
 import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
+import { auditActionName } from "@/lib/i18n/admin";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +56,7 @@ export default async function AuditPage({ searchParams }: Props) {
             {m.q}
             <input name="q" defaultValue={raw.q ?? ""} maxLength={200} />
           </label>
-          <ChoiceFilter label={m.action} name="action" value={raw.action} allLabel={m.anyAction} choices={actions.map((a) => ({ value: a, label: a }))} />
+          <ChoiceFilter label={m.action} name="action" value={raw.action} allLabel={m.anyAction} choices={actions.map((a) => ({ value: a, label: auditActionName(t.admin.actionNames, a) }))} />
           <label>
             {m.from}
             <input type="date" name="from" defaultValue={raw.from ?? ""} />
@@ -80,30 +82,32 @@ export default async function AuditPage({ searchParams }: Props) {
           {result.items.length === 0 ? (
             <p>{m.none}</p>
           ) : (
-            <table className="data" data-testid="audit-log">
-              <thead>
-                <tr>
-                  <th>{m.at}</th>
-                  <th>{m.user}</th>
-                  <th>{m.ip}</th>
-                  <th>{m.action}</th>
-                  <th>{m.target}</th>
-                  <th>{m.details}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((r) => (
-                  <tr key={r.id} data-action={r.action}>
-                    <td>{r.at}</td>
-                    <td>{r.userEmail ?? ""}</td>
-                    <td>{r.ip ?? ""}</td>
-                    <td>{r.action}</td>
-                    <td>{r.target ?? ""}</td>
-                    <td className="audit-details">{r.details === null ? "" : JSON.stringify(r.details)}</td>
+            <ScrollBox>
+              <table className="data text-table" data-testid="audit-log">
+                <thead>
+                  <tr>
+                    <th>{m.at}</th>
+                    <th>{m.user}</th>
+                    <th>{m.ip}</th>
+                    <th>{m.action}</th>
+                    <th>{m.target}</th>
+                    <th>{m.details}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.items.map((r) => (
+                    <tr key={r.id} data-action={r.action}>
+                      <td>{r.at}</td>
+                      <td>{r.userEmail ?? ""}</td>
+                      <td>{r.ip ?? ""}</td>
+                      <td title={r.action}>{auditActionName(t.admin.actionNames, r.action)}</td>
+                      <td>{r.target ?? ""}</td>
+                      <td className="audit-details">{r.details === null ? "" : JSON.stringify(r.details)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
           {pages > 1 && (
             <nav className="pager" aria-label={m.title}>

@@ -4,6 +4,7 @@ import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";
+import { ScrollBox } from "@/components/layout/scroll-box";
 import { prefectureByCode } from "@/lib/prefectures";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   const m = t.admin.users;
   const users = await listUsers(getDb(), admin.scope);
   const scopeText = (prefectures: string[] | null) =>
-    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join("・");
+    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join(lang === "en" ? ", " : "・");
   return (
     <>
       <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/users" />
@@ -27,8 +28,8 @@ export default async function UsersPage() {
           </Link>
         </div>
         <p>{m.lead}</p>
-        <div className="panel">
-          <table className="data" data-testid="users">
+        <ScrollBox className="panel">
+          <table className="data text-table" data-testid="users">
             <thead>
               <tr>
                 <th>{m.email}</th>
@@ -37,7 +38,9 @@ export default async function UsersPage() {
                 <th>{m.scope}</th>
                 <th>{m.status}</th>
                 <th>{m.lastSignIn}</th>
-                <th></th>
+                <th>
+                  <span className="sr-only">{m.edit}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +55,7 @@ export default async function UsersPage() {
                   <td>{scopeText(u.prefectures)}</td>
                   <td>
                     {u.disabled ? m.disabled : m.active}
-                    {u.mustChangePassword && !u.disabled ? `・${m.mustChange}` : ""}
+                    {u.mustChangePassword && !u.disabled ? `${lang === "en" ? ", " : "・"}${m.mustChange}` : ""}
                   </td>
                   <td>{u.lastSignInAt ?? m.never}</td>
                   <td>
@@ -64,7 +67,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </main>
     </>
   );

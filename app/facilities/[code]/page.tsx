@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getDb } from "@/db/client";
@@ -8,6 +9,8 @@ import { auditFacilityMiss, auditRead } from "@/app/_access-audit";
 import { getMessages } from "@/app/_i18n";
 import { facilityCodeParam } from "@/app/_follow-up-params";
 import { todayIso } from "@/lib/dates";
+import { telHref } from "@/lib/phone";
+import { bracket } from "@/lib/i18n/messages";
 import { TopBar } from "@/components/layout/top-bar";
 import { AlertsPanel, ContactList, IdentityPanel, StateBadge, TimelinePanel } from "@/components/facilities/facility-sections";
 import { FilingCard } from "@/components/facilities/filing-card";
@@ -17,6 +20,11 @@ import { FollowUpForm } from "@/components/facilities/follow-up-form";
 import { addContactAction, setFollowUpAction, updateContactAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: `${t.fu.facility.identity} ${(await params).code}`.slice(0, 40) };
+}
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -47,11 +55,21 @@ export default async function FacilityPage({ params }: Props) {
           <Link href="/follow-ups">{t.fu.title}</Link>
         </p>
         <h1>{f.name}</h1>
-        <p className="subtitle">
-          {f.code}・<StateBadge state={f.status} lang={lang} />
-          {f.statusSince ? `（${f.statusSince}〜）` : ""}・
+        <p className="subtitle facility-subtitle">
+          <span className="nowrap">{f.code}</span>
+          <span>
+            <StateBadge state={f.status} lang={lang} />
+            {f.statusSince ? bracket(lang, lang === "en" ? `since ${f.statusSince}` : `${f.statusSince}〜`) : ""}
+          </span>
           <Link href={`/follow-ups/letters?codes=${f.code}`}>{t.fu.letters}</Link>
         </p>
+        {telHref(f.phone) && (
+          <p>
+            <a className="btn call" href={telHref(f.phone)!} data-testid="call">
+              {t.fu.call} {f.phone}
+            </a>
+          </p>
+        )}
         <div className="grid2">
           <IdentityPanel t={t} lang={lang} detail={detail} />
           <AlertsPanel t={t} lang={lang} detail={detail} />
@@ -63,7 +81,9 @@ export default async function FacilityPage({ params }: Props) {
             <FollowUpForm t={t} code={f.code} colleagues={colleagues} assigneeId={detail.followUp.assigneeId} nextActionOn={detail.followUp.nextActionOn} action={setFollowUpAction} />
           ) : (
             <p data-testid="follow-up-readonly">
-              {t.fu.assignee}: {detail.followUp.assignee ?? t.fu.assigneeNone}・{t.fu.nextAction}: {detail.followUp.nextActionOn ?? "—"}
+              {t.fu.assignee}: {detail.followUp.assignee ?? t.fu.assigneeNone}
+              {lang === "en" ? " · " : "・"}
+              {t.fu.nextAction}: {detail.followUp.nextActionOn ?? "—"}
             </p>
           )}
         </section>

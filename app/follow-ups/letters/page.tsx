@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { facilityDetail, type FacilityDetail } from "@/db/queries/facility-detail";
@@ -10,8 +11,13 @@ import { PrintButton } from "@/components/follow-ups/print-button";
 import { RecordLettersButton } from "@/components/follow-ups/record-letters-button";
 import { listOffices } from "@/db/queries/letters";
 import { recordLettersAction } from "./actions";
+import { TopBar } from "@/components/layout/top-bar";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).t.fu.letters };
+}
 
 const MAX_LETTERS = 100;
 
@@ -22,7 +28,7 @@ interface Props {
 /** Printable reminder letters for the selected facilities (A4 portrait, one a page); codes outside the scope are skipped. */
 export default async function LettersPage({ searchParams }: Props) {
   const user = await requireUser();
-  const { t } = await getMessages();
+  const { lang, t } = await getMessages();
   const offices = new Map((await listOffices(getDb(), user.scope)).map((o) => [o.prefecture, o]));
   const raw = (await searchParams).codes;
   const codes = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c)))].slice(0, MAX_LETTERS);
@@ -36,16 +42,19 @@ export default async function LettersPage({ searchParams }: Props) {
   const printed = details.map((d) => d.facility.code);
   await auditRead(user, "read.letters", null, { codes: printed, refused: codes.filter((c) => !printed.includes(c)) });
   return (
-    <main>
-      <div className="no-print filters">
-        {user.role !== "viewer" && details.length > 0 && (
-          <RecordLettersButton codes={details.map((d) => d.facility.code)} label={t.rn.recordAndPrint} recordedLabel={t.rn.recorded} action={recordLettersAction} />
-        )}
-        <PrintButton label={t.fu.letter.print} />
-        <Link href="/follow-ups">{t.fu.letter.back}</Link>
-        {user.role === "admin" && <Link href="/admin/offices">{t.rn.officeSettings}</Link>}
-      </div>
-      {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} office={offices.get(d.facility.prefecture)} />)}
-    </main>
+    <>
+      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/follow-ups/letters" />
+      <main>
+        <div className="no-print filters">
+          {user.role !== "viewer" && details.length > 0 && (
+            <RecordLettersButton codes={details.map((d) => d.facility.code)} label={t.rn.recordAndPrint} recordedLabel={t.rn.recorded} action={recordLettersAction} />
+          )}
+          <PrintButton label={t.fu.letter.print} disabled={details.length === 0} />
+          <Link href="/follow-ups">{t.fu.letter.back}</Link>
+          {user.role === "admin" && <Link href="/admin/offices">{t.rn.officeSettings}</Link>}
+        </div>
+        {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => <ReminderLetter key={d.facility.code} t={t} detail={d} today={today} office={offices.get(d.facility.prefecture)} />)}
+      </main>
+    </>
   );
 }

@@ -31,7 +31,7 @@ export default async function ImportHistoryPage({ searchParams }: Props) {
           <Link href="/imports">{m.title}</Link>
         </div>
         <p>{m.historyLead}</p>
-        <div className="panel">
+        <div className="panel" tabIndex={0}>
           {items.length === 0 ? (
             <p>{m.noBatches}</p>
           ) : (

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
@@ -16,6 +17,12 @@ import { listFacilities } from "@/db/queries/facilities";
 import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_follow-up-params";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  const { lang } = await getMessages();
+  const prefecture = prefectureByCode((await params).code);
+  return { title: prefecture ? (lang === "en" ? prefecture.nameEn : prefecture.nameJa) : undefined };
+}
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -39,20 +46,33 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
     prefecture: code, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }),
     ...(query.fStatus && { status: query.fStatus }), ...(query.fAlert && { alert: query.fAlert }), ...(query.fQ && { q: query.fQ }),
     ...(query.fSort && { sort: query.fSort }), ...(query.fDir && { dir: query.fDir }), ...(query.fPage && { page: query.fPage }),
+    ...(query.fPageSize && { pageSize: query.fPageSize }),
   });
+  // Not yet online first: the ladder's order (光ディスク等 … オンライン請求), closed facilities left out, so the
+  // list's count is the 施設数 above.
+  const listFilter = { ...toFacilityFilter(tableQuery), sort: tableQuery.sort ?? ("status" as const) };
   const [data, facilities] = await Promise.all([
     loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
-    listFacilities(getDb(), user.scope, toFacilityFilter(tableQuery), tableQuery.page, 25),
+    listFacilities(getDb(), user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
   ]);
-  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf"].includes(k)) as [string, string][]);
+  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf", "activeOnly"].includes(k)) as [string, string][]);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/prefectures/${code}?${filterQuery(filter)}`} />
       <main>
         <h1>{lang === "en" ? prefecture.nameEn : prefecture.nameJa}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
-        <DashboardView t={t} lang={lang} data={data} filter={filter} prefecture={code} />
-        <PrefectureFacilities t={t} lang={lang} path={`/prefectures/${code}`} query={query} page={facilities} csvHref={`/api/v1/export/facilities.csv?${csvQuery}`} />
+        <DashboardView t={t} lang={lang} data={data} filter={filter} prefecture={code} scopeLabel={lang === "en" ? prefecture.nameEn : prefecture.nameJa} />
+        <PrefectureFacilities
+          t={t}
+          lang={lang}
+          path={`/prefectures/${code}`}
+          query={query}
+          page={facilities}
+          csvHref={`/api/v1/export/facilities.csv?${csvQuery}`}
+          notOnline={data.byPrefecture.total - data.byPrefecture.counts.online}
+          filtered={Boolean(query.fStatus || query.fAlert || query.fQ)}
+        />
       </main>
     </>
   );
