@@ -33,7 +33,12 @@ export const followUpQuery = z.object({
 });
 export type FollowUpQuery = z.infer<typeof followUpQuery>;
 
-export const facilityQuery = z.object({ ...common, sort: z.enum(FACILITY_SORTS).optional() });
+export const facilityQuery = z.object({
+  ...common,
+  /** Facilities closed by `asOf` are left out of the list unless this asks for them. */
+  closed: z.enum(["include"]).optional(),
+  sort: z.enum(FACILITY_SORTS).optional(),
+});
 export type FacilityQuery = z.infer<typeof facilityQuery>;
 
 /**

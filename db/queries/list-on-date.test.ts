@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openTestDb } from "../test-db";
+import { queryRows, type Db } from "../client";
+import { seedNationalData } from "../seed";
+import { eachFacility, listFacilities } from "./facilities";
+import { progress } from "./progress";
+import { NATIONAL } from "../../lib/scope";
+import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";
+import { CATEGORIES, TABLE_TYPES } from "../../lib/table-types";
+
+let db: Db;
+let close: () => Promise<void>;
+
+// The seeded national history: a facility's state moves on many days, some close, a few step back.
+const DATES = ["2024-03-31", "2024-10-09", "2025-06-17", "2026-05-31"];
+const PREFECTURES = ["13", "27", "47"];
+
+beforeAll(async () => {
+  ({ db, close } = await openTestDb());
+  await seedNationalData(db, { facilities: 4000, seed: 7, asOf: "2026-06-30" });
+});
+afterAll(async () => close?.());
+
+/** The rule of contracts.md over the raw rows, in JavaScript: each facility's state on a date. */
+async function directStates(asOf: string): Promise<Map<string, EventState>> {
+  const rows = await queryRows<{ code: string; initial_state: EventState; closed_on: string | null; state: EventState | null; effective_on: string | null }>(
+    db,
+    sql`select f.code, f.initial_state, f.closed_on::text, e.state, e.effective_on::text
+        from facilities f left join status_events e on e.facility_code = f.code`,
+  );
+  const rank = (s: EventState) => EVENT_STATES.indexOf(s);
+  const latest = new Map<string, { state: EventState; on: string }>();
+  const out = new Map<string, EventState>();
+  for (const r of rows) {
+    out.set(r.code, r.closed_on && r.closed_on <= asOf ? "closed" : r.initial_state);
+    if (!r.state || !r.effective_on || r.effective_on > asOf) continue;
+    const seen = latest.get(r.code);
+    if (!seen || r.effective_on > seen.on || (r.effective_on === seen.on && rank(r.state) > rank(seen.state))) latest.set(r.code, { state: r.state, on: r.effective_on });
+  }
+  for (const [code, state] of out) if (state !== "closed" && latest.has(code)) out.set(code, latest.get(code)!.state);
+  return out;
+}
+
+describe("the facility list on a date", () => {
+  it("for every date × prefecture × state, the list's total equals the progress count (also by table type and category)", async () => {
+    let checked = 0;
+    let nonZero = 0;
+    for (const asOf of DATES) {
+      for (const prefecture of PREFECTURES) {
+        const figures = await progress(db, NATIONAL, { asOf, groupBy: "tableType", prefecture });
+        for (const status of LADDER) {
+          const list = await listFacilities(db, NATIONAL, { asOf, prefecture, status }, 1, 5);
+          expect({ asOf, prefecture, status, total: list.total }).toEqual({ asOf, prefecture, status, total: figures.counts[status] });
+          if (list.total > 0) nonZero++;
+          for (const g of figures.groups) {
+            const byType = await listFacilities(db, NATIONAL, { asOf, prefecture, status, tableType: g.key as (typeof TABLE_TYPES)[number] }, 1, 1);
+            expect({ asOf, prefecture, status, tableType: g.key, total: byType.total }).toEqual({ asOf, prefecture, status, tableType: g.key, total: g.counts[status] });
+          }
+          checked++;
+        }
+        const all = await listFacilities(db, NATIONAL, { asOf, prefecture }, 1, 1);
+        expect(all.total).toBe(figures.total);
+        const withClosed = await listFacilities(db, NATIONAL, { asOf, prefecture, closed: "include" }, 1, 1);
+        expect(withClosed.total).toBe(figures.total + figures.closed);
+        expect((await listFacilities(db, NATIONAL, { asOf, prefecture, status: "closed" }, 1, 1)).total).toBe(figures.closed);
+      }
+      const byCategory = await progress(db, NATIONAL, { asOf, groupBy: "category" });
+      for (const g of byCategory.groups) {
+        for (const status of LADDER) {
+          const list = await listFacilities(db, NATIONAL, { asOf, status, category: g.key as (typeof CATEGORIES)[number] }, 1, 1);
+          expect({ asOf, category: g.key, status, total: list.total }).toEqual({ asOf, category: g.key, status, total: g.counts[status] });
+        }
+      }
+    }
+    expect(checked).toBe(DATES.length * PREFECTURES.length * LADDER.length);
+    expect(nonZero).toBeGreaterThan(checked / 2);
+  });
+
+  it("lists exactly the facilities in that state on the date, with that state, and the export gives the same rows", async () => {
+    const asOf = "2025-06-17";
+    const direct = await directStates(asOf);
+    const prefectureOf = new Map((await queryRows<{ code: string; prefecture: string }>(db, sql`select code, prefecture from facilities`)).map((r) => [r.code, r.prefecture]));
+    // Some facility in Tokyo must have moved after the date, or the test would not test the history.
+    const moved = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from facilities where prefecture = '13' and status_since > ${asOf}::date`);
+    expect(moved[0].n).toBeGreaterThan(0);
+    for (const status of ["optical_disk", "deferred", "online"] as const) {
+      const expected = [...direct].filter(([code, s]) => s === status && prefectureOf.get(code) === "13").map(([code]) => code).sort();
+      const page = await listFacilities(db, NATIONAL, { asOf, prefecture: "13", status }, 1, 500);
+      expect(page.items.map((i) => i.code)).toEqual(expected.slice(0, 500));
+      expect(new Set(page.items.map((i) => i.status))).toEqual(new Set(expected.length ? [status] : []));
+      const exported: string[] = [];
+      for await (const chunk of eachFacility(db, NATIONAL, { asOf, prefecture: "13", status }, 50)) exported.push(...chunk.map((i) => i.code));
+      expect(exported).toEqual(expected);
+    }
+  });
+
+  it("today's list still leaves closed facilities out unless asked, and a scope keeps other prefectures out", async () => {
+    const asOf = "2026-06-30";
+    const tokyo = { kind: "prefectures" as const, prefectures: ["13"] };
+    expect((await listFacilities(db, tokyo, { asOf, prefecture: "27", status: "optical_disk" })).total).toBe(0);
+    const scoped = await listFacilities(db, tokyo, { asOf, status: "deferred" }, 1, 500);
+    expect(scoped.items.every((i) => i.prefecture === "13")).toBe(true);
+    const closed = await listFacilities(db, NATIONAL, { asOf, closed: "include" }, 1, 1);
+    const open = await listFacilities(db, NATIONAL, { asOf }, 1, 1);
+    expect(closed.total).toBeGreaterThan(open.total);
+  });
+});
