@@ -4,7 +4,10 @@ import { alertFacts, dueColumn } from "./alert-sql";
 import { facilityFilter } from "./progress";
 import type { AlertRule } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
-import { EVENT_STATES, type EventState } from "../../lib/states";
+import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";
+import { NOT_YET_ONLINE, filingOn, readWithoutJit, statesOn } from "./on-date";
+import { figureCondition, needsFiling, stillToMove } from "./figure-filter";
+import type { FigureFilter } from "../../lib/figure-filter";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { Page } from "./follow-ups";
 
@@ -22,6 +25,8 @@ export interface FacilityListFilter {
   asOf: string;
   /** "include": facilities closed by `asOf` stay in the list (state `closed`); otherwise they are left out. */
   closed?: "include";
+  /** The figure a number on the overview or prefecture page counts (lib/figure-filter.ts). */
+  figure?: FigureFilter;
   sort?: FacilitySort;
   dir?: "asc" | "desc";
 }
@@ -45,51 +50,24 @@ const SORT_SQL: Record<FacilitySort, string> = {
   code: "f.code",
   name: "f.name",
   prefecture: "f.prefecture",
-  status: "s.st",
-  statusSince: "s.st_since",
+  status: "f.st",
+  statusSince: "f.st_since",
 };
 
-/** A state the caller chose from the enum, written as a constant so that the partial state index can serve it. */
-const stateLiteral = (state: EventState) => sql.raw(`'${EVENT_STATES.find((s) => s === state)}'::facility_state`);
+/** Which states on the date the list keeps, from its status, closed and figure filters. */
+function listedStates(filter: FacilityListFilter): readonly EventState[] {
+  let states: readonly EventState[] = filter.status ? [filter.status] : filter.closed === "include" || filter.figure?.reached ? EVENT_STATES : LADDER;
+  if (filter.figure && stillToMove(filter.figure)) states = states.filter((st) => NOT_YET_ONLINE.includes(st));
+  return states;
+}
 
-/**
- * Each listed facility's state on the date (and the day it got there), by the progress figures' rule:
- * closed from its closing day; else its latest event on or before the date (for one day the furthest
- * state), else its starting state. Written as two disjoint halves so that each uses its index: those that
- * have not moved since the date (their maintained status is the answer) and those that moved after it
- * (their events are read, one index probe each). `where` filters `facilities f`.
- */
-function statesOn(asOf: string, filter: Pick<FacilityListFilter, "status" | "closed">, where: SQL): SQL {
-  const a = sql`${asOf}::date`;
-  const closedBy = sql`f.closed_on <= ${a}`;
-  const open = sql`(f.closed_on is null or f.closed_on > ${a})`;
-  const x = filter.status;
-  // The settled half: the state is f.status, or closed.
-  let settled: SQL;
-  if (x === "closed") settled = sql`(${closedBy} or f.status = 'closed'::facility_state)`;
-  else if (x) settled = sql`f.status = ${stateLiteral(x)} and ${open}`;
-  else if (filter.closed === "include") settled = sql`true`;
-  else settled = sql`f.status <> 'closed'::facility_state and ${open}`;
-  const wanted = x ? sql`m.st = ${stateLiteral(x)}` : filter.closed === "include" ? sql`true` : sql`m.st <> 'closed'::facility_state`;
-  return sql`(
-    select f.code, case when ${closedBy} then 'closed'::facility_state else f.status end as st,
-           case when ${closedBy} then f.closed_on else f.status_since end as st_since
-    from facilities f
-    where ${where} and (f.status_since is null or f.status_since <= ${a}) and ${settled}
-    union all
-    select m.code, m.st, m.st_since from (
-      select f.code,
-             case when ${closedBy} then 'closed'::facility_state else coalesce(e.state, f.initial_state) end as st,
-             case when ${closedBy} then f.closed_on else e.effective_on end as st_since
-      from facilities f
-      left join lateral (
-        select e.state, e.effective_on from status_events e
-        where e.facility_code = f.code and e.effective_on <= ${a}
-        order by e.effective_on desc nulls first, e.state desc nulls first limit 1
-      ) e on true
-      where ${where} and f.status_since > ${a}
-    ) m where ${wanted}
-  )`;
+/** The list as SQL rows (f: the facility with st and st_since on the date; g: its filing on the date when a figure needs it). */
+async function listedFrom(db: Db, filter: FacilityListFilter, where: SQL): Promise<SQL> {
+  const figure = filter.figure ?? {};
+  const base = sql`${statesOn(filter.asOf, listedStates(filter), where)} f`;
+  if (!needsFiling(figure) && !figure.reached) return base;
+  const joined = needsFiling(figure) ? sql`${base} ${filingOn(filter.asOf, sql`f.code`)}` : base;
+  return sql`${joined} where ${await figureCondition(db, filter.asOf, figure)}`;
 }
 
 function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
@@ -105,7 +83,7 @@ function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, s.st as status, s.st_since::text as "statusSince",
+const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, f.st as status, f.st_since::text as "statusSince",
   f.address, f.postal_code as "postalCode", f.phone, f.claim_method as "claimMethod", f.closed_on as "closedOn"`;
 
 /**
@@ -117,13 +95,10 @@ export async function listFacilities(db: Db, scope: Scope, filter: FacilityListF
   const where = listWhere(scope, filter);
   const dir = filter.dir === "desc" ? "desc" : "asc";
   const sort = sql.raw(`${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`);
-  const listed = statesOn(filter.asOf, filter, where);
+  const listed = await listedFrom(db, filter, where);
   const [items, [count]] = await Promise.all([
-    queryRows<FacilityListItem>(
-      db,
-      sql`select ${COLUMNS} from ${listed} s join facilities f on f.code = s.code order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${listed} s`),
+    readWithoutJit<FacilityListItem>(db, sql`select ${COLUMNS} from ${listed} order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`),
+    readWithoutJit<{ n: number }>(db, sql`select count(*)::int as n from ${listed}`),
   ]);
   return { total: Number(count?.n ?? 0), page, pageSize, items };
 }
@@ -135,8 +110,7 @@ export async function* eachFacility(db: Db, scope: Scope, filter: FacilityListFi
   for (;;) {
     const rows: FacilityListItem[] = await queryRows<FacilityListItem>(
       db,
-      sql`select ${COLUMNS} from ${statesOn(filter.asOf, filter, sql`${where} and f.code > ${after}`)} s join facilities f on f.code = s.code
-          order by f.code limit ${chunk}`,
+      sql`select ${COLUMNS} from ${await listedFrom(db, filter, sql`${where} and f.code > ${after}`)} order by f.code limit ${chunk}`,
     );
     if (rows.length === 0) return;
     yield rows;

@@ -5,6 +5,10 @@ import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
 import { eachFacility, listFacilities } from "./facilities";
 import { progress } from "./progress";
+import { deferralFigures } from "./deferrals";
+import { planForecast } from "./plan";
+import { funnel } from "./funnel";
+import type { FigureFilter } from "../../lib/figure-filter";
 import { NATIONAL } from "../../lib/scope";
 import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";
 import { CATEGORIES, TABLE_TYPES } from "../../lib/table-types";
@@ -104,5 +108,27 @@ describe("the facility list on a date", () => {
     const closed = await listFacilities(db, NATIONAL, { asOf, closed: "include" }, 1, 1);
     const open = await listFacilities(db, NATIONAL, { asOf }, 1, 1);
     expect(closed.total).toBeGreaterThan(open.total);
+  });
+
+  it("on the seeded history, each deferral, plan and funnel count equals its list on the date", async () => {
+    for (const asOf of ["2024-10-09", "2025-06-17"]) {
+      for (const prefecture of ["13", "27"]) {
+        const f = { asOf, prefecture };
+        const d = await deferralFigures(db, NATIONAL, f);
+        expect(d.inForce).toBeGreaterThan(0);
+        const total = async (figure: FigureFilter) => (await listFacilities(db, NATIONAL, { ...f, figure }, 1, 1)).total;
+        expect(await total({ deferral: "inForce" })).toBe(d.inForce);
+        expect(await total({ deferral: "lapsed" })).toBe(d.lapsed);
+        for (const [reason, n] of Object.entries(d.reasons)) expect(await total({ reason: reason as FigureFilter["reason"] })).toBe(n);
+        for (const [v, n] of Object.entries(d.readiness)) expect(await total({ readiness: v as FigureFilter["readiness"] })).toBe(n);
+        for (const [v, n] of Object.entries(d.usageApplied)) expect(await total({ usageApplied: v as FigureFilter["usageApplied"] })).toBe(n);
+        for (const x of d.contractors.slice(0, 3)) expect(await total({ contractor: x.key })).toBe(x.count);
+        const plan = await planForecast(db, NATIONAL, f);
+        expect(await total({ plan: "slipped" })).toBe(plan.slipped);
+        expect(await total({ plan: "none" })).toBe(plan.withoutPlan);
+        for (const m of plan.plannedByMonth.slice(0, 3)) expect(await total({ plan: m.month })).toBe(m.count);
+        for (const step of await funnel(db, NATIONAL, f)) expect(await total({ reached: step.state })).toBe(step.reached);
+      }
+    }
   });
 });
