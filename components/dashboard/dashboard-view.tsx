@@ -3,7 +3,11 @@ import { formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { SHARE_STEPS } from "@/lib/charts/colors";
 import { nextDeferralDeadline } from "@/lib/deadlines";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import Link from "next/link";
+import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
+import { facilityListHref } from "@/lib/figure-words";
+import type { FigureFilter } from "@/lib/figure-filter";
+import type { Category, TableType } from "@/lib/table-types";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { TileMap } from "@/components/charts/tile-map";
 import { ProgressTable } from "@/components/progress/progress-table";
@@ -45,12 +49,17 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
   const deadline = nextDeferralDeadline(filter.asOf);
   const extra: Record<string, string> = prefecture ? { prefecture } : {};
   const csv = (name: string, more: Record<string, string> = {}) => `/api/v1/export/${name}.csv?${filterQuery(filter, { ...extra, ...more })}`;
+  // Every count opens the facility list of exactly those facilities on the date (lib/figure-words.ts).
+  const base = { asOf: filter.asOf, prefecture, tableType: filter.tableType as TableType | undefined, category: filter.category as Category | undefined };
+  const list = (more: FigureFilter & { status?: EventState; asOf?: string; prefecture?: string; tableType?: TableType; category?: Category } = {}) => facilityListHref({ ...base, ...more });
+  const groupHref = (dim: "prefecture" | "tableType" | "category") => (group: string | null, status?: EventState) =>
+    list({ status, ...(group !== null && { [dim]: group }) });
   return (
     <>
       <p className="subtitle" data-testid="as-of-note">
         {t.asOf} {filter.asOf} ・ {t.denominator}
       </p>
-      <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} />
+      <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} hrefFor={(status) => list({ status })} />
 
       <section className="panel">
         <PanelHead title={t.trend} csv={csv("trend")} t={t} />
@@ -85,9 +94,17 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
               {rows.map((r) => (
                 <tr key={r.date}>
                   <td>{r.date}</td>
-                  <td>{r.total}</td>
+                  <td>
+                    <Link href={list({ asOf: r.date })} className="figure-link">
+                      {r.total}
+                    </Link>
+                  </td>
                   {LADDER.map((s) => (
-                    <td key={s}>{r.counts[s]}</td>
+                    <td key={s}>
+                      <Link href={list({ asOf: r.date, status: s })} className="figure-link">
+                        {r.counts[s]}
+                      </Link>
+                    </td>
                   ))}
                   <td>{formatPercent(r.onlineRate)}</td>
                 </tr>
@@ -101,7 +118,7 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
         <div className="grid2">
           <section className="panel">
             <PanelHead title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-            <TileMap groups={byPrefecture.groups} lang={lang} hrefFor={(code) => `/prefectures/${code}?${filterQuery(filter)}`} />
+            <TileMap groups={byPrefecture.groups} lang={lang} hrefFor={(code) => list({ prefecture: code })} />
             <div className="legend" aria-label={t.onlineRate}>
               {SHARE_STEPS.map((s) => (
                 <span key={s.label}>
@@ -121,34 +138,32 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
       <div className="grid2">
         <section className="panel">
           <PanelHead title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
-          <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
+          <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" hrefFor={groupHref("tableType")} />
         </section>
         <section className="panel">
           <PanelHead title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
-          <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
+          <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" hrefFor={groupHref("category")} />
         </section>
       </div>
 
       <section className="panel">
-        <h2>{t.funnel}</h2>
-        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        <PanelHead title={t.funnel} csv={csv("funnel")} t={t} />
+        <FunnelPanel steps={data.funnel} t={t} lang={lang} hrefFor={(reached) => list({ reached })} />
       </section>
 
       <section className="panel">
-        <h2>{t.plan}</h2>
-        <PlanPanel plan={data.plan} t={t} lang={lang} />
+        <PanelHead title={t.plan} csv={csv("plan")} t={t} />
+        <PlanPanel plan={data.plan} t={t} lang={lang} hrefFor={(plan) => list({ plan })} />
       </section>
 
       <section className="panel">
-        <h2>
-          {t.deferrals}（{data.deferrals.inForce}）
-        </h2>
-        <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
+        <PanelHead title={`${t.deferrals}（${data.deferrals.inForce}）`} csv={csv("deferrals")} t={t} />
+        <DeferralsPanel d={data.deferrals} t={t} lang={lang} hrefFor={(figure) => list(figure)} />
       </section>
 
       <section className="panel">
         <PanelHead title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" />
+        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" hrefFor={groupHref("prefecture")} />
       </section>
     </>
   );

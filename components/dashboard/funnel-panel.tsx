@@ -1,9 +1,10 @@
+import Link from "next/link";
 import type { FunnelStep } from "@/db/queries/funnel";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { STATE_INFO } from "@/lib/states";
 
 /** The ladder as a funnel: how many reached each step, the share that moved on, and the step's median days. */
-export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messages; lang: Lang }) {
+export function FunnelPanel({ steps, t, lang, hrefFor }: { steps: FunnelStep[]; t: Messages; lang: Lang; hrefFor?: (step: FunnelStep["state"]) => string }) {
   const widest = Math.max(1, ...steps.map((s) => s.reached));
   return (
     <table className="data" data-testid="funnel">
@@ -20,7 +21,15 @@ export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messag
         {steps.map((s) => (
           <tr key={s.state}>
             <td>{STATE_INFO[s.state][lang]}</td>
-            <td>{formatCount(s.reached, lang)}</td>
+            <td>
+              {hrefFor ? (
+                <Link href={hrefFor(s.state)} className="figure-link">
+                  {formatCount(s.reached, lang)}
+                </Link>
+              ) : (
+                formatCount(s.reached, lang)
+              )}
+            </td>
             <td aria-hidden="true">
               <div className="bar">
                 <span style={{ width: `${(s.reached / widest) * 100}%`, background: STATE_INFO[s.state].color }} />

@@ -1,6 +1,7 @@
 import type { ProgressResult } from "@/db/queries/progress";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import Link from "next/link";
+import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 
 interface Props {
   t: Messages;
@@ -10,10 +11,23 @@ interface Props {
   previousRate: number | null;
   daysToDeadline: number;
   deadline: string;
+  /** The facility list of a count (no state: every active facility; "closed": those closed by the date). */
+  hrefFor?: (state?: EventState) => string;
+}
+
+/** A count that opens its facility list when the page gives one. */
+function Figure({ href, testId, children }: { href?: string; testId?: string; children: React.ReactNode }) {
+  return href ? (
+    <Link href={href} className="figure-link" data-testid={testId}>
+      {children}
+    </Link>
+  ) : (
+    <span data-testid={testId}>{children}</span>
+  );
 }
 
 /** Headline tiles: online share by count and by claim volume, change, the next deadline, and each state. */
-export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline }: Props) {
+export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline, hrefFor }: Props) {
   const change = previousRate === null ? null : (result.onlineRate - previousRate) * 100;
   return (
     <section className="tiles" aria-label={t.onlineRate}>
@@ -23,7 +37,8 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
           {formatPercent(result.onlineRate)}
         </div>
         <div className="note">
-          {formatCount(result.counts.online, lang)} / {formatCount(result.total, lang)} {t.denominator}・{t.target}
+          <Figure href={hrefFor?.("online")}>{formatCount(result.counts.online, lang)}</Figure> / <Figure href={hrefFor?.()}>{formatCount(result.total, lang)}</Figure>{" "}
+          {t.denominator}・{t.target}
         </div>
       </div>
       {result.claims.total > 0 && (
@@ -37,11 +52,13 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
       )}
       <div className="tile">
         <div className="label">{t.facilities}</div>
-        <div className="value" data-testid="facility-total">
-          {formatCount(result.total, lang)}
+        <div className="value">
+          <Figure href={hrefFor?.()} testId="facility-total">
+            {formatCount(result.total, lang)}
+          </Figure>
         </div>
         <div className="note">
-          {t.closed}: {formatCount(result.closed, lang)}
+          {t.closed}: <Figure href={hrefFor?.("closed")}>{formatCount(result.closed, lang)}</Figure>
         </div>
       </div>
       {change !== null && (
@@ -67,7 +84,9 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
             <span className="swatch" style={{ background: STATE_INFO[s].color }} aria-hidden="true" />
             {STATE_INFO[s][lang]}
           </div>
-          <div className="value">{formatCount(result.counts[s], lang)}</div>
+          <div className="value">
+            <Figure href={hrefFor?.(s)}>{formatCount(result.counts[s], lang)}</Figure>
+          </div>
           <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
         </div>
       ))}

@@ -41,10 +41,12 @@ interface Props {
   pageSize: number;
   path: string;
   query: Query;
+  /** The query keys of sort, direction and page (the prefecture page's f* keys by default). */
+  keys?: { sort: string; dir: string; page: string };
 }
 
 /** A prefecture's facilities: server-paged, sorted by header links, all in the URL under f* keys. */
-export function FacilityTable({ t, lang, items, total, page, pageSize, path, query }: Props) {
+export function FacilityTable({ t, lang, items, total, page, pageSize, path, query, keys = { sort: "fSort", dir: "fDir", page: "fPage" } }: Props) {
   return (
     <DataTable
       columns={facilityColumns(t, lang)}
@@ -53,12 +55,12 @@ export function FacilityTable({ t, lang, items, total, page, pageSize, path, que
       total={total}
       page={page}
       pageSize={pageSize}
-      sort={query.fSort ?? "code"}
-      dir={query.fDir === "desc" ? "desc" : "asc"}
+      sort={query[keys.sort] ?? "code"}
+      dir={query[keys.dir] === "desc" ? "desc" : "asc"}
       path={path}
       query={query}
       labels={t.fu.table}
-      keys={{ sort: "fSort", dir: "fDir", page: "fPage" }}
+      keys={keys}
       testId="facility-table"
     />
   );

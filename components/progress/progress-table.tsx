@@ -1,10 +1,34 @@
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { formatCount, formatPercent } from "@/lib/i18n/messages";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import Link from "next/link";
+import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 import type { ProgressResult } from "@/db/queries/progress";
 
 /** Counts by state for each group, with a stacked bar; the totals row is the same query's figures. */
-export function ProgressTable({ t, lang, result, groupTitle, testId = "progress-table" }: { t: Messages; lang: Lang; result: ProgressResult; groupTitle: string; testId?: string }) {
+export function ProgressTable({
+  t,
+  lang,
+  result,
+  groupTitle,
+  testId = "progress-table",
+  hrefFor,
+}: {
+  t: Messages;
+  lang: Lang;
+  result: ProgressResult;
+  groupTitle: string;
+  testId?: string;
+  /** The facility list behind a cell: the group (null: the totals row) and the state (none: every active facility). */
+  hrefFor?: (group: string | null, state?: EventState) => string;
+}) {
+  const cell = (n: number, group: string | null, state?: EventState) =>
+    hrefFor ? (
+      <Link href={hrefFor(group, state)} className="figure-link">
+        {formatCount(n, lang)}
+      </Link>
+    ) : (
+      formatCount(n, lang)
+    );
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
@@ -27,11 +51,11 @@ export function ProgressTable({ t, lang, result, groupTitle, testId = "progress-
         {result.groups.map((g) => (
           <tr key={g.key} data-key={g.key}>
             <td>{lang === "en" ? g.labelEn : g.label}</td>
-            <td>{formatCount(g.total, lang)}</td>
+            <td>{cell(g.total, g.key)}</td>
             {LADDER.map((s) => (
-              <td key={s}>{formatCount(g.counts[s], lang)}</td>
+              <td key={s}>{cell(g.counts[s], g.key, s)}</td>
             ))}
-            <td>{formatCount(g.closed, lang)}</td>
+            <td>{cell(g.closed, g.key, "closed")}</td>
             <td>{formatPercent(g.onlineRate)}</td>
             <td aria-hidden="true">
               <div className="bar">
@@ -46,11 +70,11 @@ export function ProgressTable({ t, lang, result, groupTitle, testId = "progress-
       <tfoot>
         <tr>
           <td>{t.total}</td>
-          <td data-testid={`${testId}-total`}>{formatCount(result.total, lang)}</td>
+          <td data-testid={`${testId}-total`}>{cell(result.total, null)}</td>
           {LADDER.map((s) => (
-            <td key={s}>{formatCount(result.counts[s], lang)}</td>
+            <td key={s}>{cell(result.counts[s], null, s)}</td>
           ))}
-          <td>{formatCount(result.closed, lang)}</td>
+          <td>{cell(result.closed, null, "closed")}</td>
           <td>{formatPercent(result.onlineRate)}</td>
           <td></td>
         </tr>

@@ -53,6 +53,15 @@ export async function contractorSpellings(db: Db, key: string): Promise<string[]
   return rows.map((r) => r.name).filter((name) => normalizeContractorName(name) === key);
 }
 
+/** How a contractor key is shown: the spelling most filings use. */
+export async function contractorDisplayName(db: Db, key: string): Promise<string> {
+  const rows = await queryRows<{ name: string; n: number }>(
+    db,
+    sql`select outsourcer as name, count(*)::int as n from filings where reason = 'outsourced' and outsourcer is not null group by 1 order by 2 desc`,
+  );
+  return rows.find((r) => normalizeContractorName(r.name) === key)?.name ?? key;
+}
+
 const DEFERRAL_VALUE_DIMS: DeferralDim[] = ["reason", "reasonSub", "readiness", "network", "rececom", "usageApplied", "certApplied", "deferralEnds"];
 
 /** The figure filter as one condition over s, f and g (a filing must be joined whenever needsFiling says so). */

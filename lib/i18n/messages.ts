@@ -1,5 +1,6 @@
 import { followUpsEn, followUpsJa } from "./follow-ups";
 import { adminEn, adminJa } from "./admin";
+import { figuresEn, figuresJa } from "./figures";
 
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
@@ -122,6 +123,7 @@ export const ja = {
   status: "状態",
   count: "件数",
   fu: followUpsJa,
+  fig: figuresJa,
   admin: adminJa,
 } as const;
 
@@ -248,6 +250,7 @@ export const en: Messages = {
   status: "State",
   count: "Count",
   fu: followUpsEn,
+  fig: figuresEn,
   admin: adminEn,
 };
 
