@@ -55,6 +55,7 @@ export const ROUTES: RouteEntry[] = [
   { route: "/forbidden", kind: "page", method: "GET", takes: ["none"], signedOut: "login", viewer: "ok", tokyo: "n/a" },
   { route: "/prefectures/[code]", kind: "page", method: "GET", takes: ["prefecture-code", "filters"], signedOut: "login", viewer: "ok", tokyo: "404", probe: () => "/prefectures/27", hostile: ["fQ", "fStatus", "fPage", "asOf"] },
   { route: "/facilities", kind: "page", method: "GET", takes: ["filters"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: () => "/facilities?prefecture=27&status=optical_disk", hostile: [...FILTERS, "closed", "reason", "contractor", "plan", "reached", "deferralEnds"] },
+  { route: "/report", kind: "page", method: "GET", takes: ["prefecture-code", "filters"], signedOut: "login", viewer: "ok", tokyo: "404", probe: () => "/report?prefecture=27", hostile: ["asOf", "prefecture", "tableType", "category"] },
   { route: "/facilities/[code]", kind: "page", method: "GET", takes: ["facility-code"], signedOut: "login", viewer: "ok", tokyo: "404", probe: (ids) => `/facilities/${ids.osakaCode}` },
   { route: "/follow-ups", kind: "page", method: "GET", takes: ["filters"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: () => "/follow-ups?prefecture=27", hostile: FILTERS },
   { route: "/follow-ups/letters", kind: "page", method: "GET", takes: ["codes"], signedOut: "login", viewer: "ok", tokyo: "empty", probe: (ids) => `/follow-ups/letters?codes=${ids.osakaCode}`, hostile: ["codes"] },

@@ -13,12 +13,16 @@ interface Props {
   targetLabel: string;
   projectionLabel: string;
   plannedLabel?: string;
+  /** Policy dates drawn as vertical lines (the committee pack's trend). */
+  milestones?: { date: string; label: string }[];
+  /** A fixed height (the print view sizes the chart to its page). */
+  height?: number;
 }
 
 type Point = Record<string, number | string>;
 
 /** Stacked shares of the five states by month, the 100% target, and the pace forecast as a dashed line. */
-export function TrendChart({ rows, projection, planned = [], lang, targetLabel, projectionLabel, plannedLabel = "" }: Props) {
+export function TrendChart({ rows, projection, planned = [], lang, targetLabel, projectionLabel, plannedLabel = "", milestones = [], height = 340 }: Props) {
   const byMonth = new Map<string, Point>();
   const at = (month: string) => {
     let point = byMonth.get(month);
@@ -34,9 +38,10 @@ export function TrendChart({ rows, projection, planned = [], lang, targetLabel, 
     if (last) at(last.date.slice(0, 7))[key] = percent(last.onlineRate);
     for (const p of line) at(p.month)[key] = percent(p.onlineRate);
   }
+  for (const m of milestones) at(m.date.slice(0, 7));
   const data = [...byMonth.values()].sort((a, b) => String(a.month).localeCompare(String(b.month)));
   return (
-    <div style={{ width: "100%", height: 340 }}>
+    <div style={{ width: "100%", height }}>
       <ResponsiveContainer>
         <ComposedChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -61,6 +66,15 @@ export function TrendChart({ rows, projection, planned = [], lang, targetLabel, 
           {planned.length > 0 && (
             <Line type="linear" dataKey="planned" name={plannedLabel} stroke="#7a3fb0" strokeDasharray="2 3" strokeWidth={2} dot={false} isAnimationActive={false} />
           )}
+          {milestones.map((m, i) => (
+            <ReferenceLine
+              key={m.date}
+              x={m.date.slice(0, 7)}
+              stroke="#1d2330"
+              strokeDasharray="4 3"
+              label={{ value: `${m.date} ${m.label}`, position: "insideTopRight", angle: -90, offset: 8 + (i % 2) * 2, fontSize: 10 }}
+            />
+          ))}
           <ReferenceLine y={100} stroke="#1d2330" strokeDasharray="2 2" label={{ value: targetLabel, position: "insideTopLeft", fontSize: 12 }} />
         </ComposedChart>
       </ResponsiveContainer>

@@ -61,13 +61,15 @@ export function DeferralsPanel({ d, t, lang, hrefFor, contractorsShown = 10 }: {
       <div className="grid3" data-testid="deferrals">
         <CountTable title={t.reason} rows={labelledCounts(REASON_LABELS, d.reasons, lang)} total={d.inForce} lang={lang} hrefFor={link("reason")} testId="deferral-reasons" />
         <CountTable title={t.reasonSub} rows={labelledCounts(REASON_SUB_LABELS, d.transitionalSub, lang)} total={sum(d.transitionalSub)} lang={lang} hrefFor={link("reasonSub")} />
-        <CountTable title={t.fig.contractors} rows={contractors} total={outsourced} lang={lang} hrefFor={link("contractor")} testId="deferral-contractors" />
         <CountTable title={t.readiness} rows={labelledCounts(READINESS_LABELS, d.readiness, lang)} total={d.inForce} lang={lang} hrefFor={link("readiness")} />
         <CountTable title={t.rececom} rows={labelledCounts(RECECOM_LABELS, d.rececom, lang)} total={sum(d.rececom)} lang={lang} hrefFor={link("rececom")} />
         <CountTable title={t.network} rows={labelledCounts(NETWORK_LABELS, d.network, lang)} total={d.inForce} lang={lang} hrefFor={link("network")} />
         <CountTable title={t.fig.usageAppliedTitle} rows={applied(d.usageApplied)} total={d.inForce} lang={lang} hrefFor={link("usageApplied")} testId="deferral-usage" />
         <CountTable title={t.fig.certAppliedTitle} rows={applied(d.certApplied)} total={d.inForce} lang={lang} hrefFor={link("certApplied")} />
         <CountTable title={t.endingByMonth} rows={d.endingByMonth.map((m) => ({ key: m.month, label: m.month, count: m.count }))} total={d.inForce} lang={lang} hrefFor={link("deferralEnds")} />
+      </div>
+      <div className="deferral-contractors">
+        <CountTable title={t.fig.contractors} rows={contractors} total={outsourced} lang={lang} hrefFor={link("contractor")} testId="deferral-contractors" />
       </div>
     </>
   );

@@ -1,5 +1,13 @@
 /** Words ({name} marks where a value goes; see fillIn) for the facility list opened from a figure, and for the committee pack (Japanese and English, same keys). */
 export const figuresJa = {
+  reportTitle: "オンライン請求への移行状況（委員会資料）",
+  reportScope: "対象",
+  reportAsOf: "基準日",
+  reportMade: "作成日",
+  reportPrint: "印刷する",
+  reportBack: "ダッシュボードに戻る",
+  reportTrendTable: "月末ごとの状態別施設数",
+  reportMilestones: "政策上の日付",
   listTitle: "施設一覧",
   national: "全国",
   inScope: "担当地域",
@@ -40,6 +48,14 @@ export const figuresJa = {
 export type FigureMessages = typeof figuresJa;
 
 export const figuresEn: FigureMessages = {
+  reportTitle: "The move to online claims (committee pack)",
+  reportScope: "Scope",
+  reportAsOf: "As of",
+  reportMade: "Prepared",
+  reportPrint: "Print",
+  reportBack: "Back to the dashboard",
+  reportTrendTable: "Facilities by state at each month end",
+  reportMilestones: "Policy dates",
   listTitle: "Facilities",
   national: "All Japan",
   inScope: "Your prefectures",

@@ -1,0 +1,162 @@
+import type { DashboardData } from "@/db/queries/dashboard";
+import type { Lang, Messages } from "@/lib/i18n/messages";
+import { formatPercent } from "@/lib/i18n/messages";
+import { formatDateJa, formatWareki } from "@/lib/dates";
+import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
+import { nextDeferralDeadline } from "@/lib/deadlines";
+import { policyMilestones } from "@/lib/milestones";
+import { LADDER, STATE_INFO } from "@/lib/states";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { TileMap } from "@/components/charts/tile-map";
+import { ProgressTable } from "@/components/progress/progress-table";
+import { Headline } from "@/components/dashboard/headline";
+import { FunnelPanel } from "@/components/dashboard/funnel-panel";
+import { DeferralsPanel } from "@/components/dashboard/deferrals-panel";
+import { PlanPanel } from "@/components/dashboard/plan-panel";
+
+interface Props {
+  t: Messages;
+  lang: Lang;
+  data: DashboardData;
+  asOf: string;
+  /** The scope in words (全国, 東京都, or the user's prefectures). */
+  scopeWords: string;
+  /** Set for one prefecture: the map gives way to its table type and category tables. */
+  prefecture?: string;
+  madeOn: string;
+}
+
+/**
+ * The committee pack: every dashboard figure for one date and scope, laid out for A4 landscape, tables
+ * open (never folded), each section starting where it fits (app/report/report.css).
+ */
+export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn }: Props) {
+  const rows = trendRows(data.trend);
+  const forecast = forecastAtPace(rows);
+  const last = rows.at(-1);
+  const deadline = nextDeferralDeadline(asOf);
+  const milestones = policyMilestones(asOf).map((m) => ({ date: m.date, label: m[lang] }));
+  const date = (iso: string) => (lang === "en" ? iso : `${formatDateJa(iso)}（${formatWareki(iso)}）`);
+  return (
+    <article className="report" data-testid="report">
+      <header className="report-header">
+        <h1>{t.fig.reportTitle}</h1>
+        <dl>
+          <div>
+            <dt>{t.fig.reportScope}</dt>
+            <dd data-testid="report-scope">{scopeWords}</dd>
+          </div>
+          <div>
+            <dt>{t.fig.reportAsOf}</dt>
+            <dd data-testid="report-as-of">{date(asOf)}</dd>
+          </div>
+          <div>
+            <dt>{t.fig.reportMade}</dt>
+            <dd>{date(madeOn)}</dd>
+          </div>
+        </dl>
+        <p className="muted">{t.denominator}</p>
+      </header>
+
+      <Headline t={t} lang={lang} result={data.byPrefecture} previousRate={rows.length >= 2 ? rows[rows.length - 2].onlineRate : null} daysToDeadline={deadline.days} deadline={deadline.date} />
+
+      <section className="report-section">
+        <h2>1. {t.trend}</h2>
+        <p className="muted">
+          {t.trendNote}。{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
+        </p>
+        <div className="report-chart">
+          <TrendChart
+            rows={rows}
+            projection={forecast.projection}
+            planned={last ? planProjection({ date: last.date, total: last.total, online: last.counts.online }, data.plan.plannedByMonth) : []}
+            lang={lang}
+            targetLabel={t.target}
+            projectionLabel={t.forecastPace}
+            plannedLabel={t.plan}
+            milestones={milestones}
+            height={330}
+          />
+        </div>
+        <p className="muted report-milestones">
+          {t.fig.reportMilestones}: {milestones.map((m) => `${m.date} ${m.label}`).join(" ／ ")}
+        </p>
+      </section>
+
+      <section className="report-section report-break">
+        <h2>2. {t.fig.reportTrendTable}</h2>
+        <table className="data" data-testid="report-trend-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.asOf}</th>
+              <th scope="col">{t.facilities}</th>
+              {LADDER.map((s) => (
+                <th scope="col" key={s}>
+                  {STATE_INFO[s][lang]}
+                </th>
+              ))}
+              <th scope="col">{t.closed}</th>
+              <th scope="col">{t.onlineRate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.trend.map((r) => (
+              <tr key={r.date}>
+                <td>{r.date}</td>
+                <td>{r.total.toLocaleString("ja-JP")}</td>
+                {LADDER.map((s) => (
+                  <td key={s}>{r.counts[s].toLocaleString("ja-JP")}</td>
+                ))}
+                <td>{r.closed.toLocaleString("ja-JP")}</td>
+                <td>{formatPercent(r.onlineRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {!prefecture && (
+        <section className="report-section report-break">
+          <h2>3. {t.map}</h2>
+          <div className="report-map">
+            <TileMap groups={data.byPrefecture.groups} lang={lang} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
+          </div>
+        </section>
+      )}
+
+      <section className="report-section report-break">
+        <h2>4. {prefecture ? t.byTableType : t.byPrefecture}</h2>
+        {prefecture ? (
+          <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
+        ) : (
+          <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+        )}
+      </section>
+
+      <section className="report-section">
+        <h2>5. {t.byTableType} ・ {t.byCategory}</h2>
+        <div className="report-two">
+          {!prefecture && <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />}
+          <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
+        </div>
+      </section>
+
+      <section className="report-section">
+        <h2>6. {t.funnel}</h2>
+        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+      </section>
+
+      <section className="report-section report-break">
+        <h2>
+          7. {t.deferrals}（{data.deferrals.inForce.toLocaleString("ja-JP")}）
+        </h2>
+        <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
+      </section>
+
+      <section className="report-section report-break">
+        <h2>8. {t.plan}</h2>
+        <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
+      </section>
+    </article>
+  );
+}
