@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { parseCount, signIn } from "./helpers";
 
-test("the map opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
+test("the ranking opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
   await signIn(page, "viewer@example.jp");
   await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
-  await page.getByRole("link", { name: /^東京都 / }).click();
+  await page.getByTestId("ranking").getByRole("link", { name: "東京都", exact: true }).click();
   await expect(page).toHaveURL(/\/prefectures\/13/);
   await expect(page.getByRole("heading", { name: "東京都" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/prefecture-13.png", fullPage: true });

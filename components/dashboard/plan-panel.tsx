@@ -4,6 +4,13 @@ import { formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
 import { prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, type EventState } from "@/lib/states";
 
+/** The plan months split by year, for the print view's side-by-side tables. */
+function yearsOf(months: { month: string; count: number }[]): { month: string; count: number }[][] {
+  const byYear = new Map<string, { month: string; count: number }[]>();
+  for (const m of months) byYear.set(m.month.slice(0, 4), [...(byYear.get(m.month.slice(0, 4)) ?? []), m]);
+  return [...byYear.values()];
+}
+
 /** "If every facility keeps its filed plan": the counts, the last planned month, and the slipped facilities. */
 export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: PlanForecast; t: Messages; lang: Lang; hrefFor?: (bucket: string) => string; expanded?: boolean }) {
   const last = plan.plannedByMonth.at(-1)?.month ?? "—";
@@ -25,8 +32,8 @@ export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: 
         </div>
         <div className="tile">
           <div className="label">{t.planLast}</div>
-          <div className="value">{last === "—" ? last : count(plan.plannedByMonth.at(-1)!.count, last)}</div>
-          {last !== "—" && <div className="note">{last}</div>}
+          <div className="value">{last === "—" || !hrefFor ? last : <Link href={hrefFor(last)} className="figure-link">{last}</Link>}</div>
+          {last !== "—" && <div className="note">{formatCount(plan.plannedByMonth.at(-1)!.count, lang)}</div>}
         </div>
         <div className="tile">
           <div className="label">{t.planSlipped}</div>
@@ -39,30 +46,38 @@ export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: 
       </div>
       <Fold className="plan-months">
         {!expanded && <summary>{t.fig.showTable}</summary>}
-        <table className="data" data-testid="plan-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.planOn}</th>
-              <th scope="col">{t.count}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.plannedByMonth.map((m) => (
-              <tr key={m.month}>
-                <td>{m.month}</td>
-                <td>{count(m.count, m.month)}</td>
+        <div className={expanded ? "plan-years" : undefined} data-testid="plan-table">
+          {(expanded ? yearsOf(plan.plannedByMonth) : [plan.plannedByMonth]).map((months, i) => (
+            <table className="data" key={months[0]?.month ?? i}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.planOn}</th>
+                  <th scope="col">{t.count}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m.month}>
+                    <td>{m.month}</td>
+                    <td>{count(m.count, m.month)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          <table className="data">
+            <tbody>
+              <tr>
+                <td>{t.planSlipped}</td>
+                <td>{count(plan.slipped, "slipped")}</td>
               </tr>
-            ))}
-            <tr>
-              <td>{t.planSlipped}</td>
-              <td>{count(plan.slipped, "slipped")}</td>
-            </tr>
-            <tr>
-              <td>{t.planWithout}</td>
-              <td>{count(plan.withoutPlan, "none")}</td>
-            </tr>
-          </tbody>
-        </table>
+              <tr>
+                <td>{t.planWithout}</td>
+                <td>{count(plan.withoutPlan, "none")}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </Fold>
       {plan.slippedSample.length > 0 && (
         <Fold>

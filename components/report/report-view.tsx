@@ -36,6 +36,8 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
   const last = rows.at(-1);
   const deadline = nextDeferralDeadline(asOf);
   const milestones = policyMilestones(asOf).map((m) => ({ date: m.date, label: m[lang] }));
+  // The forecasts drawn up to the next filing round, not to 100% years ahead: the page is about now.
+  const horizon = milestones.at(-1)!.date.slice(0, 7);
   const date = (iso: string) => (lang === "en" ? iso : `${formatDateJa(iso)}（${formatWareki(iso)}）`);
   return (
     <article className="report" data-testid="report">
@@ -68,8 +70,8 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
         <div className="report-chart">
           <TrendChart
             rows={rows}
-            projection={forecast.projection}
-            planned={last ? planProjection({ date: last.date, total: last.total, online: last.counts.online }, data.plan.plannedByMonth) : []}
+            projection={forecast.projection.filter((p) => p.month <= horizon)}
+            planned={last ? planProjection({ date: last.date, total: last.total, online: last.counts.online }, data.plan.plannedByMonth).filter((p) => p.month <= horizon) : []}
             lang={lang}
             targetLabel={t.target}
             projectionLabel={t.forecastPace}
@@ -115,35 +117,33 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
         </table>
       </section>
 
+      <section className="report-section report-break">
+        <h2>3. {prefecture ? `${t.byTableType} ・ ${t.byCategory}` : `${t.map} ・ ${t.byTableType} ・ ${t.byCategory}`}</h2>
+        <div className="report-two">
+          {!prefecture && (
+            <div className="report-map">
+              <TileMap groups={data.byPrefecture.groups} lang={lang} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
+            </div>
+          )}
+          <div>
+            <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
+            <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
+          </div>
+        </div>
+      </section>
+
       {!prefecture && (
         <section className="report-section report-break">
-          <h2>3. {t.map}</h2>
-          <div className="report-map">
-            <TileMap groups={data.byPrefecture.groups} lang={lang} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
-          </div>
+          <h2>4. {t.byPrefecture}</h2>
+          <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
         </section>
       )}
 
       <section className="report-section report-break">
-        <h2>4. {prefecture ? t.byTableType : t.byPrefecture}</h2>
-        {prefecture ? (
-          <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
-        ) : (
-          <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
-        )}
-      </section>
-
-      <section className="report-section">
-        <h2>5. {t.byTableType} ・ {t.byCategory}</h2>
-        <div className="report-two">
-          {!prefecture && <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />}
-          <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
-        </div>
-      </section>
-
-      <section className="report-section">
-        <h2>6. {t.funnel}</h2>
+        <h2>5. {t.funnel}</h2>
         <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        <h2>6. {t.plan}</h2>
+        <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
       </section>
 
       <section className="report-section report-break">
@@ -151,11 +151,6 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
           7. {t.deferrals}（{data.deferrals.inForce.toLocaleString("ja-JP")}）
         </h2>
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
-      </section>
-
-      <section className="report-section report-break">
-        <h2>8. {t.plan}</h2>
-        <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
       </section>
     </article>
   );
