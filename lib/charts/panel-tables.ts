@@ -40,8 +40,9 @@ export const APPLIED_LABELS: Record<string, { ja: string; en: string }> = {
 export function deferralsTable(asOf: string, d: DeferralLike): unknown[][] {
   const header = ["基準日 (asOf)", "項目 (item)", "区分 (key)", "区分名 (label)", "施設数 (count)"];
   const rows: unknown[][] = [[asOf, "in_force", "", "猶予期間中の届出", d.inForce], [asOf, "lapsed", "", "猶予期間終了（未移行）", d.lapsed]];
+  // Keys as the API gives them, except ⑥イ's digits, written "(1)" so that no key reads as a count.
   const add = (item: string, labels: Record<string, { ja: string }>, counts: Record<string, number>) => {
-    for (const [key, l] of Object.entries(labels)) rows.push([asOf, item, key, l.ja, counts[key] ?? 0]);
+    for (const [key, l] of Object.entries(labels)) rows.push([asOf, item, /^\d+$/.test(key) ? `(${key})` : key, l.ja, counts[key] ?? 0]);
   };
   add("⑥reason", REASON_LABELS, d.reasons);
   add("⑥イreasonSub", REASON_SUB_LABELS, d.transitionalSub);
