@@ -88,10 +88,11 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
                   </th>
                 ))}
                 <th scope="col">{t.onlineRate}</th>
+                <th scope="col">{t.claimShare}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {rows.map((r, i) => (
                 <tr key={r.date}>
                   <td>{r.date}</td>
                   <td>
@@ -107,6 +108,7 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
                     </td>
                   ))}
                   <td>{formatPercent(r.onlineRate)}</td>
+                  <td>{trend[i]?.claims.total ? formatPercent(trend[i].claims.onlineRate) : "—"}</td>
                 </tr>
               ))}
             </tbody>

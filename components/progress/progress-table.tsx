@@ -21,6 +21,8 @@ export function ProgressTable({
   /** The facility list behind a cell: the group (null: the totals row) and the state (none: every active facility). */
   hrefFor?: (group: string | null, state?: EventState) => string;
 }) {
+  // The share by claim volume beside the share of facilities, where the lists carry volumes.
+  const byClaims = result.claims.total > 0;
   const cell = (n: number, group: string | null, state?: EventState) =>
     hrefFor ? (
       <Link href={hrefFor(group, state)} className="figure-link">
@@ -44,6 +46,7 @@ export function ProgressTable({
           ))}
           <th scope="col">{t.closed}</th>
           <th scope="col">{t.onlineRate}</th>
+          {byClaims && <th scope="col">{t.claimShare}</th>}
           <th scope="col" aria-hidden="true"></th>
         </tr>
       </thead>
@@ -57,6 +60,7 @@ export function ProgressTable({
             ))}
             <td>{cell(g.closed, g.key, "closed")}</td>
             <td>{formatPercent(g.onlineRate)}</td>
+            {byClaims && <td>{formatPercent(g.claims.onlineRate)}</td>}
             <td aria-hidden="true">
               <div className="bar">
                 {LADDER.map((s) => (
@@ -76,6 +80,7 @@ export function ProgressTable({
           ))}
           <td>{cell(result.closed, null, "closed")}</td>
           <td>{formatPercent(result.onlineRate)}</td>
+          {byClaims && <td>{formatPercent(result.claims.onlineRate)}</td>}
           <td></td>
         </tr>
       </tfoot>

@@ -99,6 +99,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
               ))}
               <th scope="col">{t.closed}</th>
               <th scope="col">{t.onlineRate}</th>
+              <th scope="col">{t.claimShare}</th>
             </tr>
           </thead>
           <tbody>
@@ -111,6 +112,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
                 ))}
                 <td>{r.closed.toLocaleString("ja-JP")}</td>
                 <td>{formatPercent(r.onlineRate)}</td>
+                <td>{r.claims.total ? formatPercent(r.claims.onlineRate) : "—"}</td>
               </tr>
             ))}
           </tbody>

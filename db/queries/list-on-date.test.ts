@@ -8,6 +8,7 @@ import { progress } from "./progress";
 import { deferralFigures } from "./deferrals";
 import { planForecast } from "./plan";
 import { funnel } from "./funnel";
+import { monthlyTrend } from "./trend";
 import type { FigureFilter } from "../../lib/figure-filter";
 import { NATIONAL } from "../../lib/scope";
 import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";
@@ -129,6 +130,17 @@ describe("the facility list on a date", () => {
         for (const m of plan.plannedByMonth.slice(0, 3)) expect(await total({ plan: m.month })).toBe(m.count);
         for (const step of await funnel(db, NATIONAL, f)) expect(await total({ reached: step.state })).toBe(step.reached);
       }
+    }
+  });
+
+  it("the trend's share by claim volume at each month end equals the progress figures on that day", async () => {
+    const points = await monthlyTrend(db, NATIONAL, { from: "2024-01-01", to: "2025-06-17", prefecture: "13" });
+    expect(points.at(-1)!.date).toBe("2025-06-17");
+    for (const p of points) {
+      const exact = await progress(db, NATIONAL, { asOf: p.date, groupBy: "prefecture", prefecture: "13" });
+      expect(exact.claims.total).toBeGreaterThan(0);
+      expect({ date: p.date, total: p.claims.total, online: p.claims.online }).toEqual({ date: p.date, total: exact.claims.total, online: exact.claims.online });
+      expect(p.claims.onlineRate).toBeCloseTo(exact.claims.onlineRate, 10);
     }
   });
 });
