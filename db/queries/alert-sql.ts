@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { NOT_YET_ONLINE, statesOn } from "./on-date";
 import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertRule, type AlertSettings } from "../../lib/alerts/rules";
 
 /**
@@ -32,12 +33,6 @@ function ruleDue(settings: AlertSettings, asOf: SQL): Record<AlertRule, SQL> {
   };
 }
 
-const FACILITY_COLUMNS = sql.raw(
-  ["code", "name", "prefecture", "table_type", "category", "address", "postal_code", "phone", "closed_on", "shares_oqv_terminal", "first_applied_on", "first_certificate_on"]
-    .map((c) => `f.${c}`)
-    .join(", "),
-);
-
 export const dueColumn = (rule: AlertRule) => sql.raw(`d_${rule}`);
 
 /**
@@ -48,7 +43,6 @@ export const dueColumn = (rule: AlertRule) => sql.raw(`d_${rule}`);
 export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings = DEFAULT_ALERT_SETTINGS): SQL {
   const a = sql`${asOfDate}::date`;
   const fl = (c: string) => sql`case when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`;
-  const notClosed = sql`(f.closed_on is null or f.closed_on > ${a})`;
   const dues = ruleDue(settings, a);
   const dueCols = ALERT_RULES.map((rule) => sql`${dues[rule]} as ${dueColumn(rule)}`);
   const least = sql.join(ALERT_RULES.map(dueColumn), sql`, `);
@@ -81,24 +75,8 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
                  (date_trunc('month', b.fl_deferral_until) - interval '2 months')::date + 19 as apply_by
           from (
             select f.*, ${sql.join(FILING_COLUMNS.map(fl), sql`, `)}
-            from (
-              -- Not moved since the date: the maintained status is the state then (an index range on status).
-              select ${FACILITY_COLUMNS}, f.status as st, f.status_since as st_since
-              from facilities f
-              where ${where} and ${notClosed}
-                and f.status in ('optical_disk', 'deferred', 'applied', 'certificate_issued')
-                and (f.status_since <= ${a} or f.status_since is null)
-              union all
-              -- Moved after the date (none for today): the latest event on or before it.
-              select ${FACILITY_COLUMNS}, coalesce(ev.state, f.initial_state), ev.effective_on
-              from facilities f
-              left join lateral (
-                select e.state, e.effective_on from status_events e
-                where e.facility_code = f.code and e.effective_on <= ${a}
-                order by e.effective_on desc nulls first, e.state desc nulls first limit 1
-              ) ev on true
-              where ${where} and ${notClosed} and f.status_since > ${a}
-            ) f
+            -- Each facility's state on the date (closed and online ones left out): see statesOn.
+            from ${statesOn(asOfDate, NOT_YET_ONLINE, where)} f
             left join filings fi on fi.facility_code = f.code and fi.in_force
             left join lateral (
               select p.* from filings p
