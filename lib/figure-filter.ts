@@ -46,3 +46,24 @@ export const PLAN_BUCKETS = ["remaining", "slipped", "none"] as const;
 export const isPlanValue = (v: string) => (PLAN_BUCKETS as readonly string[]).includes(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 
 export const isLadderState = (v: string): v is LadderState => (LADDER as readonly string[]).includes(v);
+
+/** What the filings say on a date (db/queries/deferrals.ts computes it; the panel, its CSV and the API show it). */
+export interface DeferralFigures {
+  asOf: string;
+  /** Facilities still to move on the date (not online, not closed) whose latest filing's period covers the date. */
+  inForce: number;
+  /** Still to move, and their latest filing's period ended before the date (they stay 猶予届出済; the follow-up rules flag them). */
+  lapsed: number;
+  reasons: Record<string, number>;
+  transitionalSub: Record<string, number>;
+  readiness: Record<string, number>;
+  network: Record<string, number>;
+  rececom: Record<string, number>;
+  /** ⑩(1) usage application and (2) certificate application as filed, checked against the payer's records on the date. */
+  usageApplied: Record<string, number>;
+  certApplied: Record<string, number>;
+  /** ⑥ア by contractor (normalised name), most facilities first: one call moves them all. */
+  contractors: { key: string; name: string; count: number }[];
+  /** How many deferrals end in each month from the date on ('YYYY-MM' → count). */
+  endingByMonth: { month: string; count: number }[];
+}

@@ -1,10 +1,9 @@
 import type { DashboardData } from "@/db/queries/dashboard";
-import { formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
+import { formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { SHARE_STEPS } from "@/lib/charts/colors";
 import { nextDeferralDeadline } from "@/lib/deadlines";
-import Link from "next/link";
-import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
+import type { EventState } from "@/lib/states";
 import { facilityListHref } from "@/lib/figure-words";
 import type { FigureFilter } from "@/lib/figure-filter";
 import type { Category, TableType } from "@/lib/table-types";
@@ -16,6 +15,7 @@ import { PrefectureRanking } from "./ranking";
 import { FunnelPanel } from "./funnel-panel";
 import { DeferralsPanel } from "./deferrals-panel";
 import { PlanPanel } from "./plan-panel";
+import { TrendTable } from "./trend-table";
 import { filterQuery, type DashboardFilter } from "./filters";
 
 interface Props {
@@ -77,42 +77,7 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
         />
         <details>
           <summary>{t.showTable}</summary>
-          <table className="data" data-testid="trend-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.asOf}</th>
-                <th scope="col">{t.facilities}</th>
-                {LADDER.map((s) => (
-                  <th scope="col" key={s}>
-                    {STATE_INFO[s][lang]}
-                  </th>
-                ))}
-                <th scope="col">{t.onlineRate}</th>
-                <th scope="col">{t.claimShare}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={r.date}>
-                  <td>{r.date}</td>
-                  <td>
-                    <Link href={list({ asOf: r.date })} className="figure-link">
-                      {r.total}
-                    </Link>
-                  </td>
-                  {LADDER.map((s) => (
-                    <td key={s}>
-                      <Link href={list({ asOf: r.date, status: s })} className="figure-link">
-                        {r.counts[s]}
-                      </Link>
-                    </td>
-                  ))}
-                  <td>{formatPercent(r.onlineRate)}</td>
-                  <td>{trend[i]?.claims.total ? formatPercent(trend[i].claims.onlineRate) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TrendTable t={t} lang={lang} points={trend} testId="trend-table" hrefFor={(asOf, status) => list({ asOf, status })} />
         </details>
       </section>
 
@@ -159,7 +124,7 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
       </section>
 
       <section className="panel">
-        <PanelHead title={`${t.deferrals}（${data.deferrals.inForce}）`} csv={csv("deferrals")} t={t} />
+        <PanelHead title={`${t.deferrals}（${formatCount(data.deferrals.inForce, lang)}）`} csv={csv("deferrals")} t={t} />
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} hrefFor={(figure) => list(figure)} />
       </section>
 

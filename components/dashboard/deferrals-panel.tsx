@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FigureLink } from "./figure-link";
 import type { DeferralFigures } from "@/db/queries/deferrals";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import type { FigureFilter } from "@/lib/figure-filter";
@@ -18,13 +18,7 @@ function CountTable({ title, rows, total, lang, hrefFor, testId }: { title: stri
           <tr key={r.key}>
             <td>{r.label}</td>
             <td>
-              {hrefFor ? (
-                <Link href={hrefFor(r.key)} className="figure-link">
-                  {formatCount(r.count, lang)}
-                </Link>
-              ) : (
-                formatCount(r.count, lang)
-              )}
+              <FigureLink href={hrefFor?.(r.key)}>{formatCount(r.count, lang)}</FigureLink>
             </td>
             <td>{formatPercent(total ? r.count / total : 0)}</td>
           </tr>
@@ -50,13 +44,9 @@ export function DeferralsPanel({ d, t, lang, hrefFor, contractorsShown = 10 }: {
     <>
       <p className="muted">
         {t.fig.lapsedTitle}:{" "}
-        {hrefFor ? (
-          <Link href={hrefFor({ deferral: "lapsed" })} className="figure-link" data-testid="deferrals-lapsed">
-            {formatCount(d.lapsed, lang)}
-          </Link>
-        ) : (
-          formatCount(d.lapsed, lang)
-        )}
+        <FigureLink href={hrefFor?.({ deferral: "lapsed" })} testId="deferrals-lapsed">
+          {formatCount(d.lapsed, lang)}
+        </FigureLink>
       </p>
       <div className="grid3" data-testid="deferrals">
         <CountTable title={t.reason} rows={labelledCounts(REASON_LABELS, d.reasons, lang)} total={d.inForce} lang={lang} hrefFor={link("reason")} testId="deferral-reasons" />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FigureLink } from "./figure-link";
 import type { FunnelStep } from "@/db/queries/funnel";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { STATE_INFO } from "@/lib/states";
@@ -22,13 +22,7 @@ export function FunnelPanel({ steps, t, lang, hrefFor }: { steps: FunnelStep[]; 
           <tr key={s.state}>
             <td>{STATE_INFO[s.state][lang]}</td>
             <td>
-              {hrefFor ? (
-                <Link href={hrefFor(s.state)} className="figure-link">
-                  {formatCount(s.reached, lang)}
-                </Link>
-              ) : (
-                formatCount(s.reached, lang)
-              )}
+              <FigureLink href={hrefFor?.(s.state)}>{formatCount(s.reached, lang)}</FigureLink>
             </td>
             <td aria-hidden="true">
               <div className="bar">

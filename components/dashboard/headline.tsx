@@ -1,6 +1,6 @@
 import type { ProgressResult } from "@/db/queries/progress";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
-import Link from "next/link";
+import { FigureLink } from "./figure-link";
 import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 
 interface Props {
@@ -15,16 +15,6 @@ interface Props {
   hrefFor?: (state?: EventState) => string;
 }
 
-/** A count that opens its facility list when the page gives one. */
-function Figure({ href, testId, children }: { href?: string; testId?: string; children: React.ReactNode }) {
-  return href ? (
-    <Link href={href} className="figure-link" data-testid={testId}>
-      {children}
-    </Link>
-  ) : (
-    <span data-testid={testId}>{children}</span>
-  );
-}
 
 /** Headline tiles: online share by count and by claim volume, change, the next deadline, and each state. */
 export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline, hrefFor }: Props) {
@@ -37,7 +27,7 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
           {formatPercent(result.onlineRate)}
         </div>
         <div className="note">
-          <Figure href={hrefFor?.("online")}>{formatCount(result.counts.online, lang)}</Figure> / <Figure href={hrefFor?.()}>{formatCount(result.total, lang)}</Figure>{" "}
+          <FigureLink href={hrefFor?.("online")}>{formatCount(result.counts.online, lang)}</FigureLink> / <FigureLink href={hrefFor?.()}>{formatCount(result.total, lang)}</FigureLink>{" "}
           {t.denominator}・{t.target}
         </div>
       </div>
@@ -53,12 +43,12 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
       <div className="tile">
         <div className="label">{t.facilities}</div>
         <div className="value">
-          <Figure href={hrefFor?.()} testId="facility-total">
+          <FigureLink href={hrefFor?.()} testId="facility-total">
             {formatCount(result.total, lang)}
-          </Figure>
+          </FigureLink>
         </div>
         <div className="note">
-          {t.closed}: <Figure href={hrefFor?.("closed")}>{formatCount(result.closed, lang)}</Figure>
+          {t.closed}: <FigureLink href={hrefFor?.("closed")}>{formatCount(result.closed, lang)}</FigureLink>
         </div>
       </div>
       {change !== null && (
@@ -85,7 +75,7 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
             {STATE_INFO[s][lang]}
           </div>
           <div className="value">
-            <Figure href={hrefFor?.(s)}>{formatCount(result.counts[s], lang)}</Figure>
+            <FigureLink href={hrefFor?.(s)}>{formatCount(result.counts[s], lang)}</FigureLink>
           </div>
           <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
         </div>

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { FigureLink } from "./figure-link";
 import type { PlanForecast } from "@/db/queries/plan";
 import { formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
+import { fillIn } from "@/lib/i18n/figures";
 import { prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, type EventState } from "@/lib/states";
 
@@ -14,14 +16,11 @@ function yearsOf(months: { month: string; count: number }[]): { month: string; c
 /** "If every facility keeps its filed plan": the counts, the last planned month, and the slipped facilities. */
 export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: PlanForecast; t: Messages; lang: Lang; hrefFor?: (bucket: string) => string; expanded?: boolean }) {
   const last = plan.plannedByMonth.at(-1)?.month ?? "—";
-  const count = (n: number, bucket: string, testId?: string) =>
-    hrefFor ? (
-      <Link href={hrefFor(bucket)} className="figure-link" data-testid={testId}>
-        {formatCount(n, lang)}
-      </Link>
-    ) : (
-      <span data-testid={testId}>{formatCount(n, lang)}</span>
-    );
+  const count = (n: number, bucket: string, testId?: string) => (
+    <FigureLink href={hrefFor?.(bucket)} testId={testId}>
+      {formatCount(n, lang)}
+    </FigureLink>
+  );
   const Fold = expanded ? "div" : "details";
   return (
     <>
@@ -32,8 +31,8 @@ export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: 
         </div>
         <div className="tile">
           <div className="label">{t.planLast}</div>
-          <div className="value">{last === "—" || !hrefFor ? last : <Link href={hrefFor(last)} className="figure-link">{last}</Link>}</div>
-          {last !== "—" && <div className="note">{formatCount(plan.plannedByMonth.at(-1)!.count, lang)}</div>}
+          <div className="value">{last === "—" ? last : <FigureLink href={hrefFor?.(last)}>{last}</FigureLink>}</div>
+          {last !== "—" && <div className="note">{fillIn(t.fig.facilitiesCount, { n: formatCount(plan.plannedByMonth.at(-1)!.count, lang) })}</div>}
         </div>
         <div className="tile">
           <div className="label">{t.planSlipped}</div>

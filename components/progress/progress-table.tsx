@@ -1,6 +1,6 @@
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { formatCount, formatPercent } from "@/lib/i18n/messages";
-import Link from "next/link";
+import { FigureLink } from "@/components/dashboard/figure-link";
 import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 import type { ProgressResult } from "@/db/queries/progress";
 
@@ -23,14 +23,7 @@ export function ProgressTable({
 }) {
   // The share by claim volume beside the share of facilities, where the lists carry volumes.
   const byClaims = result.claims.total > 0;
-  const cell = (n: number, group: string | null, state?: EventState) =>
-    hrefFor ? (
-      <Link href={hrefFor(group, state)} className="figure-link">
-        {formatCount(n, lang)}
-      </Link>
-    ) : (
-      formatCount(n, lang)
-    );
+  const cell = (n: number, group: string | null, state?: EventState) => <FigureLink href={hrefFor?.(group, state)}>{formatCount(n, lang)}</FigureLink>;
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (

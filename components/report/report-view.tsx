@@ -1,11 +1,9 @@
 import type { DashboardData } from "@/db/queries/dashboard";
 import type { Lang, Messages } from "@/lib/i18n/messages";
-import { formatPercent } from "@/lib/i18n/messages";
 import { formatDateJa, formatWareki } from "@/lib/dates";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";
 import { policyMilestones } from "@/lib/milestones";
-import { LADDER, STATE_INFO } from "@/lib/states";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { TileMap } from "@/components/charts/tile-map";
 import { ProgressTable } from "@/components/progress/progress-table";
@@ -13,6 +11,7 @@ import { Headline } from "@/components/dashboard/headline";
 import { FunnelPanel } from "@/components/dashboard/funnel-panel";
 import { DeferralsPanel } from "@/components/dashboard/deferrals-panel";
 import { PlanPanel } from "@/components/dashboard/plan-panel";
+import { TrendTable } from "@/components/dashboard/trend-table";
 
 interface Props {
   t: Messages;
@@ -87,36 +86,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
 
       <section className="report-section report-break">
         <h2>2. {t.fig.reportTrendTable}</h2>
-        <table className="data" data-testid="report-trend-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.asOf}</th>
-              <th scope="col">{t.facilities}</th>
-              {LADDER.map((s) => (
-                <th scope="col" key={s}>
-                  {STATE_INFO[s][lang]}
-                </th>
-              ))}
-              <th scope="col">{t.closed}</th>
-              <th scope="col">{t.onlineRate}</th>
-              <th scope="col">{t.claimShare}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.trend.map((r) => (
-              <tr key={r.date}>
-                <td>{r.date}</td>
-                <td>{r.total.toLocaleString("ja-JP")}</td>
-                {LADDER.map((s) => (
-                  <td key={s}>{r.counts[s].toLocaleString("ja-JP")}</td>
-                ))}
-                <td>{r.closed.toLocaleString("ja-JP")}</td>
-                <td>{formatPercent(r.onlineRate)}</td>
-                <td>{r.claims.total ? formatPercent(r.claims.onlineRate) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TrendTable t={t} lang={lang} points={data.trend} testId="report-trend-table" />
       </section>
 
       <section className="report-section report-break">

@@ -4,29 +4,11 @@ import { facilityFilter } from "./progress";
 import { NOT_YET_ONLINE, readWithoutJit, filingOn, statesOn } from "./on-date";
 import { deferralKey, deferralPopulation } from "./figure-filter";
 import { normalizeContractorName } from "../../lib/contractors";
-import type { DeferralDim } from "../../lib/figure-filter";
+import type { DeferralDim, DeferralFigures } from "../../lib/figure-filter";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
-export interface DeferralFigures {
-  asOf: string;
-  /** Facilities still to move on the date (not online, not closed) whose latest filing's period covers the date. */
-  inForce: number;
-  /** Still to move, and their latest filing's period ended before the date (they stay 猶予届出済; the follow-up rules flag them). */
-  lapsed: number;
-  reasons: Record<string, number>;
-  transitionalSub: Record<string, number>;
-  readiness: Record<string, number>;
-  network: Record<string, number>;
-  rececom: Record<string, number>;
-  /** ⑩(1) usage application and (2) certificate application as filed, checked against the payer's records on the date. */
-  usageApplied: Record<string, number>;
-  certApplied: Record<string, number>;
-  /** ⑥ア by contractor (normalised name), most facilities first: one call moves them all. */
-  contractors: { key: string; name: string; count: number }[];
-  /** How many deferrals end in each month from the date on ('YYYY-MM' → count). */
-  endingByMonth: { month: string; count: number }[];
-}
+export type { DeferralFigures };
 
 type Filter = { asOf: string; prefecture?: string; tableType?: TableType; category?: Category };
 

@@ -4,7 +4,7 @@ import { deferralsTable, funnelTable, planTable } from "./panel-tables";
 describe("panel CSV tables", () => {
   it("the deferral table lists every item with its count, ⑥イ keys as (n)", () => {
     const rows = deferralsTable("2025-03-31", {
-      inForce: 3, lapsed: 1, reasons: { outsourced: 2, transitional: 1 }, transitionalSub: { "2": 1 }, readiness: {}, network: {}, rececom: {},
+      asOf: "2025-03-31", inForce: 3, lapsed: 1, reasons: { outsourced: 2, transitional: 1 }, transitionalSub: { "2": 1 }, readiness: {}, network: {}, rececom: {},
       usageApplied: { not_yet: 3 }, certApplied: {}, contractors: [{ key: "メディカル東京", name: "株式会社メディカル東京", count: 2 }], endingByMonth: [{ month: "2025-09", count: 3 }],
     });
     expect(rows[0]).toEqual(["基準日 (asOf)", "項目 (item)", "区分 (key)", "区分名 (label)", "施設数 (count)"]);

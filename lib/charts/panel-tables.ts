@@ -1,4 +1,5 @@
 import { STATE_INFO, type LadderState } from "../states";
+import type { DeferralFigures } from "../figure-filter";
 import { NETWORK_LABELS, READINESS_LABELS, REASON_LABELS, REASON_SUB_LABELS, RECECOM_LABELS } from "../filing-labels";
 
 /** The funnel, deferral and plan panels as CSV tables (header row + rows): the same figures as their JSON. */
@@ -16,19 +17,6 @@ export function funnelTable(asOf: string, steps: StepLike[]): unknown[][] {
   return [header, ...steps.map((s) => [asOf, `${STATE_INFO[s.state].ja} (${s.state})`, s.reached, s.state === "online" ? "" : s.movedOn, s.state === "online" ? "" : s.moveOnRate.toFixed(4), s.medianDays ?? ""])];
 }
 
-interface DeferralLike {
-  inForce: number;
-  lapsed: number;
-  reasons: Record<string, number>;
-  transitionalSub: Record<string, number>;
-  readiness: Record<string, number>;
-  network: Record<string, number>;
-  rececom: Record<string, number>;
-  usageApplied: Record<string, number>;
-  certApplied: Record<string, number>;
-  contractors: { key: string; name: string; count: number }[];
-  endingByMonth: { month: string; count: number }[];
-}
 
 export const APPLIED_LABELS: Record<string, { ja: string; en: string }> = {
   done: { ja: "済（記録あり）", en: "Done (on record)" },
@@ -37,7 +25,7 @@ export const APPLIED_LABELS: Record<string, { ja: string; en: string }> = {
 };
 
 /** Every deferral figure as one long table: item, key, label, count (a shape Excel pivots easily). */
-export function deferralsTable(asOf: string, d: DeferralLike): unknown[][] {
+export function deferralsTable(asOf: string, d: DeferralFigures): unknown[][] {
   const header = ["基準日 (asOf)", "項目 (item)", "区分 (key)", "区分名 (label)", "施設数 (count)"];
   const rows: unknown[][] = [[asOf, "in_force", "", "猶予期間中の届出", d.inForce], [asOf, "lapsed", "", "猶予期間終了（未移行）", d.lapsed]];
   // Keys as the API gives them, except ⑥イ's digits, written "(1)" so that no key reads as a count.
