@@ -58,6 +58,10 @@ export const trendResponse = z.object({
       counts,
       onlineRate: z.number().min(0).max(1),
       claims: claims.optional(),
+      reportedClaims: z
+        .object({ month: z.string(), total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) })
+        .optional()
+        .describe("the payers' reported claims of the month (import kind claims) and those sent online; absent where none were imported"),
     }),
   ),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The fields of POST /api/v1/imports beside the file (also described in /api/v1/openapi.json). */
 export const importForm = z.object({
-  kind: z.enum(["facilities", "filings", "events"]),
+  kind: z.enum(["facilities", "filings", "events", "claims"]),
   dryRun: z
     .enum(["true", "false", "1", "0", "on", "off", ""])
     .optional()

@@ -8,6 +8,8 @@ import { FigureLink } from "./figure-link";
  * facilities and by claim volume, closed ones apart. Each count opens its list on that date when given `hrefFor`.
  */
 export function TrendTable({ t, lang, points, hrefFor, testId }: { t: Messages; lang: Lang; points: TrendPoint[]; hrefFor?: (date: string, state?: LadderState) => string; testId: string }) {
+  // The payers' reported counts, where imported: the share of claims actually sent online that month.
+  const reported = points.some((p) => p.reportedClaims);
   return (
     <table className="data" data-testid={testId}>
       <thead>
@@ -22,6 +24,7 @@ export function TrendTable({ t, lang, points, hrefFor, testId }: { t: Messages; 
           <th scope="col">{t.closed}</th>
           <th scope="col">{t.onlineRate}</th>
           <th scope="col">{t.claimShare}</th>
+          {reported && <th scope="col">{t.fig.reportedShare}</th>}
         </tr>
       </thead>
       <tbody>
@@ -39,6 +42,7 @@ export function TrendTable({ t, lang, points, hrefFor, testId }: { t: Messages; 
             <td>{formatCount(p.closed, lang)}</td>
             <td>{formatPercent(p.onlineRate)}</td>
             <td>{p.claims.total ? formatPercent(p.claims.onlineRate) : "—"}</td>
+            {reported && <td>{p.reportedClaims ? formatPercent(p.reportedClaims.onlineRate) : "—"}</td>}
           </tr>
         ))}
       </tbody>

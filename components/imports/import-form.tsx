@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ImportSummary } from "@/lib/import/types";
 
-type Kind = "facilities" | "filings" | "events";
+type Kind = "facilities" | "filings" | "events" | "claims";
 type T = Messages["imports"];
 
 export type ImportResult = ImportSummary;

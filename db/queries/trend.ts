@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { facilityFilter, progress, type ClaimVolume } from "./progress";
+import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
@@ -14,6 +15,8 @@ export interface TrendPoint {
   onlineRate: number;
   /** Monthly claims of the active facilities (as their lists give them) and the part from those online: the share by volume. */
   claims: ClaimVolume;
+  /** The payers' reported claims of the point's month and the part sent online, where the counts were imported. */
+  reportedClaims?: ReportedClaims;
 }
 
 export interface TrendFilter {
@@ -92,6 +95,11 @@ export async function monthlyTrend(
     points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0, claims: { ...exact.claims! } });
   }
   const out = dates.map((d) => points.get(d)!);
+  const reported = await reportedClaimsByMonth(db, scope, filter, dates[0].slice(0, 7), dates.at(-1)!.slice(0, 7));
+  for (const p of out) {
+    const month = reported.get(p.date.slice(0, 7));
+    if (month) p.reportedClaims = month;
+  }
   for (const p of out) {
     p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
     p.claims.onlineRate = p.claims.total === 0 ? 0 : p.claims.online / p.claims.total;

@@ -34,7 +34,13 @@ export function progressTable(asOf: string, groups: GroupLike[], totals: Omit<Gr
   return [header, ...groups.map((g) => row(g, g.key, g.label)), row(totals, "total", "合計")];
 }
 
-export function trendTable(points: (Omit<GroupLike, "key" | "label"> & { date: string })[]): unknown[][] {
-  const header = ["月末 (date)", "施設数 (total)", ...stateHeaders(), "廃止・休止 (closed)", "オンライン割合 (onlineRate)", ...CLAIM_HEADERS];
-  return [header, ...points.map((p) => [p.date, p.total, ...LADDER.map((s) => p.counts[s]), p.closed, p.onlineRate.toFixed(4), ...claimCells(p.claims)])];
+/** The payers' reported counts of the month (import kind "claims"): empty where none were imported. */
+const REPORTED_HEADERS = ["報告レセプト件数 (reportedClaims)", "うちオンライン送信 (reportedOnline)", "報告件数のオンライン割合 (reportedOnlineRate)"];
+
+export function trendTable(points: (Omit<GroupLike, "key" | "label"> & { date: string; reportedClaims?: GroupLike["claims"] })[]): unknown[][] {
+  const header = ["月末 (date)", "施設数 (total)", ...stateHeaders(), "廃止・休止 (closed)", "オンライン割合 (onlineRate)", ...CLAIM_HEADERS, ...REPORTED_HEADERS];
+  return [
+    header,
+    ...points.map((p) => [p.date, p.total, ...LADDER.map((s) => p.counts[s]), p.closed, p.onlineRate.toFixed(4), ...claimCells(p.claims), ...claimCells(p.reportedClaims)]),
+  ];
 }

@@ -1,6 +1,6 @@
 import { ImportFileError } from "./decode";
 
-export type ImportKind = "facilities" | "filings" | "events";
+export type ImportKind = "facilities" | "filings" | "events" | "claims";
 
 /** Header names by key: the English key itself is always accepted too. First the required keys. */
 const CODE = ["医療機関コード", "保険医療機関コード", "薬局コード", "保険薬局コード", "医療機関等コード", "機関コード", "コード"];
@@ -59,6 +59,15 @@ export const HEADERS: Record<ImportKind, { required: string[]; names: Record<str
       status: ["状態", "ステータス", "進捗", "state"],
       effective_on: ["日付", "年月日", "発生日", "日", "date"],
       note: ["備考", "メモ"],
+    },
+  },
+  claims: {
+    required: ["code", "month", "claims", "online_claims"],
+    names: {
+      code: CODE,
+      month: ["請求年月", "診療年月", "年月", "対象年月"],
+      claims: ["レセプト件数", "請求件数", "件数", "総件数"],
+      online_claims: ["うちオンライン件数", "オンライン件数", "オンライン請求件数", "うちオンライン"],
     },
   },
 };

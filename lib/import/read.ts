@@ -4,10 +4,11 @@ import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
 import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
+import { claimsRow } from "./claims-row";
 import { FirstLines } from "./first-lines";
-import type { EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import type { ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow;
+export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : K extends "claims" ? ClaimsRow : EventRow;
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
@@ -24,6 +25,7 @@ export interface CsvReader<K extends ImportKind> {
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
   if (kind === "facilities") return facilityRow(row, cells);
   if (kind === "filings") return filingRow(row, cells);
+  if (kind === "claims") return claimsRow(row, cells, today);
   return eventRow(row, cells, today);
 }
 
@@ -31,7 +33,8 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
  * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
  * number), code + state + date for events.
  */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow): number | string {
+function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | ClaimsRow): number | string {
+  if (kind === "claims") return `${value.code}|${(value as ClaimsRow).month}`;
   if (kind === "events") {
     const e = value as EventRow;
     return `${e.code}|${e.state}|${e.effectiveOn}`;
