@@ -143,4 +143,15 @@ describe("the facility list on a date", () => {
       expect(p.claims.onlineRate).toBeCloseTo(exact.claims.onlineRate, 10);
     }
   });
+
+  it("the seed's monthly claim counts give a past month's share of claims sent online, the same on any later day", async () => {
+    const early = await monthlyTrend(db, NATIONAL, { from: "2025-06-01", to: "2026-05-31" });
+    const reported = early.filter((p) => p.reportedClaims);
+    expect(reported.length).toBe(6);
+    const rates = reported.map((p) => p.reportedClaims!.onlineRate);
+    expect(rates.every((r) => r > 0.5 && r <= 1)).toBe(true);
+    expect(rates.at(-1)!).toBeGreaterThanOrEqual(rates[0]);
+    const later = await monthlyTrend(db, NATIONAL, { from: "2025-06-01", to: "2026-06-30" });
+    expect(later.find((p) => p.date === "2026-01-31")!.reportedClaims).toEqual(early.find((p) => p.date === "2026-01-31")!.reportedClaims);
+  });
 });
