@@ -4,7 +4,9 @@ import { todayIso } from "@/lib/dates";
 import { windowDate } from "@/app/_params";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { isPlainText } from "@/lib/safe-text";
-import { EVENT_STATES } from "@/lib/states";
+import { EVENT_STATES, LADDER } from "@/lib/states";
+import { APPLIED_ANSWERS, FIGURE_KEYS, isPlanValue, type FigureFilter } from "@/lib/figure-filter";
+import { normalizeContractorName } from "@/lib/contractors";
 import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
 import { FOLLOW_UP_SORTS, type FollowUpFilter } from "@/db/queries/follow-ups";
 import { FACILITY_SORTS, type FacilityListFilter } from "@/db/queries/facilities";
@@ -37,11 +39,28 @@ export const followUpQuery = z.object({
 });
 export type FollowUpQuery = z.infer<typeof followUpQuery>;
 
+/** The figure a number on the overview or prefecture page counts, as list filters (lib/figure-filter.ts). */
+const figure = {
+  deferral: z.enum(["inForce", "lapsed"]).optional(),
+  reason: z.enum(["outsourced", "transitional", "other"]).optional(),
+  reasonSub: z.enum(["1", "2", "3", "4"]).optional(),
+  readiness: z.enum(["december", "march", "september", "other"]).optional(),
+  network: z.enum(["ready", "contracted", "considering"]).optional(),
+  rececom: z.enum(["ready", "upgrade", "checking"]).optional(),
+  usageApplied: z.enum(APPLIED_ANSWERS).optional(),
+  certApplied: z.enum(APPLIED_ANSWERS).optional(),
+  deferralEnds: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "deferralEnds must be a month as YYYY-MM" }).optional(),
+  contractor: z.string().trim().min(1).max(100).refine(isPlainText, { message: "contractor must be plain text" }).optional(),
+  plan: z.string().refine(isPlanValue, { message: "plan must be remaining, slipped, none or a month as YYYY-MM" }).optional(),
+  reached: z.enum(LADDER).optional(),
+};
+
 export const facilityQuery = z.object({
   ...common,
-  sort: z.enum(FACILITY_SORTS).optional(),
-  /** Closed facilities are left out unless asked for (contracts.md), so a list's total is the progress figures' total. */
+  /** Facilities closed by `asOf` are left out of the list unless this asks for them. */
   closed: z.enum(["include"]).optional(),
+  ...figure,
+  sort: z.enum(FACILITY_SORTS).optional(),
 });
 export type FacilityQuery = z.infer<typeof facilityQuery>;
 
@@ -72,7 +91,15 @@ export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
   const { page: _page, pageSize: _size, asOf, closed, ...rest } = query;
   void _page;
   void _size;
-  return { ...rest, asOf: asOf ?? todayIso(), activeOnly: closed !== "include" && rest.status !== "closed" };
+  const plain: Record<string, unknown> = {};
+  const fig: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (value === undefined) continue;
+    if ((FIGURE_KEYS as readonly string[]).includes(key)) fig[key] = key === "contractor" ? normalizeContractorName(String(value)) : String(value);
+    else plain[key] = value;
+  }
+  const figureFilter = fig as FigureFilter;
+  return { ...(plain as Omit<FacilityListFilter, "asOf">), asOf: asOf ?? todayIso(), ...(Object.keys(fig).length > 0 && { figure: figureFilter }) };
 }
 
 export function invalidQuery(error: z.ZodError): Response {

@@ -24,7 +24,7 @@ export const tableType = pgEnum("table_type", TABLE_TYPES);
 export const facilityCategory = pgEnum("facility_category", CATEGORIES);
 export const claimMethod = pgEnum("claim_method", CLAIM_METHODS);
 export const userRole = pgEnum("user_role", ["admin", "editor", "viewer"]);
-export const importKind = pgEnum("import_kind", ["facilities", "filings", "events"]);
+export const importKind = pgEnum("import_kind", ["facilities", "filings", "events", "claims"]);
 
 export const importBatches = pgTable("import_batches", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
@@ -368,3 +368,23 @@ export const prefectureOffices = pgTable("prefecture_offices", {
   updatedBy: integer("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The payers' monthly claim counts per facility (import kind "claims"): how many claims it sent for the
+ * month and how many of them online. The share of claims sent online on the trend, the tables and the API
+ * is read from here for every month the counts cover, so it is exact for past months.
+ */
+export const monthlyClaims = pgTable(
+  "monthly_claims",
+  {
+    facilityCode: text("facility_code")
+      .notNull()
+      .references(() => facilities.code, { onDelete: "cascade" }),
+    /** The first day of the claim month. */
+    month: date("month").notNull(),
+    claims: integer("claims").notNull(),
+    onlineClaims: integer("online_claims").notNull(),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+  },
+  (t) => [primaryKey({ columns: [t.facilityCode, t.month] }), index("monthly_claims_month_idx").on(t.month)],
+);

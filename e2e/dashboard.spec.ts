@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { parseCount, signIn } from "./helpers";
 
-test("the map opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
+test("the ranking opens a prefecture page whose figures equal the API's for that prefecture", async ({ page }) => {
   await signIn(page, "viewer@example.jp");
   await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
-  await page.getByRole("link", { name: /^東京都 / }).click();
+  await page.getByTestId("ranking").getByRole("link", { name: "東京都", exact: true }).click();
   await expect(page).toHaveURL(/\/prefectures\/13/);
   await expect(page.getByRole("heading", { name: "東京都" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/prefecture-13.png", fullPage: true });
@@ -28,7 +28,10 @@ test("filters live in the URL and the chart CSV carries the same numbers as the 
   expect(lines).toHaveLength(1 + api.groups.length + 1);
   const totalLine = lines.at(-1)!.split(",");
   expect(Number(totalLine[3])).toBe(api.total);
-  expect(Number(totalLine.at(-1))).toBeCloseTo(api.onlineRate, 4);
+  const column = (name: string) => lines[0].split(",").indexOf(name);
+  expect(Number(totalLine[column("オンライン割合 (onlineRate)")])).toBeCloseTo(api.onlineRate, 4);
+  // The share by claim volume beside it, the same as the API's.
+  expect(Number(totalLine[column("件数ベースのオンライン割合 (claimsOnlineRate)")])).toBeCloseTo(api.claims.onlineRate, 4);
 });
 
 test("the trend table lists every month end since January 2023", async ({ page }) => {

@@ -15,8 +15,9 @@ import { benchImport } from "./bench/import";
 import { addHistoryBefore2023 } from "./bench/history";
 import { startServer } from "./bench/server";
 import { benchExport, benchFollowUps } from "./bench/followups";
+import { benchDeferralsApi, benchListAsOf } from "./bench/lists";
 
-const PARTS = ["seed", "progress", "page", "import", "followups", "export"] as const;
+const PARTS = ["seed", "progress", "page", "import", "followups", "export", "list", "api"] as const;
 type Part = (typeof PARTS)[number];
 const BENCH_USER = { email: "bench@example.jp", password: "bench-Password-1" };
 
@@ -50,9 +51,18 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
       results.push(...(await benchProgress(db, seeded.asOf, addDays(seeded.asOf, -365), runs)));
     }
     if (parts.has("followups")) results.push(...(await benchFollowUps(db, seeded.asOf, runs)));
+    if (parts.has("list")) results.push(await benchListAsOf(db, addDays(seeded.asOf, -365), runs));
     const databaseMb = await database.sizeMb();
     // Only one process may open a PGlite directory: the server opens it next.
     await closeDb();
+    if (parts.has("api")) {
+      const server = await startServer(database.env, BENCH_USER.email, BENCH_USER.password);
+      try {
+        results.push(await benchDeferralsApi(server, addDays(seeded.asOf, -365), runs));
+      } finally {
+        await server.stop();
+      }
+    }
     if (parts.has("page")) {
       const server = await startServer(database.env, BENCH_USER.email, BENCH_USER.password);
       try {
@@ -114,13 +124,14 @@ async function main() {
   const { options } = parseArgs(process.argv.slice(2));
   const facilities = Number(stringOption(options, "facilities") ?? 230_000);
   const only = stringOption(options, "only");
-  const parts = new Set<Part>(only ? (only.split(",") as Part[]) : PARTS);
+  // A part, or a result's name (list.asOfPastYear → list).
+  const parts = new Set<Part>(only ? (only.split(",").map((p) => p.split(".")[0]) as Part[]) : PARTS);
   const runs = Number(stringOption(options, "runs") ?? 15);
   const usePglite = options.has("pglite") || !process.env.DATABASE_URL;
   const sizes = options.has("single") ? [facilities] : [Math.max(1000, Math.round(facilities / 10)), facilities];
   if (options.has("scale")) sizes.push(facilities * 10);
   const log = (line: string) => console.log(line);
-  if (parts.has("page") || parts.has("export")) buildIfStale(log);
+  if (parts.has("page") || parts.has("export") || parts.has("api")) buildIfStale(log);
   const results: SizeRun[] = [];
   for (const size of sizes) {
     log(`\n== ${size.toLocaleString()} facilities`);

@@ -11,7 +11,7 @@ import { encodeCsv } from "../lib/csv";
 import { NATIONAL } from "../lib/scope";
 import { parseArgs, stringOption } from "./args";
 
-const USAGE = "usage: npm run import -- <facilities|filings|events> <file> [--dry-run] [--errors out.csv] [--json]";
+const USAGE = "usage: npm run import -- <facilities|filings|events|claims> <file> [--dry-run] [--errors out.csv] [--json]";
 
 function printHuman(s: ImportSummary): void {
   console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
@@ -24,7 +24,7 @@ function printHuman(s: ImportSummary): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const [kind, file] = positional;
-  if (!["facilities", "filings", "events"].includes(kind ?? "") || !file) {
+  if (!["facilities", "filings", "events", "claims"].includes(kind ?? "") || !file) {
     console.error(USAGE);
     return 1;
   }

@@ -16,6 +16,10 @@ interface Props {
   projectionLabel: string;
   plannedLabel?: string;
   legendLabel: string;
+  /** Policy dates drawn as vertical lines (the committee pack's trend). */
+  milestones?: { date: string; label: string }[];
+  /** A fixed height (the print view sizes the chart to its page). */
+  height?: number;
 }
 
 type Point = Record<string, number | string>;
@@ -28,7 +32,7 @@ const PLAN_COLOUR = "#6a3d9a";
  * the pace forecast and the filed plan as dashed lines. The axis ends a little after the forecast month;
  * the legend lists the areas in the order they are stacked, top first.
  */
-export function TrendChart({ rows, projection, planned = [], reachesFullOn, lang, targetLabel, projectionLabel, plannedLabel = "", legendLabel }: Props) {
+export function TrendChart({ rows, projection, planned = [], reachesFullOn, lang, targetLabel, projectionLabel, plannedLabel = "", legendLabel, milestones = [], height = 320 }: Props) {
   const byMonth = new Map<string, Point>();
   const at = (month: string) => {
     let point = byMonth.get(month);
@@ -45,6 +49,7 @@ export function TrendChart({ rows, projection, planned = [], reachesFullOn, lang
     if (last) at(last.date.slice(0, 7))[key] = percent(last.onlineRate);
     for (const p of line) if (p.month <= end) at(p.month)[key] = percent(p.onlineRate);
   }
+  for (const m of milestones) if (m.date.slice(0, 7) <= end) at(m.date.slice(0, 7));
   const data = [...byMonth.values()].sort((a, b) => String(a.month).localeCompare(String(b.month)));
   const stackTopFirst = [...LADDER];
   const chart = (size: { width?: number; height?: number } = {}) => (
@@ -70,13 +75,22 @@ export function TrendChart({ rows, projection, planned = [], reachesFullOn, lang
       {planned.length > 0 && (
         <Line type="linear" dataKey="planned" name={plannedLabel} stroke={PLAN_COLOUR} strokeDasharray="2 3" strokeWidth={2} dot={false} isAnimationActive={false} />
       )}
+      {milestones.map((m, i) => (
+        <ReferenceLine
+          key={m.date}
+          x={m.date.slice(0, 7)}
+          stroke="#1d2330"
+          strokeDasharray="4 3"
+          label={{ value: `${m.date} ${m.label}`, position: "insideTopRight", angle: -90, offset: 8 + (i % 2) * 2, fontSize: 10 }}
+        />
+      ))}
       <ReferenceLine y={100} stroke="#c01f5a" strokeWidth={2} strokeDasharray="2 2" />
     </ComposedChart>
   );
   return (
     <figure className="chart" aria-hidden="true">
-      <div className="chart-box">
-        <ResponsiveContainer initialDimension={{ width: 960, height: 320 }}>
+      <div className="chart-box" style={height === 320 ? undefined : { height }}>
+        <ResponsiveContainer initialDimension={{ width: 960, height }}>
           {chart()}
         </ResponsiveContainer>
       </div>

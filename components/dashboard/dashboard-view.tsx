@@ -2,7 +2,10 @@ import type { DashboardData } from "@/db/queries/dashboard";
 import { fill, formatCount, formatPercent, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import type { EventState } from "@/lib/states";
+import { facilityListHref } from "@/lib/figure-words";
+import type { FigureFilter } from "@/lib/figure-filter";
+import type { Category, TableType } from "@/lib/table-types";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { ProgressTable } from "@/components/progress/progress-table";
 import { Headline } from "./headline";
@@ -13,6 +16,7 @@ import { DeferralsPanel } from "./deferrals-panel";
 import { PlanPanel } from "./plan-panel";
 import { PrintHeader } from "./print-header";
 import { ScrollBox } from "@/components/layout/scroll-box";
+import { TrendTable } from "./trend-table";
 import { filterQuery, type DashboardFilter } from "./filters";
 
 interface Props {
@@ -52,6 +56,13 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
   const extra: Record<string, string> = prefecture ? { prefecture } : {};
   const csv = (name: string, more: Record<string, string> = {}) => `/api/v1/export/${name}.csv?${filterQuery(filter, { ...extra, ...more })}`;
   const prefectureHref = (code: string) => `/prefectures/${code}?${filterQuery(filter)}`;
+  // Every count opens the facility list of exactly those facilities on the date (lib/figure-words.ts).
+  const base = { asOf: filter.asOf, prefecture, tableType: filter.tableType as TableType | undefined, category: filter.category as Category | undefined };
+  const list = (more: FigureFilter & { status?: EventState; asOf?: string; prefecture?: string; tableType?: TableType; category?: Category } = {}) => facilityListHref({ ...base, ...more });
+  const groupHref = (dim: "prefecture" | "tableType" | "category") => (group: string | null, status?: EventState) =>
+    list({ status, ...(group !== null && { [dim]: group }) });
+  const groupLeftHref = (dim: "prefecture" | "tableType" | "category") => (group: string | null) =>
+    list({ plan: "remaining", ...(group !== null && { [dim]: group }) });
   const groupCount = byPrefecture.groups.filter((g) => g.total > 0).length;
   const showMap = !prefecture && groupCount >= 2;
   const showRanking = !prefecture && groupCount >= 3;
@@ -60,7 +71,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
     <section className="panel">
       <PanelHead id="by-prefecture" title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
       <ScrollBox className="print-columns">
-        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" hrefFor={prefecture ? undefined : prefectureHref} />
+        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" nameHref={prefecture ? undefined : prefectureHref} hrefFor={groupHref("prefecture")} leftHrefFor={groupLeftHref("prefecture")} />
       </ScrollBox>
     </section>
   );
@@ -70,7 +81,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       <p className="subtitle" data-testid="as-of-note">
         {t.asOf} {filter.asOf} {lang === "en" ? "·" : "・"} {t.denominator}
       </p>
-      <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} />
+      <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} hrefFor={(status) => list({ status })} leftHref={list({ plan: "remaining" })} />
 
       {!prefecture && !showMap && byPrefecture.groups.length > 0 && prefectureTable}
 
@@ -107,32 +118,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         <details className="print-open">
           <summary>{t.showTable}</summary>
           <ScrollBox className="print-columns">
-            <table className="data" data-testid="trend-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.asOf}</th>
-                  <th scope="col">{t.facilities}</th>
-                  {LADDER.map((s) => (
-                    <th scope="col" key={s}>
-                      {STATE_INFO[s][lang]}
-                    </th>
-                  ))}
-                  <th scope="col">{t.onlineRate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.date}>
-                    <td>{r.date}</td>
-                    <td>{formatCount(r.total, lang)}</td>
-                    {LADDER.map((s) => (
-                      <td key={s}>{formatCount(r.counts[s], lang)}</td>
-                    ))}
-                    <td>{formatPercent(r.onlineRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TrendTable t={t} lang={lang} points={trend} testId="trend-table" hrefFor={(asOf, status) => list({ asOf, status })} />
           </ScrollBox>
         </details>
       </section>
@@ -142,7 +128,7 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
           {showMap && (
             <section className="panel">
               <PanelHead id="map" title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-              <PrefectureMap t={t} lang={lang} groups={byPrefecture.groups} national={byPrefecture.onlineRate} hrefFor={prefectureHref} />
+              <PrefectureMap t={t} lang={lang} groups={byPrefecture.groups} national={byPrefecture.onlineRate} hrefFor={(code) => list({ prefecture: code })} />
             </section>
           )}
           {showRanking && (
@@ -166,36 +152,38 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         <section className="panel">
           <PanelHead id="by-table-type" title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
           <ScrollBox>
-            <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" />
+            <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" hrefFor={groupHref("tableType")} leftHrefFor={groupLeftHref("tableType")} />
           </ScrollBox>
         </section>
         <section className="panel">
           <PanelHead id="by-category" title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
           <ScrollBox>
-            <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" />
+            <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" hrefFor={groupHref("category")} leftHrefFor={groupLeftHref("category")} />
           </ScrollBox>
         </section>
       </div>
 
       <div className="grid2">
         <section className="panel">
-          <h2 id="funnel">{t.funnel}</h2>
+          <PanelHead id="funnel" title={t.funnel} csv={csv("funnel")} t={t} />
           <ScrollBox>
-            <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+            <FunnelPanel steps={data.funnel} t={t} lang={lang} hrefFor={(reached) => list({ reached })} />
           </ScrollBox>
         </section>
         <section className="panel">
-          <h2 id="plan">{t.plan}</h2>
-          <PlanPanel plan={data.plan} t={t} lang={lang} />
+          <PanelHead id="plan" title={t.plan} csv={csv("plan")} t={t} />
+          <PlanPanel plan={data.plan} t={t} lang={lang} hrefFor={(plan) => list({ plan })} />
         </section>
       </div>
 
       <section className="panel">
-        <h2 id="deferrals">
-          {t.deferrals}
-          {lang === "en" ? ` (${formatCount(data.deferrals.inForce, lang)})` : `（${formatCount(data.deferrals.inForce, lang)}）`}
-        </h2>
-        <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
+        <PanelHead
+          id="deferrals"
+          title={`${t.deferrals}${lang === "en" ? ` (${formatCount(data.deferrals.inForce, lang)})` : `（${formatCount(data.deferrals.inForce, lang)}）`}`}
+          csv={csv("deferrals")}
+          t={t}
+        />
+        <DeferralsPanel d={data.deferrals} t={t} lang={lang} hrefFor={(figure) => list(figure)} />
       </section>
 
       {showMap && prefectureTable}

@@ -1,9 +1,10 @@
+import { FigureLink } from "./figure-link";
 import type { FunnelStep } from "@/db/queries/funnel";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { STATE_INFO } from "@/lib/states";
 
 /** The ladder as a funnel: how many reached each step, the share that moved on, and the step's median days. */
-export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messages; lang: Lang }) {
+export function FunnelPanel({ steps, t, lang, hrefFor }: { steps: FunnelStep[]; t: Messages; lang: Lang; hrefFor?: (step: FunnelStep["state"]) => string }) {
   const widest = Math.max(1, ...steps.map((s) => s.reached));
   return (
     <table className="data" data-testid="funnel">
@@ -22,7 +23,9 @@ export function FunnelPanel({ steps, t, lang }: { steps: FunnelStep[]; t: Messag
         {steps.map((s) => (
           <tr key={s.state}>
             <td>{STATE_INFO[s.state][lang]}</td>
-            <td>{formatCount(s.reached, lang)}</td>
+            <td>
+              <FigureLink href={hrefFor?.(s.state)}>{formatCount(s.reached, lang)}</FigureLink>
+            </td>
             <td>
               <div className="bar" aria-hidden="true">
                 <span style={{ width: `${(s.reached / widest) * 100}%`, background: STATE_INFO[s.state].color }} />

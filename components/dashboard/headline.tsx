@@ -1,6 +1,7 @@
 import type { ProgressResult } from "@/db/queries/progress";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import { FigureLink } from "./figure-link";
+import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 
 interface Props {
   t: Messages;
@@ -10,6 +11,10 @@ interface Props {
   previousRate: number | null;
   daysToDeadline: number;
   deadline: string;
+  /** The facility list of a count (no state: every active facility; "closed": those closed by the date). */
+  hrefFor?: (state?: EventState) => string;
+  /** The list of the facilities not yet online (the headline's "left"). */
+  leftHref?: string;
 }
 
 /** A change in points with its sign; a change that rounds to zero is "±0.00", never "-0.00". */
@@ -21,9 +26,9 @@ export function formatPointChange(points: number): string {
 
 /**
  * "How far, how many left, how long" in one line of large type; then the tiles: claim-volume share,
- * facilities, the change since last month, and each state.
+ * facilities, the change since last month, and each state. Every count opens the facilities it counts.
  */
-export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline }: Props) {
+export function Headline({ t, lang, result, previousRate, daysToDeadline, deadline, hrefFor, leftHref }: Props) {
   const change = previousRate === null ? null : (result.onlineRate - previousRate) * 100;
   const left = result.total - result.counts.online;
   return (
@@ -35,7 +40,9 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
         </span>
         <span className="hl-item">
           <span className="hl-label">{t.hlLeft}</span>
-          <strong data-testid="not-online">{formatCount(left, lang)}</strong>
+          <strong data-testid="not-online">
+            <FigureLink href={leftHref}>{formatCount(left, lang)}</FigureLink>
+          </strong>
           <span className="hl-unit">{t.facilitiesSuffix}</span>
         </span>
         <span className="hl-item">
@@ -60,11 +67,13 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
         )}
         <div className="tile">
           <div className="label">{t.facilities}</div>
-          <div className="value" data-testid="facility-total">
-            {formatCount(result.total, lang)}
+          <div className="value">
+            <FigureLink href={hrefFor?.()} testId="facility-total">
+              {formatCount(result.total, lang)}
+            </FigureLink>
           </div>
           <div className="note">
-            {t.closed}: {formatCount(result.closed, lang)}
+            {t.closed}: <FigureLink href={hrefFor?.("closed")}>{formatCount(result.closed, lang)}</FigureLink>
           </div>
         </div>
         {change !== null && (
@@ -82,7 +91,9 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
               <span className="swatch" style={{ background: STATE_INFO[s].color }} aria-hidden="true" />
               {STATE_INFO[s][lang]}
             </div>
-            <div className="value">{formatCount(result.counts[s], lang)}</div>
+            <div className="value">
+              <FigureLink href={hrefFor?.(s)}>{formatCount(result.counts[s], lang)}</FigureLink>
+            </div>
             <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
           </div>
         ))}

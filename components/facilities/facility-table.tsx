@@ -44,10 +44,14 @@ interface Props {
   pageSize: number;
   path: string;
   query: Query;
+  /** The query keys of sort, direction and page (the prefecture page's f* keys by default). */
+  keys?: { sort: string; dir: string; page: string; pageSize: string };
+  /** The order the list comes in when the URL names none (the prefecture page: not yet online first). */
+  defaultSort?: string;
 }
 
 /** A prefecture's facilities: server-paged, sorted by header links, all in the URL under f* keys. */
-export function FacilityTable({ t, lang, items, total, page, pageSize, path, query }: Props) {
+export function FacilityTable({ t, lang, items, total, page, pageSize, path, query, keys = { sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" }, defaultSort = "status" }: Props) {
   return (
     <DataTable
       columns={facilityColumns(t, lang)}
@@ -56,12 +60,12 @@ export function FacilityTable({ t, lang, items, total, page, pageSize, path, que
       total={total}
       page={page}
       pageSize={pageSize}
-      sort={query.fSort ?? "status"}
-      dir={query.fDir === "desc" ? "desc" : "asc"}
+      sort={query[keys.sort] ?? defaultSort}
+      dir={query[keys.dir] === "desc" ? "desc" : "asc"}
       path={path}
       query={query}
       labels={t.fu.table}
-      keys={{ sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" }}
+      keys={keys}
       cardsOnPhone
       nowrap={["code", "phone", "status", "statusSince", "type"]}
       testId="facility-table"

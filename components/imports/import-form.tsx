@@ -6,7 +6,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import type { ImportSummary } from "@/lib/import/types";
 import { DiffPreview } from "./diff-preview";
 
-type Kind = "facilities" | "filings" | "events";
+type Kind = "facilities" | "filings" | "events" | "claims";
 type T = Messages["imports"];
 
 export type ImportResult = ImportSummary;

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { formatCount, formatPercent } from "@/lib/i18n/messages";
-import { LADDER, STATE_INFO } from "@/lib/states";
+import { FigureLink } from "@/components/dashboard/figure-link";
+import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 import type { ProgressResult } from "@/db/queries/progress";
 
 /** Counts by state for each group, with a stacked bar; the totals row is the same query's figures. */
@@ -11,7 +12,9 @@ export function ProgressTable({
   result,
   groupTitle,
   testId = "progress-table",
+  nameHref,
   hrefFor,
+  leftHrefFor,
 }: {
   t: Messages;
   lang: Lang;
@@ -19,8 +22,16 @@ export function ProgressTable({
   groupTitle: string;
   testId?: string;
   /** When given, each group's name links to its page (prefectures). */
-  hrefFor?: (key: string) => string;
+  nameHref?: (key: string) => string;
+  /** The facility list behind a cell: the group (null: the totals row) and the state (none: every active facility). */
+  hrefFor?: (group: string | null, state?: EventState) => string;
+  /** The list of a group's facilities not yet online (null: the totals row). */
+  leftHrefFor?: (group: string | null) => string;
 }) {
+  // The share by claim volume beside the share of facilities, where the lists carry volumes.
+  const byClaims = result.claims.total > 0;
+  const cell = (n: number, group: string | null, state?: EventState) => <FigureLink href={hrefFor?.(group, state)}>{formatCount(n, lang)}</FigureLink>;
+  const leftCell = (n: number, group: string | null) => <FigureLink href={leftHrefFor?.(group)}>{formatCount(n, lang)}</FigureLink>;
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
@@ -37,6 +48,7 @@ export function ProgressTable({
           ))}
           <th scope="col">{t.closed}</th>
           <th scope="col">{t.onlineRate}</th>
+          {byClaims && <th scope="col">{t.claimShare}</th>}
           <th scope="col">
             <span className="sr-only">{t.barColumn}</span>
           </th>
@@ -45,14 +57,15 @@ export function ProgressTable({
       <tbody>
         {result.groups.map((g) => (
           <tr key={g.key} data-key={g.key}>
-            <td>{hrefFor ? <Link href={hrefFor(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link> : lang === "en" ? g.labelEn : g.label}</td>
-            <td>{formatCount(g.total, lang)}</td>
-            <td>{formatCount(g.total - g.counts.online, lang)}</td>
+            <td>{nameHref ? <Link href={nameHref(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link> : lang === "en" ? g.labelEn : g.label}</td>
+            <td>{cell(g.total, g.key)}</td>
+            <td>{leftCell(g.total - g.counts.online, g.key)}</td>
             {LADDER.map((s) => (
-              <td key={s}>{formatCount(g.counts[s], lang)}</td>
+              <td key={s}>{cell(g.counts[s], g.key, s)}</td>
             ))}
-            <td>{formatCount(g.closed, lang)}</td>
+            <td>{cell(g.closed, g.key, "closed")}</td>
             <td>{formatPercent(g.onlineRate)}</td>
+            {byClaims && <td>{formatPercent(g.claims.onlineRate)}</td>}
             <td>
               <div className="bar" aria-hidden="true">
                 {LADDER.map((s) => (
@@ -66,13 +79,14 @@ export function ProgressTable({
       <tfoot>
         <tr>
           <td>{t.total}</td>
-          <td data-testid={`${testId}-total`}>{formatCount(result.total, lang)}</td>
-          <td>{formatCount(result.total - result.counts.online, lang)}</td>
+          <td data-testid={`${testId}-total`}>{cell(result.total, null)}</td>
+          <td>{leftCell(result.total - result.counts.online, null)}</td>
           {LADDER.map((s) => (
-            <td key={s}>{formatCount(result.counts[s], lang)}</td>
+            <td key={s}>{cell(result.counts[s], null, s)}</td>
           ))}
-          <td>{formatCount(result.closed, lang)}</td>
+          <td>{cell(result.closed, null, "closed")}</td>
           <td>{formatPercent(result.onlineRate)}</td>
+          {byClaims && <td>{formatPercent(result.claims.onlineRate)}</td>}
           <td></td>
         </tr>
       </tfoot>

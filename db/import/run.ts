@@ -10,6 +10,7 @@ import { todayIso } from "../../lib/dates";
 import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
+import { upsertClaims, type ClaimsInput } from "./claims";
 import { readCsv } from "../../lib/import/read";
 import { DryRunDiffCollector } from "./dry-run-diff";
 import { ImportFileError } from "../../lib/import/decode";
@@ -197,12 +198,12 @@ async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> 
   yield* rest;
 }
 
-function codeOf(value: FacilityInput | FilingInput | EventInput): string {
+function codeOf(value: FacilityInput | FilingInput | EventInput | ClaimsInput): string {
   return value.code;
 }
 
 /** Drops (and reports) rows outside the actor's scope, and filings/events for facilities that do not exist. */
-async function admissible<T extends FacilityInput | FilingInput | EventInput>(
+async function admissible<T extends FacilityInput | FilingInput | EventInput | ClaimsInput>(
   tx: Executor,
   kind: ImportKind,
   rows: { row: number; value: T }[],
@@ -228,7 +229,8 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput>(
   return accepted;
 }
 
-function write(tx: BulkTx, kind: "filings" | "events", rows: unknown[], batchId: number): Promise<WriteCounts> {
+function write(tx: BulkTx, kind: "filings" | "events" | "claims", rows: unknown[], batchId: number): Promise<WriteCounts> {
   if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
+  if (kind === "claims") return upsertClaims(tx, rows as ClaimsInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);
 }

@@ -1,53 +1,79 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../client";
-import { facilityFilter, notOnlineOn } from "./progress";
+import type { Db } from "../client";
+import { facilityFilter } from "./progress";
+import { NOT_YET_ONLINE, readWithoutJit, filingOn, statesOn } from "./on-date";
+import { deferralKey, deferralPopulation } from "./figure-filter";
+import { normalizeContractorName } from "../../lib/contractors";
+import type { DeferralDim, DeferralFigures } from "../../lib/figure-filter";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
-export interface DeferralFigures {
-  /** Filings in force for active facilities not yet online on the date. */
-  inForce: number;
-  reasons: Record<string, number>;
-  transitionalSub: Record<string, number>;
-  readiness: Record<string, number>;
-  network: Record<string, number>;
-  rececom: Record<string, number>;
-  /** How many deferrals end in each month from the date on ('YYYY-MM' → count). */
-  endingByMonth: { month: string; count: number }[];
-}
+export type { DeferralFigures };
 
 type Filter = { asOf: string; prefecture?: string; tableType?: TableType; category?: Category };
 
-/** What the filings in force say, for facilities still to move (state on the date below online, not closed). */
+const DIMS: { dim: DeferralDim; out: keyof DeferralFigures }[] = [
+  { dim: "reason", out: "reasons" },
+  { dim: "reasonSub", out: "transitionalSub" },
+  { dim: "readiness", out: "readiness" },
+  { dim: "network", out: "network" },
+  { dim: "rececom", out: "rececom" },
+  { dim: "usageApplied", out: "usageApplied" },
+  { dim: "certApplied", out: "certApplied" },
+  { dim: "deferralEnds", out: "endingByMonth" },
+  { dim: "contractor", out: "contractors" },
+];
+
+/**
+ * What the filings say on the date, for the facilities still to move then: each facility's latest filing
+ * filed on or before the date (a later one supersedes it from its own filing day), counted when its period
+ * covers the date. Every count is a group of the same keys the facility list filters on (figure-filter.ts).
+ */
 export async function deferralFigures(db: Db, scope: Scope, filter: Filter): Promise<DeferralFigures> {
-  const rows = await queryRows<{ dim: string; key: string | null; n: number }>(
+  const { asOf } = filter;
+  const rows = await readWithoutJit<{ dim: string; key: string | null; n: number }>(
     db,
-    sql`with open as (
-          select g.* from filings g
-          join facilities f on f.code = g.facility_code
-          where g.in_force and g.filed_on <= ${filter.asOf}::date and ${facilityFilter(scope, filter)}
-            and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
-            and ${notOnlineOn(filter.asOf)}
+    sql`with open as materialized (
+          select ${sql.join(DIMS.map(({ dim }) => sql`${deferralKey(dim, asOf)} as ${sql.identifier(dim)}`), sql`, `)},
+                 (${deferralPopulation(asOf)}) as in_force, (${deferralPopulation(asOf, "lapsed")}) as lapsed
+          from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
+          ${filingOn(asOf, sql`f.code`)}
+          where g.facility_code is not null
         )
-        select 'reason' as dim, reason as key, count(*)::int as n from open group by 2
-        union all select 'sub', reason_sub::text, count(*)::int from open where reason = 'transitional' group by 2
-        union all select 'readiness', readiness, count(*)::int from open group by 2
-        union all select 'network', network, count(*)::int from open group by 2
-        union all select 'rececom', rececom, count(*)::int from open where rececom is not null group by 2
-        union all select 'ending', to_char(deferral_until, 'YYYY-MM'), count(*)::int from open where deferral_until >= ${filter.asOf}::date group by 2`,
+        select 'lapsed' as dim, null as key, count(*)::int as n from open where lapsed
+        ${sql.join(
+          DIMS.map(({ dim }) => sql`union all select ${dim}, ${sql.identifier(dim)}::text, count(*)::int from open where in_force and ${sql.identifier(dim)} is not null group by 2`),
+          sql` `,
+        )}`,
   );
   const pick = (dim: string) => Object.fromEntries(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? "", r.n]));
   const reasons = pick("reason");
+  const contractors = new Map<string, { key: string; name: string; count: number; top: number }>();
+  for (const r of rows.filter((row) => row.dim === "contractor" && row.key)) {
+    const key = normalizeContractorName(r.key!);
+    const seen = contractors.get(key) ?? { key, name: r.key!, count: 0, top: 0 };
+    seen.count += r.n;
+    // The spelling most filings use names the group.
+    if (r.n > seen.top) Object.assign(seen, { name: r.key!, top: r.n });
+    contractors.set(key, seen);
+  }
   return {
+    asOf,
     inForce: Object.values(reasons).reduce((a, b) => a + b, 0),
+    lapsed: rows.find((r) => r.dim === "lapsed")?.n ?? 0,
     reasons,
-    transitionalSub: pick("sub"),
+    transitionalSub: pick("reasonSub"),
     readiness: pick("readiness"),
     network: pick("network"),
     rececom: pick("rececom"),
-    endingByMonth: rows
-      .filter((r) => r.dim === "ending")
-      .map((r) => ({ month: r.key ?? "", count: r.n }))
+    usageApplied: pick("usageApplied"),
+    certApplied: pick("certApplied"),
+    contractors: [...contractors.values()]
+      .filter((c) => c.key !== "")
+      .map(({ key, name, count }) => ({ key, name, count }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+    endingByMonth: Object.entries(pick("deferralEnds"))
+      .map(([month, count]) => ({ month, count }))
       .sort((a, b) => a.month.localeCompare(b.month)),
   };
 }

@@ -4,7 +4,10 @@ import { alertFacts, dueColumn } from "./alert-sql";
 import { facilityFilter } from "./progress";
 import type { AlertRule } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
-import type { EventState } from "../../lib/states";
+import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";
+import { NOT_YET_ONLINE, filingOn, readWithoutJit, statesOn } from "./on-date";
+import { figureCondition, needsFiling, stillToMove } from "./figure-filter";
+import type { FigureFilter } from "../../lib/figure-filter";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { Page } from "./follow-ups";
 
@@ -20,10 +23,12 @@ export interface FacilityListFilter {
   /** Only facilities with this alert on `asOf`. */
   alert?: AlertRule;
   asOf: string;
+  /** "include": facilities closed by `asOf` stay in the list (state `closed`); otherwise they are left out. */
+  closed?: "include";
+  /** The figure a number on the overview or prefecture page counts (lib/figure-filter.ts). */
+  figure?: FigureFilter;
   sort?: FacilitySort;
   dir?: "asc" | "desc";
-  /** Leave out facilities closed now (the prefecture page's list, whose count is the page's 施設数). */
-  activeOnly?: boolean;
 }
 
 export interface FacilityListItem {
@@ -45,14 +50,28 @@ const SORT_SQL: Record<FacilitySort, string> = {
   code: "f.code",
   name: "f.name",
   prefecture: "f.prefecture",
-  status: "f.status",
-  statusSince: "f.status_since",
+  status: "f.st",
+  statusSince: "f.st_since",
 };
+
+/** Which states on the date the list keeps, from its status, closed and figure filters. */
+function listedStates(filter: FacilityListFilter): readonly EventState[] {
+  let states: readonly EventState[] = filter.status ? [filter.status] : filter.closed === "include" || filter.figure?.reached ? EVENT_STATES : LADDER;
+  if (filter.figure && stillToMove(filter.figure)) states = states.filter((st) => NOT_YET_ONLINE.includes(st));
+  return states;
+}
+
+/** The list as SQL rows (f: the facility with st and st_since on the date; g: its filing on the date when a figure needs it). */
+async function listedFrom(db: Db, filter: FacilityListFilter, where: SQL): Promise<SQL> {
+  const figure = filter.figure ?? {};
+  const base = sql`${statesOn(filter.asOf, listedStates(filter), where)} f`;
+  if (!needsFiling(figure) && !figure.reached) return base;
+  const joined = needsFiling(figure) ? sql`${base} ${filingOn(filter.asOf, sql`f.code`)}` : base;
+  return sql`${joined} where ${await figureCondition(db, filter.asOf, figure)}`;
+}
 
 function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   const parts = [facilityFilter(scope, filter)];
-  if (filter.status) parts.push(sql`f.status = ${filter.status}`);
-  if (filter.activeOnly) parts.push(sql`f.status <> 'closed'`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(sql`(f.code like ${like} or f.name ilike ${like} or f.address ilike ${like} or f.phone like ${like})`);
@@ -64,17 +83,22 @@ function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, f.status, f.status_since as "statusSince",
+const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, f.st as status, f.st_since::text as "statusSince",
   f.address, f.postal_code as "postalCode", f.phone, f.claim_method as "claimMethod", f.closed_on as "closedOn"`;
 
-/** A page of facilities within the scope (in SQL), filtered and sorted; the same rows as the CSV export. */
+/**
+ * A page of facilities within the scope (in SQL), as they stood on `filter.asOf`: `status` is the state on
+ * that date, closed facilities are left out unless asked for. The same rows as the CSV export, and for any
+ * filter the total equals the progress count (db/queries/list-on-date.test.ts).
+ */
 export async function listFacilities(db: Db, scope: Scope, filter: FacilityListFilter, page = 1, pageSize = 50): Promise<Page<FacilityListItem>> {
   const where = listWhere(scope, filter);
   const dir = filter.dir === "desc" ? "desc" : "asc";
   const sort = sql.raw(`${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`);
+  const listed = await listedFrom(db, filter, where);
   const [items, [count]] = await Promise.all([
-    queryRows<FacilityListItem>(db, sql`select ${COLUMNS} from facilities f where ${where} order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from facilities f where ${where}`),
+    readWithoutJit<FacilityListItem>(db, sql`select ${COLUMNS} from ${listed} order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`),
+    readWithoutJit<{ n: number }>(db, sql`select count(*)::int as n from ${listed}`),
   ]);
   return { total: Number(count?.n ?? 0), page, pageSize, items };
 }
@@ -86,7 +110,7 @@ export async function* eachFacility(db: Db, scope: Scope, filter: FacilityListFi
   for (;;) {
     const rows: FacilityListItem[] = await queryRows<FacilityListItem>(
       db,
-      sql`select ${COLUMNS} from facilities f where ${where} and f.code > ${after} order by f.code limit ${chunk}`,
+      sql`select ${COLUMNS} from ${await listedFrom(db, filter, sql`${where} and f.code > ${after}`)} order by f.code limit ${chunk}`,
     );
     if (rows.length === 0) return;
     yield rows;

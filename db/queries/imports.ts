@@ -6,7 +6,7 @@ import type { RowError } from "../../lib/import/types";
 
 export interface ImportBatchRow {
   id: number;
-  kind: "facilities" | "filings" | "events";
+  kind: "facilities" | "filings" | "events" | "claims";
   fileName: string;
   encoding: string | null;
   userEmail: string | null;

@@ -1,17 +1,22 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../client";
-import { facilityFilter, notOnlineOn } from "./progress";
+import type { Db } from "../client";
+import { facilityFilter } from "./progress";
+import { NOT_YET_ONLINE, readWithoutJit, PLAN_DATE, filingOn, statesOn } from "./on-date";
+import { planKey } from "./figure-filter";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
+export { PLAN_DATE } from "./on-date";
+
 export interface PlanForecast {
+  asOf: string;
   /** Active facilities not online on the date. */
   remaining: number;
   /** Of those, with a plan date still ahead, by plan month ('YYYY-MM'). */
   plannedByMonth: { month: string; count: number }[];
   /** Plan date passed without going online. */
   slipped: number;
-  /** No filing in force to take a plan from. */
+  /** No filing on or before the date to take a plan from. */
   withoutPlan: number;
   /** The first few slipped facilities, latest plan first, for the list beside the chart. */
   slippedSample: { code: string; name: string; prefecture: string; planOn: string; status: string }[];
@@ -20,48 +25,35 @@ export interface PlanForecast {
 type Filter = { asOf: string; prefecture?: string; tableType?: TableType; category?: Category };
 
 /**
- * The plan date of a filing (⑦): ア end of December of the filing year, イ end of March and ウ end of
- * September of the next year, エ the date given (else the end of the deferral).
+ * "If every facility keeps its filed plan": who is still to come online on the date, when the latest
+ * filing filed by then said they would, and who slipped. The buckets are the facility list's `plan` filter.
  */
-export const PLAN_DATE = sql`case g.readiness
-    when 'december' then make_date(extract(year from g.filed_on)::int, 12, 31)
-    when 'march' then make_date(extract(year from g.filed_on)::int + 1, 3, 31)
-    when 'september' then make_date(extract(year from g.filed_on)::int + 1, 9, 30)
-    else coalesce(g.readiness_date, g.deferral_until) end`;
-
-/** "If every facility keeps its filed plan": who is still to come online, when they said they would, who slipped. */
 export async function planForecast(db: Db, scope: Scope, filter: Filter, sampleSize = 20): Promise<PlanForecast> {
-  const remainingWhere = sql`${facilityFilter(scope, filter)}
-    and (f.closed_on is null or f.closed_on > ${filter.asOf}::date)
-    and ${notOnlineOn(filter.asOf)}`;
-  const plans = sql`select f.code, f.name, f.prefecture, f.status::text as status, ${PLAN_DATE} as plan_on
-    from facilities f
-    left join filings g on g.facility_code = f.code and g.in_force and g.filed_on <= ${filter.asOf}::date
-    where ${remainingWhere}`;
-  const [byMonth, sample] = await Promise.all([
-    queryRows<{ month: string | null; slipped: boolean; n: number }>(
-      db,
-      sql`select to_char(p.plan_on, 'YYYY-MM') as month, (p.plan_on < ${filter.asOf}::date) as slipped, count(*)::int as n
-          from (${plans}) p group by 1, 2`,
-    ),
-    queryRows<{ code: string; name: string; prefecture: string; plan_on: string; status: string }>(
+  const { asOf } = filter;
+  const plans = sql`select f.code, f.name, f.prefecture, f.st::text as status, ${PLAN_DATE} as plan_on, ${planKey(asOf)} as bucket
+    from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
+    ${filingOn(asOf, sql`f.code`)}`;
+  const [byBucket, sample] = await Promise.all([
+    readWithoutJit<{ bucket: string; n: number }>(db, sql`select p.bucket, count(*)::int as n from (${plans}) p group by 1`),
+    readWithoutJit<{ code: string; name: string; prefecture: string; plan_on: string; status: string }>(
       db,
       sql`select p.code, p.name, p.prefecture, p.plan_on::text, p.status from (${plans}) p
-          where p.plan_on < ${filter.asOf}::date order by p.plan_on desc, p.code limit ${sampleSize}`,
+          where p.bucket = 'slipped' order by p.plan_on desc, p.code limit ${sampleSize}`,
     ),
   ]);
   let slipped = 0;
   let withoutPlan = 0;
   let remaining = 0;
   const planned: { month: string; count: number }[] = [];
-  for (const r of byMonth) {
+  for (const r of byBucket) {
     remaining += r.n;
-    if (r.month === null) withoutPlan += r.n;
-    else if (r.slipped) slipped += r.n;
-    else planned.push({ month: r.month, count: r.n });
+    if (r.bucket === "none") withoutPlan += r.n;
+    else if (r.bucket === "slipped") slipped += r.n;
+    else planned.push({ month: r.bucket, count: r.n });
   }
   planned.sort((a, b) => a.month.localeCompare(b.month));
   return {
+    asOf,
     remaining,
     plannedByMonth: planned,
     slipped,

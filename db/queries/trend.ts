@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter, progress } from "./progress";
+import { facilityFilter, progress, type ClaimVolume } from "./progress";
+import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
@@ -12,6 +13,10 @@ export interface TrendPoint {
   closed: number;
   counts: Record<LadderState, number>;
   onlineRate: number;
+  /** Monthly claims of the active facilities (as their lists give them) and the part from those online: the share by volume. */
+  claims: ClaimVolume;
+  /** The payers' reported claims of the point's month and the part sent online, where the counts were imported. */
+  reportedClaims?: ReportedClaims;
 }
 
 export interface TrendFilter {
@@ -50,7 +55,7 @@ export function trendDates(from: string, to: string): string[] {
 }
 
 function point(date: string): TrendPoint {
-  return { date, total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0 };
+  return { date, total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0, claims: { total: 0, online: 0, onlineRate: 0 } };
 }
 
 /**
@@ -63,7 +68,7 @@ export async function monthlyTrend(
   scope: Scope,
   filter: TrendFilter,
   /** Points the caller has already computed exactly (the dashboard's as-of figures), by date. */
-  known: Record<string, Omit<TrendPoint, "onlineRate">> = {},
+  known: Record<string, Omit<TrendPoint, "onlineRate" | "claims"> & { claims?: ClaimVolume }> = {},
 ): Promise<TrendPoint[]> {
   const dates = trendDates(filter.from, filter.to);
   if (dates.length === 0) return [];
@@ -72,9 +77,9 @@ export async function monthlyTrend(
   const fromSummary = dates.filter((d) => d <= through && isMonthEnd(d));
   const points = new Map(dates.map((d) => [d, point(d)]));
   if (fromSummary.length > 0) {
-    const rows = await queryRows<{ date: string; state: EventState; n: number }>(
+    const rows = await queryRows<{ date: string; state: EventState; n: number; claims: number }>(
       db,
-      sql`select s.month_end::text as date, s.state, sum(s.facilities)::int as n
+      sql`select s.month_end::text as date, s.state, sum(s.facilities)::int as n, sum(s.claims)::float8 as claims
           from monthly_summary s
           where s.month_end between ${fromSummary[0]}::date and ${fromSummary.at(-1)}::date
             and ${facilityFilter(scope, filter, sql`s`)}
@@ -87,15 +92,26 @@ export async function monthlyTrend(
       else {
         p.counts[row.state] += row.n;
         p.total += row.n;
+        p.claims.total += Number(row.claims);
+        if (row.state === "online") p.claims.online += Number(row.claims);
       }
     }
   }
   for (const date of dates.filter((d) => !fromSummary.includes(d))) {
-    const exact = known[date] ?? (await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" }));
-    points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0 });
+    const given = known[date];
+    const exact = given?.claims ? given : await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
+    points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0, claims: { ...exact.claims! } });
   }
   const out = dates.map((d) => points.get(d)!);
-  for (const p of out) p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
+  const reported = await reportedClaimsByMonth(db, scope, filter, dates[0].slice(0, 7), dates.at(-1)!.slice(0, 7));
+  for (const p of out) {
+    const month = reported.get(p.date.slice(0, 7));
+    if (month) p.reportedClaims = month;
+  }
+  for (const p of out) {
+    p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
+    p.claims.onlineRate = p.claims.total === 0 ? 0 : p.claims.online / p.claims.total;
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { EventState } from "../../lib/states";
 import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
 import { queryRows, type Db } from "../client";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
+import { seedMonthlyClaims } from "./claims";
 import { seedFollowUps } from "./follow-ups";
 import { seedCertificates, seedOpenedOn } from "./certificates";
 import { refreshCertificateRenewals } from "../queries/certificates";
@@ -134,6 +135,9 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
     log(`  indexes rebuilt (${seconds(started)})`);
     await refreshMonthlySummary(tx, data.asOf);
     log(`  monthly summary computed (${seconds(started)})`);
+    // Into an empty table: its month index and foreign keys are built once afterwards, not row by row.
+    const claims = await withIndexesRebuiltAfter(tx, ["monthly_claims"], () => seedMonthlyClaims(tx, data.asOf, data.seed));
+    log(`  ${claims} monthly claim counts made (${seconds(started)})`);
   });
   const writeMs = performance.now() - started;
   log(`committed in ${seconds(started)}`);
@@ -141,7 +145,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   const contacts = await seedFollowUps(db, data.asOf);
   log(`  ${contacts} demo contacts logged`);
   started = performance.now();
-  await queryRows(db, sql`analyze facilities, status_events, filings, certificates, contacts`);
+  await queryRows(db, sql`analyze facilities, status_events, filings, certificates, contacts, monthly_claims`);
   const analyzeMs = performance.now() - started;
   return {
     asOf: data.asOf,

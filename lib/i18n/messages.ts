@@ -2,6 +2,7 @@ import { followUpsEn, followUpsJa } from "./follow-ups";
 import { adminEn, adminJa } from "./admin";
 import { hardeningEn, hardeningJa } from "./hardening";
 import { renewalsEn, renewalsJa } from "./renewals";
+import { figuresEn, figuresJa } from "./figures";
 
 /** The message catalogue: Japanese first, English beside it with the same keys (the type enforces it). */
 export const ja = {
@@ -18,7 +19,7 @@ export const ja = {
     title: "CSV の取り込み",
     lead: "施設一覧・猶予届出（様式第1号）・進捗記録の CSV を取り込みます。まず内容を確認し、よければ確定してください。",
     kind: "種類",
-    kinds: { facilities: "施設一覧", filings: "猶予届出（様式第1号）", events: "進捗記録（状態の変化）" },
+    kinds: { facilities: "施設一覧", filings: "猶予届出（様式第1号）", events: "進捗記録（状態の変化）", claims: "月別レセプト件数（支払基金・国保連）" },
     file: "ファイル",
     fileHelp: "UTF-8 または Shift_JIS（Excel の CSV）。最大",
     preview: "内容を確認（まだ書き込みません）",
@@ -156,6 +157,7 @@ export const ja = {
   errorBody: "ページを表示できませんでした。もう一度お試しください。続く場合は、この画面の時刻と操作を管理者にお知らせください。",
   retry: "もう一度試す",
   fu: followUpsJa,
+  fig: figuresJa,
   admin: adminJa,
   hard: hardeningJa,
   rn: renewalsJa,
@@ -178,7 +180,7 @@ export const en: Messages = {
     title: "Import a CSV",
     lead: "Import facility lists, deferral filings (様式第1号) and progress records. Check the preview first, then confirm.",
     kind: "Kind",
-    kinds: { facilities: "Facility list", filings: "Deferral filings (様式第1号)", events: "Progress records (state changes)" },
+    kinds: { facilities: "Facility list", filings: "Deferral filings (様式第1号)", events: "Progress records (state changes)", claims: "Monthly claim counts (payers)" },
     file: "File",
     fileHelp: "UTF-8 or Shift_JIS (CSV from Excel). At most",
     preview: "Preview (nothing is written yet)",
@@ -316,6 +318,7 @@ export const en: Messages = {
   errorBody: "The page could not be shown. Please try again; if it keeps happening, tell your administrator the time and what you did.",
   retry: "Try again",
   fu: followUpsEn,
+  fig: figuresEn,
   admin: adminEn,
   hard: hardeningEn,
   rn: renewalsEn,

@@ -1,6 +1,6 @@
 import { ImportFileError } from "./decode";
 
-export type ImportKind = "facilities" | "filings" | "events";
+export type ImportKind = "facilities" | "filings" | "events" | "claims";
 
 /** Header names by key: the English key itself is always accepted too. First the required keys. */
 const CODE = ["医療機関コード", "保険医療機関コード", "薬局コード", "保険薬局コード", "医療機関等コード", "機関コード", "コード"];
@@ -64,6 +64,15 @@ export const HEADERS: Record<ImportKind, { required: string[]; names: Record<str
       cert_applied_on: ["証明書申請日", "電子証明書申請日", "証明書発行申請日"],
       cert_issued_on: ["証明書発行日", "電子証明書発行日"],
       cert_expires_on: ["証明書有効期限", "電子証明書有効期限", "有効期限", "有効期間満了日"],
+    },
+  },
+  claims: {
+    required: ["code", "month", "claims", "online_claims"],
+    names: {
+      code: CODE,
+      month: ["請求年月", "診療年月", "年月", "対象年月"],
+      claims: ["レセプト件数", "請求件数", "件数", "総件数"],
+      online_claims: ["うちオンライン件数", "オンライン件数", "オンライン請求件数", "うちオンライン"],
     },
   },
 };

@@ -4,12 +4,13 @@ import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
 import { facilityRow } from "./facility-row";
 import { filingRow } from "./filing-row";
 import { eventRow } from "./event-row";
+import { claimsRow } from "./claims-row";
 import { FirstLines } from "./first-lines";
 import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
-import type { CertificateOnlyRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : EventRow | CertificateOnlyRow;
+export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : K extends "claims" ? ClaimsRow : EventRow | CertificateOnlyRow;
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
@@ -28,6 +29,7 @@ export interface CsvReader<K extends ImportKind> {
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
   if (kind === "facilities") return facilityRow(row, cells);
   if (kind === "filings") return filingRow(row, cells);
+  if (kind === "claims") return claimsRow(row, cells, today);
   return eventRow(row, cells, today);
 }
 
@@ -35,7 +37,8 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
  * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
  * number), code + state + date for events.
  */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow): number | string {
+function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow | ClaimsRow): number | string {
+  if (kind === "claims") return `${value.code}|${(value as ClaimsRow).month}`;
   if (kind === "events" && !("state" in value)) {
     const c = (value as CertificateOnlyRow).certificate;
     return `${c.code}|certificate|${c.terminal}|${c.appliedOn ?? c.issuedOn}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "./read";
-import { HEADERS, type ImportKind } from "./headers";
-import { importTemplateRows } from "./template";
+import { HEADERS } from "./headers";
+import { importTemplateRows, TEMPLATE_KINDS } from "./template";
 import { csvLine, encodeCsv } from "../csv";
 
 async function* once(bytes: Uint8Array) {
@@ -9,7 +9,7 @@ async function* once(bytes: Uint8Array) {
 }
 
 describe("import templates", () => {
-  for (const kind of ["facilities", "filings", "events"] as ImportKind[]) {
+  for (const kind of TEMPLATE_KINDS) {
     it(`the ${kind} template maps every column and its example row is accepted (as Excel's Shift_JIS)`, async () => {
       const reader = readCsv(kind, once(encodeCsv(importTemplateRows(kind).map(csvLine).join(""), "shift_jis")), { today: "2026-12-01" });
       const rows = [];

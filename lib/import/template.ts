@@ -1,6 +1,6 @@
 import { HEADERS, type ImportKind } from "./headers";
 
-export const TEMPLATE_KINDS: readonly ImportKind[] = ["facilities", "filings", "events"];
+export const TEMPLATE_KINDS: readonly ImportKind[] = ["facilities", "filings", "events", "claims"];
 
 /**
  * A CSV template for each import kind, to fill in with Excel: every column the import reads, headed with its
@@ -48,6 +48,7 @@ const EXAMPLES: Record<ImportKind, Record<string, string>> = {
     address: "北海道札幌市中央区北1条西1-1",
   },
   events: { code: "0110113719", status: "利用申請", effective_on: "2025-01-15", note: "" },
+  claims: { code: "0110113719", month: "2025-01", claims: "850", online_claims: "0" },
 };
 
 /** The template as rows: the header, then the example. */

@@ -73,6 +73,14 @@ export interface CertificateOnlyRow {
   certificate: CertificateRow;
 }
 
+/** One facility's claims for one month ('YYYY-MM'), from the payers' monthly counts. */
+export interface ClaimsRow {
+  code: string;
+  month: string;
+  claims: number;
+  onlineClaims: number;
+}
+
 /** A rejected row: its line in the file (the header is line 1), the column, the value and why. */
 export interface RowError {
   row: number;
@@ -83,7 +91,7 @@ export interface RowError {
 
 /** What an import reports (contracts.md), plus its batch and how the headers were read (not in the contract). */
 export interface ImportSummary {
-  kind: "facilities" | "filings" | "events";
+  kind: "facilities" | "filings" | "events" | "claims";
   file: string;
   encoding: string;
   rows: number;

@@ -43,7 +43,7 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   const filter = dashboardFilter(query);
   // The facility table reads the same query as GET /api/v1/facilities, its own filters under f* keys.
   const tableQuery = lenientParse(facilityQuery, {
-    prefecture: code, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }),
+    prefecture: code, asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }),
     ...(query.fStatus && { status: query.fStatus }), ...(query.fAlert && { alert: query.fAlert }), ...(query.fQ && { q: query.fQ }),
     ...(query.fSort && { sort: query.fSort }), ...(query.fDir && { dir: query.fDir }), ...(query.fPage && { page: query.fPage }),
     ...(query.fPageSize && { pageSize: query.fPageSize }),
@@ -55,7 +55,7 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
     loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
     listFacilities(getDb(), user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
   ]);
-  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf", "activeOnly"].includes(k)) as [string, string][]);
+  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir"].includes(k)) as [string, string][]);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/prefectures/${code}?${filterQuery(filter)}`} />

@@ -7,18 +7,13 @@ import { apiUser, type CurrentUser } from "@/app/_auth/session";
 import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
 import { getDb } from "@/db/client";
 import { auditImport } from "@/db/import/audit";
+import { importForm } from "@/app/_import-form";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const form = z.object({
-  kind: z.enum(["facilities", "filings", "events"]),
-  dryRun: z
-    .enum(["true", "false", "1", "0", "on", "off", ""])
-    .optional()
-    .transform((v) => v === "true" || v === "1" || v === "on"),
-});
+const form = importForm;
 
 const FAILED = "取り込みに失敗しました（データは変更されていません）";
 

@@ -1,0 +1,48 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getDb, type Db } from "@/db/client";
+import { todayIso } from "@/lib/dates";
+import type { Scope } from "@/lib/scope";
+import type { Category, TableType } from "@/lib/table-types";
+import { apiUser } from "@/app/_auth/session";
+import { panelQuery, searchParamsObject } from "@/app/_params";
+import { invalidQuery } from "@/app/_follow-up-params";
+import { csvResponse } from "@/app/_csv";
+import { auditExport } from "@/app/_export-audit";
+
+export interface PanelFilter {
+  asOf: string;
+  prefecture?: string;
+  tableType?: TableType;
+  category?: Category;
+}
+
+/**
+ * A GET handler for the numbers behind a dashboard panel: the progress filters (prefecture, tableType,
+ * category, asOf; 400 on anything else), the caller's scope applied in the query, JSON out.
+ */
+export function panelRoute<T>(compute: (db: Db, scope: Scope, filter: PanelFilter) => Promise<T>) {
+  return async function GET(req: NextRequest) {
+    const auth = await apiUser();
+    if (!auth.ok) return auth.response;
+    const parsed = panelQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
+    if (!parsed.success) return invalidQuery(parsed.error);
+    const { asOf, ...rest } = parsed.data;
+    return NextResponse.json(await compute(getDb(), auth.user.scope, { ...rest, asOf: asOf ?? todayIso() }));
+  };
+}
+
+/** The same panel as a CSV download (UTF-8 with BOM, or ?encoding=shift_jis), audited like every export. */
+export function panelCsvRoute(name: string, table: (db: Db, scope: Scope, filter: PanelFilter) => Promise<unknown[][]>) {
+  return async function GET(req: NextRequest) {
+    const auth = await apiUser();
+    if (!auth.ok) return auth.response;
+    const params = searchParamsObject(req.nextUrl.searchParams);
+    const { encoding, ...rest } = params;
+    const parsed = panelQuery.safeParse(rest);
+    if (!parsed.success) return invalidQuery(parsed.error);
+    const { asOf, ...filter } = parsed.data;
+    const rows = await table(getDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
+    await auditExport(auth.user, `${name}.csv`, parsed.data, Math.max(0, rows.length - 1));
+    return csvResponse(rows, `${name}_${asOf ?? todayIso()}.csv`, encoding ?? null);
+  };
+}

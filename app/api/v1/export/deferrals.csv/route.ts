@@ -1,0 +1,8 @@
+import { deferralFigures } from "@/db/queries/deferrals";
+import { deferralsTable } from "@/lib/charts/panel-tables";
+import { panelCsvRoute } from "@/app/_panel-route";
+
+export const dynamic = "force-dynamic";
+
+/** The deferral panel as CSV: the same figures as GET /api/v1/deferrals. */
+export const GET = panelCsvRoute("deferrals", async (db, scope, filter) => deferralsTable(filter.asOf, await deferralFigures(db, scope, filter)));

@@ -1,0 +1,8 @@
+import { funnel } from "@/db/queries/funnel";
+import { funnelTable } from "@/lib/charts/panel-tables";
+import { panelCsvRoute } from "@/app/_panel-route";
+
+export const dynamic = "force-dynamic";
+
+/** The funnel panel as CSV: the same figures as GET /api/v1/funnel. */
+export const GET = panelCsvRoute("funnel", async (db, scope, filter) => funnelTable(filter.asOf, await funnel(db, scope, filter)));
