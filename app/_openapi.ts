@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { TEMPLATE_KINDS } from "@/lib/import/template";
+import type { ImportKind } from "@/lib/import/headers";
 import { panelQuery, progressQuery } from "@/app/_params";
 import { facilityCodeParam, facilityQuery, followUpQuery } from "@/app/_follow-up-params";
 import { auditQuery } from "@/app/_audit-params";
@@ -69,6 +71,14 @@ const OPS: Op[] = [
     extra: { "403": { description: "viewers may not import" }, "413": { description: "the file is larger than IMPORT_MAX_BYTES" } },
   },
   { path: "/api/v1/imports/{id}/errors.csv", summary: "An import's rejected rows as CSV", pathParams: { id: z.coerce.number().int().positive() }, ok: csv, extra: { "404": { description: "unknown or not the caller's" } } },
+  { path: "/api/v1/imports/{id}/diff.csv", summary: "A dry run's per-facility changes as CSV", pathParams: { id: z.coerce.number().int().positive() }, ok: csv, extra: { "404": { description: "unknown, not the caller's, or not a dry run" } } },
+  {
+    path: "/api/v1/imports/template.csv",
+    summary: "A CSV template for an import kind (editors and admins): its columns and one example row",
+    query: z.object({ kind: z.enum(TEMPLATE_KINDS as [ImportKind, ...ImportKind[]]), encoding: z.enum(["utf-8", "shift_jis"]).optional() }),
+    ok: csv,
+    extra: { "403": { description: "viewers may not import" }, "400": { description: "an unknown kind" } },
+  },
   { path: "/api/v1/openapi.json", summary: "This document", ok: { "application/json": { schema: { type: "object" } } } },
 ];
 

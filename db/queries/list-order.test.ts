@@ -55,7 +55,7 @@ describe("a prefecture's facility list", () => {
     const figures = await progress(db, tokyo, { asOf: today, groupBy: "prefecture" });
     const list = await listFacilities(db, tokyo, { asOf: today, prefecture: "13", sort: "status" }, 1, 500);
     expect(list.total).toBe(figures.total);
-    const withClosed = await listFacilities(db, tokyo, { asOf: today, prefecture: "13" }, 1, 1);
+    const withClosed = await listFacilities(db, tokyo, { asOf: today, prefecture: "13", closed: "include" }, 1, 1);
     expect(withClosed.total).toBe(figures.total + figures.closed);
     expect(figures.closed).toBeGreaterThan(0);
     const ranks = list.items.map((f) => LADDER.indexOf(f.status as (typeof LADDER)[number]));
