@@ -10,8 +10,9 @@ import { ensureDemoUsers } from "./demo-users";
 
 /**
  * The end-to-end run: a fresh database of its own (a new PostgreSQL database beside DATABASE_URL, or a
- * temporary PGlite dir), a small deterministic national data set and the demo users, a production build,
- * then Playwright against `next start`. The database is dropped afterwards whatever happened.
+ * temporary PGlite dir), a small deterministic national data set and the demo users, the standalone
+ * production build (scripts/build-standalone.sh, as the container image makes it), then Playwright against
+ * `node .next/standalone/server.js`. The database is dropped afterwards whatever happened.
  */
 export const E2E_PASSWORD = "e2e-Password-1";
 const FACILITIES = 4000;
@@ -47,7 +48,7 @@ async function main() {
     await seedNationalData(getDb(), { facilities: FACILITIES, seed: 7 });
     await ensureDemoUsers(getDb(), E2E_PASSWORD);
     await closeDb();
-    if (!process.env.E2E_SKIP_BUILD && run("npx", ["next", "build"], env) !== 0) throw new Error("next build failed");
+    if (!process.env.E2E_SKIP_BUILD && run("bash", ["scripts/build-standalone.sh"], env) !== 0) throw new Error("the standalone build failed");
     status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
   } finally {
     await closeDb();

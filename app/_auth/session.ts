@@ -9,6 +9,7 @@ import { unsafeFindUserById, type Role } from "@/db/queries/users";
 import { scopeFromPrefectures, type Scope } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
+import { noteRequestUser } from "@/lib/request-context";
 
 export interface CurrentUser {
   id: number;
@@ -38,6 +39,7 @@ async function currentUser(): Promise<CurrentUser | null> {
   const claims = { userId: id, sessionVersion: session.sv, signedInAt: session.signedInAt };
   if (!row || sessionProblem(claims, row, Date.now(), sessionMaxAgeMs())) return null;
   const { id: userId, email, name, role, prefectures, mustChangePassword } = row;
+  noteRequestUser(userId);
   return { id: userId, email, name, role, prefectures, mustChangePassword, scope: scopeFromPrefectures(prefectures) };
 }
 
