@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
 import { getMessages } from "./_i18n";
@@ -13,7 +13,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const { lang, t } = await getMessages();
   const filter = dashboardFilter(await searchParams);
-  const data = await loadDashboard(getDb(), user.scope, filter);
+  const data = await loadDashboard(await readDb(), user.scope, filter);
   return (
     <>
       <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?${filterQuery(filter)}`} />

@@ -116,7 +116,10 @@ test.describe("with the database down", () => {
     const mine = lines().filter((l) => l.requestId === requestId);
     const error = mine.find((l) => l.msg === "request error")!;
     expect(error).toMatchObject({ level: "error", route: "/", method: "GET", digest });
-    expect((error.err as { stack: string }).stack).toContain("could not connect to the database");
+    const err = error.err as { stack: string; cause: { message: string } };
+    expect(err.stack).toMatch(/^Error: /);
+    expect(err.stack).toMatch(/\n\s+at /);
+    expect(err.cause.message).toContain("could not connect to the database");
     const access = mine.find((l) => l.msg === "request")!;
     expect(access).toMatchObject({ level: "info", method: "GET", route: "/", path: "/", status: 500 });
     expect(typeof access.time).toBe("string");

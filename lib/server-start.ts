@@ -18,6 +18,13 @@ export function startServer(): void {
   logger.info({ node: process.version, pid: process.pid }, "server started");
 }
 
+/** The underlying error (drizzle wraps the driver's as "Failed query: …"), with its own stack. */
+function causeOf(err: Error): { cause?: { type: string; message: string; stack?: string } } {
+  const cause = err.cause;
+  if (!(cause instanceof Error)) return cause === undefined ? {} : { cause: { type: typeof cause, message: String(cause) } };
+  return { cause: { type: cause.name, message: cause.message, stack: cause.stack } };
+}
+
 type ErrorHookArgs = Parameters<Instrumentation.onRequestError>;
 
 /** One line per error thrown while serving a request: its stack, the request id, route, user and digest. */
@@ -33,7 +40,7 @@ export function logRequestError(error: ErrorHookArgs[0], request: ErrorHookArgs[
       renderSource: context.renderSource,
       userId: store?.userId ?? null,
       digest: (err as Error & { digest?: string }).digest,
-      err: { type: err.name, message: err.message, stack: err.stack },
+      err: { type: err.name, message: err.message, stack: err.stack, ...causeOf(err) },
     },
     "request error",
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { afterWrite } from "@/app/_read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { changeFollowUps } from "@/db/queries/assignments";
@@ -40,6 +41,7 @@ export async function bulkFollowUpAction(_prev: BulkState, form: FormData): Prom
     ...(assignee !== "" && { assigneeId: assignee === "none" ? null : assignee }),
     ...(nextActionOn !== "" && { nextActionOn }),
   });
+  await afterWrite();
   revalidatePath("/follow-ups");
   return { ok: true, updated: result.updated.length, refused: result.refused.length, at: Date.now() };
 }
@@ -55,6 +57,7 @@ export async function saveViewAction(form: FormData): Promise<void> {
   const query = new URLSearchParams(parsed.data.query);
   query.delete("page");
   await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString());
+  await afterWrite();
   revalidatePath("/follow-ups");
 }
 
@@ -63,5 +66,6 @@ export async function deleteViewAction(form: FormData): Promise<void> {
   const id = z.coerce.number().int().positive().safeParse(form.get("id"));
   if (!id.success) return;
   await deleteView(getDb(), user.id, id.data);
+  await afterWrite();
   revalidatePath("/follow-ups");
 }

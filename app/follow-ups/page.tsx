@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
@@ -24,7 +24,7 @@ export default async function FollowUpsPage({ searchParams }: Props) {
   const query = plainQuery(await searchParams);
   const parsed = lenientParse(followUpQuery, query);
   const filter = toFollowUpFilter(parsed, user.id);
-  const db = getDb();
+  const db = await readDb();
   const [page, colleagues, views] = await Promise.all([
     listFollowUps(db, user.scope, filter, parsed.page, parsed.pageSize),
     assignableColleagues(db, user.scope),

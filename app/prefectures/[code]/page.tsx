@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
@@ -36,9 +36,10 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
     ...(query.fStatus && { status: query.fStatus }), ...(query.fAlert && { alert: query.fAlert }), ...(query.fQ && { q: query.fQ }),
     ...(query.fSort && { sort: query.fSort }), ...(query.fDir && { dir: query.fDir }), ...(query.fPage && { page: query.fPage }),
   });
+  const db = await readDb();
   const [data, facilities] = await Promise.all([
-    loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
-    listFacilities(getDb(), user.scope, toFacilityFilter(tableQuery), tableQuery.page, 25),
+    loadDashboard(db, user.scope, { ...filter, prefecture: code }),
+    listFacilities(db, user.scope, toFacilityFilter(tableQuery), tableQuery.page, 25),
   ]);
   const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir", "asOf"].includes(k)) as [string, string][]);
   return (

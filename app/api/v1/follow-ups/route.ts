@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { apiUser } from "@/app/_auth/session";
 import { searchParamsObject } from "@/app/_params";
@@ -15,6 +15,6 @@ export async function GET(req: NextRequest) {
   const parsed = followUpQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
-  const page = await listFollowUps(getDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
+  const page = await listFollowUps(await readDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
   return Response.json({ asOf: filter.asOf, total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(followUpJson) });
 }
