@@ -55,3 +55,23 @@ describe("configuration from the environment", () => {
     expect(readServerConfig({ NEXTAUTH_SECRET: "a-long-enough-secret" }).NEXTAUTH_SECRET).toBe("a-long-enough-secret");
   });
 });
+
+describe(".env.example", () => {
+  it("lists every setting the configuration reads, and its defaults are the configuration's", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { configSchema } = await import("./config");
+    const text = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    const listed = new Map(
+      text
+        .split("\n")
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)] as const),
+    );
+    for (const name of Object.keys(configSchema.shape)) expect(listed.has(name), name).toBe(true);
+    const defaults = readConfig({});
+    for (const [name, value] of listed) {
+      if (!(name in configSchema.shape) || value === "" || name === "DATABASE_URL") continue;
+      expect(String(defaults[name as keyof typeof defaults]), name).toBe(value);
+    }
+  });
+});

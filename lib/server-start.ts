@@ -18,10 +18,17 @@ export function startServer(): void {
   logger.info({ node: process.version, pid: process.pid }, "server started");
 }
 
+/** Errors may come from another realm (the app's bundles): anything with a message counts as one. */
+function asError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  if (value && typeof value === "object" && typeof (value as Error).message === "string") return value as Error;
+  return new Error(String(value));
+}
+
 /** The underlying error (drizzle wraps the driver's as "Failed query: …"), with its own stack. */
 function causeOf(err: Error): { cause?: { type: string; message: string; stack?: string } } {
-  const cause = err.cause;
-  if (!(cause instanceof Error)) return cause === undefined ? {} : { cause: { type: typeof cause, message: String(cause) } };
+  if (err.cause === undefined || err.cause === null) return {};
+  const cause = asError(err.cause);
   return { cause: { type: cause.name, message: cause.message, stack: cause.stack } };
 }
 
@@ -29,7 +36,7 @@ type ErrorHookArgs = Parameters<Instrumentation.onRequestError>;
 
 /** One line per error thrown while serving a request: its stack, the request id, route, user and digest. */
 export function logRequestError(error: ErrorHookArgs[0], request: ErrorHookArgs[1], context: ErrorHookArgs[2]): void {
-  const err = error instanceof Error ? error : new Error(String(error));
+  const err = asError(error);
   const store = requestContext.getStore();
   logger.error(
     {
