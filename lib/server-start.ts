@@ -29,7 +29,7 @@ function asError(value: unknown): Error {
 function causeOf(err: Error): { cause?: { type: string; message: string; stack?: string } } {
   if (err.cause === undefined || err.cause === null) return {};
   const cause = asError(err.cause);
-  return { cause: { type: cause.name, message: cause.message, stack: cause.stack } };
+  return { cause: { type: cause.name || "Error", message: cause.message, stack: cause.stack } };
 }
 
 type ErrorHookArgs = Parameters<Instrumentation.onRequestError>;
@@ -47,7 +47,7 @@ export function logRequestError(error: ErrorHookArgs[0], request: ErrorHookArgs[
       renderSource: context.renderSource,
       userId: store?.userId ?? null,
       digest: (err as Error & { digest?: string }).digest,
-      err: { type: err.name, message: err.message, stack: err.stack, ...causeOf(err) },
+      err: { type: err.name || "Error", message: err.message, stack: err.stack, ...causeOf(err) },
     },
     "request error",
   );
