@@ -1,6 +1,9 @@
 import { closeDb } from "../db/client";
 import { checkDerived } from "../db/check";
 
+// A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
+process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
+
 /**
  * npm run db:check [-- --json]: rebuilds the derived tables from the source data in a scratch schema
  * (rolled back; nothing is written) and compares them with the live ones. Exit 0 when they agree, 1 when
