@@ -11,8 +11,8 @@ import { readConfig, type Config } from "../lib/config";
 
 /**
  * The one place that picks the driver: PostgreSQL through postgres-js when DATABASE_URL is set, else the
- * embedded PGlite in PGLITE_DIR (default ./.data/pglite). Settings come checked from lib/config.ts. Only one process may open a PGlite directory, so
- * scripts run while the server is stopped. One instance per process, cached on globalThis.
+ * embedded PGlite in PGLITE_DIR (default ./.data/pglite), with the settings lib/config.ts has checked.
+ * Only one process may open a PGlite directory, so scripts run while the server is stopped. One instance per process, cached on globalThis.
  * (Not marked server-only: the scripts and tests import it too; nothing in components/ may.)
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -41,7 +41,7 @@ export function driverName(): "postgres" | "pglite" {
  * used last, as postgres-js rotates), a connect timeout per host, and the host name on the socket, which
  * postgres-js sends as the TLS server name (SNI) when it negotiates TLS on it.
  */
-export function socketConnector(): (options: ConnectOptions) => Promise<net.Socket> {
+function socketConnector(): (options: ConnectOptions) => Promise<net.Socket> {
   let next = 0;
   return (options) =>
     new Promise((resolve, reject) => {
