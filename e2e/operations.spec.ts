@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { serverNodeOptions } from "../scripts/server-options";
@@ -11,8 +12,6 @@ import { PASSWORD, signIn } from "./helpers";
  * the Japanese error page with the id the user can quote, and the JSON log lines (one per request, one
  * per error with its stack, never a password or a cookie). A bad setting stops the server with its name.
  */
-const FIRST = Number(process.env.E2E_PORT || 3100);
-const BROKEN = FIRST + 2;
 const SERVER = path.join(process.cwd(), ".next", "standalone", "server.js");
 
 test("health and ready answer without sign-in and say nothing else", async ({ request }) => {
@@ -42,9 +41,18 @@ test("the not-found page is in Japanese and English and shows the request id", a
   await expect(page.getByTestId("request-id")).toHaveText(response!.headers()["x-request-id"]);
 });
 
-test("a bad setting stops the server with the variable's name", () => {
+/** A port nothing listens on now (the second servers must not take another suite's fixed port). */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+test("a bad setting stops the server with the variable's name", async () => {
   const result = spawnSync(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(BROKEN + 1), HOSTNAME: "127.0.0.1", DB_POOL_MAX: "many" },
+    env: { ...process.env, PORT: String(await freePort()), HOSTNAME: "127.0.0.1", DB_POOL_MAX: "many" },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -55,9 +63,11 @@ test("a bad setting stops the server with the variable's name", () => {
 test.describe("with the database down", () => {
   let server: ChildProcess | undefined;
   let log = "";
+  let BROKEN = 0;
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
+    BROKEN = await freePort();
     server = spawn(process.execPath, [SERVER], {
       env: {
         ...process.env,
