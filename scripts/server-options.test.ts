@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { SERVER_HEAP_MB, serverNodeOptions } from "./server-options";
 
 describe("the production server's heap", () => {
-  it("npm start uses the same limit as the demo, the e2e suite and the benchmark", () => {
+  it("npm start (the standalone server) uses the same limit as the demo, the e2e suite, the benchmark and the image", () => {
     const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe(`NODE_OPTIONS="$NODE_OPTIONS --max-old-space-size=${SERVER_HEAP_MB}" next start`); // keeps the operator's own options
+    expect(pkg.scripts.start).toBe(`NODE_OPTIONS="$NODE_OPTIONS --max-old-space-size=${SERVER_HEAP_MB}" node .next/standalone/server.js`); // keeps the operator's own options
+    expect(readFileSync(path.join(import.meta.dirname, "..", "Dockerfile"), "utf8")).toContain(`NODE_OPTIONS=--max-old-space-size=${SERVER_HEAP_MB}`);
     expect(serverNodeOptions("--enable-source-maps")).toBe(`--enable-source-maps --max-old-space-size=${SERVER_HEAP_MB}`);
     expect(serverNodeOptions("")).toBe(`--max-old-space-size=${SERVER_HEAP_MB}`);
   });
