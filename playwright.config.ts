@@ -29,10 +29,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/auth/csrf`,
+    // The standalone server, the same entry the container image runs (scripts/build-standalone.sh builds it);
+    // the run starts once /api/ready says the database is reachable and migrated.
+    command: "node .next/standalone/server.js",
+    url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: baseURL },
+    env: { ...(process.env as Record<string, string>), NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: baseURL, PORT: String(port), HOSTNAME: "127.0.0.1" },
   },
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { todayIso } from "@/lib/dates";
 import type { Scope } from "@/lib/scope";
 import type { Category, TableType } from "@/lib/table-types";
@@ -27,7 +28,7 @@ export function panelRoute<T>(compute: (db: Db, scope: Scope, filter: PanelFilte
     const parsed = panelQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
     if (!parsed.success) return invalidQuery(parsed.error);
     const { asOf, ...rest } = parsed.data;
-    return NextResponse.json(await compute(getDb(), auth.user.scope, { ...rest, asOf: asOf ?? todayIso() }));
+    return NextResponse.json(await compute(await readDb(), auth.user.scope, { ...rest, asOf: asOf ?? todayIso() }));
   };
 }
 
@@ -41,7 +42,7 @@ export function panelCsvRoute(name: string, table: (db: Db, scope: Scope, filter
     const parsed = panelQuery.safeParse(rest);
     if (!parsed.success) return invalidQuery(parsed.error);
     const { asOf, ...filter } = parsed.data;
-    const rows = await table(getDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
+    const rows = await table(await readDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
     await auditExport(auth.user, `${name}.csv`, parsed.data, Math.max(0, rows.length - 1));
     return csvResponse(rows, `${name}_${asOf ?? todayIso()}.csv`, encoding ?? null);
   };

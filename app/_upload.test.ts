@@ -1,4 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
@@ -25,6 +27,19 @@ describe("spoolMultipart", () => {
     expect(new Uint8Array(await readFile(spooled.file.path))).toEqual(bytes);
     await spooled.cleanup();
     await expect(stat(spooled.file.path)).rejects.toThrow();
+  });
+
+  it("spools into IMPORT_TMP_DIR when it is set", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "claims-tmpdir-"));
+    process.env.IMPORT_TMP_DIR = dir;
+    try {
+      const spooled = await spoolMultipart(upload([["kind", "facilities"], ["file", new Blob(["a,b\r\n"]), "x.csv"]]), 1024);
+      expect(spooled.file.path.startsWith(dir + path.sep)).toBe(true);
+      await spooled.cleanup();
+    } finally {
+      delete process.env.IMPORT_TMP_DIR;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a file over the limit with 413, whether declared or only found while reading", async () => {

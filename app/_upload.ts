@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
+import { readConfig } from "@/lib/config";
 
 /** The largest upload accepted (bytes): IMPORT_MAX_BYTES, else 128 MB (the national list is about 40 MB). */
 export function maxUploadBytes(): number {
@@ -46,7 +47,7 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
 
-  const dir = await mkdtemp(path.join(os.tmpdir(), "claims-upload-"));
+  const dir = await mkdtemp(path.join(readConfig().IMPORT_TMP_DIR ?? os.tmpdir(), "claims-upload-"));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const fields: Record<string, string> = {};

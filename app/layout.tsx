@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 import { getLang } from "./_i18n";
 import { messagesFor } from "@/lib/i18n/messages";
@@ -11,9 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const lang = await getLang();
+  // The request's id (lib/request-log.ts), so that the error page can show it for the user to quote.
+  const requestId = (await headers()).get("x-request-id");
   return (
     <html lang={lang}>
-      <body>{children}</body>
+      <body>
+        {requestId && <meta name="request-id" content={requestId} />}
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
 import { getMessages } from "./_i18n";
@@ -22,10 +22,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { lang, t } = await getMessages();
   const params = await searchParams;
   const filter = dashboardFilter(params);
+  const db = await readDb();
   const [data, certificates, regressions] = await Promise.all([
-    loadDashboard(getDb(), user.scope, filter),
-    certificateWatch(getDb(), user.scope, filter),
-    regressionCounts(getDb(), user.scope, filter),
+    loadDashboard(db, user.scope, filter),
+    certificateWatch(db, user.scope, filter),
+    regressionCounts(db, user.scope, filter),
   ]);
   const watchQuery = { asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }) };
   // A scoped user's page is about their prefectures: its title is their names.

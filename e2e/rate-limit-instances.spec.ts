@@ -7,7 +7,7 @@ import { serverNodeOptions } from "../scripts/server-options";
 
 /**
  * The sign-in limit across two running app servers sharing one PostgreSQL database: the suite's own
- * server and a second `next start` on the next port. Failures on one count on the other. Needs PostgreSQL
+ * server and a second standalone server on the next port. Failures on one count on the other. Needs PostgreSQL
  * (`DATABASE_URL` set for `npm run test:e2e`): the embedded PGlite admits a single process.
  */
 const FIRST = Number(process.env.E2E_PORT || 3100);
@@ -24,13 +24,13 @@ test.beforeAll(async () => {
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   await sql`insert into users (email, password_hash, role, prefectures) values (${EMAIL}, ${await hashPassword(PASSWORD)}, 'viewer', ${["13"]})`;
   await sql.end();
-  const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  second = spawn(process.execPath, [next, "start", "-p", String(SECOND), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: `http://127.0.0.1:${SECOND}` },
+  // The same standalone server the suite runs against (playwright.config.ts).
+  second = spawn(process.execPath, [path.join(process.cwd(), ".next", "standalone", "server.js")], {
+    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: `http://127.0.0.1:${SECOND}`, PORT: String(SECOND), HOSTNAME: "127.0.0.1" },
     stdio: "ignore",
   });
   for (let i = 0; i < 120; i++) {
-    const ready = await fetch(`http://127.0.0.1:${SECOND}/api/auth/csrf`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${SECOND}/api/ready`).then((r) => r.ok, () => false);
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -71,6 +71,8 @@ export const ROUTES: RouteEntry[] = [
 
   // Route handlers
   { route: "/lang", kind: "api", method: "GET", takes: ["redirect"], signedOut: "public", viewer: "public", tokyo: "n/a", hostile: ["back", "to"] },
+  { route: "/api/health", kind: "api", method: "GET", takes: ["none"], signedOut: "public", viewer: "public", tokyo: "n/a", coveredBy: ["e2e/operations.spec.ts"] },
+  { route: "/api/ready", kind: "api", method: "GET", takes: ["none"], signedOut: "public", viewer: "public", tokyo: "n/a", coveredBy: ["e2e/operations.spec.ts"] },
   { route: "/api/auth/[...nextauth]", kind: "api", method: "GET", takes: ["none"], signedOut: "public", viewer: "public", tokyo: "n/a", probe: () => "/api/auth/csrf" },
   { route: "/api/v1/progress", kind: "api", method: "GET", takes: ["filters"], signedOut: "401", viewer: "ok", tokyo: "empty", probe: () => "/api/v1/progress?prefecture=27", hostile: ["groupBy", "prefecture", "tableType", "category", "asOf"] },
   { route: "/api/v1/facilities", kind: "api", method: "GET", takes: ["filters"], signedOut: "401", viewer: "ok", tokyo: "empty", probe: () => "/api/v1/facilities?prefecture=27", hostile: [...FILTERS, "closed", "reason", "contractor", "plan", "reached"] },

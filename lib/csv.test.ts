@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvEncoding, csvLine, encodeCsv } from "./csv";
+import { CP932_LOOKALIKES, CsvEncoder, csvCell, csvEncoding, csvLine, encodeCsv } from "./csv";
 
 describe("Excel-safe CSV", () => {
   it("escapes cells that Excel would run as formulas", () => {
@@ -26,5 +26,39 @@ describe("Excel-safe CSV", () => {
     expect(csvEncoding("shift_jis")).toBe("shift_jis");
     expect(csvEncoding("Shift-JIS")).toBe("shift_jis");
     expect(csvEncoding(undefined)).toBe("utf-8");
+  });
+});
+
+describe("Excel-true Shift_JIS", () => {
+  const decode = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes), "cp932");
+
+  it("writes the look-alikes as the CP932 characters Excel shows the same, and counts nothing", () => {
+    const encoder = new CsvEncoder("shift_jis");
+    const text = "〜 − ‖ ¢ £ ¬ — – ¦ •·\u00A0";
+    expect(decode(encoder.encode(text))).toBe("～ － ∥ ￠ ￡ ￢ ― - ￤ ・・ ");
+    expect(encoder.replaced).toBe(0);
+    expect(encoder.trailer()).toBeNull();
+    for (const [from, to] of Object.entries(CP932_LOOKALIKES)) {
+      expect(decode(iconv.encode(to, "cp932")), `${from} → ${to}`).toBe(to);
+    }
+  });
+
+  it("writes a character CP932 lacks as 〓, counts it across pieces, and keeps a real question mark", () => {
+    const encoder = new CsvEncoder("shift_jis");
+    expect(decode(encoder.encode("𠮷野家?,Café\r\n"))).toBe("〓野家?,Caf〓\r\n");
+    expect(decode(encoder.encode("髙﨑①㈱ 🏥\r\n"))).toBe("髙﨑①㈱ 〓\r\n");
+    expect(encoder.replaced).toBe(3);
+    expect(encoder.trailer()).toContain("3 字を「〓」に置き換えました");
+    expect(decode(encoder.encode(encoder.trailer()!))).toContain("3 characters not in Shift_JIS");
+  });
+
+  it("changes nothing in UTF-8, which holds every character", () => {
+    const encoder = new CsvEncoder("utf-8");
+    const first = encoder.encode("𠮷〜\r\n");
+    const second = encoder.encode("−\r\n");
+    expect(new TextDecoder().decode(first)).toBe("𠮷〜\r\n"); // TextDecoder drops the BOM
+    expect([...first.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...second.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(encoder.replaced).toBe(0);
   });
 });

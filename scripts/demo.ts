@@ -51,7 +51,8 @@ async function main() {
     PGLITE_DIR: path.resolve(pgliteDir()),
     NODE_OPTIONS: serverNodeOptions(),
   };
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+  // The standalone server, as the container image runs it (it serves from its own directory).
+  const server = spawn(process.execPath, [path.resolve(".next/standalone/server.js")], { stdio: "inherit", env: { ...env, HOSTNAME: "0.0.0.0" } });
   console.log(`\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`);
   console.log(`  ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo logins (password: ${password}):`);
   for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(20)} ${u.role}, ${u.prefectures ? `prefectures ${u.prefectures.join(",")}` : "national"}`);

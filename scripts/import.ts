@@ -11,6 +11,9 @@ import { encodeCsv } from "../lib/csv";
 import { NATIONAL } from "../lib/scope";
 import { parseArgs, stringOption } from "./args";
 
+// A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
+process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
+
 const USAGE = "usage: npm run import -- <facilities|filings|events|claims> <file> [--dry-run] [--errors out.csv] [--json]";
 
 function printHuman(s: ImportSummary): void {

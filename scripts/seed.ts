@@ -7,6 +7,9 @@ import { parseArgs, stringOption } from "./args";
 import { DEMO_USERS, ensureDemoUsers } from "./demo-users";
 import { generatePassword } from "../lib/password";
 
+// A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
+process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
+
 const USAGE = "usage: npm run db:seed -- [--facilities N] [--seed S] [--as-of YYYY-MM-DD] [--reset]";
 
 function wholeNumber(options: Map<string, string | true>, name: string): number | undefined {

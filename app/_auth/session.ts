@@ -10,6 +10,7 @@ import { scopeFromPrefectures, type Scope } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
 import { auditRefused } from "@/app/_access-audit";
+import { noteRequestUser } from "@/lib/request-context";
 
 export interface CurrentUser {
   id: number;
@@ -39,6 +40,7 @@ async function currentUser(): Promise<CurrentUser | null> {
   const claims = { userId: id, sessionVersion: session.sv, signedInAt: session.signedInAt };
   if (!row || sessionProblem(claims, row, Date.now(), sessionMaxAgeMs())) return null;
   const { id: userId, email, name, role, prefectures, mustChangePassword } = row;
+  noteRequestUser(userId);
   return { id: userId, email, name, role, prefectures, mustChangePassword, scope: scopeFromPrefectures(prefectures) };
 }
 

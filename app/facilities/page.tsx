@@ -1,3 +1,4 @@
+import { readDb } from "@/app/_read-db";
 import { getDb } from "@/db/client";
 import { listFacilities } from "@/db/queries/facilities";
 import { contractorDisplayName } from "@/db/queries/figure-filter";
@@ -24,7 +25,7 @@ export default async function FacilityListPage({ searchParams }: { searchParams:
   const query = plainQuery(await searchParams);
   const parsed = lenientParse(facilityQuery, query);
   const filter = toFacilityFilter(parsed);
-  const db = getDb();
+  const db = await readDb();
   const [page, contractor] = await Promise.all([
     listFacilities(db, user.scope, filter, parsed.page, parsed.pageSize),
     filter.figure?.contractor ? contractorDisplayName(db, filter.figure.contractor) : Promise.resolve(undefined),

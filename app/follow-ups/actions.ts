@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { afterWrite } from "@/app/_read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { changeFollowUps } from "@/db/queries/assignments";
@@ -50,6 +51,7 @@ export async function bulkFollowUpAction(_prev: BulkState, form: FormData): Prom
     ...(assignee !== "" && { assigneeId: assignee === "none" ? null : assignee }),
     ...(nextActionOn !== "" && { nextActionOn }),
   });
+  await afterWrite();
   revalidatePath("/follow-ups");
   return { ok: true, updated: result.updated.length, refused: result.refused.length, at: Date.now() };
 }
@@ -65,6 +67,7 @@ export async function saveViewAction(form: FormData): Promise<void> {
   const query = new URLSearchParams(parsed.data.query);
   query.delete("page");
   await saveView(getDb(), user.id, "/follow-ups", parsed.data.name, query.toString(), form.get("shared") === "on");
+  await afterWrite();
   revalidatePath("/follow-ups");
 }
 
@@ -73,6 +76,7 @@ export async function deleteViewAction(form: FormData): Promise<void> {
   const id = z.coerce.number().int().positive().safeParse(form.get("id"));
   if (!id.success) return;
   await deleteView(getDb(), user.id, id.data);
+  await afterWrite();
   revalidatePath("/follow-ups");
 }
 
@@ -94,6 +98,7 @@ export async function assignContractorAction(form: FormData): Promise<void> {
   if (!filter.contractor) redirect("/follow-ups?view=contractors");
   const { codes } = await followUpCodes(getDb(), user.scope, filter, WHOLE_LIST_MAX);
   const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, { assigneeId: parsed.data.assignee });
+  await afterWrite();
   revalidatePath("/follow-ups");
   const back = new URLSearchParams(query);
   back.delete("contractor");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { followUpsByContractor, listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
@@ -37,7 +37,7 @@ export default async function FollowUpsPage({ searchParams }: Props) {
   if (asOf.clampedFrom) query.asOf = asOf.date;
   const parsed = lenientParse(followUpQuery, query);
   const filter = toFollowUpFilter(parsed, user.id);
-  const db = getDb();
+  const db = await readDb();
   const byContractor = parsed.view === "contractors";
   const [page, colleagues, views, groups] = await Promise.all([
     byContractor ? null : listFollowUps(db, user.scope, filter, parsed.page, parsed.pageSize),

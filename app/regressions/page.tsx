@@ -1,3 +1,4 @@
+import { readDb } from "@/app/_read-db";
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -30,7 +31,7 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const q = lenientParse(query, raw);
   const asOf = q.asOf ?? todayIso();
-  const rows = await listRegressions(getDb(), user.scope, { ...q, asOf }, LIMIT);
+  const rows = await listRegressions(await readDb(), user.scope, { ...q, asOf }, LIMIT);
   const m = t.rn;
   const state = (s: string) => (isEventState(s) ? STATE_INFO[s][lang] : s);
   return (

@@ -1,3 +1,4 @@
+import { readDb } from "@/app/_read-db";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
@@ -25,7 +26,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   // A prefecture outside the scope answers exactly like an unknown one.
   if (code !== undefined && (!prefecture || !scopeIncludes(user.scope, code))) notFound();
   const { lang, t } = await getMessages();
-  const data = await loadDashboard(getDb(), user.scope, { ...filter, ...(prefecture && { prefecture: prefecture.code }) });
+  const data = await loadDashboard(await readDb(), user.scope, { ...filter, ...(prefecture && { prefecture: prefecture.code }) });
   const name = (c: string) => (lang === "en" ? prefectureByCode(c)?.nameEn : prefectureByCode(c)?.nameJa) ?? c;
   const area = prefecture ? name(prefecture.code) : user.scope.kind === "national" ? t.fig.national : user.scope.prefectures.map(name).join("・");
   const scopeWords = [area, filter.tableType && TABLE_TYPE_INFO[filter.tableType][lang], filter.category && CATEGORY_INFO[filter.category][lang]].filter(Boolean).join(lang === "en" ? " · " : "・");

@@ -40,7 +40,13 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = Number(process.env.BENCH_PORT || 3199)): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret" },
+    env: {
+      ...env,
+      NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret-not-for-production",
+      DB_STATEMENT_TIMEOUT_MS: env.BENCH_SERVER_STATEMENT_TIMEOUT_MS ?? "",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitFor(`${baseUrl}/api/auth/csrf`, 60_000);

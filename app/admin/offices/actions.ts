@@ -1,5 +1,6 @@
 "use server";
 
+import { afterWrite } from "@/app/_read-db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -26,6 +27,7 @@ export async function saveOfficeAction(form: FormData): Promise<void> {
   const parsed = officeForm.safeParse(Object.fromEntries(["prefecture", "officeName", "phone", "portalUrl"].map((k) => [k, String(form.get(k) ?? "")])));
   if (!parsed.success) redirect(`/admin/offices?error=${encodeURIComponent(String(form.get("prefecture") ?? ""))}`);
   const saved = await saveOffice(getDb(), admin.scope, await actorOf(admin), parsed.data);
+  await afterWrite();
   revalidatePath("/admin/offices");
   redirect(saved ? `/admin/offices?saved=${parsed.data.prefecture}` : "/admin/offices");
 }

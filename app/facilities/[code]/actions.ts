@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { afterWrite } from "@/app/_read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { addContact, updateContact } from "@/db/queries/contacts";
@@ -56,6 +57,7 @@ export async function addContactAction(_prev: ActionState, form: FormData): Prom
   const { code, ...input } = parsed.data;
   const saved = await addContact(getDb(), user.scope, await actorOf(user), code, input);
   if (!saved) return { ok: false, error: "not_found" };
+  await afterWrite();
   revalidatePath(`/facilities/${code}`);
   return { ok: true, at: Date.now() };
 }
@@ -68,6 +70,7 @@ export async function updateContactAction(_prev: ActionState, form: FormData): P
   const { code, id, ...input } = parsed.data;
   const saved = await updateContact(getDb(), user.scope, await actorOf(user), code, id, input);
   if (!saved) return { ok: false, error: "not_found" };
+  await afterWrite();
   revalidatePath(`/facilities/${code}`);
   return { ok: true, at: Date.now() };
 }
@@ -89,6 +92,7 @@ export async function setFollowUpAction(_prev: ActionState, form: FormData): Pro
     nextActionOn,
   });
   if (result.updated.length === 0) return { ok: false, error: "not_found" };
+  await afterWrite();
   revalidatePath(`/facilities/${code}`);
   return { ok: true, at: Date.now() };
 }

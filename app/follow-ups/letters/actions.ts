@@ -1,5 +1,6 @@
 "use server";
 
+import { afterWrite } from "@/app/_read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recordLettersSent } from "@/db/queries/letters";
@@ -16,5 +17,6 @@ export async function recordLettersAction(_prev: LettersState, data: FormData): 
   const parsed = form.safeParse({ codes: data.getAll("codes").map(String) });
   if (!parsed.success) return { ok: false };
   const sent = await recordLettersSent(getDb(), user.scope, await actorOf(user), parsed.data.codes, todayIso());
+  await afterWrite();
   return { ok: true, recorded: sent.length, at: Date.now() };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
 import { auditNotFound } from "@/app/_access-audit";
@@ -51,9 +51,10 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   // Not yet online first: the ladder's order (光ディスク等 … オンライン請求), closed facilities left out, so the
   // list's count is the 施設数 above.
   const listFilter = { ...toFacilityFilter(tableQuery), sort: tableQuery.sort ?? ("status" as const) };
+  const db = await readDb();
   const [data, facilities] = await Promise.all([
-    loadDashboard(getDb(), user.scope, { ...filter, prefecture: code }),
-    listFacilities(getDb(), user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
+    loadDashboard(db, user.scope, { ...filter, prefecture: code }),
+    listFacilities(db, user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
   ]);
   const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir"].includes(k)) as [string, string][]);
   return (

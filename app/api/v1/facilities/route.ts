@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { listFacilities } from "@/db/queries/facilities";
 import { apiUser } from "@/app/_auth/session";
 import { auditRead } from "@/app/_access-audit";
@@ -14,7 +14,7 @@ export async function GET(req: NextRequest) {
   if (!auth.ok) return auth.response;
   const parsed = facilityQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) return invalidQuery(parsed.error);
-  const page = await listFacilities(getDb(), auth.user.scope, toFacilityFilter(parsed.data), parsed.data.page, parsed.data.pageSize);
+  const page = await listFacilities(await readDb(), auth.user.scope, toFacilityFilter(parsed.data), parsed.data.page, parsed.data.pageSize);
   await auditRead(auth.user, "read.list", "facilities", { filters: parsed.data, total: page.total, rows: page.items.length });
   return Response.json(page);
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { apiUser } from "@/app/_auth/session";
 import { auditRead } from "@/app/_access-audit";
@@ -16,7 +16,7 @@ export async function GET(req: NextRequest) {
   const parsed = followUpQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
-  const page = await listFollowUps(getDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
+  const page = await listFollowUps(await readDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
   await auditRead(auth.user, "read.list", "follow-ups", { filters: parsed.data, total: page.total, rows: page.items.length });
   return Response.json({ asOf: filter.asOf, total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(followUpJson) });
 }

@@ -8,6 +8,7 @@ import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from 
 import { getDb } from "@/db/client";
 import { auditImport } from "@/db/import/audit";
 import { importForm } from "@/app/_import-form";
+import { readPrimaryCookie } from "@/app/_read-db";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 
 export const dynamic = "force-dynamic";
@@ -74,7 +75,9 @@ export async function POST(req: NextRequest) {
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     try {
-      return NextResponse.json(contractSummary(await auditedImport(req, auth.user, upload, parsed.data)));
+      const response = NextResponse.json(contractSummary(await auditedImport(req, auth.user, upload, parsed.data)));
+      if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
+      return response;
     } catch (error) {
       const { status, body } = failure(error);
       return NextResponse.json(body, { status });
@@ -99,5 +102,8 @@ export async function POST(req: NextRequest) {
       }
     },
   });
-  return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  const response = new NextResponse(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  // The pages the user opens next read from the primary, which has the import (see app/_read-db.ts).
+  if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
+  return response;
 }

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { progress } from "@/db/queries/progress";
 import { todayIso } from "@/lib/dates";
 import { apiUser } from "@/app/_auth/session";
@@ -18,6 +18,6 @@ export async function GET(req: NextRequest) {
     );
   }
   const { asOf, ...filter } = parsed.data;
-  const result = await progress(getDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
+  const result = await progress(await readDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
   return NextResponse.json(result);
 }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { eachFacility } from "@/db/queries/facilities";
 import { STATE_INFO } from "@/lib/states";
 import { TABLE_TYPE_INFO, CATEGORY_INFO } from "@/lib/table-types";
@@ -24,8 +24,9 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFacilityFilter(parsed.data);
   const scope = auth.user.scope;
+  const db = await readDb();
   async function* rows() {
-    for await (const chunk of eachFacility(getDb(), scope, filter)) {
+    for await (const chunk of eachFacility(db, scope, filter)) {
       yield chunk.map((f) => [
         f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, CATEGORY_INFO[f.category].ja,
         STATE_INFO[f.status].ja, f.statusSince, f.postalCode, f.address, f.phone, f.closedOn,

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { eachFollowUp } from "@/db/queries/follow-ups";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
@@ -25,8 +25,9 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
   const scope = auth.user.scope;
+  const db = await readDb();
   async function* rows() {
-    for await (const chunk of eachFollowUp(getDb(), scope, filter)) {
+    for await (const chunk of eachFollowUp(db, scope, filter)) {
       yield chunk.map((f) => [
         f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, STATE_INFO[f.status].ja,
         f.phone, f.address, f.alerts.map((a) => ALERT_RULE_INFO[a.rule].ja).join("・"), f.alerts[0]?.dueOn ?? null,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { progress } from "@/db/queries/progress";
 import { todayIso } from "@/lib/dates";
 import { progressTable } from "@/lib/charts/csv-tables";
@@ -18,7 +18,7 @@ export async function GET(req: NextRequest) {
   const parsed = progressQuery.safeParse(params);
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), ...filter } = parsed.data;
-  const result = await progress(getDb(), auth.user.scope, { ...filter, asOf });
+  const result = await progress(await readDb(), auth.user.scope, { ...filter, asOf });
   const table = progressTable(result.asOf, result.groups, result);
   await auditExport(auth.user, "progress.csv", parsed.data, Math.max(0, table.length - 1));
   return csvResponse(table, `progress_${filter.groupBy}_${asOf}.csv`, params.encoding ?? null);

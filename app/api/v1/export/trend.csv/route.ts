@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { readDb } from "@/app/_read-db";
 import { monthlyTrend } from "@/db/queries/trend";
 import { HISTORY_START } from "@/db/queries/monthly-summary";
 import { todayIso } from "@/lib/dates";
@@ -20,7 +20,7 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
   const filter = { prefecture, tableType, category };
-  const points = asOf >= HISTORY_START ? await monthlyTrend(getDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
+  const points = asOf >= HISTORY_START ? await monthlyTrend(await readDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
   const table = trendTable(points);
   await auditExport(auth.user, "trend.csv", parsed.data, Math.max(0, table.length - 1));
   return csvResponse(table, `trend_${asOf}.csv`, params.encoding ?? null);
