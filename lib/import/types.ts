@@ -57,6 +57,9 @@ export interface RowError {
   column: string;
   value: string;
   message: string;
+  /** From a workbook: the sheet and the cell as Excel names it (B12). */
+  sheet?: string;
+  cell?: string;
 }
 
 /** What an import reports (contracts.md), plus its batch and how the headers were read (not in the contract). */
@@ -71,6 +74,9 @@ export interface ImportSummary {
   rejected: number;
   dryRun: boolean;
   errors: RowError[];
+  /** From a workbook: the sheet read and every sheet of the book (for choosing another). */
+  sheet?: string;
+  sheets?: string[];
   batchId?: number;
   mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
 }
