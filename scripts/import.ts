@@ -9,11 +9,12 @@ import { encodeCsv } from "../lib/csv";
 import { NATIONAL } from "../lib/scope";
 import { parseArgs, stringOption } from "./args";
 
-const USAGE = "usage: npm run import -- <facilities|filings|events> <file> [--dry-run] [--errors out.csv] [--json]";
+const USAGE = "usage: npm run import -- <facilities|filings|events> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]";
 
 function printHuman(s: ImportSummary): void {
-  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
-  for (const e of s.errors.slice(0, 50)) console.log(`  line ${e.row} ${e.column} "${e.value}": ${e.message}`);
+  const sheet = s.sheet ? ` sheet ${s.sheet}${s.sheets && s.sheets.length > 1 ? ` (of ${s.sheets.join(", ")})` : ""}` : "";
+  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
+  for (const e of s.errors.slice(0, 50)) console.log(`  ${e.cell ? `cell ${e.cell}` : `line ${e.row}`} ${e.column} "${e.value}": ${e.message}`);
   if (s.errors.length > 50) console.log(`  … and ${s.errors.length - 50} more (use --errors out.csv)`);
 }
 
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
       actor: { id: null, email: `cli:${process.env.USER ?? "unknown"}`, scope: NATIONAL },
       dryRun: options.has("dry-run"),
       source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      sheet: stringOption(options, "sheet"),
     });
     const errorsFile = stringOption(options, "errors");
     if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors), "utf-8"));

@@ -7,6 +7,7 @@ import { queryRows, type Db } from "../client";
 import { runImport, type ImportKind } from "./run";
 import { ImportFileError } from "../../lib/import/decode";
 import { NATIONAL } from "../../lib/scope";
+import type { SheetError } from "../../lib/import/xlsx-sheet";
 
 // The workbooks are written by openpyxl (db/import/__fixtures__/xlsx/make_fixtures.py), not by exceljs.
 let db: Db;
@@ -36,7 +37,7 @@ describe("a facility list kept in Excel", () => {
     const noSuchSheet = await refusal(importBook("facilities", "facilities_book.xlsx", { sheet: "一覧" }));
     expect(noSuchSheet!.messageJa).toBe("シート「一覧」がありません（このブックのシート: 医療機関一覧、メモ、空）");
     const notAList = await refusal(importBook("facilities", "facilities_book.xlsx", { sheet: "メモ" }));
-    expect([notAList!.reason, notAList!.messageJa]).toEqual(["missing_columns", "必須の列がありません: 医療機関コード、名称"]);
+    expect([notAList!.reason, notAList!.messageJa, (notAList as SheetError).sheets]).toEqual(["missing_columns", "シート「メモ」: 必須の列がありません: 医療機関コード、名称", ["医療機関一覧", "メモ", "空"]]);
     expect(await count("facilities")).toBe(0);
     const failed = await queryRows<{ status: string }>(db, sql`select status from import_batches`);
     expect(failed.every((b) => b.status === "failed")).toBe(true);

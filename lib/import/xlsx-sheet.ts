@@ -46,12 +46,20 @@ export const encryptedOrLegacyWorkbook = () =>
     "Password-protected workbooks and the old .xls format cannot be read; remove the password and save as .xlsx",
   );
 
+/** A sheet that cannot be imported; `sheets` names the book's sheets, so that another can be chosen. */
+export class SheetError extends ImportFileError {
+  constructor(
+    reason: ImportFileError["reason"],
+    messageJa: string,
+    messageEn: string,
+    readonly sheets: string[],
+  ) {
+    super(reason, messageJa, messageEn);
+  }
+}
+
 export const missingSheet = (name: string, names: string[]) =>
-  new ImportFileError(
-    "empty",
-    `シート「${name}」がありません（このブックのシート: ${names.join("、")}）`,
-    `There is no sheet "${name}" (this workbook has: ${names.join(", ")})`,
-  );
+  new SheetError("empty", `シート「${name}」がありません（このブックのシート: ${names.join("、")}）`, `There is no sheet "${name}" (this workbook has: ${names.join(", ")})`, names);
 
 /** The workbook's parts that exceljs's streaming reader parses, driven here in an order that always works. */
 interface ReaderParts {

@@ -1,7 +1,7 @@
 import { readCsv, type CsvReader, type ReadBatch } from "./read";
 import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
 import { cellText, columnLetters, columnReading, isDateFormat, type ColumnReading } from "./xlsx-cells";
-import { sheetRows, type SheetInfo, type SheetRow } from "./xlsx-sheet";
+import { SheetError, sheetRows, type SheetInfo, type SheetRow } from "./xlsx-sheet";
 import { ImportFileError } from "./decode";
 import type { RowError } from "./types";
 
@@ -90,8 +90,17 @@ export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Ui
     // Read by hand: leaving a for-await loop early would close the rows for good.
     const next = () => rows.next();
     for (let row = await next(); !row.done; row = head.length < HEADER_SEARCH_ROWS ? await next() : { done: true, value: undefined }) head.push(row.value);
-    if (head.length === 0) throw new ImportFileError("empty", `シート「${sheet?.name ?? ""}」は空です`, `The sheet "${sheet?.name ?? ""}" is empty`);
-    const header = findHeader(kind, head);
+    const name = sheet?.name ?? "";
+    const names = sheet?.names ?? [];
+    if (head.length === 0) throw new SheetError("empty", `シート「${name}」は空です`, `The sheet "${name}" is empty`, names);
+    let header: ReturnType<typeof findHeader>;
+    try {
+      header = findHeader(kind, head);
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      // A cover or notes sheet in front of the list: say which sheet was read, and offer the others.
+      throw new SheetError(error.reason, `シート「${name}」: ${error.messageJa}`, `Sheet "${name}": ${error.message}`, names);
+    }
     columns = header.mapping.columns;
     const readings = columns.map(columnReading);
     shifts.push({ line: 1, offset: head[header.index].number - 1 });

@@ -7,6 +7,7 @@ import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from 
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
+import { SheetError } from "@/lib/import/xlsx-sheet";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,6 +18,12 @@ const form = z.object({
     .enum(["true", "false", "1", "0", "on", "off", ""])
     .optional()
     .transform((v) => v === "true" || v === "1" || v === "on"),
+  /** For a workbook: the sheet to read (the first shown when empty). */
+  sheet: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 const FAILED = "取り込みに失敗しました（データは変更されていません）";
@@ -44,12 +51,15 @@ function importUpload(user: CurrentUser, upload: SpooledUpload, fields: z.infer<
     actor: { id: user.id, email: user.email, scope: user.scope },
     dryRun: fields.dryRun,
     source: createReadStream(upload.file.path, { highWaterMark: 256 * 1024 }),
+    sheet: fields.sheet,
     onProgress,
   });
 }
 
 /** What a refused file or a failure looks like to the caller: a reason and a message, never a stack. */
-function failure(error: unknown): { status: number; body: { error: string; message: string } } {
+function failure(error: unknown): { status: number; body: { error: string; message: string; sheets?: string[] } } {
+  // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
+  if (error instanceof SheetError) return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
   if (error instanceof ImportFileError) return { status: 422, body: { error: error.reason, message: error.messageJa } };
   console.error("import failed", error);
   return { status: 500, body: { error: "import_failed", message: FAILED } };
