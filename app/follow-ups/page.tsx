@@ -51,6 +51,10 @@ export default async function FollowUpsPage({ searchParams }: Props) {
           ・{" "}
           <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
             {t.fu.exportSjis}
+          </a>{" "}
+          ・{" "}
+          <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}format=xlsx`} download>
+            {t.downloadXlsx}
           </a>
         </p>
         <FollowUpTable

@@ -30,6 +30,9 @@ function PanelHead({ title, csv, t }: { title: string; csv: string; t: Messages 
       <span className="links">
         <a href={csv} download>
           {t.downloadCsv}
+        </a>{" "}
+        <a href={`${csv}&format=xlsx`} download>
+          {t.downloadXlsx}
         </a>
       </span>
     </div>

@@ -11,6 +11,11 @@ interface GroupLike {
   onlineRate: number;
 }
 
+/** For a workbook: the ratio columns of these tables are shown as percentages (the rest read from their values). */
+export function tableKinds(header: string[]): ("ratio" | undefined)[] {
+  return header.map((title) => (title.includes("(onlineRate)") ? "ratio" : undefined));
+}
+
 const stateHeaders = () => LADDER.map((s) => `${STATE_INFO[s].ja} (${s})`);
 
 export function progressTable(asOf: string, groups: GroupLike[], totals: Omit<GroupLike, "key" | "label">): unknown[][] {
