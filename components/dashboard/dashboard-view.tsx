@@ -53,6 +53,11 @@ export function DashboardView({ t, lang, data, filter, prefecture }: Props) {
       <p className="subtitle" data-testid="as-of-note">
         {t.asOf} {filter.asOf} ・ {t.denominator}
       </p>
+      <p className="links">
+        <a href={`/api/v1/export/report.xlsx?${filterQuery(filter, extra)}`} download data-testid="report-xlsx">
+          {t.downloadReportXlsx}
+        </a>
+      </p>
       <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} />
 
       <section className="panel">
