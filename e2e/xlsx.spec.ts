@@ -63,7 +63,7 @@ test("an editor previews a workbook: the first sheet below its title rows, error
   // The notes sheet holds no list: the failure says which sheet was read and offers the others again.
   await preview.getByLabel("シート").selectOption("メモ");
   await preview.getByRole("button", { name: "このシートで確認" }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.locator("p.error[role=alert]");
   await expect(alert).toContainText("シート「メモ」: 必須の列がありません");
   await page.getByLabel("シート").selectOption("医療機関一覧");
   await page.getByRole("button", { name: "このシートで確認" }).click();
@@ -75,25 +75,27 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
 
   test("the facility list: codes as text with their zeros, dates as dates, frozen and filtered; Tokyo gets no Osaka row", async ({ page }) => {
     await signIn(page, "tokyo@example.jp");
-    const book = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&pageSize=50");
+    const book = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&tableType=dental");
     const [sheet] = book.sheets;
     expect(sheet.name).toBe("施設一覧");
     expect(sheet.rows[1][0].v).toMatch(/^基準日 \(asOf\): \d{4}年\d{1,2}月\d{1,2}日$/);
-    expect(values(sheet.rows[3]).slice(0, 3)).toEqual(["医療機関コード", "名称", "都道府県"]);
-    expect([sheet.freeze, sheet.formulas]).toEqual(["A5", 0]);
-    expect(sheet.autoFilter).toBe(`A4:K${sheet.maxRow}`);
-    expect(sheet.ignoredNumberAsText).toBe(`A5:K${sheet.maxRow}`);
-    const data = sheet.rows.slice(4);
+    expect(sheet.rows[2][0].v).toBe("条件 (filters): tableType=dental");
+    // The title, 基準日 and filters, a blank line, then the header.
+    expect(values(sheet.rows[4]).slice(0, 3)).toEqual(["医療機関コード", "名称", "都道府県"]);
+    expect([sheet.freeze, sheet.formulas]).toEqual(["A6", 0]);
+    expect(sheet.autoFilter).toBe(`A5:K${sheet.maxRow}`);
+    expect(sheet.ignoredNumberAsText).toBe(`A6:K${sheet.maxRow}`);
+    const data = sheet.rows.slice(5);
     expect(data.length).toBeGreaterThan(10);
     for (const row of data) {
       expect(row[0].t).toBe("s");
-      expect(row[0].v).toMatch(/^13\d{8}$/);
+      expect(row[0].v).toMatch(/^133\d{7}$/);
       expect(row[2].v).toBe("東京都");
       expect(row[6].t).toBe("d"); // 状態の日付: a date, shown the Japanese way
       expect(row[6].f).toBe('yyyy"年"m"月"d"日"');
     }
     const osaka = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&prefecture=27");
-    expect(osaka.sheets[0].maxRow).toBe(4); // the notes, a blank line and the header: no row of Osaka's
+    expect(osaka.sheets[0].maxRow).toBe(5); // the notes, a blank line and the header: no row of Osaka's
   });
 
   test("the committee pack: a sheet a panel with the dashboard's figures; for Tokyo asking Osaka, only zeros", async ({ page }) => {
@@ -102,9 +104,9 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
     const book = await workbook(page.request, "/api/v1/export/report.xlsx");
     expect(book.sheets.map((s) => s.name)).toEqual(["概要", "推移", "都道府県別", "点数表別", "区分別", "移行の流れ", "猶予届出", "整備計画"]);
     const headline = book.sheets[0];
-    expect(values(headline.rows[3])).toEqual(["項目 (item)", "値 (value)", "備考 (note)"]);
-    expect(values(headline.rows[5]).slice(0, 2)).toEqual(["施設数 (total)", progress.total]);
-    const prefectures = book.sheets[2].rows.slice(4);
+    expect(values(headline.rows[4]).slice(0, 3)).toEqual(["項目 (item)", "値 (value)", "備考 (note)"]);
+    expect(values(headline.rows[6]).slice(0, 2)).toEqual(["施設数 (total)", progress.total]);
+    const prefectures = book.sheets[2].rows.slice(5);
     expect(prefectures.length).toBeGreaterThanOrEqual(47);
     expect(prefectures[0][0].t).toBe("d");
     expect(prefectures[0][1]).toMatchObject({ v: "01", t: "s" }); // the prefecture code keeps its zero
@@ -112,8 +114,8 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
 
     await signIn(page, "tokyo@example.jp");
     const osaka = await workbook(page.request, "/api/v1/export/report.xlsx?prefecture=27");
-    const osakaHeadline = osaka.sheets[0].rows.slice(4);
+    const osakaHeadline = osaka.sheets[0].rows.slice(5);
     expect(osakaHeadline.find((r) => r[0].v === "施設数 (total)")![1].v).toBe(0);
-    expect(osaka.sheets[2].rows.slice(4).map((r) => r[1].v)).toEqual(["total"]); // no prefecture row, a zero total
+    expect(osaka.sheets[2].rows.slice(5).map((r) => r[1].v)).toEqual(["total"]); // no prefecture row, a zero total
   });
 });

@@ -88,7 +88,7 @@ async function bytesOf(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
 }
 
 /**
- * Streams the rows of the chosen sheet. `onSheet` is told which sheet was chosen (and all the names) before
+ * Streams the rows of the chosen sheet, a piece at a time. `onSheet` is told which sheet was chosen (and all the names) before
  * its first row, and whether the book counts dates from 1904 (old Mac workbooks).
  *
  * The zip is opened by its central directory and the book's parts read in the order a sheet needs them
@@ -101,11 +101,11 @@ export async function* sheetRows(
   source: AsyncIterable<Uint8Array>,
   wanted: string | undefined,
   onSheet: (info: SheetInfo, date1904: boolean) => void,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
   const parts = reader as unknown as ReaderParts;
   const internals = reader as unknown as ReaderInternals;
-  let worksheet: AsyncIterable<ExcelJS.Row> | null = null;
+  let worksheet: { parse: () => AsyncIterable<{ eventType: string; value: unknown }[]> } | null = null;
   try {
     const zip = await unzipper.Open.buffer(await bytesOf(source));
     const files = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
@@ -126,15 +126,22 @@ export async function* sheetRows(
     const sheetStream = target.path ? part(target.path) : undefined;
     if (!sheetStream) throw unreadableWorkbook();
     const sheetNo = /(\d+)\.xml$/.exec(target.path ?? "")?.[1] ?? "1";
-    for (const event of parts._parseWorksheet(sheetStream, sheetNo)) worksheet = event.value as AsyncIterable<ExcelJS.Row>;
+    for (const event of parts._parseWorksheet(sheetStream, sheetNo)) worksheet = event.value as typeof worksheet;
     onSheet({ name: target.name, names }, internals.properties?.model?.date1904 === true);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw unreadableWorkbook();
   }
   try {
-    for await (const row of worksheet!) {
-      yield { number: row.number, values: row.values as unknown[], numFmt: (col) => row.getCell(col).numFmt };
+    // The rows in the pieces the sheet's XML arrives in (an await per piece, not per row).
+    for await (const events of worksheet!.parse()) {
+      const rows: SheetRow[] = [];
+      for (const { eventType, value } of events) {
+        if (eventType !== "row") continue;
+        const row = value as ExcelJS.Row;
+        rows.push({ number: row.number, values: row.values as unknown[], numFmt: (col) => row.getCell(col).numFmt });
+      }
+      if (rows.length > 0) yield rows;
     }
   } catch {
     throw unreadableWorkbook();

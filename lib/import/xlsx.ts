@@ -86,10 +86,17 @@ export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Ui
   /** The sheet as CSV text in UTF-8, in pieces of about 256 KB. */
   async function* csvBytes(): AsyncGenerator<Uint8Array> {
     const encoder = new TextEncoder();
+    // The first rows, where the header is looked for (read by hand: leaving a for-await loop early would
+    // close the rows for good); the rest of their piece follows them.
     const head: SheetRow[] = [];
-    // Read by hand: leaving a for-await loop early would close the rows for good.
-    const next = () => rows.next();
-    for (let row = await next(); !row.done; row = head.length < HEADER_SEARCH_ROWS ? await next() : { done: true, value: undefined }) head.push(row.value);
+    let rest: SheetRow[] = [];
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const piece = await rows.next();
+      if (piece.done) break;
+      const room = HEADER_SEARCH_ROWS - head.length;
+      head.push(...piece.value.slice(0, room));
+      rest = piece.value.slice(room);
+    }
     const name = sheet?.name ?? "";
     const names = sheet?.names ?? [];
     if (head.length === 0) throw new SheetError("empty", `シート「${name}」は空です`, `The sheet "${name}" is empty`, names);
@@ -116,8 +123,9 @@ export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Ui
       for (const t of texts) for (let at = t.indexOf("\n"); at !== -1; at = t.indexOf("\n", at + 1)) line++;
     };
     for (const row of head.slice(header.index + 1)) add(row);
-    for (let row = await next(); !row.done; row = await next()) {
-      add(row.value);
+    for (const row of rest) add(row);
+    for (let piece = await rows.next(); !piece.done; piece = await rows.next()) {
+      for (const row of piece.value) add(row);
       if (text.length >= 128 * 1024) {
         yield encoder.encode(text);
         text = "";

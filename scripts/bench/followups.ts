@@ -2,6 +2,7 @@ import { listFollowUps } from "../../db/queries/follow-ups";
 import type { Db } from "../../db/client";
 import { NATIONAL } from "../../lib/scope";
 import { measure, type BenchResult } from "./measure";
+import { benchXlsxExport } from "./xlsx";
 import { startServer } from "./server";
 
 /**
@@ -56,9 +57,11 @@ export async function benchExport(env: NodeJS.ProcessEnv, email: string, passwor
     const sjisStarted = performance.now();
     const sjisRows = await download("/api/v1/export/facilities.csv?encoding=shift_jis");
     const sjisMs = Math.round(performance.now() - sjisStarted);
+    const xlsx = await benchXlsxExport(server, runs, p(0.5));
     return [
       { name: "export.facilities", p50Ms: p(0.5), p95Ms: p(0.95), baselineMs: null, ratio: null, rows, peakRssMb: peak, note: `UTF-8, server RSS ${idle} MB idle → ${peak} MB peak (growth ${peak - idle} MB), ${runs} runs` },
       { name: "export.facilities.sjis", p50Ms: sjisMs, p95Ms: sjisMs, baselineMs: null, ratio: null, rows: sjisRows, peakRssMb: Math.max(peak, server.rssMb()), note: "Shift_JIS, one run" },
+      { ...xlsx, rows },
     ];
   } finally {
     await server.stop();
