@@ -35,7 +35,7 @@ def main(path, limit):
             "widths": {key: round(dim.width, 1) for key, dim in sheet.column_dimensions.items() if dim.width},
             "ignoredNumberAsText": ignored.group(1) if ignored else None,
             "formulas": sum(1 for row in sheet.iter_rows() for c in row if c.data_type == "f"),
-            "rows": [[cell_json(c) for c in row] for row in sheet.iter_rows(max_row=limit)],
+            "rows": [[cell_json(c) for c in row] for row in sheet.iter_rows(max_row=min(limit, sheet.max_row))],
         })
     print(json.dumps(out, ensure_ascii=False))
 

@@ -27,15 +27,7 @@ export interface ReportData {
   byCategory: Progress;
   trend: (Counts & { date: string })[];
   funnel: { state: LadderState; reached: number; movedOn: number; moveOnRate: number; medianDays: number | null }[];
-  deferrals: {
-    inForce: number;
-    reasons: Record<string, number>;
-    transitionalSub: Record<string, number>;
-    readiness: Record<string, number>;
-    network: Record<string, number>;
-    rececom: Record<string, number>;
-    endingByMonth: { month: string; count: number }[];
-  };
+  deferrals: { inForce: number; endingByMonth: { month: string; count: number }[] } & Record<"reasons" | "transitionalSub" | "readiness" | "network" | "rececom", Record<string, number>>;
   plan: {
     remaining: number;
     plannedByMonth: { month: string; count: number }[];

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { NATIONAL } from "../../lib/scope";
 import { measure, type BenchResult } from "./measure";
 import { benchXlsxExport } from "./xlsx";
-import { startServer } from "./server";
+import { startServer, timedWithMemory } from "./server";
 
 /**
  * The follow-up list's first page with every rule evaluated over all facilities (issue 7: p95 ≤ 150 ms on
@@ -38,21 +38,8 @@ export async function benchExport(env: NodeJS.ProcessEnv, email: string, passwor
       return lines - 1; // header
     };
     await download("/api/v1/export/facilities.csv?prefecture=13"); // warm the route
-    const idle = server.rssMb();
-    let peak = idle;
-    const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 50);
-    let rows = 0;
-    const times: number[] = [];
-    try {
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        rows = await download("/api/v1/export/facilities.csv");
-        times.push(performance.now() - started);
-      }
-    } finally {
-      clearInterval(timer);
-    }
-    times.sort((a, b) => a - b);
+    const { times, idle, peak, last } = await timedWithMemory(server, runs, () => download("/api/v1/export/facilities.csv"));
+    const rows = last ?? 0;
     const p = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
     const sjisStarted = performance.now();
     const sjisRows = await download("/api/v1/export/facilities.csv?encoding=shift_jis");

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { BenchServer } from "./server";
+import { timedWithMemory, type BenchServer } from "./server";
 import { round, type BenchResult } from "./measure";
 
 /**
@@ -35,21 +35,8 @@ export async function benchXlsxExport(server: BenchServer, runs: number, csvP50:
     return bytes;
   };
   await download("/api/v1/export/facilities.csv?prefecture=13&format=xlsx"); // warm the route
-  const idle = server.rssMb();
-  let peak = idle;
-  const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 50);
-  const times: number[] = [];
-  let bytes = 0;
-  try {
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      bytes = await download("/api/v1/export/facilities.csv?format=xlsx");
-      times.push(performance.now() - started);
-    }
-  } finally {
-    clearInterval(timer);
-  }
-  times.sort((a, b) => a - b);
+  const { times, idle, peak, last } = await timedWithMemory(server, runs, () => download("/api/v1/export/facilities.csv?format=xlsx"));
+  const bytes = last ?? 0;
   const p = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
   return {
     name: "export.facilities.xlsx",
