@@ -12,7 +12,7 @@ export const ja = {
   navImports: "取り込み",
   imports: {
     title: "CSV・Excel の取り込み",
-    lead: "施設一覧・猶予届出（様式第1号）・進捗記録の CSV を取り込みます。まず内容を確認し、よければ確定してください。",
+    lead: "施設一覧・猶予届出（様式第1号）・進捗記録の CSV または Excel ブックを取り込みます。まず内容を確認し、よければ確定してください。",
     kind: "種類",
     kinds: { facilities: "施設一覧", filings: "猶予届出（様式第1号）", events: "進捗記録（状態の変化）" },
     file: "ファイル",
@@ -145,7 +145,7 @@ export const en: Messages = {
   navImports: "Imports",
   imports: {
     title: "Import a CSV or Excel workbook",
-    lead: "Import facility lists, deferral filings (様式第1号) and progress records. Check the preview first, then confirm.",
+    lead: "Import facility lists, deferral filings (様式第1号) and progress records, as CSV or Excel workbooks. Check the preview first, then confirm.",
     kind: "Kind",
     kinds: { facilities: "Facility list", filings: "Deferral filings (様式第1号)", events: "Progress records (state changes)" },
     file: "File",

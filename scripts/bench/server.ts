@@ -59,7 +59,8 @@ export async function timedWithMemory<T>(server: BenchServer, runs: number, fn: 
   return { times: times.sort((a, b) => a - b), idle, peak: Math.max(peak, server.rssMb()), last };
 }
 
-export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = 3199): Promise<BenchServer> {
+/** On `BENCH_PORT` when set (several people benchmarking on one machine), else 3199. */
+export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = Number(env.BENCH_PORT ?? 3199)): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS), NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret" },
