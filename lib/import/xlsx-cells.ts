@@ -40,11 +40,16 @@ function isoOf(date: Date, reading: ColumnReading): string {
 
 /**
  * True when an Excel number format shows a date: it has a day, month or year token (d, m, y, e or the
- * 和暦 era g) outside quoted text, brackets and escapes, and is not only a duration ([h]:mm).
+ * 和暦 era g) outside quoted text, brackets and escapes; a time or a duration alone (h:mm, [h]:mm) is not.
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
+  // Quoted text, escapes and padding out; then minutes (h:mm, mm:ss) so that their "m" is not a month;
+  // then bracketed codes ([$-411], [Red]).
+  const bare = format
+    .replace(/"[^"]*"|\\.|_.|\*./g, "")
+    .replace(/\[?h+\]?\s*:\s*m+|m+\s*:\s*\[?s+\]?/gi, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dmyeg]/i.test(bare.replace(/general/gi, ""));
 }
 
