@@ -109,7 +109,9 @@ export async function* sheetRows(
   try {
     const zip = await unzipper.Open.buffer(await bytesOf(source));
     const files = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
-    const part = (path: string) => files.get(path)?.stream();
+    // Each part as text: exceljs's XML reader turns every chunk into a string by itself, which splits a
+    // character whose bytes straddle two chunks (mojibake in Japanese text); decoded here, they arrive whole.
+    const part = (path: string) => files.get(path)?.stream().setEncoding("utf8");
     const rels = part("xl/_rels/workbook.xml.rels");
     const book = part("xl/workbook.xml");
     if (!rels || !book) throw unreadableWorkbook();
