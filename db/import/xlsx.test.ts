@@ -62,9 +62,10 @@ describe("a facility list kept in Excel", () => {
       { code: "0130220015", name: "すずらん歯科", phone: "011-555-6666", postal_code: "060-0002", monthly_claims: 300, closed_on: "2024-03-31" },
       // a pharmacy code that lost its zero; the name from a formula's cached value; a date shown in 和暦
       { code: "0440330033", name: "みやぎ薬局", phone: "022-333-4444", postal_code: "980-0001", monthly_claims: 950, closed_on: "2023-12-01" },
-      // claims from a formula (=100*4, cached 400, never evaluated here); closed as the bare serial 45535
+      // its name a shared string in two formatted runs; claims from a formula (=100*4, cached 400, never
+      // evaluated here); closed as the bare serial 45535
       { code: "1311041246", name: "橋本小児科クリニック", phone: "03-5203-4353", postal_code: "160-0001", monthly_claims: 400, closed_on: "2024-08-31" },
-      // closed as 和暦 text
+      // its name a shared string with its reading (furigana) beside it, read without it; closed as 和暦 text
       { code: "2710510013", name: "なにわ医院", phone: "06-1111-2222", postal_code: "530-0001", monthly_claims: 800, closed_on: "2024-03-31" },
     ]);
     const again = await importBook("facilities", "facilities_book.xlsx");

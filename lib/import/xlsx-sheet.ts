@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { sharedStringsOf, sheetXmlRows, type SheetRow } from "./xlsx-rows";
 import unzipper from "unzipper";
 import { ImportFileError } from "./decode";
 
@@ -9,13 +10,7 @@ import { ImportFileError } from "./decode";
  * book's tab order that is not hidden.
  */
 
-/** One row as exceljs gives it: its number in the sheet and its values, 1-based (values[1] is column A). */
-export interface SheetRow {
-  number: number;
-  values: unknown[];
-  /** The number format of the cell in column `col` (1-based), looked up only when a value needs it. */
-  numFmt: (col: number) => string | undefined;
-}
+export type { SheetRow };
 
 export interface SheetInfo {
   name: string;
@@ -65,9 +60,8 @@ export const missingSheet = (name: string, names: string[]) =>
 interface ReaderParts {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
 /** "/xl/worksheets/sheet1.xml" (openpyxl) and "worksheets/sheet1.xml" (Excel) name the same part. */
@@ -88,63 +82,55 @@ async function bytesOf(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
 }
 
 /**
- * Streams the rows of the chosen sheet, a piece at a time. `onSheet` is told which sheet was chosen (and all the names) before
- * its first row, and whether the book counts dates from 1904 (old Mac workbooks).
+ * Streams the rows of the chosen sheet, a piece at a time. `onSheet` is told which sheet was chosen (and
+ * all the names) before its first row, and whether the book counts dates from 1904 (old Mac workbooks).
  *
- * The zip is opened by its central directory and the book's parts read in the order a sheet needs them
- * (relations, sheet list, shared strings, styles, then the one sheet, row by row). exceljs's own single
- * pass over the zip loses entries after an await on Node 18 and later (exceljs issue #3064: the sheet list
- * then goes missing at random), so its part parsers are driven directly here; exceljs is pinned for that.
- * The compressed file is held in memory (a national list is about 12 MB; uploads are capped).
+ * The zip is opened by its central directory and the book's parts read in the order a sheet needs them:
+ * relations, sheet list and styles by exceljs's part readers, then the shared strings and the one sheet,
+ * row by row, by xlsx-rows.ts (see there why). exceljs's own single pass over the zip loses entries after
+ * an await on Node 18 and later (exceljs issue #3064: the sheet list then goes missing at random), so its
+ * part readers are driven directly here; exceljs is pinned for that. The compressed file is held in
+ * memory (a national list is about 20 MB; uploads are capped).
  */
 export async function* sheetRows(
   source: AsyncIterable<Uint8Array>,
   wanted: string | undefined,
   onSheet: (info: SheetInfo, date1904: boolean) => void,
 ): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: "emit", sharedStrings: "ignore", styles: "cache", hyperlinks: "ignore" });
   const parts = reader as unknown as ReaderParts;
   const internals = reader as unknown as ReaderInternals;
-  let worksheet: { parse: () => AsyncIterable<{ eventType: string; value: unknown }[]> } | null = null;
+  let rows: AsyncGenerator<SheetRow[]>;
   try {
     const zip = await unzipper.Open.buffer(await bytesOf(source));
     const files = new Map(zip.files.filter((f) => f.type === "File").map((f) => [f.path, f]));
-    // Each part as text: exceljs's XML reader turns every chunk into a string by itself, which splits a
-    // character whose bytes straddle two chunks (mojibake in Japanese text); decoded here, they arrive whole.
+    // Each part as text, decoded across chunks (a character's bytes may straddle two; exceljs's XML reader
+    // would split it: mojibake in Japanese text).
     const part = (path: string) => files.get(path)?.stream().setEncoding("utf8");
     const rels = part("xl/_rels/workbook.xml.rels");
     const book = part("xl/workbook.xml");
     if (!rels || !book) throw unreadableWorkbook();
     await parts._parseRels(rels);
     await parts._parseWorkbook(book);
-    const shared = part("xl/sharedStrings.xml");
-    if (shared) for await (const event of parts._parseSharedStrings(shared)) void event;
     const styles = part("xl/styles.xml");
     if (styles) await parts._parseStyles(styles);
+    const shared = part("xl/sharedStrings.xml");
+    const sharedStrings = shared ? await sharedStringsOf(shared) : [];
     const sheets = sheetsOf(internals);
     const names = sheets.map((s) => s.name);
     const target = wanted !== undefined ? sheets.find((s) => s.name === wanted) : (sheets.find((s) => !s.hidden) ?? sheets[0]);
     if (!target) throw wanted !== undefined ? missingSheet(wanted, names) : unreadableWorkbook();
-    const sheetStream = target.path ? part(target.path) : undefined;
-    if (!sheetStream) throw unreadableWorkbook();
-    const sheetNo = /(\d+)\.xml$/.exec(target.path ?? "")?.[1] ?? "1";
-    for (const event of parts._parseWorksheet(sheetStream, sheetNo)) worksheet = event.value as typeof worksheet;
-    onSheet({ name: target.name, names }, internals.properties?.model?.date1904 === true);
+    const sheetXml = target.path ? part(target.path) : undefined;
+    if (!sheetXml) throw unreadableWorkbook();
+    const date1904 = internals.properties?.model?.date1904 === true;
+    rows = sheetXmlRows(sheetXml as AsyncIterable<string>, { sharedStrings, numFmt: (style) => parts.styles.getStyleModel(style)?.numFmt, date1904 });
+    onSheet({ name: target.name, names }, date1904);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw unreadableWorkbook();
   }
   try {
-    // The rows in the pieces the sheet's XML arrives in (an await per piece, not per row).
-    for await (const events of worksheet!.parse()) {
-      const rows: SheetRow[] = [];
-      for (const { eventType, value } of events) {
-        if (eventType !== "row") continue;
-        const row = value as ExcelJS.Row;
-        rows.push({ number: row.number, values: row.values as unknown[], numFmt: (col) => row.getCell(col).numFmt });
-      }
-      if (rows.length > 0) yield rows;
-    }
+    yield* rows;
   } catch {
     throw unreadableWorkbook();
   }

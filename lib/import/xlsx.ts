@@ -1,6 +1,6 @@
 import { readCsv, type CsvReader, type ReadBatch } from "./read";
 import { mapHeaders, type HeaderMapping, type ImportKind } from "./headers";
-import { cellText, columnLetters, columnReading, isDateFormat, type ColumnReading } from "./xlsx-cells";
+import { cellText, columnLetters, columnReading, type ColumnReading } from "./xlsx-cells";
 import { SheetError, sheetRows, type SheetInfo, type SheetRow } from "./xlsx-sheet";
 import { ImportFileError } from "./decode";
 import type { RowError } from "./types";
@@ -33,9 +33,8 @@ function rowTexts(row: SheetRow, readings: ColumnReading[], date1904: boolean): 
   const texts: string[] = new Array(readings.length);
   for (let i = 0; i < readings.length; i++) {
     const value = row.values[i + 1];
-    // exceljs makes date-formatted numbers Dates, but leaves a formula's cached number as it is.
-    const formulaNumber = typeof value === "object" && value !== null && "result" in value && typeof (value as { result: unknown }).result === "number";
-    const text = cellText(value, readings[i], formulaNumber && isDateFormat(row.numFmt(i + 1)), date1904);
+    // Date-formatted numbers (a formula's cached result too) are Dates by now.
+    const text = cellText(value, readings[i], false, date1904);
     texts[i] = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   }
   return texts;

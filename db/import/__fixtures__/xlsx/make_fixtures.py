@@ -75,6 +75,12 @@ def facilities_book(path):
     wb.create_sheet("空")
     wb.save(path)
     cache_formula_values(path, {"E8": "400", "B11": ("str", "みやぎ薬局")})
+    # As Japanese Excel stores names typed through the IME: a shared string with its reading (furigana), and
+    # one in two formatted runs.
+    share_strings(path, {
+        "B9": '<t>なにわ医院</t><rPh sb="0" eb="3"><t>ナニワ</t></rPh><rPh sb="3" eb="5"><t>イイン</t></rPh><phoneticPr fontId="1"/>',
+        "B8": '<r><t>橋本</t></r><r><rPr><b/></rPr><t>小児科クリニック</t></r>',
+    })
 
 
 def events_book(path):
@@ -89,7 +95,7 @@ def events_book(path):
     ws.append([1311041246, "applied", 45444, "serial number, general format"])
     ws.append([1311041246, "証明書発行", "=DATE(2024,6,20)", "formula with a date format"])
     ws.append([2710510013, "オンライン", 20240701, "a date typed as digits"])
-    ws["C4"].number_format = "yyyy/mm/dd"
+    ws["C4"].number_format = "mm-dd-yy"  # Excel's built-in short date (format 14)
     ws["C7"].number_format = "yyyy/mm/dd"
     wb.save(path)
     cache_formula_values(path, {"C7": "45463"})
@@ -109,6 +115,42 @@ def cache_formula_values(path, values):
         attrs = re.sub(r'\s+t="[^"]*"', "", match.group(1)) + (' t="%s"' % kind if kind else "")
         xml = xml[: match.start()] + '<c r="%s"%s><f>%s</f><v>%s</v></c>' % (ref, attrs, match.group(2), text) + xml[match.end():]
     parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def share_strings(path, cells):
+    """Moves the given cells of sheet1 into a shared-string table (xl/sharedStrings.xml), each with the
+    string's XML as Excel writes it; openpyxl writes inline strings only."""
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    items = []
+    for index, (ref, si) in enumerate(cells.items()):
+        pattern = re.compile(r'<c r="%s"([^>]*)>.*?</c>' % ref)
+        match = pattern.search(xml)
+        if not match:
+            raise SystemExit("no cell %s in %s" % (ref, path))
+        attrs = re.sub(r'\s+t="[^"]*"', "", match.group(1))
+        xml = xml[: match.start()] + '<c r="%s"%s t="s"><v>%d</v></c>' % (ref, attrs, index) + xml[match.end():]
+        items.append("<si>%s</si>" % si)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>'
+        % (len(items), len(items), "".join(items))
+    ).encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    ).encode("utf-8")
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+        "</Relationships>",
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rIdStrings"/></Relationships>',
+    ).encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
