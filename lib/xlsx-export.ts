@@ -123,7 +123,9 @@ function letters(column: number): string {
 
 /** A workbook being written to `stream`: add sheets, then `finish()`. */
 export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spec: XlsxSheetSpec, rows: AsyncIterable<unknown[][]>) => Promise<number>; finish: () => Promise<void> } {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Deflate level 1: the sheet's XML is repetitive enough that it still shrinks about tenfold, in a
+  // fraction of the default level's time.
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   book.creator = "オンライン請求移行トラッカー";
   book.title = info.title;
   book.description = info.description;
@@ -156,7 +158,11 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     const widths = columnWidths(spec, kinds, sample);
     const headerRow = spec.notes.length + (spec.notes.length > 0 ? 2 : 1);
     const sheet = book.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
-    sheet.columns = widths.map((width, i) => ({ width, style: { numFmt: FORMATS[kinds[i]] } }));
+    // Widths on the columns; formats on the cells, one style object a column shared by all its cells:
+    // exceljs recognises a style object it has seen (by identity), while a column style is copied into a
+    // new object per cell and compared by its XML (a quarter of the national export's time).
+    sheet.columns = widths.map((width) => ({ width }));
+    const styles = kinds.map((kind): Partial<ExcelJS.Style> => ({ numFmt: FORMATS[kind] }));
     for (const note of spec.notes) sheet.addRow([note]).commit();
     if (spec.notes.length > 0) sheet.addRow([]).commit();
     const header = sheet.addRow(spec.header);
@@ -169,7 +175,9 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     try {
       for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
         for (const values of chunk.value) {
-          sheet.addRow(values.map((v, i) => cellValue(v, kinds[i] ?? "text"))).commit();
+          const row = sheet.addRow(values.map((v, i) => cellValue(v, kinds[i] ?? "text")));
+          for (let i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== undefined && values[i] !== "") row.getCell(i + 1).style = styles[i];
+          row.commit();
           count++;
         }
         await drained();

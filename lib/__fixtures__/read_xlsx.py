@@ -10,6 +10,7 @@ import sys
 import zipfile
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 
 def cell_json(cell):
@@ -17,6 +18,16 @@ def cell_json(cell):
     if isinstance(value, datetime.datetime):
         value = value.isoformat()
     return {"v": value, "t": cell.data_type, "f": cell.number_format}
+
+
+def widths(sheet):
+    """Each column's width (a <col> element may cover several columns alike)."""
+    out = {}
+    for dim in sheet.column_dimensions.values():
+        if dim.width:
+            for index in range((dim.min or 1), (dim.max or dim.min or 1) + 1):
+                out[get_column_letter(index)] = round(dim.width, 1)
+    return out
 
 
 def main(path, limit):
@@ -32,7 +43,7 @@ def main(path, limit):
             "maxRow": sheet.max_row,
             "freeze": sheet.freeze_panes,
             "autoFilter": sheet.auto_filter.ref,
-            "widths": {key: round(dim.width, 1) for key, dim in sheet.column_dimensions.items() if dim.width},
+            "widths": widths(sheet),
             "ignoredNumberAsText": ignored.group(1) if ignored else None,
             "formulas": sum(1 for row in sheet.iter_rows() for c in row if c.data_type == "f"),
             "rows": [[cell_json(c) for c in row] for row in sheet.iter_rows(max_row=min(limit, sheet.max_row))],
