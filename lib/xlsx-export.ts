@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { columnName, rowXml } from "./xlsx-sheet-rows";
 
 /**
  * Excel workbooks for download, written while the rows are read (exceljs's streaming writer: each row is
@@ -114,18 +115,13 @@ function ignoreNumbersAsText(sheet: ExcelJS.Worksheet, range: () => string): voi
   };
 }
 
-/** Excel's column letters for a 1-based column number. */
-function letters(column: number): string {
-  let name = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** A workbook being written to `stream`: add sheets, then `finish()`. */
 export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spec: XlsxSheetSpec, rows: AsyncIterable<unknown[][]>) => Promise<number>; finish: () => Promise<void> } {
   // Deflate level 1: the sheet's XML is repetitive enough that it still shrinks about tenfold, in a
   // fraction of the default level's time.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const internals = book as unknown as { styles: { addStyleModel(style: Partial<ExcelJS.Style>): number } };
   book.creator = "オンライン請求移行トラッカー";
   book.title = info.title;
   book.description = info.description;
@@ -158,11 +154,12 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     const widths = columnWidths(spec, kinds, sample);
     const headerRow = spec.notes.length + (spec.notes.length > 0 ? 2 : 1);
     const sheet = book.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
-    // Widths on the columns; formats on the cells, one style object a column shared by all its cells:
-    // exceljs recognises a style object it has seen (by identity), while a column style is copied into a
-    // new object per cell and compared by its XML (a quarter of the national export's time).
+    // Widths on the columns; each column's format registered once in the book's styles, its index then
+    // written on the column's cells (see xlsx-sheet-rows.ts).
     sheet.columns = widths.map((width) => ({ width }));
-    const styles = kinds.map((kind): Partial<ExcelJS.Style> => ({ numFmt: FORMATS[kind] }));
+    const styleIds = kinds.map((kind) => internals.styles.addStyleModel({ numFmt: FORMATS[kind] }));
+    const columns = spec.header.map((_, i) => columnName(i + 1));
+    const writer = sheet as unknown as SheetWriterInternals;
     for (const note of spec.notes) sheet.addRow([note]).commit();
     if (spec.notes.length > 0) sheet.addRow([]).commit();
     const header = sheet.addRow(spec.header);
@@ -171,15 +168,20 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     header.eachCell((cell) => (cell.numFmt = "General"));
     header.commit();
     let count = 0;
-    ignoreNumbersAsText(sheet, () => `A${headerRow + 1}:${letters(spec.header.length)}${Math.max(headerRow + count, headerRow + 1)}`);
+    ignoreNumbersAsText(sheet, () => `A${headerRow + 1}:${columnName(spec.header.length)}${Math.max(headerRow + count, headerRow + 1)}`);
     try {
       for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
+        // Written in pieces of 250 rows (about 60 kB): one piece a chunk made the collector copy long strings.
+        let xml = "";
         for (const values of chunk.value) {
-          const row = sheet.addRow(values.map((v, i) => cellValue(v, kinds[i] ?? "text")));
-          for (let i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== undefined && values[i] !== "") row.getCell(i + 1).style = styles[i];
-          row.commit();
           count++;
+          xml += rowXml(headerRow + count, values.map((v, i) => cellValue(v, kinds[i] ?? "text")), styleIds, columns);
+          if (count % 250 === 0) {
+            writer._write(xml);
+            xml = "";
+          }
         }
+        if (xml) writer._write(xml);
         await drained();
       }
     } catch (error) {
