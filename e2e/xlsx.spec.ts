@@ -121,3 +121,28 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
     expect(osaka.sheets[2].rows.slice(5).map((r) => r[1].v)).toEqual(["total"]); // no prefecture row, a zero total
   });
 });
+
+test("each list and figure offers its workbook beside its CSV, and the overview the committee pack", async ({ page }) => {
+  await signIn(page, "admin@example.jp");
+  const pages: [string, string][] = [
+    ["/", "/api/v1/export/report.xlsx?"],
+    ["/prefectures/13", "/api/v1/export/facilities.csv?"],
+    ["/follow-ups", "/api/v1/export/follow-ups.csv?"],
+    ["/admin/audit", "/api/v1/export/audit.csv?"],
+  ];
+  for (const [path, href] of pages) {
+    await page.goto(path);
+    const links = page.locator(`a[href^="${href}"][href*="format=xlsx"], a[href^="${href}"][data-testid="report-xlsx"]`);
+    await expect(links.first(), path).toBeVisible();
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: test.info().outputPath(`${path.replace(/\W+/g, "_") || "root"}-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+  // The trend panel's link downloads a workbook.
+  await page.goto("/");
+  const download = page.waitForEvent("download");
+  await page.locator('a[href^="/api/v1/export/trend.csv?"][href*="format=xlsx"]').click();
+  expect((await download).suggestedFilename()).toMatch(/^trend_\d{4}-\d{2}-\d{2}\.xlsx$/);
+});
