@@ -96,6 +96,13 @@ function columnWidths(spec: XlsxSheetSpec, kinds: XlsxColumnKind[], sample: unkn
   });
 }
 
+/** A zip entry stream exceljs writes a sheet into (readable-stream's or Node's Writable). */
+interface QueuedWritable extends NodeJS.EventEmitter {
+  writableLength?: number;
+  _writableState?: { length: number };
+  destroyed?: boolean;
+}
+
 /** Internals of exceljs's sheet writer used to add the ignored-errors element (pinned exceljs 4.4.0). */
 interface SheetWriterInternals {
   _write(xml: string): void;
@@ -146,6 +153,20 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     if (stream.destroyed) throw new Error("the download was cancelled");
   }
 
+  /**
+   * Waits while more than 4 MB of the sheet's XML waits to be compressed: exceljs hands what it is given to
+   * the zip at once, so rows written faster than they are deflated would pile up in memory.
+   */
+  async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
+    // The zip's entry stream (readable-stream's Writable: its queue is in its state, not writableLength).
+    const pipes = (sheet as unknown as { stream: { pipes?: QueuedWritable[] } }).stream.pipes ?? [];
+    for (const pipe of pipes) {
+      const queued = () => pipe.writableLength ?? pipe._writableState?.length ?? 0;
+      if (queued() > 4 * 1024 * 1024 && !pipe.destroyed) await new Promise<void>((resolve) => pipe.once("drain", resolve));
+    }
+    if (stream.destroyed) throw new Error("the download was cancelled");
+  }
+
   async function addSheet(spec: XlsxSheetSpec, rows: AsyncIterable<unknown[][]>): Promise<number> {
     const chunks = rows[Symbol.asyncIterator]();
     const first = await chunks.next();
@@ -171,17 +192,18 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     ignoreNumbersAsText(sheet, () => `A${headerRow + 1}:${columnName(spec.header.length)}${Math.max(headerRow + count, headerRow + 1)}`);
     try {
       for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
-        // Written in pieces of 250 rows (about 60 kB): one piece a chunk made the collector copy long strings.
+        // Written in pieces of 500 rows (about 120 kB): one piece a chunk made the collector copy long strings.
         let xml = "";
         for (const values of chunk.value) {
           count++;
           xml += rowXml(headerRow + count, values.map((v, i) => cellValue(v, kinds[i] ?? "text")), styleIds, columns);
-          if (count % 250 === 0) {
+          if (count % 500 === 0) {
             writer._write(xml);
             xml = "";
           }
         }
         if (xml) writer._write(xml);
+        await compressed(sheet);
         await drained();
       }
     } catch (error) {
