@@ -6,10 +6,12 @@ import { writeAudit } from "@/db/queries/audit-entry";
 import { auditNotFound } from "@/app/_access-audit";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import type { Scope } from "@/lib/scope";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 
 /**
  * GET /api/v1/imports/{id}/<name>.csv: one batch's table (rejected rows, a dry run's changes) for editors
  * and admins; 404 for a batch the caller may not see or without that table. Audited as an export.
+ * `format=xlsx` gives the same table as a workbook.
  */
 export async function importBatchCsv(
   req: NextRequest,
@@ -26,10 +28,17 @@ export async function importBatchCsv(
     await auditNotFound(auth.user, `import:${id.slice(0, 20)}`);
     return NextResponse.json({ error: "not_found" }, { status: 404 });
   }
-  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: requestClientAddress(req.headers) }, "export", `imports/${batchId}/${name}.csv`, {
+  const xlsx = wantsXlsx(req.nextUrl.searchParams.get("format"));
+  await writeAudit(getDb(), { id: auth.user.id, email: auth.user.email, ip: requestClientAddress(req.headers) }, "export", `imports/${batchId}/${name}.${xlsx ? "xlsx" : "csv"}`, {
     rows: batch.table.length - 1,
     ...batch.details,
   });
   const base = batch.fileName.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_") || "import";
-  return csvResponse(batch.table, `${name === "errors" ? "errors" : "preview"}_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
+  const prefix = name === "errors" ? "errors" : "preview";
+  if (xlsx) {
+    const title = name === "errors" ? "取り込めない行" : "取り込みの変更点";
+    const spec = { name: title, notes: exportNotes(`${title}: ${batch.fileName}`, undefined, {}), header: batch.table[0] as string[], kinds: name === "errors" ? ["number" as const] : [] };
+    return xlsxResponse(title, [{ spec, rows: tableRows(batch.table) }], `${prefix}_${batchId}_${base}.xlsx`);
+  }
+  return csvResponse(batch.table, `${prefix}_${batchId}_${base}.csv`, req.nextUrl.searchParams.get("encoding"));
 }

@@ -7,4 +7,10 @@ export const importForm = z.object({
     .enum(["true", "false", "1", "0", "on", "off", ""])
     .optional()
     .transform((v) => v === "true" || v === "1" || v === "on"),
+  /** For a workbook: the sheet to read (the first shown when empty). */
+  sheet: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });

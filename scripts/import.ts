@@ -14,11 +14,12 @@ import { parseArgs, stringOption } from "./args";
 // A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
 process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
 
-const USAGE = "usage: npm run import -- <facilities|filings|events|claims> <file> [--dry-run] [--errors out.csv] [--json]";
+const USAGE = "usage: npm run import -- <facilities|filings|events|claims> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]";
 
 function printHuman(s: ImportSummary): void {
-  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
-  for (const e of s.errors.slice(0, 50)) console.log(`  line ${e.row} ${e.column} "${e.value}": ${e.message}`);
+  const sheet = s.sheet ? ` sheet ${s.sheet}${s.sheets && s.sheets.length > 1 ? ` (of ${s.sheets.join(", ")})` : ""}` : "";
+  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
+  for (const e of s.errors.slice(0, 50)) console.log(`  ${e.cell ? `cell ${e.cell}` : `line ${e.row}`} ${e.column} "${e.value}": ${e.message}`);
   if (s.errors.length > 50) console.log(`  … and ${s.errors.length - 50} more (use --errors out.csv)`);
   if (s.errorsOmitted > 0) console.log(`  ${s.errorsOmitted} further errors were counted, not kept`);
 }
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
         actor: { ...actor, scope: NATIONAL },
         dryRun: run.dryRun,
         source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+        sheet: stringOption(options, "sheet"),
       });
     } catch (error) {
       await auditImport(getDb(), actor, run, { error });

@@ -79,6 +79,10 @@ export default async function FollowUpsPage({ searchParams }: Props) {
             <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}encoding=shift_jis`} download>
               {t.fu.exportSjis}
             </a>
+            {lang === "en" ? " · " : " ・ "}
+            <a href={`/api/v1/export/follow-ups.csv?${exportQs}${exportQs.size ? "&" : ""}format=xlsx`} download>
+              {t.downloadXlsx}
+            </a>
           </p>
         </FoldOnPhone>
         <p className="links" data-testid="follow-up-views">

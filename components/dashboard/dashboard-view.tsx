@@ -39,6 +39,10 @@ function PanelHead({ title, csv, t, id }: { title: string; csv: string; t: Messa
         <a href={csv} download>
           {t.downloadCsv}
           <span className="sr-only"> {title}</span>
+        </a>{" "}
+        <a href={`${csv}&format=xlsx`} download>
+          {t.downloadXlsx}
+          <span className="sr-only"> {title}</span>
         </a>
       </span>
     </div>
@@ -80,6 +84,11 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       <PrintHeader t={t} asOf={filter.asOf} scopeLabel={scopeLabel} />
       <p className="subtitle" data-testid="as-of-note">
         {t.asOf} {filter.asOf} {lang === "en" ? "·" : "・"} {t.denominator}
+      </p>
+      <p className="links">
+        <a href={`/api/v1/export/report.xlsx?${filterQuery(filter, extra)}`} download data-testid="report-xlsx">
+          {t.downloadReportXlsx}
+        </a>
       </p>
       <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} hrefFor={(status) => list({ status })} leftHref={list({ plan: "remaining" })} />
 

@@ -29,6 +29,9 @@ export function PrefectureFacilities({ t, lang, path, query, page, csvHref, notO
         <span className="links">
           <a href={csvHref} download>
             {t.fu.exportUtf8}
+          </a>{" "}
+          <a href={`${csvHref}&format=xlsx`} download>
+            {t.downloadXlsx}
           </a>
         </span>
       </div>

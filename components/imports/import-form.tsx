@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ImportSummary } from "@/lib/import/types";
 import { DiffPreview } from "./diff-preview";
+import { SheetChoice } from "./sheet-choice";
 
 type Kind = "facilities" | "filings" | "events" | "claims";
 type T = Messages["imports"];
@@ -16,7 +17,7 @@ type Phase =
   | { step: "running"; dryRun: boolean; sent: number; total: number; rows: number | null }
   | { step: "preview"; result: ImportResult }
   | { step: "done"; result: ImportResult }
-  | { step: "failed"; message: string };
+  | { step: "failed"; message: string; sheets?: string[]; sheet?: string };
 
 const SHOWN_ERRORS = 100;
 
@@ -25,16 +26,17 @@ const SHOWN_ERRORS = 100;
  * browser, then the rows read on the server, then the summary. XHR because fetch cannot report upload
  * progress.
  */
-function send(kind: Kind, file: File, dryRun: boolean, onPhase: (p: Phase) => void): Promise<ImportResult> {
+function send(kind: Kind, file: File, dryRun: boolean, sheet: string | undefined, onPhase: (p: Phase) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const body = new FormData();
     body.append("kind", kind);
     body.append("dryRun", String(dryRun));
+    if (sheet) body.append("sheet", sheet);
     body.append("file", file);
     const xhr = new XMLHttpRequest();
     let rows: number | null = null;
     let sent = 0;
-    let outcome: { type: string; message?: string } & Partial<ImportResult> = { type: "none" };
+    let outcome: { type: string; message?: string; sheets?: string[] } & Partial<ImportResult> = { type: "none" };
     const readLines = () => {
       for (const line of xhr.responseText.split("\n")) {
         if (!line.trim()) continue;
@@ -59,7 +61,7 @@ function send(kind: Kind, file: File, dryRun: boolean, onPhase: (p: Phase) => vo
       if (xhr.getResponseHeader("content-type")?.includes("ndjson")) {
         readLines();
         if (outcome.type === "summary") resolve(outcome as unknown as ImportResult);
-        else reject(new Error(outcome.message ?? "error"));
+        else reject(Object.assign(new Error(outcome.message ?? "error"), { sheets: outcome.sheets }));
         return;
       }
       let message = `HTTP ${xhr.status}`;
@@ -82,21 +84,31 @@ export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: n
   const [phase, setPhase] = useState<Phase>({ step: "choose" });
   const fileInput = useRef<HTMLInputElement>(null);
   const chosen = useRef<File | null>(null);
+  // A workbook's sheet, once one other than the first has been chosen; the confirmation reads the same one.
+  const sheet = useRef<string | undefined>(undefined);
 
   async function run(dryRun: boolean) {
     const file = chosen.current;
     if (!file) return;
     setPhase({ step: "running", dryRun, sent: 0, total: file.size, rows: null });
     try {
-      const result = await send(kind, file, dryRun, setPhase);
+      const result = await send(kind, file, dryRun, sheet.current, setPhase);
       setPhase({ step: dryRun ? "preview" : "done", result });
     } catch (error) {
-      setPhase({ step: "failed", message: error instanceof Error ? error.message : String(error) });
+      const sheets = (error as { sheets?: string[] }).sheets;
+      // The sheet that failed: the one chosen, else the first (read by default).
+      setPhase({ step: "failed", message: error instanceof Error ? error.message : String(error), sheets, sheet: sheet.current ?? sheets?.[0] });
     }
+  }
+
+  function chooseSheet(name: string) {
+    sheet.current = name;
+    void run(true);
   }
 
   function reset() {
     chosen.current = null;
+    sheet.current = undefined;
     if (fileInput.current) fileInput.current.value = "";
     setPhase({ step: "choose" });
   }
@@ -128,10 +140,13 @@ export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: n
             ref={fileInput}
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             disabled={locked}
-            onChange={(e) => (chosen.current = e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              chosen.current = e.target.files?.[0] ?? null;
+              sheet.current = undefined;
+            }}
           />
           <small>
             {t.fileHelp} {Math.round(maxBytes / 1024 / 1024)} MB
@@ -148,11 +163,19 @@ export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: n
           {t.failed}: {phase.message}
         </p>
       )}
+      {phase.step === "failed" && phase.sheets && phase.sheets.length > 1 && (
+        <div className="panel">
+          <SheetChoice t={t} sheets={phase.sheets} current={phase.sheet} disabled={busy} onChoose={chooseSheet} />
+        </div>
+      )}
       {(phase.step === "preview" || phase.step === "done") && (
         <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
           <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
           <Summary t={t} result={phase.result} />
           {phase.step === "preview" && phase.result.diff && rn && <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />}
+          {phase.step === "preview" && phase.result.sheets && phase.result.sheets.length > 1 && (
+            <SheetChoice t={t} sheets={phase.result.sheets} current={phase.result.sheet} disabled={busy} onChoose={chooseSheet} />
+          )}
           <div className="import-actions">
             {phase.step === "preview" && (
               <button className="btn" type="button" disabled={busy || phase.result.rows - phase.result.rejected === 0} onClick={() => void run(false)}>
@@ -190,7 +213,8 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
       <dl className="import-counts">
         {(
           [
-            [t.encoding, result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", "encoding"],
+            [t.encoding, result.encoding === "xlsx" ? t.workbook : result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", "encoding"],
+            ...(result.sheet ? ([[t.sheet, result.sheet, "sheet"]] as const) : []),
             [t.rows, result.rows, "rows"],
             [t.inserted, result.inserted, "inserted"],
             [t.updated, result.updated, "updated"],
@@ -236,7 +260,7 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
           <table className="data import-errors">
             <thead>
               <tr>
-                <th>{t.line}</th>
+                <th>{result.errors.some((e) => e.cell) ? t.cell : t.line}</th>
                 <th>{t.column}</th>
                 <th>{t.value}</th>
                 <th>{t.reason}</th>
@@ -245,7 +269,7 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
             <tbody>
               {result.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
                 <tr key={i}>
-                  <td>{e.row}</td>
+                  <td>{e.cell ?? e.row}</td>
                   <td>{e.column}</td>
                   <td>{e.value}</td>
                   <td className="reason">{e.message}</td>

@@ -11,8 +11,8 @@ import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityIn
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
 import { upsertClaims, type ClaimsInput } from "./claims";
-import { readCsv } from "../../lib/import/read";
 import { DryRunDiffCollector } from "./dry-run-diff";
+import { readImportFile } from "../../lib/import/file-reader";
 import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
 import { ErrorCap } from "../../lib/import/limits";
@@ -43,8 +43,10 @@ interface RunOptions<K extends ImportKind> {
   fileName: string;
   actor: ImportActor;
   dryRun: boolean;
-  /** The file's bytes as they arrive (a file stream or an upload). */
+  /** The file's bytes as they arrive (a file stream or an upload): a CSV or an .xlsx workbook. */
   source: AsyncIterable<Uint8Array>;
+  /** For a workbook: the sheet to read (by name); the first shown when absent. */
+  sheet?: string;
   /** Called after each batch of rows with the running count (for a progress display). */
   onProgress?: (rowsRead: number) => void;
 }
@@ -70,7 +72,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     .returning({ id: importBatches.id });
   // A facility list needs no lookup per batch, so its batches are small: rows then go out to the database
   // before they are old enough for the collector to copy them (national list: 2.6 s → 2.4 s at 1,000 rows).
-  const reader = readCsv(options.kind, options.source, { today: todayIso(), batchRows: options.kind === "facilities" ? 1000 : 5000 });
+  const reader = readImportFile(options.kind, options.source, { today: todayIso(), batchRows: options.kind === "facilities" ? 1000 : 5000, sheet: options.sheet });
   const summary: ImportSummary = {
     kind: options.kind, file: options.fileName, encoding: "", rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, dryRun: options.dryRun, errors: [], errorsOmitted: 0, batchId: batch.id,
   };
@@ -158,6 +160,8 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     throw error;
   }
   summary.encoding = reader.encoding() ?? "";
+  const sheet = reader.sheet();
+  if (sheet) Object.assign(summary, { sheet: sheet.name, sheets: sheet.names });
   const mapping = reader.mapping();
   if (mapping) summary.mapping = { matched: mapping.matched, unknown: mapping.unknown, duplicates: mapping.duplicates };
   errors.settle();

@@ -17,6 +17,11 @@ interface GroupLike {
 const CLAIM_HEADERS = ["月間レセプト件数 (claims)", "うちオンライン請求の施設分 (claimsOnline)", "件数ベースのオンライン割合 (claimsOnlineRate)"];
 const claimCells = (c: GroupLike["claims"]) => (c ? [c.total, c.online, c.onlineRate.toFixed(4)] : ["", "", ""]);
 
+/** For a workbook: the ratio columns of these tables are shown as percentages (the rest read from their values). */
+export function tableKinds(header: string[]): ("ratio" | undefined)[] {
+  return header.map((title) => (title.includes("(onlineRate)") ? "ratio" : undefined));
+}
+
 const stateHeaders = () => LADDER.map((s) => `${STATE_INFO[s].ja} (${s})`);
 
 export function progressTable(asOf: string, groups: GroupLike[], totals: Omit<GroupLike, "key" | "label">): unknown[][] {

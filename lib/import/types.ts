@@ -87,6 +87,9 @@ export interface RowError {
   column: string;
   value: string;
   message: string;
+  /** From a workbook: the sheet and the cell as Excel names it (B12). */
+  sheet?: string;
+  cell?: string;
 }
 
 /** What an import reports (contracts.md), plus its batch and how the headers were read (not in the contract). */
@@ -104,6 +107,9 @@ export interface ImportSummary {
   errors: RowError[];
   /** Errors counted but not kept beyond the first ones (0 when all are in `errors`). */
   errorsOmitted: number;
+  /** From a workbook: the sheet read and every sheet of the book (for choosing another). */
+  sheet?: string;
+  sheets?: string[];
   batchId?: number;
   mapping?: { matched: Record<string, string>; unknown: string[]; duplicates: string[] };
   /** Dry runs only: what would change, per facility. */

@@ -2,7 +2,8 @@ import { followUpsByContractor, listFollowUps } from "../../db/queries/follow-up
 import type { Db } from "../../db/client";
 import { NATIONAL } from "../../lib/scope";
 import { measure, type BenchResult } from "./measure";
-import { startServer } from "./server";
+import { benchXlsxExport } from "./xlsx";
+import { startServer, timedWithMemory } from "./server";
 
 /**
  * The follow-up list's first page with every rule evaluated over all facilities (issue 7: p95 ≤ 150 ms on
@@ -40,28 +41,17 @@ export async function benchExport(env: NodeJS.ProcessEnv, email: string, passwor
       return lines - 1; // header
     };
     await download("/api/v1/export/facilities.csv?prefecture=13"); // warm the route
-    const idle = server.rssMb();
-    let peak = idle;
-    const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 50);
-    let rows = 0;
-    const times: number[] = [];
-    try {
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        rows = await download("/api/v1/export/facilities.csv");
-        times.push(performance.now() - started);
-      }
-    } finally {
-      clearInterval(timer);
-    }
-    times.sort((a, b) => a - b);
+    const { times, idle, peak, last } = await timedWithMemory(server, runs, () => download("/api/v1/export/facilities.csv"));
+    const rows = last ?? 0;
     const p = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
     const sjisStarted = performance.now();
     const sjisRows = await download("/api/v1/export/facilities.csv?encoding=shift_jis");
     const sjisMs = Math.round(performance.now() - sjisStarted);
+    const xlsx = await benchXlsxExport(server, runs);
     return [
       { name: "export.facilities", p50Ms: p(0.5), p95Ms: p(0.95), baselineMs: null, ratio: null, rows, peakRssMb: peak, note: `UTF-8, server RSS ${idle} MB idle → ${peak} MB peak (growth ${peak - idle} MB), ${runs} runs` },
       { name: "export.facilities.sjis", p50Ms: sjisMs, p95Ms: sjisMs, baselineMs: null, ratio: null, rows: sjisRows, peakRssMb: Math.max(peak, server.rssMb()), note: "Shift_JIS, one run" },
+      { ...xlsx, rows },
     ];
   } finally {
     await server.stop();

@@ -13,11 +13,15 @@ import { todayIso } from "../../lib/dates";
 import { csvLine } from "../../lib/csv";
 import { round, type BenchResult } from "./measure";
 import { percentile } from "./measure";
+import { writeNationalWorkbook } from "./xlsx";
 
 const HEADER = ["医療機関コード", "医療機関名称", "都道府県", "点数表", "区分", "所在地", "郵便番号", "電話番号", "請求方法", "月間レセプト件数", "オンライン資格確認端末共用", "廃止日"];
 
-/** The seeded facility list written out as people receive it: Shift_JIS, CRLF, Japanese headers. */
-export async function writeNationalList(file: string): Promise<number> {
+/**
+ * The seeded facility list written out as people receive it: Shift_JIS, CRLF, Japanese headers; and, when
+ * `workbook` is given, the same list as an .xlsx there.
+ */
+export async function writeNationalList(file: string, workbook?: string): Promise<number> {
   const rows = await queryRows<Record<string, string | number | boolean | null>>(
     getDb(),
     sql`select code, name, prefecture,
@@ -28,10 +32,10 @@ export async function writeNationalList(file: string): Promise<number> {
                monthly_claims, case when shares_oqv_terminal then '有' else '無' end as s, closed_on::text as closed
         from facilities order by code`,
   );
-  const text = [HEADER, ...rows.map((r) => [r.code, r.name, r.prefecture, r.t, r.c, r.address, r.postal_code, r.phone, r.m, r.monthly_claims, r.s, r.closed])]
-    .map(csvLine)
-    .join("");
+  const cells = rows.map((r) => [r.code, r.name, r.prefecture, r.t, r.c, r.address, r.postal_code, r.phone, r.m, r.monthly_claims, r.s, r.closed]);
+  const text = [HEADER, ...cells].map(csvLine).join("");
   writeFileSync(file, iconv.encode(text, "cp932"));
+  if (workbook) await writeNationalWorkbook(workbook, HEADER, cells);
   return rows.length;
 }
 
@@ -54,9 +58,11 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
   const file = path.join(dir, "national_sjis.csv");
   try {
-    const count = await writeNationalList(file);
+    const workbook = path.join(dir, "national.xlsx");
+    const count = await writeNationalList(file, workbook);
     const mb = round(statSync(file).size / 1024 / 1024);
-    log(`  import: ${count.toLocaleString()} rows, ${mb} MB Shift_JIS`);
+    const workbookMb = round(statSync(workbook).size / 1024 / 1024);
+    log(`  import: ${count.toLocaleString()} rows, ${mb} MB Shift_JIS, ${workbookMb} MB .xlsx`);
     const times: number[] = [];
     const copyTimes: number[] = [];
     let peak = 0;
@@ -64,12 +70,7 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
     // Each import run is followed by a run of the COPY baseline, so that both figures sample the same
     // spells of this shared machine (its speed drifts by 20–40% over minutes).
     for (let i = 0; i < runs; i++) {
-      await emptyAndSettle(getDb(), driver);
-      await closeDb(); // the child opens the database (PGlite allows one process)
-      const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file], { env, encoding: "utf8" });
-      if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
-      const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number };
-      if (result.inserted !== count) throw new Error(`import inserted ${result.inserted} of ${count} rows`);
+      const result = await importOnce(env, driver, file, count);
       times.push(result.ms);
       peak = Math.max(peak, result.maxRssMb);
       last = result;
@@ -80,6 +81,20 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
     times.sort((a, b) => a - b);
     copyTimes.sort((a, b) => a - b);
     const baseline = copyTimes.length > 0 ? round(percentile(copyTimes, 50)) : null;
+    // The same list as a workbook, each run beside a run of the CSV import (the baseline), for the same reason.
+    const xlsxTimes: number[] = [];
+    const csvBeside: number[] = [];
+    let xlsxPeak = 0;
+    for (let i = 0; i < runs; i++) {
+      const xlsxRun = await importOnce(env, driver, workbook, count);
+      const csvRun = await importOnce(env, driver, file, count);
+      xlsxTimes.push(xlsxRun.ms);
+      csvBeside.push(csvRun.ms);
+      xlsxPeak = Math.max(xlsxPeak, xlsxRun.maxRssMb);
+      log(`    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; CSV ${round(csvRun.ms / 1000, 2)} s`);
+    }
+    xlsxTimes.sort((a, b) => a - b);
+    csvBeside.sort((a, b) => a - b);
     const floor = driver === "postgres" ? await serverFloor(env.DATABASE_URL!, path.join(dir, "written.csv"), runs) : null;
     const p50 = round(percentile(times, 50));
     return [
@@ -92,6 +107,16 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
         rows: last?.rows ?? count,
         peakRssMb: peak,
         note: `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
+      },
+      {
+        name: "import.facilities.xlsx",
+        p50Ms: round(percentile(xlsxTimes, 50)),
+        p95Ms: round(percentile(xlsxTimes, 95)),
+        baselineMs: round(percentile(csvBeside, 50)),
+        ratio: round(percentile(xlsxTimes, 50) / percentile(csvBeside, 50), 2),
+        rows: count,
+        peakRssMb: xlsxPeak,
+        note: `${workbookMb} MB .xlsx (title row, codes as numbers, date cells) into an empty table; baseline: the CSV import run beside each run`,
       },
       ...(floor && baseline
         ? [
@@ -111,6 +136,17 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One import of `file` into the emptied table, in a process of its own: its time and peak memory. */
+async function importOnce(env: NodeJS.ProcessEnv, driver: "postgres" | "pglite", file: string, count: number): Promise<{ ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number }> {
+  await emptyAndSettle(getDb(), driver);
+  await closeDb(); // the child opens the database (PGlite allows one process)
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file], { env, encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number };
+  if (result.inserted !== count) throw new Error(`import of ${path.basename(file)} inserted ${result.inserted} of ${count} rows`);
+  return result;
 }
 
 /**

@@ -37,7 +37,30 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
 }
 
-export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = Number(process.env.BENCH_PORT || 3199)): Promise<BenchServer> {
+/**
+ * Runs `fn` `runs` times against the server while sampling its resident memory every 50 ms: the times
+ * (sorted), its size before the first run and its peak, and what the last run returned.
+ */
+export async function timedWithMemory<T>(server: BenchServer, runs: number, fn: () => Promise<T>): Promise<{ times: number[]; idle: number; peak: number; last: T | undefined }> {
+  const idle = server.rssMb();
+  let peak = idle;
+  const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 50);
+  const times: number[] = [];
+  let last: T | undefined;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      last = await fn();
+      times.push(performance.now() - started);
+    }
+  } finally {
+    clearInterval(timer);
+  }
+  return { times: times.sort((a, b) => a - b), idle, peak: Math.max(peak, server.rssMb()), last };
+}
+
+/** On `BENCH_PORT` when set (several people benchmarking on one machine), else 3199. */
+export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = Number(env.BENCH_PORT ?? process.env.BENCH_PORT ?? 3199)): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {

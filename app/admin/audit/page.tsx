@@ -46,9 +46,14 @@ export default async function AuditPage({ searchParams }: Props) {
       <main>
         <div className="panel-head">
           <h1>{m.title}</h1>
-          <a href={`/api/v1/export/audit.csv?${new URLSearchParams(filter)}`} download>
-            {m.csv}
-          </a>
+          <span className="links">
+            <a href={`/api/v1/export/audit.csv?${new URLSearchParams(filter)}`} download>
+              {m.csv}
+            </a>{" "}
+            <a href={`/api/v1/export/audit.csv?${new URLSearchParams({ ...filter, format: "xlsx" })}`} download>
+              {t.downloadXlsx}
+            </a>
+          </span>
         </div>
         <p>{m.lead}</p>
         <form className="filters" method="get" action="/admin/audit" role="search">

@@ -10,6 +10,7 @@ import { auditImport } from "@/db/import/audit";
 import { importForm } from "@/app/_import-form";
 import { readPrimaryCookie } from "@/app/_read-db";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
+import { SheetError } from "@/lib/import/xlsx-sheet";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -39,12 +40,15 @@ function importUpload(user: CurrentUser, upload: SpooledUpload, fields: z.infer<
     actor: { id: user.id, email: user.email, scope: user.scope },
     dryRun: fields.dryRun,
     source: createReadStream(upload.file.path, { highWaterMark: 256 * 1024 }),
+    sheet: fields.sheet,
     onProgress,
   });
 }
 
 /** What a refused file or a failure looks like to the caller: a reason and a message, never a stack. */
-function failure(error: unknown): { status: number; body: { error: string; message: string } } {
+function failure(error: unknown): { status: number; body: { error: string; message: string; sheets?: string[] } } {
+  // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
+  if (error instanceof SheetError) return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
   if (error instanceof ImportFileError) return { status: 422, body: { error: error.reason, message: error.messageJa } };
   console.error("import failed", error);
   return { status: 500, body: { error: "import_failed", message: FAILED } };

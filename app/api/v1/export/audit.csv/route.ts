@@ -5,6 +5,7 @@ import { apiUser } from "@/app/_auth/session";
 import { searchParamsObject } from "@/app/_params";
 import { streamedCsvResponse } from "@/app/_csv-stream";
 import { auditedChunks } from "@/app/_export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { todayIso } from "@/lib/dates";
 
@@ -17,7 +18,7 @@ export async function GET(req: NextRequest) {
   const auth = await apiUser("admin");
   if (!auth.ok) return auth.response;
   if (auth.user.scope.kind !== "national") return NextResponse.json({ error: "not_found" }, { status: 404 });
-  const { encoding, ...rest } = searchParamsObject(req.nextUrl.searchParams);
+  const { encoding, format, ...rest } = searchParamsObject(req.nextUrl.searchParams);
   const parsed = auditQuery.safeParse(rest);
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const filter = auditFilterOf(parsed.data);
@@ -26,6 +27,11 @@ export async function GET(req: NextRequest) {
     for await (const chunk of eachAuditRow(getDb(), scope, filter)) {
       yield chunk.map((r) => [r.at, r.userEmail, r.ip, r.action, r.target, r.details === null ? null : JSON.stringify(r.details)]);
     }
+  }
+  if (wantsXlsx(format)) {
+    const audited = await auditedChunks(auth.user, "audit.xlsx", filter, rows());
+    const spec = { name: "監査ログ", notes: exportNotes("監査ログ (audit log)", undefined, parsed.data), header: HEADER, kinds: ["datetime" as const] };
+    return xlsxResponse("監査ログ", [{ spec, rows: audited }], `audit_${todayIso()}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "audit.csv", filter, rows());
   return streamedCsvResponse(HEADER, audited, `audit_${todayIso()}.csv`, encoding ?? null);

@@ -9,17 +9,18 @@ import { searchParamsObject } from "@/app/_params";
 import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
 import { streamedCsvResponse } from "@/app/_csv-stream";
 import { auditedChunks } from "@/app/_export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 
 export const dynamic = "force-dynamic";
 
 const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "区分", "状態", "状態の日付", "郵便番号", "所在地", "電話番号", "廃止日"];
 
-/** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe. */
+/** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe; a workbook with `format=xlsx`. */
 export async function GET(req: NextRequest) {
   const auth = await apiUser();
   if (!auth.ok) return auth.response;
   const params = searchParamsObject(req.nextUrl.searchParams);
-  const { encoding, ...rest } = params;
+  const { encoding, format, ...rest } = params;
   const parsed = facilityQuery.safeParse(rest);
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFacilityFilter(parsed.data);
@@ -32,6 +33,11 @@ export async function GET(req: NextRequest) {
         STATE_INFO[f.status].ja, f.statusSince, f.postalCode, f.address, f.phone, f.closedOn,
       ]);
     }
+  }
+  if (wantsXlsx(format)) {
+    const audited = await auditedChunks(auth.user, "facilities.xlsx", parsed.data, rows());
+    const spec = { name: "施設一覧", notes: exportNotes("施設一覧 (facilities)", filter.asOf, parsed.data), header: HEADER };
+    return xlsxResponse("施設一覧", [{ spec, rows: audited }], `facilities_${filter.asOf}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "facilities.csv", parsed.data, rows());
   return streamedCsvResponse(HEADER, audited, `facilities_${filter.asOf}.csv`, encoding ?? null);

@@ -11,16 +11,17 @@ import { searchParamsObject } from "@/app/_params";
 import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
 import { streamedCsvResponse } from "@/app/_csv-stream";
 import { auditedChunks } from "@/app/_export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 
 export const dynamic = "force-dynamic";
 
 const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "状態", "電話番号", "所在地", "アラート", "期限", "内容", "担当者", "次回対応日", "最終連絡日", "最終連絡結果"];
 
-/** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe. */
+/** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe; a workbook with `format=xlsx`. */
 export async function GET(req: NextRequest) {
   const auth = await apiUser();
   if (!auth.ok) return auth.response;
-  const { encoding, ...rest } = searchParamsObject(req.nextUrl.searchParams);
+  const { encoding, format, ...rest } = searchParamsObject(req.nextUrl.searchParams);
   const parsed = followUpQuery.safeParse(rest);
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
@@ -35,6 +36,11 @@ export async function GET(req: NextRequest) {
         f.lastContactOutcome ? OUTCOME_LABELS[f.lastContactOutcome].ja : null,
       ]);
     }
+  }
+  if (wantsXlsx(format)) {
+    const audited = await auditedChunks(auth.user, "follow-ups.xlsx", parsed.data, rows());
+    const spec = { name: "要対応", notes: exportNotes("要対応の施設 (follow-ups)", filter.asOf, parsed.data), header: HEADER };
+    return xlsxResponse("要対応の施設", [{ spec, rows: audited }], `follow-ups_${filter.asOf}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "follow-ups.csv", parsed.data, rows());
   return streamedCsvResponse(HEADER, audited, `follow-ups_${filter.asOf}.csv`, encoding ?? null);

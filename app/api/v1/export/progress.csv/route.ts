@@ -7,6 +7,8 @@ import { apiUser } from "@/app/_auth/session";
 import { progressQuery, searchParamsObject } from "@/app/_params";
 import { csvResponse } from "@/app/_csv";
 import { auditExport } from "@/app/_export-audit";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { tableKinds } from "@/lib/charts/csv-tables";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +17,17 @@ export async function GET(req: NextRequest) {
   const auth = await apiUser();
   if (!auth.ok) return auth.response;
   const params = searchParamsObject(req.nextUrl.searchParams);
-  const parsed = progressQuery.safeParse(params);
+  const { format, ...query } = params;
+  const parsed = progressQuery.safeParse(query);
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), ...filter } = parsed.data;
   const result = await progress(await readDb(), auth.user.scope, { ...filter, asOf });
   const table = progressTable(result.asOf, result.groups, result);
+  if (wantsXlsx(format)) {
+    await auditExport(auth.user, "progress.xlsx", parsed.data, Math.max(0, table.length - 1));
+    const spec = { name: "進捗", notes: exportNotes("進捗 (progress)", asOf, parsed.data), header: table[0] as string[], kinds: tableKinds(table[0] as string[]) };
+    return xlsxResponse("進捗", [{ spec, rows: tableRows(table) }], `progress_${filter.groupBy}_${asOf}.xlsx`);
+  }
   await auditExport(auth.user, "progress.csv", parsed.data, Math.max(0, table.length - 1));
   return csvResponse(table, `progress_${filter.groupBy}_${asOf}.csv`, params.encoding ?? null);
 }

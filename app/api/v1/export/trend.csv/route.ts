@@ -8,6 +8,8 @@ import { apiUser } from "@/app/_auth/session";
 import { progressQuery, searchParamsObject } from "@/app/_params";
 import { csvResponse } from "@/app/_csv";
 import { auditExport } from "@/app/_export-audit";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { tableKinds } from "@/lib/charts/csv-tables";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +18,18 @@ export async function GET(req: NextRequest) {
   const auth = await apiUser();
   if (!auth.ok) return auth.response;
   const params = searchParamsObject(req.nextUrl.searchParams);
-  const parsed = progressQuery.safeParse(params);
+  const { format, ...query } = params;
+  const parsed = progressQuery.safeParse(query);
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
   const filter = { prefecture, tableType, category };
   const points = asOf >= HISTORY_START ? await monthlyTrend(await readDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
   const table = trendTable(points);
+  if (wantsXlsx(format)) {
+    await auditExport(auth.user, "trend.xlsx", parsed.data, Math.max(0, table.length - 1));
+    const spec = { name: "推移", notes: exportNotes("推移 (trend)", asOf, parsed.data), header: table[0] as string[], kinds: tableKinds(table[0] as string[]) };
+    return xlsxResponse("推移", [{ spec, rows: tableRows(table) }], `trend_${asOf}.xlsx`);
+  }
   await auditExport(auth.user, "trend.csv", parsed.data, Math.max(0, table.length - 1));
   return csvResponse(table, `trend_${asOf}.csv`, params.encoding ?? null);
 }
