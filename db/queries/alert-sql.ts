@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { latestEventOn } from "./on-date";
 import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertRule, type AlertSettings } from "../../lib/alerts/rules";
 
 /**
@@ -197,11 +198,7 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
               -- Moved after the date (none for today): the latest event on or before it.
               select ${FACILITY_COLUMNS}, coalesce(ev.state, f.initial_state), ev.effective_on
               from facilities f
-              left join lateral (
-                select e.state, e.effective_on from status_events e
-                where e.facility_code = f.code and e.effective_on <= ${a}
-                order by e.effective_on desc nulls first, e.state desc nulls first limit 1
-              ) ev on true
+              ${latestEventOn(asOfDate, "ev")}
               where ${where} and ${notClosed} and f.status_since > ${a}
             ) f
             left join cd on cd.code = f.code

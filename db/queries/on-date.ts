@@ -37,14 +37,22 @@ export function statesOn(asOf: string, states: readonly EventState[], where: SQL
              case when ${closedBy} then 'closed'::facility_state else coalesce(e.state, f.initial_state) end as st,
              case when ${closedBy} then f.closed_on else e.effective_on end as st_since
       from facilities f
-      left join lateral (
-        select e.state, e.effective_on from status_events e
-        where e.facility_code = f.code and e.effective_on <= ${a}
-        order by e.effective_on desc nulls first, e.state desc nulls first limit 1
-      ) e on true
+      ${latestEventOn(asOf, "e")}
       where ${where} and f.status_since > ${a}
     ) m where m.st in (${list})
   )`;
+}
+
+/**
+ * `left join lateral … <alias>`: the facility f's latest event on or before the date (for one day the
+ * furthest state), one index probe into its events; `<alias>.state` is null when it has none by then.
+ */
+export function latestEventOn(asOf: string, alias: "e" | "ev"): SQL {
+  return sql`left join lateral (
+    select e.state, e.effective_on from status_events e
+    where e.facility_code = f.code and e.effective_on <= ${asOf}::date
+    order by e.effective_on desc nulls first, e.state desc nulls first limit 1
+  ) ${sql.raw(alias)} on true`;
 }
 
 /** The ladder below online: a facility "still to move" on a date is in one of these. */
