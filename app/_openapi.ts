@@ -25,10 +25,17 @@ function queryParameters(schema: z.ZodObject): Json[] {
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: s }));
 }
 
-const encoding = z.object({ encoding: z.enum(["utf-8", "shift_jis"]).optional().describe("CSV encoding; UTF-8 with a BOM by default") });
+const encoding = z.object({
+  encoding: z.enum(["utf-8", "shift_jis"]).optional().describe("CSV encoding; UTF-8 with a BOM by default"),
+  format: z.enum(["csv", "xlsx"]).optional().describe("xlsx: the same table as an Excel workbook (codes as text, dates as dates)"),
+});
 const json = (schema: z.ZodType) => ({ "application/json": { schema: jsonSchema(schema, "output") } });
 const anyObject = z.object({}).catchall(z.unknown());
-const csv = { "text/csv": { schema: { type: "string" } } };
+const csv = {
+  "text/csv": { schema: { type: "string" } },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+};
+const xlsx = { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } };
 const refused = {
   "400": { description: "a parameter is not valid", content: json(errorResponse) },
   "401": { description: "not signed in" },
@@ -61,6 +68,7 @@ const OPS: Op[] = [
   { path: "/api/v1/export/funnel.csv", summary: "The funnel as CSV", query: panelQuery.extend(encoding.shape), ok: csv },
   { path: "/api/v1/export/deferrals.csv", summary: "The deferral figures as CSV", query: panelQuery.extend(encoding.shape), ok: csv },
   { path: "/api/v1/export/plan.csv", summary: "The plan figures as CSV", query: panelQuery.extend(encoding.shape), ok: csv },
+  { path: "/api/v1/export/report.xlsx", summary: "The committee pack as a workbook: one sheet a dashboard panel on asOf", query: panelQuery, ok: xlsx },
   { path: "/api/v1/export/audit.csv", summary: "The audit log as CSV (national admins)", query: auditQuery, ok: csv, extra: { "403": { description: "not a national admin" } } },
   {
     path: "/api/v1/imports",
