@@ -115,7 +115,7 @@ test.describe("with the database down", () => {
     await signIn(page, "viewer@example.jp");
     const response = await page.goto(`http://127.0.0.1:${BROKEN}/`);
     expect(response?.status()).toBe(500);
-    await expect(page.getByRole("heading", { name: "問題が発生しました" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "エラーが発生しました" })).toBeVisible();
     await expect(page.getByText("Something went wrong", { exact: false })).toBeVisible();
     const requestId = response!.headers()["x-request-id"];
     await expect(page.getByTestId("request-id")).toHaveText(requestId);

@@ -19,7 +19,7 @@ const claimCells = (c: GroupLike["claims"]) => (c ? [c.total, c.online, c.online
 
 /** For a workbook: the ratio columns of these tables are shown as percentages (the rest read from their values). */
 export function tableKinds(header: string[]): ("ratio" | undefined)[] {
-  return header.map((title) => (title.includes("(onlineRate)") ? "ratio" : undefined));
+  return header.map((title) => (/\((claimsO|o)nlineRate\)/.test(title) ? "ratio" : undefined));
 }
 
 const stateHeaders = () => LADDER.map((s) => `${STATE_INFO[s].ja} (${s})`);
