@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
-import { formatCount, formatPercent } from "@/lib/i18n/messages";
+import { fill, formatCount, formatPercent } from "@/lib/i18n/messages";
 import { FigureLink } from "@/components/dashboard/figure-link";
 import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
 import type { ProgressResult } from "@/db/queries/progress";
@@ -33,8 +33,11 @@ export function ProgressTable({
   const cell = (n: number, group: string | null, state?: EventState) => <FigureLink href={hrefFor?.(group, state)}>{formatCount(n, lang)}</FigureLink>;
   const leftCell = (n: number, group: string | null) => <FigureLink href={leftHrefFor?.(group)}>{formatCount(n, lang)}</FigureLink>;
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
+  const month = result.claimsMonth ? claimMonthLabel(result.claimsMonth, lang) : "";
+  const sourceNote = { reported: t.claimSourceReported, estimated: t.claimSourceEstimated, mixed: t.claimSourceMixed }[result.claimsSource];
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
+    <>
     <table className="data" data-testid={testId}>
       <thead>
         <tr>
@@ -91,5 +94,18 @@ export function ProgressTable({
         </tr>
       </tfoot>
     </table>
+    {byClaims && (
+      <p className="note" data-testid={`${testId}-claims-source`} data-source={result.claimsSource}>
+        {fill(sourceNote, { month })}
+      </p>
+    )}
+    </>
   );
+}
+
+/** "2025年3月" / "March 2025" for the month of the reported counts. */
+function claimMonthLabel(month: string, lang: Lang): string {
+  const [y, m] = month.split("-").map(Number);
+  if (lang === "ja") return `${y}年${m}月`;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 }

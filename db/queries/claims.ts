@@ -35,3 +35,46 @@ export async function reportedClaimsByMonth(db: Db, scope: Scope, filter: Filter
     }),
   );
 }
+
+/** Reported claims of one month by prefecture × table type × category (every grouping is a fold of these). */
+export interface ReportedClaimsCube {
+  month: string;
+  rows: { prefecture: string; table_type: string; category: string; total: number; online: number }[];
+}
+
+/** 'YYYY-MM' of a date, and of the month before it. */
+function monthAndPrevious(asOf: string): [string, string] {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  const prev = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+  return [asOf.slice(0, 7), prev];
+}
+
+/**
+ * The payers' reported claims behind the group tables on a date: those of the month of `asOf` when any
+ * were imported for it (within the scope and filters), else those of the month before (the payers report a
+ * month after it ends, so today's month is not in yet); null when neither month has any, and the tables
+ * keep the estimate from the facilities' listed volumes. Older months are not used: a share from a year
+ * ago would be shown as today's.
+ */
+export async function reportedClaimsCube(db: Db, scope: Scope, filter: Filter & { asOf: string }): Promise<ReportedClaimsCube | null> {
+  const [month, previous] = monthAndPrevious(filter.asOf);
+  const rows = await queryRows<ReportedClaimsCube["rows"][number] & { month: string }>(
+    db,
+    sql`select to_char(m.month, 'YYYY-MM') as month, f.prefecture, f.table_type::text, f.category::text,
+               sum(m.claims)::float8 as total, sum(m.online_claims)::float8 as online
+        from monthly_claims m join facilities f on f.code = m.facility_code
+        where m.month in (${`${month}-01`}::date, ${`${previous}-01`}::date) and ${facilityFilter(scope, filter)}
+        group by 1, 2, 3, 4`,
+  );
+  for (const pick of [month, previous]) {
+    const picked = rows.filter((r) => r.month === pick);
+    if (picked.length > 0) {
+      return {
+        month: pick,
+        rows: picked.map((r) => ({ prefecture: r.prefecture, table_type: r.table_type, category: r.category, total: Number(r.total), online: Number(r.online) })),
+      };
+    }
+  }
+  return null;
+}
