@@ -38,67 +38,67 @@ export function ProgressTable({
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
     <>
-    <table className="data" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{groupTitle}</th>
-          <th scope="col">{t.facilities}</th>
-          <th scope="col">{t.notOnline}</th>
-          {LADDER.map((s) => (
-            <th scope="col" key={s}>
-              {label(s)}
-            </th>
-          ))}
-          <th scope="col">{t.closed}</th>
-          <th scope="col">{t.onlineRate}</th>
-          {byClaims && <th scope="col">{t.claimShare}</th>}
-          <th scope="col">
-            <span className="sr-only">{t.barColumn}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.groups.map((g) => (
-          <tr key={g.key} data-key={g.key}>
-            <td>{nameHref ? <Link href={nameHref(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link> : lang === "en" ? g.labelEn : g.label}</td>
-            <td>{cell(g.total, g.key)}</td>
-            <td>{leftCell(g.total - g.counts.online, g.key)}</td>
+      <table className="data" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{groupTitle}</th>
+            <th scope="col">{t.facilities}</th>
+            <th scope="col">{t.notOnline}</th>
             {LADDER.map((s) => (
-              <td key={s}>{cell(g.counts[s], g.key, s)}</td>
+              <th scope="col" key={s}>
+                {label(s)}
+              </th>
             ))}
-            <td>{cell(g.closed, g.key, "closed")}</td>
-            <td>{formatPercent(g.onlineRate)}</td>
-            {byClaims && <td>{formatPercent(g.claims.onlineRate)}</td>}
-            <td>
-              <div className="bar" aria-hidden="true">
-                {LADDER.map((s) => (
-                  <span key={s} style={{ width: `${g.total ? (g.counts[s] / g.total) * 100 : 0}%`, background: STATE_INFO[s].color }} />
-                ))}
-              </div>
-            </td>
+            <th scope="col">{t.closed}</th>
+            <th scope="col">{t.onlineRate}</th>
+            {byClaims && <th scope="col">{t.claimShare}</th>}
+            <th scope="col">
+              <span className="sr-only">{t.barColumn}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td>{t.total}</td>
-          <td data-testid={`${testId}-total`}>{cell(result.total, null)}</td>
-          <td>{leftCell(result.total - result.counts.online, null)}</td>
-          {LADDER.map((s) => (
-            <td key={s}>{cell(result.counts[s], null, s)}</td>
+        </thead>
+        <tbody>
+          {result.groups.map((g) => (
+            <tr key={g.key} data-key={g.key}>
+              <td>{nameHref ? <Link href={nameHref(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link> : lang === "en" ? g.labelEn : g.label}</td>
+              <td>{cell(g.total, g.key)}</td>
+              <td>{leftCell(g.total - g.counts.online, g.key)}</td>
+              {LADDER.map((s) => (
+                <td key={s}>{cell(g.counts[s], g.key, s)}</td>
+              ))}
+              <td>{cell(g.closed, g.key, "closed")}</td>
+              <td>{formatPercent(g.onlineRate)}</td>
+              {byClaims && <td>{formatPercent(g.claims.onlineRate)}</td>}
+              <td>
+                <div className="bar" aria-hidden="true">
+                  {LADDER.map((s) => (
+                    <span key={s} style={{ width: `${g.total ? (g.counts[s] / g.total) * 100 : 0}%`, background: STATE_INFO[s].color }} />
+                  ))}
+                </div>
+              </td>
+            </tr>
           ))}
-          <td>{cell(result.closed, null, "closed")}</td>
-          <td>{formatPercent(result.onlineRate)}</td>
-          {byClaims && <td>{formatPercent(result.claims.onlineRate)}</td>}
-          <td></td>
-        </tr>
-      </tfoot>
-    </table>
-    {byClaims && (
-      <p className="note" data-testid={`${testId}-claims-source`} data-source={result.claimsSource}>
-        {fill(sourceNote, { month })}
-      </p>
-    )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td>{t.total}</td>
+            <td data-testid={`${testId}-total`}>{cell(result.total, null)}</td>
+            <td>{leftCell(result.total - result.counts.online, null)}</td>
+            {LADDER.map((s) => (
+              <td key={s}>{cell(result.counts[s], null, s)}</td>
+            ))}
+            <td>{cell(result.closed, null, "closed")}</td>
+            <td>{formatPercent(result.onlineRate)}</td>
+            {byClaims && <td>{formatPercent(result.claims.onlineRate)}</td>}
+            <td></td>
+          </tr>
+        </tfoot>
+      </table>
+      {byClaims && (
+        <p className="note" data-testid={`${testId}-claims-source`} data-source={result.claimsSource}>
+          {fill(sourceNote, { month })}
+        </p>
+      )}
     </>
   );
 }
