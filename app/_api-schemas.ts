@@ -10,6 +10,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const counts = z.object(Object.fromEntries(LADDER.map((s) => [s, z.number().int()])) as Record<(typeof LADDER)[number], z.ZodNumber>);
 const claims = z.object({ total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) }).describe("monthly claims of the facilities counted, and the part sent online");
 
+const claimsSource = z
+  .enum(["reported", "estimated", "mixed"])
+  .describe("reported: the payers' counts of claimsMonth (the month of asOf, else the month before); estimated: the facilities' listed monthly volumes; mixed (totals only): some groups of each");
+
 const progressGroup = z.object({
   key: z.string(),
   label: z.string(),
@@ -19,6 +23,7 @@ const progressGroup = z.object({
   counts,
   onlineRate: z.number().min(0).max(1),
   claims,
+  claimsSource,
 });
 
 export const progressResponse = z.object({
@@ -28,6 +33,9 @@ export const progressResponse = z.object({
   closed: z.number().int(),
   onlineRate: z.number().min(0).max(1),
   claims,
+  claimsSource,
+  claimsMonth: z.string().regex(/^\d{4}-\d{2}$/).optional().describe("the month of the reported counts behind claims, when any are used"),
+  claimsEstimated: claims.optional().describe("the estimate from the listed volumes, beside reported claims"),
   groups: z.array(progressGroup),
 });
 

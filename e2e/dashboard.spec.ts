@@ -32,6 +32,30 @@ test("filters live in the URL and the chart CSV carries the same numbers as the 
   expect(Number(totalLine[column("オンライン割合 (onlineRate)")])).toBeCloseTo(api.onlineRate, 4);
   // The share by claim volume beside it, the same as the API's.
   expect(Number(totalLine[column("件数ベースのオンライン割合 (claimsOnlineRate)")])).toBeCloseTo(api.claims.onlineRate, 4);
+  // Which counts the share is from (the payers' reported counts of a month, or the listed volumes), in the CSV and under the table.
+  expect(totalLine[column("件数の出所 (claimsSource)")]).toBe(api.claimsSource);
+  expect(totalLine[column("報告件数の月 (claimsMonth)")]).toBe(api.claimsMonth ?? "");
+  await expect(page.getByTestId("progress-table-claims-source")).toHaveAttribute("data-source", api.claimsSource);
+});
+
+test("a past month's claim share is the payers' reported counts of that month", async ({ page }) => {
+  await signIn(page, "viewer@example.jp");
+  // The seed imports six months of counts before today's month: the first of them is a past month end.
+  const trend = await (await page.request.get("/api/v1/trend")).json();
+  const reported = trend.points.find((p: { reportedClaims?: unknown }) => p.reportedClaims);
+  expect(reported).toBeTruthy();
+  const asOf = reported.date as string;
+  const api = await (await page.request.get(`/api/v1/progress?groupBy=prefecture&asOf=${asOf}`)).json();
+  expect(api.claimsSource).toBe("reported");
+  expect(api.claimsMonth).toBe(asOf.slice(0, 7));
+  expect(api.claims.total).toBe(reported.reportedClaims.total);
+  expect(api.claims.online).toBe(reported.reportedClaims.online);
+  await page.goto(`/?asOf=${asOf}`);
+  await expect(page.getByTestId("progress-table-claims-source")).toHaveAttribute("data-source", "reported");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/screenshots/claims-source-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screenshots/claims-source-390.png", fullPage: true });
 });
 
 test("the trend table lists every month end since January 2023", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { facilityFilter } from "./progress";
+import { readWithoutJit } from "./on-date";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -34,4 +35,47 @@ export async function reportedClaimsByMonth(db: Db, scope: Scope, filter: Filter
       return [r.month, { month: r.month, total, online, onlineRate: total === 0 ? 0 : online / total }];
     }),
   );
+}
+
+/** Reported claims of one month by prefecture × table type × category (every grouping is a fold of these). */
+export interface ReportedClaimsCube {
+  month: string;
+  rows: { prefecture: string; table_type: string; category: string; total: number; online: number }[];
+}
+
+/** 'YYYY-MM' of a date, and of the month before it. */
+function monthAndPrevious(asOf: string): [string, string] {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  const prev = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+  return [asOf.slice(0, 7), prev];
+}
+
+/**
+ * The payers' reported claims behind the group tables on a date: those of the month of `asOf` when any
+ * were imported for it (within the scope and filters), else those of the month before (the payers report a
+ * month after it ends, so today's month is not in yet); null when neither month has any, and the tables
+ * keep the estimate from the facilities' listed volumes. Older months are not used: a share from a year
+ * ago would be shown as today's.
+ */
+export async function reportedClaimsCube(db: Db, scope: Scope, filter: Filter & { asOf: string }): Promise<ReportedClaimsCube | null> {
+  const within = facilityFilter(scope, filter);
+  for (const month of monthAndPrevious(filter.asOf)) {
+    const first = sql`${`${month}-01`}::date`;
+    // A probe first (it stops at the first count): the month of asOf usually has none yet.
+    const [any] = await queryRows<{ found: boolean }>(
+      db,
+      sql`select exists (select 1 from monthly_claims m join facilities f on f.code = m.facility_code where m.month = ${first} and ${within}) as found`,
+    );
+    if (!any?.found) continue;
+    const rows = await readWithoutJit<ReportedClaimsCube["rows"][number]>(
+      db,
+      sql`select f.prefecture, f.table_type::text, f.category::text, sum(m.claims)::float8 as total, sum(m.online_claims)::float8 as online
+          from monthly_claims m join facilities f on f.code = m.facility_code
+          where m.month = ${first} and ${within}
+          group by f.prefecture, f.table_type, f.category`,
+    );
+    return { month, rows: rows.map((r) => ({ ...r, total: Number(r.total), online: Number(r.online) })) };
+  }
+  return null;
 }

@@ -63,7 +63,7 @@ async function computeDashboard(db: Db, scope: Scope, filter: DashboardFilter): 
   const trend =
     filter.asOf >= HISTORY_START
       ? groupings.then(({ prefecture: p }) =>
-          monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }, { [filter.asOf]: { date: filter.asOf, total: p.total, closed: p.closed, counts: p.counts, claims: p.claims } }),
+          monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }, { [filter.asOf]: { date: filter.asOf, total: p.total, closed: p.closed, counts: p.counts, claims: p.claimsEstimated ?? p.claims } }),
         )
       : Promise.resolve([]);
   const [byGrouping, trendPoints, funnelSteps, deferrals, plan] = await Promise.all([

@@ -31,21 +31,25 @@ const DIMS: { dim: DeferralDim; out: keyof DeferralFigures }[] = [
  */
 export async function deferralFigures(db: Db, scope: Scope, filter: Filter): Promise<DeferralFigures> {
   const { asOf } = filter;
-  const rows = await readWithoutJit<{ dim: string; key: string | null; n: number }>(
+  // One pass over the open filings with a grouping set per figure (and the empty set for the lapsed count):
+  // ten scans of a materialised CTE, one per figure, took most of the national as-of time.
+  const id = (dim: DeferralDim) => sql.identifier(dim);
+  const grouped = await readWithoutJit<{ dim: string | null; key: string | null; n: number; lapsed: number }>(
     db,
-    sql`with open as materialized (
-          select ${sql.join(DIMS.map(({ dim }) => sql`${deferralKey(dim, asOf)} as ${sql.identifier(dim)}`), sql`, `)},
+    sql`select case ${sql.join(DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${dim}`), sql` `)} end as dim,
+               case ${sql.join(DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${id(dim)}::text`), sql` `)} end as key,
+               (count(*) filter (where in_force))::int as n, (count(*) filter (where lapsed))::int as lapsed
+        from (
+          select ${sql.join(DIMS.map(({ dim }) => sql`${deferralKey(dim, asOf)} as ${id(dim)}`), sql`, `)},
                  (${deferralPopulation(asOf)}) as in_force, (${deferralPopulation(asOf, "lapsed")}) as lapsed
           from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
           ${filingOn(asOf, sql`f.code`)}
           where g.facility_code is not null
-        )
-        select 'lapsed' as dim, null as key, count(*)::int as n from open where lapsed
-        ${sql.join(
-          DIMS.map(({ dim }) => sql`union all select ${dim}, ${sql.identifier(dim)}::text, count(*)::int from open where in_force and ${sql.identifier(dim)} is not null group by 2`),
-          sql` `,
-        )}`,
+        ) open
+        group by grouping sets (${sql.join(DIMS.map(({ dim }) => sql`(${id(dim)})`), sql`, `)}, ())`,
   );
+  const lapsed = grouped.find((r) => r.dim === null)?.lapsed ?? 0;
+  const rows = grouped.filter((r) => r.dim !== null && r.key !== null && r.n > 0);
   const pick = (dim: string) => Object.fromEntries(rows.filter((r) => r.dim === dim).map((r) => [r.key ?? "", r.n]));
   const reasons = pick("reason");
   const contractors = new Map<string, { key: string; name: string; count: number; top: number }>();
@@ -60,7 +64,7 @@ export async function deferralFigures(db: Db, scope: Scope, filter: Filter): Pro
   return {
     asOf,
     inForce: Object.values(reasons).reduce((a, b) => a + b, 0),
-    lapsed: rows.find((r) => r.dim === "lapsed")?.n ?? 0,
+    lapsed,
     reasons,
     transitionalSub: pick("reasonSub"),
     readiness: pick("readiness"),

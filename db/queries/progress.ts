@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
+import { reportedClaimsCube, type ReportedClaimsCube } from "./claims";
 import { narrowScope, type Scope } from "../../lib/scope";
 import { monthEnd } from "../../lib/dates";
 import { HISTORY_START, monthEndOnOrBefore } from "./monthly-summary";
@@ -27,7 +28,16 @@ export interface ProgressGroup {
   counts: Record<LadderState, number>;
   onlineRate: number;
   claims: ClaimVolume;
+  /** Where `claims` comes from: the payers' reported counts of `claimsMonth`, or the facilities' listed volumes. */
+  claimsSource: ClaimsSource;
 }
+
+/**
+ * "reported": the payers' counts of the month (monthly_claims), exact for past months; "estimated": the
+ * facilities' listed monthly volumes over their state on the date, where no counts were imported;
+ * "mixed" (totals only): some groups of each.
+ */
+export type ClaimsSource = "reported" | "estimated" | "mixed";
 
 /** Monthly claim volume (where the lists carry it) over active facilities, and the part sent online. */
 export interface ClaimVolume {
@@ -43,6 +53,11 @@ export interface ProgressResult {
   closed: number;
   onlineRate: number;
   claims: ClaimVolume;
+  claimsSource: ClaimsSource;
+  /** The month ('YYYY-MM') of the reported counts behind `claims`, when any are used. */
+  claimsMonth?: string;
+  /** The estimate from the listed volumes, beside reported `claims` (the trend's line is the estimate month by month). */
+  claimsEstimated?: ClaimVolume;
   groups: ProgressGroup[];
 }
 
@@ -173,13 +188,52 @@ const CUBE_KEY: Record<ProgressGroupBy, (row: CubeRow) => string> = {
   category: (r) => r.category,
 };
 
-function foldCube(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: CubeRow[]): ProgressResult {
+function foldCube(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: CubeRow[], reported: ReportedClaimsCube | null = null): ProgressResult {
   const key = CUBE_KEY[filter.groupBy];
-  return foldProgress(filter, rows.map((r) => ({ key: key(r), state: r.state, n: r.n, claims: r.claims })));
+  const result = foldProgress(filter, rows.map((r) => ({ key: key(r), state: r.state, n: r.n, claims: r.claims })));
+  return reported ? withReportedClaims(result, reported, key) : result;
 }
 
-/** Counts of facilities by state as of a date, grouped, within the caller's scope. */
+/**
+ * The groups' claim share from the payers' reported counts where the group has any for the month (the same
+ * facilities by scope and filters, closed ones included: their claims of the month were sent); the other
+ * groups keep the estimate. The totals are the sum of the groups shown.
+ */
+function withReportedClaims(result: ProgressResult, reported: ReportedClaimsCube, key: (r: CubeRow) => string): ProgressResult {
+  const byGroup = new Map<string, { total: number; online: number }>();
+  for (const r of reported.rows) {
+    const k = key(r as unknown as CubeRow);
+    const seen = byGroup.get(k) ?? { total: 0, online: 0 };
+    seen.total += r.total;
+    seen.online += r.online;
+    byGroup.set(k, seen);
+  }
+  const claims = { total: 0, online: 0, onlineRate: 0 };
+  let reportedGroups = 0;
+  for (const g of result.groups) {
+    const r = byGroup.get(g.key);
+    if (r) {
+      g.claims = { total: r.total, online: r.online, onlineRate: rate(r.online, r.total) };
+      g.claimsSource = "reported";
+      reportedGroups += 1;
+    }
+    claims.total += g.claims.total;
+    claims.online += g.claims.online;
+  }
+  claims.onlineRate = rate(claims.online, claims.total);
+  if (reportedGroups === 0) return result;
+  const claimsSource: ClaimsSource = reportedGroups === result.groups.length ? "reported" : "mixed";
+  return { ...result, claims, claimsSource, claimsMonth: reported.month, claimsEstimated: result.claims };
+}
+
+/** Counts of facilities by state as of a date, grouped, within the caller's scope; the claim share as reportedClaimsCube says. */
 export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
+  const [rows, reported] = await Promise.all([progressCube(db, scope, filter), reportedClaimsCube(db, scope, filter)]);
+  return foldCube(filter, rows, reported);
+}
+
+/** The progress totals with the claim share estimated from the listed volumes only (the trend's line, month by month). */
+export async function progressEstimated(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
   return foldCube(filter, await progressCube(db, scope, filter));
 }
 
@@ -189,11 +243,11 @@ export async function progressByEveryGrouping(
   scope: Scope,
   filter: Omit<ProgressFilter, "groupBy">,
 ): Promise<Record<ProgressGroupBy, ProgressResult>> {
-  const rows = await progressCube(db, scope, filter);
+  const [rows, reported] = await Promise.all([progressCube(db, scope, filter), reportedClaimsCube(db, scope, filter)]);
   return {
-    prefecture: foldCube({ ...filter, groupBy: "prefecture" }, rows),
-    tableType: foldCube({ ...filter, groupBy: "tableType" }, rows),
-    category: foldCube({ ...filter, groupBy: "category" }, rows),
+    prefecture: foldCube({ ...filter, groupBy: "prefecture" }, rows, reported),
+    tableType: foldCube({ ...filter, groupBy: "tableType" }, rows, reported),
+    category: foldCube({ ...filter, groupBy: "category" }, rows, reported),
   };
 }
 
@@ -230,6 +284,7 @@ export function foldProgress(
         counts: emptyCounts(),
         onlineRate: 0,
         claims: { total: 0, online: 0, onlineRate: 0 },
+        claimsSource: "estimated",
       };
       groups.set(row.key, group);
     }
@@ -259,5 +314,5 @@ export function foldProgress(
     for (const s of LADDER) counts[s] += g.counts[s];
   }
   claims.onlineRate = rate(claims.online, claims.total);
-  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), claims, groups: sorted };
+  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), claims, claimsSource: "estimated", groups: sorted };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter, progress, type ClaimVolume } from "./progress";
+import { facilityFilter, progressEstimated, type ClaimVolume } from "./progress";
 import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
@@ -99,7 +99,7 @@ export async function monthlyTrend(
   }
   for (const date of dates.filter((d) => !fromSummary.includes(d))) {
     const given = known[date];
-    const exact = given?.claims ? given : await progress(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
+    const exact = given?.claims ? given : await progressEstimated(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
     points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0, claims: { ...exact.claims! } });
   }
   const out = dates.map((d) => points.get(d)!);
