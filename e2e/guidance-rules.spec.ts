@@ -173,12 +173,12 @@ test("letters: the office's sender and the facility's deadline, and printing a b
   await expect(page.getByTestId("contact-log")).toContainText("文書");
 });
 
-test("letters with form 1: each letter is followed by a pre-filled 様式第1号 page, one A4 pair per facility, never Osaka's", async ({ browser }, testInfo) => {
-  const admin = await browser.newPage();
+test("letters with form 1: each letter is followed by a pre-filled 様式第1号 page, one A4 pair per facility, never Osaka's", async ({ page, browser }, testInfo) => {
+  const adminContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const admin = await adminContext.newPage();
   await signIn(admin, "admin@example.jp");
   const osaka = ((await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0] as { code: string }).code;
-  await admin.close();
-  const page = await browser.newPage();
+  await adminContext.close();
   await signIn(page, "tokyo@example.jp");
   await page.goto(`/follow-ups/letters?codes=${C.outsourcedA},${C.newOnDisk},${osaka}`);
   await expect(page.getByTestId("form1")).toHaveCount(0);
@@ -197,12 +197,15 @@ test("letters with form 1: each letter is followed by a pre-filled 様式第1号
   await expect(first.getByTestId("form1-code")).toHaveText(C.outsourcedA);
   await expect(first.getByTestId("form1-prefecture")).toHaveText("東京都");
   expect(await first.locator(".form1-box").count()).toBeGreaterThan(15);
+  await page.screenshot({ path: testInfo.outputPath("letters-form1-1440.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("letters-form1-390.png"), fullPage: true });
   // Printed: A4 portrait, exactly one page per letter and one per form, each form whole on its page.
   await page.emulateMedia({ media: "print" });
   const file = testInfo.outputPath("letters-form1.pdf");
   writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const info = execFileSync("pdfinfo", [file]).toString();
-  expect(info).toMatch(/Page size:\s+595\.\d+ x 84[12]\.\d+ pts/);
+  expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts/ /* A4 portrait */);
   expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(4);
   const pages = execFileSync("pdftotext", ["-layout", file, "-"]).toString().split("\f");
   for (const [i, code] of [[1, C.outsourcedA], [3, C.newOnDisk]] as const) {
@@ -212,7 +215,6 @@ test("letters with form 1: each letter is followed by a pre-filled 様式第1号
     expect(pages[i - 1], `page ${i}`).not.toContain("様式第1号");
   }
   expect(pages.join("")).not.toContain(osaka);
-  await page.close();
 });
 
 test("an import preview lists per facility what would change, with repaired codes, and writes nothing", async ({ page }) => {

@@ -117,7 +117,7 @@ export function Form1Page({ detail }: { detail: FacilityDetail }) {
         </tbody>
       </table>
       <p className="form1-note">
-        記入のうえ、{latest ? `前回の届出（${formatWareki(latest.filedOn)}）と同様に` : ""}審査支払機関へご提出ください。①〜④は当方の記録から記入しています。誤りがあれば訂正してください。
+        記入のうえ、{latest ? `前回の届出（${formatWareki(latest.filedOn)}）と同様に` : ""}ご提出ください。①〜④は当方の記録から記入しています。誤りがあれば訂正してください。
       </p>
     </article>
   );
