@@ -6,6 +6,12 @@ const TABLE_KIND: Record<string, string> = { "1": "保険医療機関コード�
 
 /** An empty box to tick, or a ruled blank to write in by hand. */
 const Box = () => <span className="form1-box" aria-hidden="true" />;
+/** A box and its label, kept on one line. */
+const Choice = ({ children }: { children: React.ReactNode }) => (
+  <span className="form1-choice">
+    <Box /> {children}
+  </span>
+);
 const Blank = ({ wide }: { wide?: boolean }) => <span className={wide ? "form1-blank wide" : "form1-blank"} aria-hidden="true" />;
 
 /** The filled value, or a blank line for the facility to write on. */
@@ -81,7 +87,7 @@ export function Form1Page({ detail }: { detail: FacilityDetail }) {
             <td>
               <Box /> ア 請求業務を外部に委託している（委託先名：<Blank />）
               <br />
-              <Box /> イ 経過措置：<Box /> (1) 光回線がない <Box /> (2) 改築工事中・仮設 <Box /> (3) 休止・廃止の予定 <Box /> (4) その他特に困難な事情
+              <Choice>イ 経過措置：</Choice> <Choice>(1) 光回線がない</Choice> <Choice>(2) 改築工事中・仮設</Choice> <Choice>(3) 休止・廃止の予定</Choice> <Choice>(4) その他特に困難な事情</Choice>
               <br />
               <Box /> ウ その他（<Blank wide />）
             </td>
@@ -89,25 +95,25 @@ export function Form1Page({ detail }: { detail: FacilityDetail }) {
           <tr>
             <th>⑦ 移行できる見込み</th>
             <td>
-              <Box /> ア 本年12月末　<Box /> イ 翌年3月末　<Box /> ウ 翌年9月末　<Box /> エ その他（<Blank />）
+              <Choice>ア 本年12月末</Choice> <Choice>イ 翌年3月末</Choice> <Choice>ウ 翌年9月末</Choice> <Choice>エ その他（<Blank />）</Choice>
             </td>
           </tr>
           <tr>
             <th>⑧ レセコン（⑥ウのみ）</th>
             <td>
-              <Box /> ア 対応済　<Box /> イ 改修・購入が必要（　　年　　月）　<Box /> ウ 確認中
+              <Choice>ア 対応済</Choice> <Choice>イ 改修・購入が必要（　　年　　月）</Choice> <Choice>ウ 確認中</Choice>
             </td>
           </tr>
           <tr>
             <th>⑨ ネットワーク</th>
             <td>
-              <Box /> ア 整備済　<Box /> イ 契約済・未設置（　　年　　月）　<Box /> ウ 見積・検討中
+              <Choice>ア 整備済</Choice> <Choice>イ 契約済・未設置（　　年　　月）</Choice> <Choice>ウ 見積・検討中</Choice>
             </td>
           </tr>
           <tr>
             <th>⑩ 申請の状況</th>
             <td>
-              (1) 利用申請　<Box /> 済　<Box /> 未　　(2) 電子証明書の申請　<Box /> 済　<Box /> 未
+              <span className="form1-choice">(1) 利用申請</span> <Choice>済</Choice> <Choice>未</Choice>　<span className="form1-choice">(2) 電子証明書の申請</span> <Choice>済</Choice> <Choice>未</Choice>
             </td>
           </tr>
           <tr className="form1-remarks">
