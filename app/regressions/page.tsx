@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { readDb } from "@/app/_read-db";
 import Link from "next/link";
 import { z } from "zod";
@@ -11,6 +12,12 @@ import { isPrefectureCode, prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, isEventState } from "@/lib/states";
 import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
 import { TopBar } from "@/components/layout/top-bar";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.rn.regressionsList };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/db/queries/dashboard";
-import type { Lang, Messages } from "@/lib/i18n/messages";
+import { joinList, type Lang, type Messages } from "@/lib/i18n/messages";
 import { formatDateJa, formatWareki } from "@/lib/dates";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";
@@ -92,7 +92,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
       </section>
 
       <section className="report-section report-break">
-        <h2>3. {prefecture ? `${t.byTableType} ・ ${t.byCategory}` : `${t.map} ・ ${t.byTableType} ・ ${t.byCategory}`}</h2>
+        <h2>3. {prefecture ? joinList(lang, [t.byTableType, t.byCategory]) : joinList(lang, [t.map, t.byTableType, t.byCategory])}</h2>
         <div className="report-two">
           {!prefecture && (
             <div className="report-map">
