@@ -15,7 +15,11 @@ async function adminPages(page: Page): Promise<string[]> {
     "/?asOf=2024-06-30&rank=share",
     "/prefectures/13",
     "/follow-ups",
+    "/follow-ups?view=contractors",
+    "/facilities?prefecture=13&status=optical_disk",
     `/facilities/${code}`,
+    "/regressions",
+    "/report",
     "/follow-ups/letters",
     `/follow-ups/letters?codes=${code}`,
     "/imports",
@@ -24,6 +28,7 @@ async function adminPages(page: Page): Promise<string[]> {
     "/admin/users/new",
     "/admin/users/1",
     "/admin/audit",
+    "/admin/offices",
     "/account/password",
     "/forbidden",
     "/no-such-page",
@@ -162,8 +167,9 @@ test("the tile map is reachable with Tab and moved with the arrow keys; every ch
   await page.keyboard.press("ArrowLeft");
   await expect(page.locator(":focus")).toHaveAccessibleName(/^秋田県 /);
   await expect(map.locator("a[tabindex='0']")).toHaveAccessibleName(/^秋田県 /);
+  // A tile opens the list its figure counts (issue 14): that prefecture's facilities on the same date.
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/prefectures\/05/);
+  await expect(page).toHaveURL(/\/facilities\?.*prefecture=05/);
   await page.goBack();
   await expect(page.getByTestId("trend-summary")).toContainText(/オンライン請求の割合は \d{4}-\d{2} の [\d.]+% から/);
   await expect(page.getByTestId("map-summary")).toContainText("47 都道府県");
@@ -287,7 +293,7 @@ test("/imports offers a template for each kind that the import reads as it stand
   await signIn(page, "tokyo@example.jp");
   await page.goto("/imports");
   const links = page.getByTestId("templates").getByRole("link");
-  await expect(links).toHaveCount(3);
+  await expect(links).toHaveCount(4);
   const res = await page.request.get((await links.first().getAttribute("href"))!);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toContain("template_facilities.csv");

@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/db/queries/dashboard";
-import { joinList, type Lang, type Messages } from "@/lib/i18n/messages";
+import { bracket, formatCount, joinList, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { formatDateJa, formatWareki } from "@/lib/dates";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";
@@ -12,6 +12,7 @@ import { FunnelPanel } from "@/components/dashboard/funnel-panel";
 import { DeferralsPanel } from "@/components/dashboard/deferrals-panel";
 import { PlanPanel } from "@/components/dashboard/plan-panel";
 import { TrendTable } from "@/components/dashboard/trend-table";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 interface Props {
   t: Messages;
@@ -64,7 +65,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
       <section className="report-section">
         <h2>1. {t.trend}</h2>
         <p className="muted">
-          {t.trendNote}。{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
+          {t.trendNote}{sentenceEnd(lang)}{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
         </p>
         <div className="report-chart">
           <TrendChart
@@ -88,7 +89,9 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
 
       <section className="report-section report-break">
         <h2>2. {t.fig.reportTrendTable}</h2>
-        <TrendTable t={t} lang={lang} points={data.trend} testId="report-trend-table" />
+        <ScrollBox>
+          <TrendTable t={t} lang={lang} points={data.trend} testId="report-trend-table" />
+        </ScrollBox>
       </section>
 
       <section className="report-section report-break">
@@ -99,17 +102,19 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
               <PrefectureMap t={t} lang={lang} groups={data.byPrefecture.groups} national={data.byPrefecture.onlineRate} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
             </div>
           )}
-          <div>
+          <ScrollBox>
             <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
             <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
-          </div>
+          </ScrollBox>
         </div>
       </section>
 
       {!prefecture && (
         <section className="report-section report-break">
           <h2>4. {t.byPrefecture}</h2>
-          <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+          <ScrollBox>
+            <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+          </ScrollBox>
         </section>
       )}
 
@@ -122,7 +127,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
 
       <section className="report-section report-break">
         <h2>
-          7. {t.deferrals}（{data.deferrals.inForce.toLocaleString("ja-JP")}）
+          7. {t.deferrals}{bracket(lang, formatCount(data.deferrals.inForce, lang))}
         </h2>
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
       </section>
