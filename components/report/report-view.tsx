@@ -67,7 +67,7 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
         <p className="muted">
           {t.trendNote}{sentenceEnd(lang)}{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
         </p>
-        <div className="report-chart">
+        <ScrollBox className="report-chart">
           <TrendChart
             rows={rows}
             projection={forecast.projection.filter((p) => p.month <= horizon)}
@@ -81,9 +81,9 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
             milestones={milestones}
             height={330}
           />
-        </div>
+        </ScrollBox>
         <p className="muted report-milestones">
-          {t.fig.reportMilestones}: {milestones.map((m) => `${m.date} ${m.label}`).join(" ／ ")}
+          {t.fig.reportMilestones}: {milestones.map((m) => `${m.date} ${m.label}`).join(lang === "en" ? " / " : " ／ ")}
         </p>
       </section>
 
@@ -120,9 +120,13 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
 
       <section className="report-section report-break">
         <h2>5. {t.funnel}</h2>
-        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        <ScrollBox>
+          <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        </ScrollBox>
         <h2>6. {t.plan}</h2>
-        <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
+        <ScrollBox>
+          <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
+        </ScrollBox>
       </section>
 
       <section className="report-section report-break">
