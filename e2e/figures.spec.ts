@@ -9,8 +9,8 @@ test("a count on the overview opens exactly its facilities on its date, says so 
   await signIn(page, "viewer@example.jp");
   await page.goto(`/?asOf=${AS_OF}`);
   const tokyo = page.getByTestId("progress-table").locator('tr[data-key="13"]');
-  // The third cell is optical disk (after the name and the total).
-  const cell = tokyo.locator("td").nth(2).getByRole("link");
+  // The fourth cell is optical disk (after the name, the total and the not-yet-online count).
+  const cell = tokyo.locator("td").nth(3).getByRole("link");
   const shown = parseCount(await cell.textContent());
   await cell.click();
   await expect(page).toHaveURL(/\/facilities\?/);
