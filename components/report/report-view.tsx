@@ -102,10 +102,11 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
               <PrefectureMap t={t} lang={lang} groups={data.byPrefecture.groups} national={data.byPrefecture.onlineRate} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
             </div>
           )}
-          <ScrollBox>
+          {/* Scrolls on screen (report.css) and can take focus for the arrow keys; on paper it takes the width it needs. */}
+          <div className="report-tables" tabIndex={0}>
             <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
             <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
-          </ScrollBox>
+          </div>
         </div>
       </section>
 
