@@ -88,7 +88,7 @@ export function toFollowUpFilter(query: FollowUpQuery, userId: number): FollowUp
 }
 
 export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
-  const { page: _page, pageSize: _size, asOf, closed, ...rest } = query;
+  const { page: _page, pageSize: _size, asOf, ...rest } = query;
   void _page;
   void _size;
   const plain: Record<string, unknown> = {};

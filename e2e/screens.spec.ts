@@ -15,7 +15,11 @@ async function adminPages(page: Page): Promise<string[]> {
     "/?asOf=2024-06-30&rank=share",
     "/prefectures/13",
     "/follow-ups",
+    "/follow-ups?view=contractors",
+    "/facilities?prefecture=13&status=optical_disk",
     `/facilities/${code}`,
+    "/regressions",
+    "/report",
     "/follow-ups/letters",
     `/follow-ups/letters?codes=${code}`,
     "/imports",
@@ -24,6 +28,7 @@ async function adminPages(page: Page): Promise<string[]> {
     "/admin/users/new",
     "/admin/users/1",
     "/admin/audit",
+    "/admin/offices",
     "/account/password",
     "/forbidden",
     "/no-such-page",
@@ -269,6 +274,23 @@ test("English: titles, audit actions in words, no Japanese brackets; the letters
   await expect(page.getByTestId("who")).toHaveText("admin@example.jp (Admin, National)");
   await page.goto("/admin/audit?action=sign_in");
   await expect(page.getByTestId("audit-log").locator("tbody tr").first().locator("td").nth(3)).toHaveText("Sign-in");
+  // Every page names itself in the tab, in English, not only the app's name.
+  const titles: [string, string][] = [
+    ["/admin/users", "Users"],
+    ["/admin/users/new", "Add a user"],
+    ["/admin/users/1", "Edit user"],
+    ["/admin/audit", "Audit log"],
+    ["/admin/offices", "Sender settings"],
+    ["/imports/history", "Import history"],
+    ["/account/password", "Change password"],
+    ["/regressions", "Regressions"],
+    ["/report", "The move to online claims (committee pack)"],
+    ["/facilities?prefecture=13", "Facilities"],
+  ];
+  for (const [url, title] of titles) {
+    await page.goto(url);
+    await expect(page, url).toHaveTitle(`${title} | Online claims`);
+  }
   await page.goto("/follow-ups/letters");
   await expect(page.getByRole("navigation", { name: "Main menu" })).toBeVisible();
   await expect(page.getByTestId("print")).toBeDisabled();

@@ -1,5 +1,5 @@
+import type { Metadata } from "next";
 import { readDb } from "@/app/_read-db";
-import { getDb } from "@/db/client";
 import { listFacilities } from "@/db/queries/facilities";
 import { contractorDisplayName } from "@/db/queries/figure-filter";
 import { requireUser } from "@/app/_auth/session";
@@ -11,6 +11,12 @@ import { fillIn } from "@/lib/i18n/figures";
 import { TopBar } from "@/components/layout/top-bar";
 import { FacilityTable } from "@/components/facilities/facility-table";
 import { plainQuery } from "@/components/data-table/url";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.fig.listTitle };
+}
 
 export const dynamic = "force-dynamic";
 

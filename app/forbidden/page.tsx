@@ -1,6 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "../_auth/session";
 import { getMessages } from "../_i18n";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.forbidden };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
+import type { Metadata } from "next";
 import { readDb } from "@/app/_read-db";
 import Link from "next/link";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { listRegressions } from "@/db/queries/watch";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
@@ -11,6 +11,14 @@ import { isPrefectureCode, prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, isEventState } from "@/lib/states";
 import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
 import { TopBar } from "@/components/layout/top-bar";
+import { ScrollBox } from "@/components/layout/scroll-box";
+import { bracket } from "@/lib/i18n/messages";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.rn.regressionsList };
+}
 
 export const dynamic = "force-dynamic";
 
@@ -41,16 +49,16 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
         <h1>{m.regressionsList}</h1>
         <p className="subtitle">
           {t.asOf} {asOf}
-          {q.from ? `（${q.from}〜）` : ""}
+          {q.from ? bracket(lang, `${q.from}〜`) : ""}
         </p>
         <p className="muted">{m.regressionsLead}</p>
         {rows.length >= LIMIT && <p className="muted">{m.truncated}</p>}
-        <div className="scroll-x">
-          <table className="data" data-testid="regressions">
+        <ScrollBox>
+          <table className="data wide" data-testid="regressions">
             <thead>
               <tr>
                 <th>{m.leftOn}</th>
-                <th>{t.code}</th>
+                <th className="text">{t.code}</th>
                 <th className="text">{t.name}</th>
                 <th className="text">{t.prefecture}</th>
                 <th className="text">{m.movedTo}</th>
@@ -63,7 +71,7 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
               {rows.map((r) => (
                 <tr key={`${r.code}-${r.leftOn}`}>
                   <td>{r.leftOn}</td>
-                  <td>
+                  <td className="text">
                     <Link href={`/facilities/${r.code}`}>{r.code}</Link>
                   </td>
                   <td className="text">{r.name}</td>
@@ -76,7 +84,7 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </main>
     </>
   );

@@ -1,6 +1,6 @@
+import type { Metadata } from "next";
 import { readDb } from "@/app/_read-db";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
@@ -13,6 +13,12 @@ import { ReportView } from "@/components/report/report-view";
 import { PrintButton } from "@/components/follow-ups/print-button";
 import { filterQuery } from "@/components/dashboard/filters";
 import "./report.css";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.fig.reportTitle };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { Messages } from "@/lib/i18n/messages";
+import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
 import type { ActionState } from "@/app/facilities/[code]/actions";
 
 interface Props {
   t: Messages;
+  lang: Lang;
   code: string;
   colleagues: { id: number; email: string; name: string | null }[];
   assigneeId: number | null;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Who follows this facility up, and when the next step is due. */
-export function FollowUpForm({ t, code, colleagues, assigneeId, nextActionOn, action }: Props) {
+export function FollowUpForm({ t, lang, code, colleagues, assigneeId, nextActionOn, action }: Props) {
   const [state, submit, pending] = useActionState(action, { ok: false });
   return (
     <form action={submit} className="filters" data-testid="follow-up-form">
@@ -25,7 +26,7 @@ export function FollowUpForm({ t, code, colleagues, assigneeId, nextActionOn, ac
           <option value="">{t.fu.assigneeNone}</option>
           {colleagues.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name ? `${c.name}（${c.email}）` : c.email}
+              {c.name ? `${c.name}${bracket(lang, c.email)}` : c.email}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/db/queries/dashboard";
-import type { Lang, Messages } from "@/lib/i18n/messages";
+import { bracket, formatCount, joinList, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { formatDateJa, formatWareki } from "@/lib/dates";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";
@@ -12,6 +12,7 @@ import { FunnelPanel } from "@/components/dashboard/funnel-panel";
 import { DeferralsPanel } from "@/components/dashboard/deferrals-panel";
 import { PlanPanel } from "@/components/dashboard/plan-panel";
 import { TrendTable } from "@/components/dashboard/trend-table";
+import { ScrollBox } from "@/components/layout/scroll-box";
 
 interface Props {
   t: Messages;
@@ -64,9 +65,9 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
       <section className="report-section">
         <h2>1. {t.trend}</h2>
         <p className="muted">
-          {t.trendNote}。{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
+          {t.trendNote}{sentenceEnd(lang)}{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
         </p>
-        <div className="report-chart">
+        <ScrollBox className="report-chart">
           <TrendChart
             rows={rows}
             projection={forecast.projection.filter((p) => p.month <= horizon)}
@@ -80,26 +81,29 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
             milestones={milestones}
             height={330}
           />
-        </div>
+        </ScrollBox>
         <p className="muted report-milestones">
-          {t.fig.reportMilestones}: {milestones.map((m) => `${m.date} ${m.label}`).join(" ／ ")}
+          {t.fig.reportMilestones}: {milestones.map((m) => `${m.date} ${m.label}`).join(lang === "en" ? " / " : " ／ ")}
         </p>
       </section>
 
       <section className="report-section report-break">
         <h2>2. {t.fig.reportTrendTable}</h2>
-        <TrendTable t={t} lang={lang} points={data.trend} testId="report-trend-table" />
+        <ScrollBox>
+          <TrendTable t={t} lang={lang} points={data.trend} testId="report-trend-table" />
+        </ScrollBox>
       </section>
 
       <section className="report-section report-break">
-        <h2>3. {prefecture ? `${t.byTableType} ・ ${t.byCategory}` : `${t.map} ・ ${t.byTableType} ・ ${t.byCategory}`}</h2>
+        <h2>3. {prefecture ? joinList(lang, [t.byTableType, t.byCategory]) : joinList(lang, [t.map, t.byTableType, t.byCategory])}</h2>
         <div className="report-two">
           {!prefecture && (
             <div className="report-map">
               <PrefectureMap t={t} lang={lang} groups={data.byPrefecture.groups} national={data.byPrefecture.onlineRate} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
             </div>
           )}
-          <div>
+          {/* Scrolls on screen (report.css) and can take focus for the arrow keys; on paper it takes the width it needs. */}
+          <div className="report-tables" tabIndex={0}>
             <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
             <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
           </div>
@@ -109,20 +113,26 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
       {!prefecture && (
         <section className="report-section report-break">
           <h2>4. {t.byPrefecture}</h2>
-          <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+          <ScrollBox>
+            <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+          </ScrollBox>
         </section>
       )}
 
       <section className="report-section report-break">
         <h2>5. {t.funnel}</h2>
-        <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        <ScrollBox>
+          <FunnelPanel steps={data.funnel} t={t} lang={lang} />
+        </ScrollBox>
         <h2>6. {t.plan}</h2>
-        <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
+        <ScrollBox>
+          <PlanPanel plan={data.plan} t={t} lang={lang} expanded />
+        </ScrollBox>
       </section>
 
       <section className="report-section report-break">
         <h2>
-          7. {t.deferrals}（{data.deferrals.inForce.toLocaleString("ja-JP")}）
+          7. {t.deferrals}{bracket(lang, formatCount(data.deferrals.inForce, lang))}
         </h2>
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
       </section>

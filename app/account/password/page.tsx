@@ -1,8 +1,15 @@
+import type { Metadata } from "next";
 import { requireUserForPasswordChange } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { TopBar } from "@/components/layout/top-bar";
 import { PasswordForm } from "@/components/admin/password-form";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.admin.password.title };
+}
 
 export const dynamic = "force-dynamic";
 

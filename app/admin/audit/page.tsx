@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/app/_auth/session";
@@ -9,6 +10,12 @@ import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
 import { auditActionName } from "@/lib/i18n/admin";
 import { ScrollBox } from "@/components/layout/scroll-box";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.admin.audit.title };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { requireRole } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
@@ -6,6 +7,12 @@ import { TopBar } from "@/components/layout/top-bar";
 import { PREFECTURES } from "@/lib/prefectures";
 import { scopeIncludes } from "@/lib/scope";
 import { saveOfficeAction } from "./actions";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.rn.officesTitle };
+}
 
 export const dynamic = "force-dynamic";
 

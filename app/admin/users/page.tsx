@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
@@ -6,6 +7,12 @@ import { listUsers } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";
 import { ScrollBox } from "@/components/layout/scroll-box";
 import { prefectureByCode } from "@/lib/prefectures";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.admin.users.title };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -78,7 +78,7 @@ export default async function FacilityPage({ params }: Props) {
         <section className="panel" aria-labelledby="follow-up">
           <h2 id="follow-up">{m.followUp}</h2>
           {canEdit ? (
-            <FollowUpForm t={t} code={f.code} colleagues={colleagues} assigneeId={detail.followUp.assigneeId} nextActionOn={detail.followUp.nextActionOn} action={setFollowUpAction} />
+            <FollowUpForm t={t} lang={lang} code={f.code} colleagues={colleagues} assigneeId={detail.followUp.assigneeId} nextActionOn={detail.followUp.nextActionOn} action={setFollowUpAction} />
           ) : (
             <p data-testid="follow-up-readonly">
               {t.fu.assignee}: {detail.followUp.assignee ?? t.fu.assigneeNone}

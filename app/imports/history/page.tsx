@@ -1,9 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_auth/session";
 import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
 import { listImportBatches } from "@/db/queries/imports";
 import { TopBar } from "@/components/layout/top-bar";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.imports.history };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { auditNotFound } from "@/app/_access-audit";
@@ -8,6 +9,12 @@ import { findUser } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";
 import { ResetPasswordForm, UserForm } from "@/components/admin/user-form";
 import { resetPasswordAction, updateUserAction } from "../actions";
+
+/** The tab's title in the language the user chose. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.admin.users.editTitle };
+}
 
 export const dynamic = "force-dynamic";
 
