@@ -11,5 +11,6 @@ export async function register() {
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./lib/server-start")).logRequestError(error, request, context);
+  if (process.env.NEXT_RUNTIME === "nodejs")
+    (await import("./lib/server-start")).logRequestError(error, request, context);
 };

@@ -35,6 +35,12 @@ export default defineConfig({
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: baseURL, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: {
+      ...(process.env as Record<string, string>),
+      NODE_OPTIONS: serverNodeOptions(),
+      NEXTAUTH_URL: baseURL,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+    },
   },
 });

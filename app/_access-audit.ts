@@ -15,7 +15,12 @@ async function askedPath(): Promise<string | null> {
  * A read of facility-level data: one audit entry per page or API request, with what was shown (a code,
  * or a list's filters and how many rows). Written before the answer goes out: no entry, no answer.
  */
-export async function auditRead(user: CurrentUser, action: `read.${string}`, target: string | null, details: object): Promise<void> {
+export async function auditRead(
+  user: CurrentUser,
+  action: `read.${string}`,
+  target: string | null,
+  details: object,
+): Promise<void> {
   await writeAudit(getDb(), await actorOf(user), action, target, { path: await askedPath(), ...details });
 }
 

@@ -7,12 +7,18 @@ import { CATEGORIES, TABLE_TYPES } from "@/lib/table-types";
  * app/api-schemas.test.ts checks real answers against them, so the document cannot drift from the code.
  */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const counts = z.object(Object.fromEntries(LADDER.map((s) => [s, z.number().int()])) as Record<(typeof LADDER)[number], z.ZodNumber>);
-const claims = z.object({ total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) }).describe("monthly claims of the facilities counted, and the part sent online");
+const counts = z.object(
+  Object.fromEntries(LADDER.map((s) => [s, z.number().int()])) as Record<(typeof LADDER)[number], z.ZodNumber>,
+);
+const claims = z
+  .object({ total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) })
+  .describe("monthly claims of the facilities counted, and the part sent online");
 
 const claimsSource = z
   .enum(["reported", "estimated", "mixed"])
-  .describe("reported: the payers' counts of claimsMonth (the month of asOf, else the month before); estimated: the facilities' listed monthly volumes; mixed (totals only): some groups of each");
+  .describe(
+    "reported: the payers' counts of claimsMonth (the month of asOf, else the month before); estimated: the facilities' listed monthly volumes; mixed (totals only): some groups of each",
+  );
 
 const progressGroup = z.object({
   key: z.string(),
@@ -34,7 +40,11 @@ export const progressResponse = z.object({
   onlineRate: z.number().min(0).max(1),
   claims,
   claimsSource,
-  claimsMonth: z.string().regex(/^\d{4}-\d{2}$/).optional().describe("the month of the reported counts behind claims, when any are used"),
+  claimsMonth: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .describe("the month of the reported counts behind claims, when any are used"),
   claimsEstimated: claims.optional().describe("the estimate from the listed volumes, beside reported claims"),
   groups: z.array(progressGroup),
 });
@@ -54,7 +64,12 @@ const facilityItem = z.object({
   closedOn: isoDate.nullable(),
 });
 
-export const facilityPage = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(facilityItem) });
+export const facilityPage = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(facilityItem),
+});
 
 export const trendResponse = z.object({
   asOf: isoDate,
@@ -69,7 +84,9 @@ export const trendResponse = z.object({
       reportedClaims: z
         .object({ month: z.string(), total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) })
         .optional()
-        .describe("the payers' reported claims of the month (import kind claims) and those sent online; absent where none were imported"),
+        .describe(
+          "the payers' reported claims of the month (import kind claims) and those sent online; absent where none were imported",
+        ),
     }),
   ),
 });
@@ -101,7 +118,9 @@ export const deferralsResponse = z.object({
   rececom: countsByKey.describe("⑧ (with ⑥ウ)"),
   usageApplied: countsByKey.describe("⑩(1): done (済 and on record), unconfirmed (済, no record), not_yet (未)"),
   certApplied: countsByKey.describe("⑩(2), as usageApplied"),
-  contractors: z.array(z.object({ key: z.string(), name: z.string(), count: z.number().int() })).describe("⑥ア by normalised contractor name"),
+  contractors: z
+    .array(z.object({ key: z.string(), name: z.string(), count: z.number().int() }))
+    .describe("⑥ア by normalised contractor name"),
   endingByMonth: monthCount,
 });
 
@@ -111,7 +130,12 @@ export const planResponse = z.object({
   plannedByMonth: monthCount,
   slipped: z.number().int(),
   withoutPlan: z.number().int(),
-  slippedSample: z.array(z.object({ code: z.string(), name: z.string(), prefecture: z.string(), planOn: isoDate, status: z.string() })),
+  slippedSample: z.array(
+    z.object({ code: z.string(), name: z.string(), prefecture: z.string(), planOn: isoDate, status: z.string() }),
+  ),
 });
 
-export const errorResponse = z.object({ error: z.string(), issues: z.array(z.object({ param: z.string(), message: z.string() })).optional() });
+export const errorResponse = z.object({
+  error: z.string(),
+  issues: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+});

@@ -25,7 +25,9 @@ beforeAll(async () => {
     fileName: "facilities_lookalikes_utf8.csv",
     actor: { id: null, email: "test", scope: NATIONAL },
     dryRun: false,
-    source: createReadStream(path.join(import.meta.dirname, "..", "db", "import", "__fixtures__", "facilities_lookalikes_utf8.csv")),
+    source: createReadStream(
+      path.join(import.meta.dirname, "..", "db", "import", "__fixtures__", "facilities_lookalikes_utf8.csv"),
+    ),
   });
   expect(summary).toMatchObject({ inserted: 2, rejected: 0 });
 });
@@ -33,7 +35,8 @@ afterAll(async () => close?.());
 
 async function exportText(encoding: string | null): Promise<{ text: string; bytes: Buffer }> {
   async function* rows() {
-    for await (const chunk of eachFacility(db, NATIONAL, toFacilityFilter(facilityQuery.parse({ sort: "code" })))) yield chunk.map((f) => [f.code, f.name, f.address]);
+    for await (const chunk of eachFacility(db, NATIONAL, toFacilityFilter(facilityQuery.parse({ sort: "code" }))))
+      yield chunk.map((f) => [f.code, f.name, f.address]);
   }
   const response = streamedCsvResponse(["コード", "名称", "所在地"], rows(), "f.csv", encoding);
   const bytes = Buffer.from(await response.arrayBuffer());

@@ -18,7 +18,12 @@ export async function auditExport(user: CurrentUser, name: string, filters: obje
  * has gone out, or `export.cut_off` with the rows sent so far when the client went away or the query
  * failed. (The actor is read before streaming starts: request headers are gone by then.)
  */
-export async function auditedChunks<T extends unknown[] | string>(user: CurrentUser, name: string, filters: object, chunks: AsyncIterable<T>): Promise<AsyncIterableIterator<T>> {
+export async function auditedChunks<T extends unknown[] | string>(
+  user: CurrentUser,
+  name: string,
+  filters: object,
+  chunks: AsyncIterable<T>,
+): Promise<AsyncIterableIterator<T>> {
   const actor = await actorOf(user);
   const exportId = randomUUID();
   await writeAudit(getDb(), actor, "export.started", name, { exportId, filters });
@@ -26,8 +31,11 @@ export async function auditedChunks<T extends unknown[] | string>(user: CurrentU
   const rowsOf = (chunk: T) => (typeof chunk === "string" ? countCsvRecords(chunk) : chunk.length);
   return countedChunks(chunks, rowsOf, async (end) => {
     const action = end.outcome === "complete" ? "export" : "export.cut_off";
-    await writeAudit(getDb(), actor, action, name, { exportId, filters, rows: end.rows, ...(end.reason && { reason: end.reason }) }).catch((error) =>
-      console.error(`audit of the end of export ${name} failed`, error),
-    );
+    await writeAudit(getDb(), actor, action, name, {
+      exportId,
+      filters,
+      rows: end.rows,
+      ...(end.reason && { reason: end.reason }),
+    }).catch((error) => console.error(`audit of the end of export ${name} failed`, error));
   });
 }

@@ -3,7 +3,13 @@ import { facilityQuery, toFacilityFilter } from "./_follow-up-params";
 
 describe("the facility list's query", () => {
   it("carries closed=include, the status, the date and a figure's filter through to the query layer", () => {
-    const query = facilityQuery.parse({ prefecture: "13", status: "closed", closed: "include", asOf: "2025-03-31", contractor: "㈱ メディ サポート" });
+    const query = facilityQuery.parse({
+      prefecture: "13",
+      status: "closed",
+      closed: "include",
+      asOf: "2025-03-31",
+      contractor: "㈱ メディ サポート",
+    });
     expect(toFacilityFilter(query)).toMatchObject({
       prefecture: "13",
       status: "closed",

@@ -32,7 +32,13 @@ export const followUpQuery = z.object({
   assignee: z.union([z.enum(["me", "none"]), z.coerce.number().int().positive()]).optional(),
   dueBefore: isoDate.optional(),
   dueFrom: isoDate.optional(),
-  contractor: z.string().trim().min(1).max(100).refine(isPlainText, { message: "contractor must be plain text" }).optional(),
+  contractor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine(isPlainText, { message: "contractor must be plain text" })
+    .optional(),
   view: z.enum(["list", "contractors"]).optional(),
   nextActionBefore: isoDate.optional(),
   sort: z.enum(FOLLOW_UP_SORTS).optional(),
@@ -49,9 +55,21 @@ const figure = {
   rececom: z.enum(["ready", "upgrade", "checking"]).optional(),
   usageApplied: z.enum(APPLIED_ANSWERS).optional(),
   certApplied: z.enum(APPLIED_ANSWERS).optional(),
-  deferralEnds: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "deferralEnds must be a month as YYYY-MM" }).optional(),
-  contractor: z.string().trim().min(1).max(100).refine(isPlainText, { message: "contractor must be plain text" }).optional(),
-  plan: z.string().refine(isPlanValue, { message: "plan must be remaining, slipped, none or a month as YYYY-MM" }).optional(),
+  deferralEnds: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "deferralEnds must be a month as YYYY-MM" })
+    .optional(),
+  contractor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine(isPlainText, { message: "contractor must be plain text" })
+    .optional(),
+  plan: z
+    .string()
+    .refine(isPlanValue, { message: "plan must be remaining, slipped, none or a month as YYYY-MM" })
+    .optional(),
   reached: z.enum(LADDER).optional(),
 };
 
@@ -95,11 +113,16 @@ export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
   const fig: Record<string, string> = {};
   for (const [key, value] of Object.entries(rest)) {
     if (value === undefined) continue;
-    if ((FIGURE_KEYS as readonly string[]).includes(key)) fig[key] = key === "contractor" ? normalizeContractorName(String(value)) : String(value);
+    if ((FIGURE_KEYS as readonly string[]).includes(key))
+      fig[key] = key === "contractor" ? normalizeContractorName(String(value)) : String(value);
     else plain[key] = value;
   }
   const figureFilter = fig as FigureFilter;
-  return { ...(plain as Omit<FacilityListFilter, "asOf">), asOf: asOf ?? todayIso(), ...(Object.keys(fig).length > 0 && { figure: figureFilter }) };
+  return {
+    ...(plain as Omit<FacilityListFilter, "asOf">),
+    asOf: asOf ?? todayIso(),
+    ...(Object.keys(fig).length > 0 && { figure: figureFilter }),
+  };
 }
 
 export function invalidQuery(error: z.ZodError): Response {

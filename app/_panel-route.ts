@@ -35,7 +35,10 @@ export function panelRoute<T>(compute: (db: Db, scope: Scope, filter: PanelFilte
 }
 
 /** The same panel as a CSV download (UTF-8 with BOM, or ?encoding=shift_jis; ?format=xlsx a workbook), audited like every export. */
-export function panelCsvRoute(name: string, table: (db: Db, scope: Scope, filter: PanelFilter) => Promise<unknown[][]>) {
+export function panelCsvRoute(
+  name: string,
+  table: (db: Db, scope: Scope, filter: PanelFilter) => Promise<unknown[][]>,
+) {
   return async function GET(req: NextRequest) {
     const auth = await apiUser();
     if (!auth.ok) return auth.response;
@@ -47,7 +50,12 @@ export function panelCsvRoute(name: string, table: (db: Db, scope: Scope, filter
     const rows = await table(await readDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
     if (wantsXlsx(format)) {
       await auditExport(auth.user, `${name}.xlsx`, parsed.data, Math.max(0, rows.length - 1));
-      const spec = { name, notes: exportNotes(name, asOf ?? todayIso(), parsed.data), header: rows[0] as string[], kinds: tableKinds(rows[0] as string[]) };
+      const spec = {
+        name,
+        notes: exportNotes(name, asOf ?? todayIso(), parsed.data),
+        header: rows[0] as string[],
+        kinds: tableKinds(rows[0] as string[]),
+      };
       return xlsxResponse(name, [{ spec, rows: tableRows(rows) }], `${name}_${asOf ?? todayIso()}.xlsx`);
     }
     await auditExport(auth.user, `${name}.csv`, parsed.data, Math.max(0, rows.length - 1));

@@ -40,10 +40,20 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 type PageParams = Record<string, string | string[] | undefined>;
 
 /** Dashboard filters from a page's search params; unknown values are ignored rather than trusted. */
-export function dashboardFilter(params: PageParams): { asOf: string; asOfClampedFrom?: string; tableType?: TableType; category?: Category } {
+export function dashboardFilter(params: PageParams): {
+  asOf: string;
+  asOfClampedFrom?: string;
+  tableType?: TableType;
+  category?: Category;
+} {
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const tableType = TABLE_TYPES.find((t) => t === one(params.tableType));
   const category = CATEGORIES.find((c) => c === one(params.category));
   const asOf = clampToWindow(one(params.asOf));
-  return { asOf: asOf.date, ...(asOf.clampedFrom && { asOfClampedFrom: asOf.clampedFrom }), ...(tableType && { tableType }), ...(category && { category }) };
+  return {
+    asOf: asOf.date,
+    ...(asOf.clampedFrom && { asOfClampedFrom: asOf.clampedFrom }),
+    ...(tableType && { tableType }),
+    ...(category && { category }),
+  };
 }

@@ -10,7 +10,14 @@ import { getDb, getReadDb, type Db } from "@/db/client";
 export const READ_PRIMARY_COOKIE = "read_primary";
 const READ_PRIMARY_SECONDS = 120;
 
-export const readPrimaryCookie = { name: READ_PRIMARY_COOKIE, value: "1", maxAge: READ_PRIMARY_SECONDS, httpOnly: true, sameSite: "lax" as const, path: "/" };
+export const readPrimaryCookie = {
+  name: READ_PRIMARY_COOKIE,
+  value: "1",
+  maxAge: READ_PRIMARY_SECONDS,
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+};
 
 /** The database for the dashboard, lists and exports: the replica, or the primary right after a write. */
 export async function readDb(): Promise<Db> {

@@ -15,12 +15,23 @@ function upload(parts: [string, string | Blob, string?][], headers: Record<strin
   return new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers });
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("spoolMultipart", () => {
   it("writes the file part to disk with its Japanese name, whichever order the fields come in, and cleans up", async () => {
     const bytes = new Uint8Array([0x88, 0xe3, 0x97, 0xc3, 0x2c, 0x0d, 0x0a]);
-    const spooled = await spoolMultipart(upload([["file", new Blob([bytes]), "施設一覧.csv"], ["kind", "facilities"], ["dryRun", "true"]]), 1024);
+    const spooled = await spoolMultipart(
+      upload([
+        ["file", new Blob([bytes]), "施設一覧.csv"],
+        ["kind", "facilities"],
+        ["dryRun", "true"],
+      ]),
+      1024,
+    );
     expect(spooled.fields).toEqual({ kind: "facilities", dryRun: "true" });
     expect(spooled.file.name).toBe("施設一覧.csv");
     expect(spooled.file.bytes).toBe(bytes.length);
@@ -33,7 +44,13 @@ describe("spoolMultipart", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "claims-tmpdir-"));
     process.env.IMPORT_TMP_DIR = dir;
     try {
-      const spooled = await spoolMultipart(upload([["kind", "facilities"], ["file", new Blob(["a,b\r\n"]), "x.csv"]]), 1024);
+      const spooled = await spoolMultipart(
+        upload([
+          ["kind", "facilities"],
+          ["file", new Blob(["a,b\r\n"]), "x.csv"],
+        ]),
+        1024,
+      );
       expect(spooled.file.path.startsWith(dir + path.sep)).toBe(true);
       await spooled.cleanup();
     } finally {
@@ -44,18 +61,35 @@ describe("spoolMultipart", () => {
 
   it("refuses a file over the limit with 413, whether declared or only found while reading", async () => {
     const big = new Blob([new Uint8Array(5000)]);
-    const streamed = await refusal(spoolMultipart(upload([["kind", "facilities"], ["file", big, "big.csv"]]), 1000));
+    const streamed = await refusal(
+      spoolMultipart(
+        upload([
+          ["kind", "facilities"],
+          ["file", big, "big.csv"],
+        ]),
+        1000,
+      ),
+    );
     expect(streamed).toBeInstanceOf(UploadError);
     expect(streamed).toMatchObject({ status: 413, code: "too_large" });
     expect((streamed as InstanceType<typeof UploadError>).messageJa).toContain("MB");
-    const declared = await refusal(spoolMultipart(upload([["file", big, "big.csv"]], { "content-length": String(10 * 1024 * 1024) }), 1000));
+    const declared = await refusal(
+      spoolMultipart(upload([["file", big, "big.csv"]], { "content-length": String(10 * 1024 * 1024) }), 1000),
+    );
     expect(declared).toMatchObject({ status: 413, code: "too_large" });
   });
 
   it("refuses a request that is not multipart, one without a file and a malformed body", async () => {
-    const json = new Request("http://localhost/x", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const json = new Request("http://localhost/x", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(await refusal(spoolMultipart(json, 1000))).toMatchObject({ status: 400, code: "multipart_required" });
-    expect(await refusal(spoolMultipart(upload([["kind", "facilities"]]), 1000))).toMatchObject({ status: 400, code: "file_required" });
+    expect(await refusal(spoolMultipart(upload([["kind", "facilities"]]), 1000))).toMatchObject({
+      status: 400,
+      code: "file_required",
+    });
     const broken = new Request("http://localhost/x", {
       method: "POST",
       body: '--XX\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',

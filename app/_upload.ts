@@ -26,7 +26,11 @@ export class UploadError extends Error {
 }
 
 export const tooLarge = (max: number) =>
-  new UploadError(413, "too_large", `ファイルが大きすぎます（上限 ${Math.round(max / 1024 / 1024)} MB）。分割して取り込んでください。`);
+  new UploadError(
+    413,
+    "too_large",
+    `ファイルが大きすぎます（上限 ${Math.round(max / 1024 / 1024)} MB）。分割して取り込んでください。`,
+  );
 
 export interface SpooledUpload {
   fields: Record<string, string>;
@@ -57,7 +61,11 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
     const writes: Promise<void>[] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4096 } });
+      parser = busboy({
+        headers: { "content-type": contentType },
+        defParamCharset: "utf8",
+        limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4096 },
+      });
     } catch {
       throw new UploadError(400, "malformed", "アップロードの形式が正しくありません。");
     }

@@ -9,7 +9,9 @@ export const wantsXlsx = (format: string | undefined | null) => (format ?? "").t
 
 /** The lines above a table: what it is, its 基準日 and its filters (the query as given, without paging). */
 export function exportNotes(title: string, asOf: string | undefined, filters: object): string[] {
-  const given = Object.entries(filters).filter(([key, value]) => value !== undefined && value !== "" && key !== "asOf" && key !== "page" && key !== "pageSize");
+  const given = Object.entries(filters).filter(
+    ([key, value]) => value !== undefined && value !== "" && key !== "asOf" && key !== "page" && key !== "pageSize",
+  );
   return [
     title,
     ...(asOf ? [`基準日 (asOf): ${formatDateJa(asOf)}`] : []),

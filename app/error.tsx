@@ -13,7 +13,11 @@ const pageRequestId = () => document.querySelector('meta[name="request-id"]')?.g
  * id and the error's number to quote, a retry, and the way on.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const lang = useSyncExternalStore(noChange, () => (document.documentElement.lang === "en" ? "en" : "ja"), () => "ja" as const);
+  const lang = useSyncExternalStore(
+    noChange,
+    () => (document.documentElement.lang === "en" ? "en" : "ja"),
+    () => "ja" as const,
+  );
   const requestId = useSyncExternalStore(noChange, pageRequestId, () => null);
   const t = messagesFor(lang);
   const en = messagesFor("en");

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { absolute: `${t.navDashboard} | ${t.appName}` } };
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
   const params = await searchParams;
@@ -28,16 +32,34 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     certificateWatch(db, user.scope, filter),
     regressionCounts(db, user.scope, filter),
   ]);
-  const watchQuery = { asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }) };
+  const watchQuery = {
+    asOf: filter.asOf,
+    ...(filter.tableType && { tableType: filter.tableType }),
+    ...(filter.category && { category: filter.category }),
+  };
   // A scoped user's page is about their prefectures: its title is their names.
   const scopeLabel = scopeName(t, lang, user.prefectures);
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/?${filterQuery(filter)}`} />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path={`/?${filterQuery(filter)}`}
+      />
       <main>
         <h1>{user.scope.kind === "national" ? t.overview : scopeLabel}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
-        <DashboardView t={t} lang={lang} data={data} filter={filter} scopeLabel={scopeLabel} rankBy={params.rank === "share" ? "share" : "count"} />
+        <DashboardView
+          t={t}
+          lang={lang}
+          data={data}
+          filter={filter}
+          scopeLabel={scopeLabel}
+          rankBy={params.rank === "share" ? "share" : "count"}
+        />
         <WatchPanel t={t} lang={lang} certificates={certificates} regressions={regressions} query={watchQuery} />
       </main>
     </>

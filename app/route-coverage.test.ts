@@ -12,7 +12,9 @@ const APP = path.resolve(import.meta.dirname);
 const ROOT = path.dirname(APP);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 /** app/facilities/[code]/page.tsx → /facilities/[code]; route groups "(x)" and private "_x" folders as Next treats them. */
@@ -24,14 +26,22 @@ function urlOf(file: string): string | null {
 
 function routesOnDisk(): { pages: string[]; handlers: string[]; actions: string[] } {
   const files = walk(APP).filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`));
-  const pages = files.filter((f) => /[\\/]page\.(tsx|ts|jsx|js)$/.test(f)).map(urlOf).filter((u): u is string => u !== null);
-  const handlers = files.filter((f) => /[\\/]route\.(ts|js)$/.test(f)).map(urlOf).filter((u): u is string => u !== null);
+  const pages = files
+    .filter((f) => /[\\/]page\.(tsx|ts|jsx|js)$/.test(f))
+    .map(urlOf)
+    .filter((u): u is string => u !== null);
+  const handlers = files
+    .filter((f) => /[\\/]route\.(ts|js)$/.test(f))
+    .map(urlOf)
+    .filter((u): u is string => u !== null);
   const actions = files
     .filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"))
     .flatMap((f) => {
       const text = readFileSync(f, "utf8");
       if (!/^\s*["']use server["'];?/m.test(text.split("\n").slice(0, 3).join("\n"))) return [];
-      const names = [...text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)|^export\s+const\s+(\w+)\s*=\s*async/gm)].map((m) => m[1] ?? m[2]);
+      const names = [
+        ...text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)|^export\s+const\s+(\w+)\s*=\s*async/gm),
+      ].map((m) => m[1] ?? m[2]);
       return names.map((n) => `${path.relative(ROOT, f).split(path.sep).join("/")}#${n}`);
     });
   return { pages, handlers, actions };
@@ -48,19 +58,32 @@ describe("the tamper suite covers every route", () => {
   });
 
   it("lists every page", () => {
-    expect(disk.pages.filter((p) => !listed("page").includes(p)), "pages missing from e2e/routes.ts").toEqual([]);
+    expect(
+      disk.pages.filter((p) => !listed("page").includes(p)),
+      "pages missing from e2e/routes.ts",
+    ).toEqual([]);
   });
 
   it("lists every route handler", () => {
-    expect(disk.handlers.filter((p) => !listed("api").includes(p)), "route handlers missing from e2e/routes.ts").toEqual([]);
+    expect(
+      disk.handlers.filter((p) => !listed("api").includes(p)),
+      "route handlers missing from e2e/routes.ts",
+    ).toEqual([]);
   });
 
   it("lists every server action", () => {
-    expect(disk.actions.filter((a) => !listed("action").includes(a)), "server actions missing from e2e/routes.ts").toEqual([]);
+    expect(
+      disk.actions.filter((a) => !listed("action").includes(a)),
+      "server actions missing from e2e/routes.ts",
+    ).toEqual([]);
   });
 
   it("lists nothing that no longer exists, and nothing twice", () => {
-    const all = [...disk.pages.map((p) => `page ${p}`), ...disk.handlers.map((p) => `api ${p}`), ...disk.actions.map((a) => `action ${a}`)];
+    const all = [
+      ...disk.pages.map((p) => `page ${p}`),
+      ...disk.handlers.map((p) => `api ${p}`),
+      ...disk.actions.map((a) => `action ${a}`),
+    ];
     const entries = ROUTES.map((r) => `${r.kind} ${r.route}`);
     expect(entries.filter((e) => !all.includes(e))).toEqual([]);
     expect(new Set(entries).size).toBe(entries.length);

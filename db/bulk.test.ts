@@ -6,7 +6,9 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ close } = await openTestDb());
-  await withBulkTransaction((tx) => tx.query("create table bulk_probe (id int primary key, t text, b boolean, d date, tags text[], j jsonb)"));
+  await withBulkTransaction((tx) =>
+    tx.query("create table bulk_probe (id int primary key, t text, b boolean, d date, tags text[], j jsonb)"),
+  );
 });
 
 afterAll(async () => close?.());
@@ -28,7 +30,9 @@ describe("copyInto", () => {
     ];
     const stored = await withBulkTransaction(async (tx) => {
       expect(await copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows)).toBe(4);
-      return tx.query<Record<string, unknown>>("select id, t, b, d::text as d, tags::text as tags, j from bulk_probe order by id");
+      return tx.query<Record<string, unknown>>(
+        "select id, t, b, d::text as d, tags::text as tags, j from bulk_probe order by id",
+      );
     });
     expect(stored).toEqual([
       { id: 1, t: rows[0][1], b: true, d: "2024-08-31", tags: '{a,"b\\"c",NULL}', j: { k: "値" } },
@@ -45,7 +49,9 @@ describe("copyInto", () => {
     }
     const stored = await withBulkTransaction(async (tx) => {
       expect(await copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], { lines: lines() })).toBe(3);
-      return tx.query<Record<string, unknown>>("select id, t, b, d::text as d from bulk_probe where id < 0 order by id desc");
+      return tx.query<Record<string, unknown>>(
+        "select id, t, b, d::text as d from bulk_probe where id < 0 order by id desc",
+      );
     });
     expect(stored).toEqual([
       { id: -1, t: "a,b", b: true, d: null },
@@ -59,8 +65,12 @@ describe("copyInto", () => {
       for (let i = 10; i < 5_000; i++) yield [i, "x", null, null, null, null];
       yield [10, "duplicate key at the very end", null, null, null, null];
     };
-    await expect(withBulkTransaction((tx) => copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows()))).rejects.toThrow(/duplicate key/);
-    const [{ n }] = await withBulkTransaction((tx) => tx.query<{ n: number }>("select count(*)::int as n from bulk_probe where id >= 10"));
+    await expect(
+      withBulkTransaction((tx) => copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows())),
+    ).rejects.toThrow(/duplicate key/);
+    const [{ n }] = await withBulkTransaction((tx) =>
+      tx.query<{ n: number }>("select count(*)::int as n from bulk_probe where id >= 10"),
+    );
     expect(n).toBe(0);
   });
 });
@@ -77,8 +87,19 @@ describe("withForeignKeysCheckedAfter", () => {
   it("puts the foreign key back, checked once, and leaves the planner's settings as they were", async () => {
     const after = await withBulkTransaction(async (tx) => {
       await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {
-        expect(await tx.query("select conname from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f'")).toEqual([]);
-        await copyInto(tx, "fk_child", ["id", "parent_id"], [[10, 1], [11, 2], [12, null]]);
+        expect(
+          await tx.query("select conname from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f'"),
+        ).toEqual([]);
+        await copyInto(
+          tx,
+          "fk_child",
+          ["id", "parent_id"],
+          [
+            [10, 1],
+            [11, 2],
+            [12, null],
+          ],
+        );
       });
       return tx.query<{ n: number; nestloop: string }>(
         "select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f') as n, current_setting('enable_nestloop') as nestloop",
@@ -90,15 +111,31 @@ describe("withForeignKeysCheckedAfter", () => {
       await tx.query("set local enable_nestloop = off");
       await tx.query("set local enable_hashjoin = off");
       await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {});
-      return tx.query<{ nestloop: string; hashjoin: string }>("select current_setting('enable_nestloop') as nestloop, current_setting('enable_hashjoin') as hashjoin");
+      return tx.query<{ nestloop: string; hashjoin: string }>(
+        "select current_setting('enable_nestloop') as nestloop, current_setting('enable_hashjoin') as hashjoin",
+      );
     });
     expect(kept).toEqual([{ nestloop: "off", hashjoin: "off" }]);
   });
 
   it("fails, and rolls everything back, when a loaded row points at nothing", async () => {
-    const load = withBulkTransaction((tx) => withForeignKeysCheckedAfter(tx, ["fk_child"], () => copyInto(tx, "fk_child", ["id", "parent_id"], [[20, 1], [21, 99]])));
+    const load = withBulkTransaction((tx) =>
+      withForeignKeysCheckedAfter(tx, ["fk_child"], () =>
+        copyInto(
+          tx,
+          "fk_child",
+          ["id", "parent_id"],
+          [
+            [20, 1],
+            [21, 99],
+          ],
+        ),
+      ),
+    );
     await expect(load).rejects.toThrow(/foreign key/);
-    const [{ n }] = await withBulkTransaction((tx) => tx.query<{ n: number }>("select count(*)::int as n from fk_child where id >= 20"));
+    const [{ n }] = await withBulkTransaction((tx) =>
+      tx.query<{ n: number }>("select count(*)::int as n from fk_child where id >= 20"),
+    );
     expect(n).toBe(0);
   });
 });

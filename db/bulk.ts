@@ -81,7 +81,12 @@ export function csvLine(row: readonly unknown[]): string {
 }
 
 /** Groups rows into CSV text chunks of about `chunkBytes` characters, counting the rows in `tally`. */
-async function* csvChunks(rows: RowSource, width: number, chunkBytes: number, tally: { rows: number }): AsyncGenerator<string> {
+async function* csvChunks(
+  rows: RowSource,
+  width: number,
+  chunkBytes: number,
+  tally: { rows: number },
+): AsyncGenerator<string> {
   let chunk = "";
   const add = (row: readonly unknown[]) => {
     if (row.length !== width) throw new Error(`row ${tally.rows + 1} has ${row.length} values for ${width} columns`);
@@ -145,7 +150,11 @@ function copyStatement(table: string, columns: readonly string[], from: string):
  * would hang the load and leave the transaction open), so the server's error is caught where the library
  * reports it, on the query, and used to fail the stream; the caller's transaction then rolls back.
  */
-async function copyFromStdin(sql: postgres.TransactionSql, statement: string, chunks: AsyncIterable<string>): Promise<void> {
+async function copyFromStdin(
+  sql: postgres.TransactionSql,
+  statement: string,
+  chunks: AsyncIterable<string>,
+): Promise<void> {
   const query = sql.unsafe(statement);
   const settle = query as unknown as { reject: (error: unknown) => void };
   const reject = settle.reject;
@@ -159,7 +168,13 @@ async function copyFromStdin(sql: postgres.TransactionSql, statement: string, ch
 }
 
 /** Loads rows into `table` (`columns` in row order) inside the transaction; returns the number of rows. */
-export async function copyInto(tx: BulkTx, table: string, columns: readonly string[], rows: RowSource, options: CopyOptions = {}): Promise<number> {
+export async function copyInto(
+  tx: BulkTx,
+  table: string,
+  columns: readonly string[],
+  rows: RowSource,
+  options: CopyOptions = {},
+): Promise<number> {
   const tally = { rows: 0 };
   const target = tx.target;
   if (target.kind === "postgres") {
@@ -180,7 +195,11 @@ export async function copyInto(tx: BulkTx, table: string, columns: readonly stri
  * index build and one validating join are far cheaper than maintaining both row by row. Inside the
  * caller's transaction, so a failure puts everything back.
  */
-export async function withIndexesRebuiltAfter<T>(tx: BulkTx, tables: readonly string[], work: () => Promise<T>): Promise<T> {
+export async function withIndexesRebuiltAfter<T>(
+  tx: BulkTx,
+  tables: readonly string[],
+  work: () => Promise<T>,
+): Promise<T> {
   // Indexes that back a constraint (primary keys, unique constraints) stay: foreign keys may depend on them.
   const indexes = await tx.query<{ name: string; definition: string }>(
     `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
@@ -206,7 +225,11 @@ export async function withIndexesRebuiltAfter<T>(tx: BulkTx, tables: readonly st
  * until the transaction ends: for a first facility list, import_batches too, so another upload's batch row
  * (and the import history page) waits for that load to commit.
  */
-export async function withForeignKeysCheckedAfter<T>(tx: BulkTx, tables: readonly string[], work: () => Promise<T>): Promise<T> {
+export async function withForeignKeysCheckedAfter<T>(
+  tx: BulkTx,
+  tables: readonly string[],
+  work: () => Promise<T>,
+): Promise<T> {
   const foreignKeys = await tx.query<{ tableName: string; name: string; definition: string }>(
     `select c.conrelid::regclass::text as "tableName", c.conname as name, pg_get_constraintdef(c.oid) as definition
      from pg_constraint c
@@ -221,7 +244,8 @@ export async function withForeignKeysCheckedAfter<T>(tx: BulkTx, tables: readonl
   // that had no batch): then it probed the referenced key once per row, 230,000 times (0.15 s), where one
   // hashed join takes 0.05 s. Nested loops are off for the checks only; the caller's setting is put back.
   await withSetting(tx, "enable_nestloop", "off", async () => {
-    for (const fk of foreignKeys) await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
+    for (const fk of foreignKeys)
+      await tx.query(`alter table ${fk.tableName} add constraint ${identifier(fk.name)} ${fk.definition}`);
   });
   return result;
 }
@@ -250,7 +274,10 @@ function executorFor(target: CopyTarget): BulkTx {
  * `rollback: true` after success (dry runs). On PGlite only the transaction's own handle is used inside
  * (the outer one would deadlock).
  */
-export async function withBulkTransaction<T>(work: (tx: BulkTx) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
+export async function withBulkTransaction<T>(
+  work: (tx: BulkTx) => Promise<T>,
+  options: { rollback?: boolean } = {},
+): Promise<T> {
   const driver = getDriver();
   const DRY = Symbol("dry-run");
   let result: T | undefined;
@@ -272,7 +299,10 @@ export async function withBulkTransaction<T>(work: (tx: BulkTx) => Promise<T>, o
  * caller had (on a throw the transaction is lost anyway).
  */
 export async function withSetting<T>(tx: Executor, name: string, value: string, work: () => Promise<T>): Promise<T> {
-  const [{ before }] = await tx.query<{ before: string }>("select current_setting($1) as before, set_config($1, $2, true)", [name, value]);
+  const [{ before }] = await tx.query<{ before: string }>(
+    "select current_setting($1) as before, set_config($1, $2, true)",
+    [name, value],
+  );
   const result = await work();
   await tx.query("select set_config($1, $2, true)", [name, before]);
   return result;

@@ -44,10 +44,17 @@ describe("db:check", () => {
   });
 
   it("finds a summary figure, a facility's state or a backward flag that the source data do not give", async () => {
-    await db.execute(sql`update monthly_summary set facilities = facilities + 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`);
-    const [moved] = await queryRows<{ code: string }>(db, sql`select facility_code as code from status_events group by 1 order by 1 limit 1`);
+    await db.execute(
+      sql`update monthly_summary set facilities = facilities + 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`,
+    );
+    const [moved] = await queryRows<{ code: string }>(
+      db,
+      sql`select facility_code as code from status_events group by 1 order by 1 limit 1`,
+    );
     await db.execute(sql`update facilities set status_since = '2015-01-01' where code = ${moved.code}`);
-    await db.execute(sql`update status_events set backward = not backward where id = (select min(id) from status_events)`);
+    await db.execute(
+      sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
+    );
     const report = await checkDerived();
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => [c.table, c.mismatched])).toEqual([
@@ -57,9 +64,15 @@ describe("db:check", () => {
     ]);
     expect(report.checks[0].examples[0]).toContain(moved.code);
     // Put back, by the same code: the check passes again.
-    await db.execute(sql`update status_events set backward = not backward where id = (select min(id) from status_events)`);
-    await db.execute(sql`update facilities set status_since = (select max(effective_on) from status_events where facility_code = ${moved.code}) where code = ${moved.code}`);
-    await db.execute(sql`update monthly_summary set facilities = facilities - 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`);
+    await db.execute(
+      sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
+    );
+    await db.execute(
+      sql`update facilities set status_since = (select max(effective_on) from status_events where facility_code = ${moved.code}) where code = ${moved.code}`,
+    );
+    await db.execute(
+      sql`update monthly_summary set facilities = facilities - 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`,
+    );
     expect((await checkDerived()).ok).toBe(true);
   });
 });
@@ -67,7 +80,8 @@ describe("db:check", () => {
 async function figures(on: Db) {
   const out: Record<string, unknown> = {};
   for (const asOf of ["2023-01-31", "2024-09-30", "2025-12-31", AS_OF]) {
-    for (const groupBy of ["prefecture", "tableType", "category"] as ProgressGroupBy[]) out[`${asOf}:${groupBy}`] = await progress(on, NATIONAL, { asOf, groupBy });
+    for (const groupBy of ["prefecture", "tableType", "category"] as ProgressGroupBy[])
+      out[`${asOf}:${groupBy}`] = await progress(on, NATIONAL, { asOf, groupBy });
   }
   out.trend = await monthlyTrend(on, NATIONAL, { from: HISTORY_START, to: AS_OF });
   return out;
@@ -84,7 +98,13 @@ describe.skipIf(!process.env.DATABASE_URL)("backup and restore with pg_dump / pg
     try {
       const dump = path.join(dir, "claims.dump");
       // As the README's runbook says: custom format, no owner or privileges (the target has its own roles).
-      execFileSync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${dump}`, `--dbname=${sourceUrl}`]);
+      execFileSync("pg_dump", [
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        `--file=${dump}`,
+        `--dbname=${sourceUrl}`,
+      ]);
       await admin.unsafe(`create database "${restored.pathname.slice(1)}"`);
       execFileSync("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${restored}`, dump]);
 

@@ -28,7 +28,14 @@ export interface CheckReport {
 
 const SCRATCH = "db_check_scratch";
 
-const STATUS_COLUMNS = ["status", "status_since", "first_deferred_on", "first_applied_on", "first_certificate_on", "first_online_on"];
+const STATUS_COLUMNS = [
+  "status",
+  "status_since",
+  "first_deferred_on",
+  "first_applied_on",
+  "first_certificate_on",
+  "first_online_on",
+];
 const SUMMARY_COLUMNS = "month_end, prefecture, table_type, category, state, facilities, claims";
 
 async function count(tx: BulkTx, text: string): Promise<number> {
@@ -64,13 +71,19 @@ export async function checkDerived(): Promise<CheckReport> {
 
       // Rebuilt by the imports' own code: unqualified names now find the scratch tables first.
       await tx.query(`set local search_path = ${SCRATCH}, public`);
-      const codes = (await tx.query<{ code: string }>(`select facility_code as code from ${SCRATCH}.status_events group by 1 order by 1`)).map((r) => r.code);
+      const codes = (
+        await tx.query<{ code: string }>(
+          `select facility_code as code from ${SCRATCH}.status_events group by 1 order by 1`,
+        )
+      ).map((r) => r.code);
       for (let i = 0; i < codes.length; i += 20_000) {
         const part = codes.slice(i, i + 20_000);
         await markBackwardSteps(tx, part);
         await refreshFacilityStatus(tx, part);
       }
-      const [live] = await tx.query<{ through: string | null }>("select computed_through::text as through from public.summary_state where id = 1");
+      const [live] = await tx.query<{ through: string | null }>(
+        "select computed_through::text as through from public.summary_state where id = 1",
+      );
       if (live?.through) await refreshMonthlySummary(tx, live.through);
       await tx.query("set local search_path = public");
 
@@ -79,15 +92,27 @@ export async function checkDerived(): Promise<CheckReport> {
         table: "facilities",
         what: `current state and step dates (${STATUS_COLUMNS.join(", ")})`,
         rows: await count(tx, "select count(*)::int as n from public.facilities"),
-        mismatched: await count(tx, `select count(*)::int as n from public.facilities l join ${SCRATCH}.facilities s using (code) where ${differs}`),
-        examples: await examples(tx, `select l.code || ': ' || l.status || ' since ' || coalesce(l.status_since::text, '-') || ', rebuilt ' || s.status || ' since ' || coalesce(s.status_since::text, '-') as e from public.facilities l join ${SCRATCH}.facilities s using (code) where ${differs} order by l.code`),
+        mismatched: await count(
+          tx,
+          `select count(*)::int as n from public.facilities l join ${SCRATCH}.facilities s using (code) where ${differs}`,
+        ),
+        examples: await examples(
+          tx,
+          `select l.code || ': ' || l.status || ' since ' || coalesce(l.status_since::text, '-') || ', rebuilt ' || s.status || ' since ' || coalesce(s.status_since::text, '-') as e from public.facilities l join ${SCRATCH}.facilities s using (code) where ${differs} order by l.code`,
+        ),
       };
       const events: DerivedCheck = {
         table: "status_events",
         what: "backward flag",
         rows: await count(tx, "select count(*)::int as n from public.status_events"),
-        mismatched: await count(tx, `select count(*)::int as n from public.status_events l join ${SCRATCH}.status_events s using (id) where l.backward is distinct from s.backward`),
-        examples: await examples(tx, `select l.facility_code || ' ' || l.state || ' ' || l.effective_on || ': ' || l.backward || ', rebuilt ' || s.backward as e from public.status_events l join ${SCRATCH}.status_events s using (id) where l.backward is distinct from s.backward order by l.id`),
+        mismatched: await count(
+          tx,
+          `select count(*)::int as n from public.status_events l join ${SCRATCH}.status_events s using (id) where l.backward is distinct from s.backward`,
+        ),
+        examples: await examples(
+          tx,
+          `select l.facility_code || ' ' || l.state || ' ' || l.effective_on || ': ' || l.backward || ', rebuilt ' || s.backward as e from public.status_events l join ${SCRATCH}.status_events s using (id) where l.backward is distinct from s.backward order by l.id`,
+        ),
       };
       const onlyLive = `select ${SUMMARY_COLUMNS} from public.monthly_summary except all select ${SUMMARY_COLUMNS} from ${SCRATCH}.monthly_summary`;
       const onlyRebuilt = `select ${SUMMARY_COLUMNS} from ${SCRATCH}.monthly_summary except all select ${SUMMARY_COLUMNS} from public.monthly_summary`;
@@ -95,10 +120,18 @@ export async function checkDerived(): Promise<CheckReport> {
         table: "monthly_summary",
         what: `every month end through ${live?.through ?? "(never computed)"}`,
         rows: await count(tx, "select count(*)::int as n from public.monthly_summary"),
-        mismatched: (await count(tx, `select count(*)::int as n from (${onlyLive}) x`)) + (await count(tx, `select count(*)::int as n from (${onlyRebuilt}) x`)),
+        mismatched:
+          (await count(tx, `select count(*)::int as n from (${onlyLive}) x`)) +
+          (await count(tx, `select count(*)::int as n from (${onlyRebuilt}) x`)),
         examples: [
-          ...(await examples(tx, `select 'live ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyLive}) x order by 1`)),
-          ...(await examples(tx, `select 'rebuilt ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyRebuilt}) x order by 1`)),
+          ...(await examples(
+            tx,
+            `select 'live ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyLive}) x order by 1`,
+          )),
+          ...(await examples(
+            tx,
+            `select 'rebuilt ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyRebuilt}) x order by 1`,
+          )),
         ],
       };
       return [facilities, events, summary];

@@ -38,16 +38,26 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
   let certFile = "";
   beforeAll(async () => {
     const admin = client(baseUrl!);
-    const [row] = await admin<{ ssl: string; cert: string }[]>`select current_setting('ssl') as ssl, current_setting('ssl_cert_file') as cert`;
+    const [row] = await admin<
+      { ssl: string; cert: string }[]
+    >`select current_setting('ssl') as ssl, current_setting('ssl_cert_file') as cert`;
     sslOn = row.ssl === "on";
     certFile = row.cert;
     if (!sslOn && process.env.REQUIRE_PG_TLS) throw new Error("the local PostgreSQL has ssl off: run .ci/pg-tls.sh");
   });
 
   it("sets DB_STATEMENT_TIMEOUT_MS on every connection of the pool, and a statement over it is cancelled", async () => {
-    const sql = postgresClient(baseUrl!, readConfig({ DATABASE_URL: baseUrl, DB_STATEMENT_TIMEOUT_MS: "400" }), { max: 3 });
+    const sql = postgresClient(baseUrl!, readConfig({ DATABASE_URL: baseUrl, DB_STATEMENT_TIMEOUT_MS: "400" }), {
+      max: 3,
+    });
     clients.push(sql);
-    const settings = await Promise.all([1, 2, 3].map(() => sql.begin(async (tx) => (await tx`select current_setting('statement_timeout') as t, pg_backend_pid() as pid`)[0])));
+    const settings = await Promise.all(
+      [1, 2, 3].map(() =>
+        sql.begin(
+          async (tx) => (await tx`select current_setting('statement_timeout') as t, pg_backend_pid() as pid`)[0],
+        ),
+      ),
+    );
     expect(new Set(settings.map((s) => s.pid)).size).toBe(3);
     expect(settings.map((s) => s.t)).toEqual(["400ms", "400ms", "400ms"]);
     await expect(sql`select pg_sleep(2)`).rejects.toMatchObject({ code: "57014" });
@@ -55,7 +65,9 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
 
   it("uses the default of 30 s when the variable is unset, and 0 turns it off", async () => {
     expect((await client(baseUrl!)`select current_setting('statement_timeout') as t`)[0].t).toBe("30s");
-    expect((await client(baseUrl!, { DB_STATEMENT_TIMEOUT_MS: "0" })`select current_setting('statement_timeout') as t`)[0].t).toBe("0");
+    expect(
+      (await client(baseUrl!, { DB_STATEMENT_TIMEOUT_MS: "0" })`select current_setting('statement_timeout') as t`)[0].t,
+    ).toBe("0");
   });
 
   it("tries the hosts of a multi-host URL in turn", async () => {
@@ -74,7 +86,9 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
     const port = (silent.address() as net.AddressInfo).port;
     const started = performance.now();
-    await expect(client(`postgres://postgres@127.0.0.1:${port}/x`, { DB_CONNECT_TIMEOUT_S: "1" })`select 1`).rejects.toMatchObject({ code: "CONNECT_TIMEOUT" });
+    await expect(
+      client(`postgres://postgres@127.0.0.1:${port}/x`, { DB_CONNECT_TIMEOUT_S: "1" })`select 1`,
+    ).rejects.toMatchObject({ code: "CONNECT_TIMEOUT" });
     expect(performance.now() - started).toBeLessThan(5000);
     silent.close();
   });
@@ -86,7 +100,9 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
     expect(row.ssl).toBe(true);
     expect(row.version).toMatch(/^TLSv1\.[23]$/);
     // DB_SSL_MODE says the same without touching the URL.
-    const [viaEnv] = await client(baseUrl!, { DB_SSL_MODE: "require" })`select ssl from pg_stat_ssl where pid = pg_backend_pid()`;
+    const [viaEnv] = await client(baseUrl!, {
+      DB_SSL_MODE: "require",
+    })`select ssl from pg_stat_ssl where pid = pg_backend_pid()`;
     expect(viaEnv.ssl).toBe(true);
   });
 
@@ -97,10 +113,15 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
       const ca = path.join(dir, "ca.crt");
       execFileSync("cp", [certFile, ca]);
       const local = withUrl((u) => (u.hostname = "localhost"));
-      const [row] = await client(local, { DB_SSL_MODE: "verify-full", DB_SSL_CA_FILE: ca })`select ssl from pg_stat_ssl where pid = pg_backend_pid()`;
+      const [row] = await client(local, {
+        DB_SSL_MODE: "verify-full",
+        DB_SSL_CA_FILE: ca,
+      })`select ssl from pg_stat_ssl where pid = pg_backend_pid()`;
       expect(row.ssl).toBe(true);
       // Without the CA the self-signed certificate is refused.
-      await expect(client(local, { DB_SSL_MODE: "verify-full" })`select 1`).rejects.toThrow(/self[- ]signed|certificate/i);
+      await expect(client(local, { DB_SSL_MODE: "verify-full" })`select 1`).rejects.toThrow(
+        /self[- ]signed|certificate/i,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -111,7 +132,25 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
     const dir = mkdtempSync(path.join(os.tmpdir(), "claims-sni-"));
     const key = path.join(dir, "k.pem");
     const cert = path.join(dir, "c.pem");
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", cert], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { stdio: "ignore" },
+    );
     const context = tls.createSecureContext({ key: readFileSync(key), cert: readFileSync(cert) });
     // One stand-in server per case: a client that is still retrying cannot add to another case's names.
     const nameSent = async (host: string) => {

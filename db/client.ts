@@ -92,13 +92,18 @@ interface ConnectOptions {
 /** postgres-js's `ssl` for DB_SSL_MODE (else the URL's own sslmode stands); verify-full may name a CA file. */
 function sslOption(config: Config, url: string): postgres.Options<Record<string, never>>["ssl"] | undefined {
   const mode = config.DB_SSL_MODE ?? /[?&]sslmode=([^&#]*)/.exec(url)?.[1];
-  if (mode === "verify-full" && config.DB_SSL_CA_FILE) return { ca: readFileSync(config.DB_SSL_CA_FILE), rejectUnauthorized: true };
+  if (mode === "verify-full" && config.DB_SSL_CA_FILE)
+    return { ca: readFileSync(config.DB_SSL_CA_FILE), rejectUnauthorized: true };
   if (!config.DB_SSL_MODE) return undefined;
   return config.DB_SSL_MODE === "disable" ? false : config.DB_SSL_MODE;
 }
 
 /** A postgres-js pool as every connection of this app is made: timeouts, TLS, dates as text. */
-export function postgresClient(url: string, config: Config = readConfig(), overrides: postgres.Options<Record<string, never>> = {}): postgres.Sql {
+export function postgresClient(
+  url: string,
+  config: Config = readConfig(),
+  overrides: postgres.Options<Record<string, never>> = {},
+): postgres.Sql {
   const ssl = sslOption(config, url);
   return postgres(url, {
     max: config.DB_POOL_MAX,
@@ -124,7 +129,9 @@ function open(url: string | undefined, config: Config): Handle {
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const pg = new PGlite(dir, { parsers: { 1082: (v: string) => v } });
   // One session: the setting holds for every statement after it (PGlite runs them one at a time, in order).
-  pg.exec(`set statement_timeout = ${config.DB_STATEMENT_TIMEOUT_MS}`).catch((error) => console.error("PGlite: statement_timeout not set", error));
+  pg.exec(`set statement_timeout = ${config.DB_STATEMENT_TIMEOUT_MS}`).catch((error) =>
+    console.error("PGlite: statement_timeout not set", error),
+  );
   return { db: drizzlePglite(pg, { schema }) as unknown as Db, driver: { kind: "pglite", pg } };
 }
 

@@ -46,7 +46,9 @@ describe.skipIf(!url)("the runtime role", () => {
     await expect(app`update audit_log set action = 'changed'`).rejects.toThrow(/permission denied/);
     await expect(app`delete from audit_log`).rejects.toThrow(/permission denied/);
     await expect(app`truncate audit_log`).rejects.toThrow(/permission denied/);
-    await expect(app`alter table audit_log disable trigger audit_log_no_update_or_delete`).rejects.toThrow(/must be owner/);
+    await expect(app`alter table audit_log disable trigger audit_log_no_update_or_delete`).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(app`alter table audit_log disable trigger all`).rejects.toThrow(/must be owner/);
     await expect(app`alter table audit_log add column x int`).rejects.toThrow(/must be owner/);
     await expect(app`drop trigger audit_log_no_truncate on audit_log`).rejects.toThrow(/must be owner/);
@@ -65,15 +67,21 @@ describe.skipIf(!url)("the runtime role", () => {
     try {
       const code = makeFacilityCode("13", "1", 7, 1);
       const summary = await runImport({
-        kind: "facilities", fileName: "first.csv", actor: { id: null, email: "role-test", scope: NATIONAL }, dryRun: false,
-        source: (async function* () { yield new TextEncoder().encode(`医療機関コード,名称\n${code},役割テスト医院\n`); })(),
+        kind: "facilities",
+        fileName: "first.csv",
+        actor: { id: null, email: "role-test", scope: NATIONAL },
+        dryRun: false,
+        source: (async function* () {
+          yield new TextEncoder().encode(`医療機関コード,名称\n${code},役割テスト医院\n`);
+        })(),
       });
       expect(summary).toMatchObject({ inserted: 1, rejected: 0 });
     } finally {
       await closeDb();
       process.env.DATABASE_URL = ownerUrl;
     }
-    const [fk] = await owner`select count(*)::int as n from pg_constraint where conrelid = 'facilities'::regclass and contype = 'f'`;
+    const [fk] =
+      await owner`select count(*)::int as n from pg_constraint where conrelid = 'facilities'::regclass and contype = 'f'`;
     expect(fk.n).toBeGreaterThan(0);
   });
 

@@ -12,16 +12,21 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export class RuntimeRoleError extends Error {}
 
 export async function setUpRuntimeRole(sql: postgres.Sql, role: string, password?: string): Promise<void> {
-  if (!ROLE_NAME.test(role)) throw new RuntimeRoleError(`DATABASE_APP_ROLE must be a plain lower-case role name, not ${JSON.stringify(role)}`);
+  if (!ROLE_NAME.test(role))
+    throw new RuntimeRoleError(`DATABASE_APP_ROLE must be a plain lower-case role name, not ${JSON.stringify(role)}`);
   const [owner] = await sql<{ user: string }[]>`select current_user as user`;
-  if (owner.user === role) throw new RuntimeRoleError("DATABASE_APP_ROLE must differ from the role that runs the migrations (the owner)");
+  if (owner.user === role)
+    throw new RuntimeRoleError("DATABASE_APP_ROLE must differ from the role that runs the migrations (the owner)");
   const [existing] = await sql<{ super: boolean; owns: boolean }[]>`
     select r.rolsuper as super, exists (select 1 from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace) as owns
     from pg_roles r where r.rolname = ${role}`;
-  if (existing?.super) throw new RuntimeRoleError(`${role} is a superuser: it could switch the audit trigger off; use a plain role`);
-  if (existing?.owns) throw new RuntimeRoleError(`${role} owns tables in the schema: the runtime role must own nothing`);
+  if (existing?.super)
+    throw new RuntimeRoleError(`${role} is a superuser: it could switch the audit trigger off; use a plain role`);
+  if (existing?.owns)
+    throw new RuntimeRoleError(`${role} owns tables in the schema: the runtime role must own nothing`);
   const id = sql(role);
-  if (!existing) await sql`create role ${id} ${password ? sql`login password ${sql.unsafe(quoteLiteral(password))}` : sql`login`}`;
+  if (!existing)
+    await sql`create role ${id} ${password ? sql`login password ${sql.unsafe(quoteLiteral(password))}` : sql`login`}`;
   else if (password) await sql`alter role ${id} login password ${sql.unsafe(quoteLiteral(password))}`;
   await sql`grant connect, temporary on database ${sql(await currentDatabase(sql))} to ${id}`;
   await sql`grant usage on schema public to ${id}`;

@@ -40,7 +40,9 @@ export const importBatches = pgTable("import_batches", {
   updated: integer("updated").notNull().default(0),
   unchanged: integer("unchanged").notNull().default(0),
   rejected: integer("rejected").notNull().default(0),
-  errors: jsonb("errors").notNull().default(sql`'[]'::jsonb`),
+  errors: jsonb("errors")
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   /** Errors counted beyond the first ones kept in `errors` (lib/import/limits.ts). */
   errorsOmitted: integer("errors_omitted").notNull().default(0),
   /** A dry run's per-facility changes (lib/import/types.ts DryRunDiff), for the preview's CSV. */
@@ -89,12 +91,18 @@ export const facilities = pgTable(
     // Only the facilities not online: those a "not online on a date" query can find by their state (the ones
     // online since a later day come through status_since). Most are online, so it stays small, and a first
     // national list adds a third of its rows to it, not all.
-    index("facilities_status_idx").on(t.status, t.statusSince).where(sql`status <> 'online'`),
+    index("facilities_status_idx")
+      .on(t.status, t.statusSince)
+      .where(sql`status <> 'online'`),
     // Only the facilities that closed, or that have moved since a date: the queries ask for a range of
     // dates, never for the rest, and a national list's first import builds them in a moment.
-    index("facilities_closed_on_idx").on(t.closedOn).where(sql`closed_on is not null`),
+    index("facilities_closed_on_idx")
+      .on(t.closedOn)
+      .where(sql`closed_on is not null`),
     // The follow-up list reads "moved after the date" facilities through it (empty for today).
-    index("facilities_status_since_idx").on(t.statusSince).where(sql`status_since is not null`),
+    index("facilities_status_since_idx")
+      .on(t.statusSince)
+      .where(sql`status_since is not null`),
   ],
 );
 
@@ -121,7 +129,9 @@ export const statusEvents = pgTable(
     index("status_events_asof_idx").on(t.facilityCode, t.effectiveOn.desc().nullsFirst(), t.state.desc().nullsFirst()),
     index("status_events_effective_on_idx").on(t.effectiveOn),
     // The few facilities with a backward step (regressions): found without reading every event.
-    index("status_events_backward_idx").on(t.facilityCode).where(sql`backward`),
+    index("status_events_backward_idx")
+      .on(t.facilityCode)
+      .where(sql`backward`),
   ],
 );
 
@@ -164,8 +174,12 @@ export const filings = pgTable(
   (t) => [
     uniqueIndex("filings_identity_idx").on(t.facilityCode, t.filedOn),
     index("filings_in_force_idx").on(t.inForce, t.deferralUntil),
-    index("filings_in_force_code_idx").on(t.facilityCode).where(sql`in_force`),
-    index("filings_contractor_idx").on(t.contractor).where(sql`contractor is not null`),
+    index("filings_in_force_code_idx")
+      .on(t.facilityCode)
+      .where(sql`in_force`),
+    index("filings_contractor_idx")
+      .on(t.contractor)
+      .where(sql`contractor is not null`),
   ],
 );
 
@@ -214,7 +228,11 @@ export const signInAttempts = pgTable(
     email: text("email").notNull(),
     ip: text("ip"),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at), index("sign_in_attempts_at_idx").on(t.at)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
 );
 
 /**
@@ -286,7 +304,9 @@ export const contacts = pgTable(
   (t) => [
     index("contacts_facility_idx").on(t.facilityCode, t.contactedOn),
     // promise_missed reads only the contacts that carry a promise.
-    index("contacts_promised_idx").on(t.promisedOn).where(sql`promised_on is not null`),
+    index("contacts_promised_idx")
+      .on(t.promisedOn)
+      .where(sql`promised_on is not null`),
   ],
 );
 
@@ -302,7 +322,10 @@ export const followUps = pgTable(
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("follow_ups_assignee_idx").on(t.assigneeId, t.nextActionOn), index("follow_ups_next_action_idx").on(t.nextActionOn)],
+  (t) => [
+    index("follow_ups_assignee_idx").on(t.assigneeId, t.nextActionOn),
+    index("follow_ups_next_action_idx").on(t.nextActionOn),
+  ],
 );
 
 /** A user's named list views ("my calls this week"): the page and its query string. */
@@ -351,10 +374,16 @@ export const certificates = pgTable(
   },
   (t) => [
     uniqueIndex("certificates_identity_idx").on(t.facilityCode, t.terminal, t.identityOn),
-    index("certificates_current_expiry_idx").on(t.expiresOn).where(sql`renewed_on is null`),
-    index("certificates_renewed_on_idx").on(t.renewedOn).where(sql`renewed_on is not null`),
+    index("certificates_current_expiry_idx")
+      .on(t.expiresOn)
+      .where(sql`renewed_on is null`),
+    index("certificates_renewed_on_idx")
+      .on(t.renewedOn)
+      .where(sql`renewed_on is not null`),
     // Applications not yet issued (renewals pending), and those issued after a past date.
-    index("certificates_pending_idx").on(t.appliedOn).where(sql`issued_on is null`),
+    index("certificates_pending_idx")
+      .on(t.appliedOn)
+      .where(sql`issued_on is null`),
     index("certificates_issued_on_idx").on(t.issuedOn),
   ],
 );

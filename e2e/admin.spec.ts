@@ -18,7 +18,10 @@ async function createUser(admin: Page, email: string, password: string, prefectu
   await admin.getByRole("button", { name: "作成する" }).click();
 }
 
-test("an admin creates an Osaka user who sees only Osaka, disables them, and the audit log shows each step", async ({ page, browser }) => {
+test("an admin creates an Osaka user who sees only Osaka, disables them, and the audit log shows each step", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@example.jp");
   await expect(page.getByRole("link", { name: "管理：ユーザー" })).toBeVisible();
 
@@ -69,8 +72,12 @@ test("an admin creates an Osaka user who sees only Osaka, disables them, and the
 
   // The audit log has every step, searchable by the user's address.
   await page.goto(`/admin/audit?q=${encodeURIComponent(osakaEmail)}`);
-  const actions = await page.getByTestId("audit-log").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
-  for (const action of ["user.create", "sign_in", "user.password_change", "user.disable"]) expect(actions).toContain(action);
+  const actions = await page
+    .getByTestId("audit-log")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  for (const action of ["user.create", "sign_in", "user.password_change", "user.disable"])
+    expect(actions).toContain(action);
   expect(actions.filter((a) => a === "sign_in").length).toBe(2);
   await expect(page.getByTestId("audit-log")).toContainText("admin@example.jp");
 });
@@ -102,7 +109,10 @@ test("viewers and editors cannot open the administration pages or the audit expo
   await expect(page.getByTestId("audit-log").locator("tbody tr").first()).toContainText("tokyo@example.jp");
 });
 
-test("after five wrong passwords an account is closed for a while with a clear message, the same for an unknown e-mail", async ({ page, browser }) => {
+test("after five wrong passwords an account is closed for a while with a clear message, the same for an unknown e-mail", async ({
+  page,
+  browser,
+}) => {
   const lockedEmail = `locked-${stamp}@example.jp`;
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@example.jp");

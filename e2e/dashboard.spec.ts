@@ -31,7 +31,10 @@ test("filters live in the URL and the chart CSV carries the same numbers as the 
   const column = (name: string) => lines[0].split(",").indexOf(name);
   expect(Number(totalLine[column("オンライン割合 (onlineRate)")])).toBeCloseTo(api.onlineRate, 4);
   // The share by claim volume beside it, the same as the API's.
-  expect(Number(totalLine[column("件数ベースのオンライン割合 (claimsOnlineRate)")])).toBeCloseTo(api.claims.onlineRate, 4);
+  expect(Number(totalLine[column("件数ベースのオンライン割合 (claimsOnlineRate)")])).toBeCloseTo(
+    api.claims.onlineRate,
+    4,
+  );
   // Which counts the share is from (the payers' reported counts of a month, or the listed volumes), in the CSV and under the table.
   expect(totalLine[column("件数の出所 (claimsSource)")]).toBe(api.claimsSource);
   expect(totalLine[column("報告件数の月 (claimsMonth)")]).toBe(api.claimsMonth ?? "");
@@ -84,7 +87,9 @@ test("a Tokyo editor cannot open another prefecture's page or CSV", async ({ pag
   expect(trendLines.slice(1).every((l) => l.split(",")[1] === "0")).toBe(true);
 });
 
-test("the funnel, the filed-plan forecast and the deferral figures are shown and agree with each other", async ({ page }) => {
+test("the funnel, the filed-plan forecast and the deferral figures are shown and agree with each other", async ({
+  page,
+}) => {
   await signIn(page, "admin@example.jp");
   const funnelRows = page.getByTestId("funnel").locator("tbody tr");
   await expect(funnelRows).toHaveCount(5);
@@ -92,7 +97,9 @@ test("the funnel, the filed-plan forecast and the deferral figures are shown and
   const api = await (await page.request.get("/api/v1/progress")).json();
   const notOnline = api.total - api.counts.online;
   // Every active facility not online is counted once in the plan: planned, slipped or without a filing.
-  await expect(page.getByTestId("plan").locator(".tile").first().locator(".value")).toHaveText(notOnline.toLocaleString("ja-JP"));
+  await expect(page.getByTestId("plan").locator(".tile").first().locator(".value")).toHaveText(
+    notOnline.toLocaleString("ja-JP"),
+  );
   await expect(page.getByTestId("deferrals").getByText("イ 経過措置")).toBeVisible();
 });
 

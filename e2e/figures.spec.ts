@@ -5,7 +5,9 @@ import { parseCount, signIn } from "./helpers";
 
 const AS_OF = "2025-03-31";
 
-test("a count on the overview opens exactly its facilities on its date, says so in words, and exports the same rows", async ({ page }) => {
+test("a count on the overview opens exactly its facilities on its date, says so in words, and exports the same rows", async ({
+  page,
+}) => {
   await signIn(page, "viewer@example.jp");
   await page.goto(`/?asOf=${AS_OF}`);
   const tokyo = page.getByTestId("progress-table").locator('tr[data-key="13"]');
@@ -14,16 +16,26 @@ test("a count on the overview opens exactly its facilities on its date, says so 
   const shown = parseCount(await cell.textContent());
   await cell.click();
   await expect(page).toHaveURL(/\/facilities\?/);
-  await expect(page.getByTestId("list-caption")).toContainText(`東京都・光ディスク等・2025年3月31日時点: ${shown.toLocaleString("ja-JP")}施設`);
+  await expect(page.getByTestId("list-caption")).toContainText(
+    `東京都・光ディスク等・2025年3月31日時点: ${shown.toLocaleString("ja-JP")}施設`,
+  );
   await page.screenshot({ path: "test-results/screenshots/facility-list.png", fullPage: true });
-  const api = await (await page.request.get(`/api/v1/facilities?prefecture=13&status=optical_disk&asOf=${AS_OF}&pageSize=1`)).json();
+  const api = await (
+    await page.request.get(`/api/v1/facilities?prefecture=13&status=optical_disk&asOf=${AS_OF}&pageSize=1`)
+  ).json();
   expect(api.total).toBe(shown);
   const csv = await page.request.get((await page.getByTestId("list-export").getAttribute("href"))!);
-  const lines = (await csv.body()).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await csv.body())
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines.length - 1).toBe(shown);
 });
 
-test("a deferral reason, a plan bucket and a funnel step open lists of as many facilities as they count", async ({ page }) => {
+test("a deferral reason, a plan bucket and a funnel step open lists of as many facilities as they count", async ({
+  page,
+}) => {
   await signIn(page, "viewer@example.jp");
   await page.goto(`/?asOf=${AS_OF}`);
   for (const locate of [
@@ -40,7 +52,9 @@ test("a deferral reason, a plan bucket and a funnel step open lists of as many f
   }
 });
 
-test("the committee pack prints on A4 landscape: numbered pages, no table row cut between pages", async ({ page }, testInfo) => {
+test("the committee pack prints on A4 landscape: numbered pages, no table row cut between pages", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "viewer@example.jp");
   await page.goto(`/report?asOf=${AS_OF}`);
   await expect(page.getByTestId("report-as-of")).toContainText("2025年3月31日");
@@ -60,13 +74,25 @@ test("the committee pack prints on A4 landscape: numbered pages, no table row cu
   // Each row of every table: its first and last cells on one line of one page (a row cut in two would split them).
   const rows = await page.locator(".report table tr").evaluateAll((trs) =>
     // Words for screen readers only (.sr-only) are not printed.
-    trs.map((tr) => [...tr.querySelectorAll("td, th")].filter((c) => !c.querySelector(".sr-only") || (c.textContent ?? "").trim() !== (c.querySelector(".sr-only")?.textContent ?? "").trim()).map((c) => (c.textContent ?? "").trim()).filter((s) => s !== "")),
+    trs.map((tr) =>
+      [...tr.querySelectorAll("td, th")]
+        .filter(
+          (c) =>
+            !c.querySelector(".sr-only") ||
+            (c.textContent ?? "").trim() !== (c.querySelector(".sr-only")?.textContent ?? "").trim(),
+        )
+        .map((c) => (c.textContent ?? "").trim())
+        .filter((s) => s !== ""),
+    ),
   );
   const lines = text.flatMap((p) => p.split("\n"));
   let checked = 0;
   for (const cells of rows.filter((c) => c.length >= 2)) {
     const [first, last] = [cells[0], cells.at(-1)!];
-    expect(lines.some((l) => l.includes(first) && l.indexOf(last, l.indexOf(first) + first.length) >= 0), `row ${cells.join(" | ")}`).toBe(true);
+    expect(
+      lines.some((l) => l.includes(first) && l.indexOf(last, l.indexOf(first) + first.length) >= 0),
+      `row ${cells.join(" | ")}`,
+    ).toBe(true);
     checked++;
   }
   expect(checked).toBeGreaterThan(100);

@@ -19,13 +19,18 @@ const listCsv = [
 
 async function uploadOurFacilities(page: Page) {
   const res = await page.request.post("/api/v1/imports", {
-    multipart: { kind: "facilities", file: { name: "follow-up-e2e.csv", mimeType: "text/csv", buffer: Buffer.from(listCsv, "utf8") } },
+    multipart: {
+      kind: "facilities",
+      file: { name: "follow-up-e2e.csv", mimeType: "text/csv", buffer: Buffer.from(listCsv, "utf8") },
+    },
   });
   expect(res.status()).toBe(200);
   expect((await res.json()).rejected).toBe(0);
 }
 
-test("a Tokyo editor filters to one rule, assigns three, logs a call, prints a letter and downloads the list", async ({ page }) => {
+test("a Tokyo editor filters to one rule, assigns three, logs a call, prints a letter and downloads the list", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   await uploadOurFacilities(page);
 
@@ -38,10 +43,17 @@ test("a Tokyo editor filters to one rule, assigns three, logs a call, prints a l
   const api = await (await page.request.get("/api/v1/follow-ups?alert=no_filing&pageSize=500")).json();
   expect(api.total).toBeGreaterThanOrEqual(4);
   expect(api.items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(ours));
-  expect(api.items.every((i: { prefecture: string; alerts: { rule: string }[] }) => i.prefecture === "13" && i.alerts.some((a) => a.rule === "no_filing"))).toBe(true);
+  expect(
+    api.items.every(
+      (i: { prefecture: string; alerts: { rule: string }[] }) =>
+        i.prefecture === "13" && i.alerts.some((a) => a.rule === "no_filing"),
+    ),
+  ).toBe(true);
   const rows = page.getByTestId("follow-up-table").locator("tbody tr");
   await expect(rows).toHaveCount(Math.min(api.total, 50));
-  await expect(page.getByTestId("follow-up-table").locator('[data-rule="no_filing"]')).toHaveCount(Math.min(api.total, 50));
+  await expect(page.getByTestId("follow-up-table").locator('[data-rule="no_filing"]')).toHaveCount(
+    Math.min(api.total, 50),
+  );
 
   // Assign three of ours to myself with a next action date, in one go.
   const three = ours.slice(1, 4);
@@ -96,7 +108,10 @@ test("a Tokyo editor filters to one rule, assigns three, logs a call, prints a l
 
   // Download the filtered list: UTF-8 with BOM, one line per row, cells Excel would run are escaped.
   await page.goto("/follow-ups?alert=no_filing");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV（UTF-8）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV（UTF-8）" }).click(),
+  ]);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
@@ -114,10 +129,13 @@ test("a Tokyo editor filters to one rule, assigns three, logs a call, prints a l
   expect(decoded).toContain("連絡確認クリニック");
 });
 
-test("outside Tokyo nothing is confirmed: facility page, API, list and exports; a viewer cannot log contacts", async ({ browser }) => {
+test("outside Tokyo nothing is confirmed: facility page, API, list and exports; a viewer cannot log contacts", async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await signIn(admin, "admin@example.jp");
-  const osaka = (await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0].code as string;
+  const osaka = (await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0]
+    .code as string;
   expect(osaka).toMatch(/^27/);
   await admin.close();
 
@@ -130,7 +148,11 @@ test("outside Tokyo nothing is confirmed: facility page, API, list and exports; 
   expect((await (await page.request.get("/api/v1/facilities?prefecture=27")).json()).total).toBe(0);
   const csv = (await (await page.request.get("/api/v1/export/facilities.csv?prefecture=27")).body()).toString("utf8");
   expect(csv.slice(1).trimEnd().split("\r\n")).toHaveLength(1);
-  const all = (await (await page.request.get("/api/v1/export/facilities.csv")).body()).toString("utf8").slice(1).trimEnd().split("\r\n");
+  const all = (await (await page.request.get("/api/v1/export/facilities.csv")).body())
+    .toString("utf8")
+    .slice(1)
+    .trimEnd()
+    .split("\r\n");
   expect(all.slice(1).every((l) => l.startsWith("13"))).toBe(true);
   const letters = await page.goto(`/follow-ups/letters?codes=${osaka}`);
   expect(letters?.status()).toBe(200);
@@ -149,11 +171,15 @@ test("outside Tokyo nothing is confirmed: facility page, API, list and exports; 
   await viewer.close();
 });
 
-test("the prefecture page lists its facilities, sorted and paged in the URL, and opens a facility", async ({ page }) => {
+test("the prefecture page lists its facilities, sorted and paged in the URL, and opens a facility", async ({
+  page,
+}) => {
   await signIn(page, "viewer@example.jp");
   await page.goto("/prefectures/13");
   const table = page.getByTestId("facility-table");
-  const api = await (await page.request.get("/api/v1/facilities?prefecture=13&sort=name&dir=desc&pageSize=25&page=2")).json();
+  const api = await (
+    await page.request.get("/api/v1/facilities?prefecture=13&sort=name&dir=desc&pageSize=25&page=2")
+  ).json();
   await table.getByRole("link", { name: "名称" }).click();
   await expect(page).toHaveURL(/fSort=name&fDir=asc/);
   await table.getByRole("link", { name: /名称/ }).click();

@@ -13,7 +13,16 @@ import { certificateExpiry } from "../lib/certificates";
  */
 const today = todayIso();
 const code = (n: number) => makeFacilityCode("13", "1", 96, 9800 + n);
-const C = { newOnDisk: code(1), appliedNoFiling: code(2), expiring: code(3), expired: code(4), regressed: code(5), shared: code(6), outsourcedA: code(7), outsourcedB: code(8) };
+const C = {
+  newOnDisk: code(1),
+  appliedNoFiling: code(2),
+  expiring: code(3),
+  expired: code(4),
+  regressed: code(5),
+  shared: code(6),
+  outsourcedA: code(7),
+  outsourcedB: code(8),
+};
 const expiringIssued = addDays(today, -3 * 365 + 30);
 const facilitiesCsv = [
   "医療機関コード,名称,請求方法,開設日,オンライン資格確認端末共用",
@@ -49,7 +58,11 @@ async function upload(page: Page, kind: string, csv: string) {
   expect((await res.json()).rejected).toBe(0);
 }
 
-type Item = { code: string; prefecture: string; alerts: { rule: string; dueOn: string; message: string | { ja: string } }[] };
+type Item = {
+  code: string;
+  prefecture: string;
+  alerts: { rule: string; dueOn: string; message: string | { ja: string } }[];
+};
 async function listed(page: Page, rule: string, extra = ""): Promise<{ total: number; items: Item[] }> {
   const res = await page.request.get(`/api/v1/follow-ups?alert=${rule}&pageSize=500${extra}`);
   expect(res.status()).toBe(200);
@@ -58,7 +71,9 @@ async function listed(page: Page, rule: string, extra = ""): Promise<{ total: nu
 
 test.describe.configure({ mode: "serial" });
 
-test("each of the guidance's cases raises its own rule on the list, the API and the CSV, within Tokyo", async ({ page }) => {
+test("each of the guidance's cases raises its own rule on the list, the API and the CSV, within Tokyo", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   await upload(page, "facilities", facilitiesCsv);
   await upload(page, "events", recordsCsv);
@@ -110,7 +125,9 @@ test("each of the guidance's cases raises its own rule on the list, the API and 
   await expect(page.getByTestId("facility-alerts")).toContainText("電子証明書期限間近");
 });
 
-test("the overview's renewal and regression figures open lists of exactly that many, and Tokyo sees only Tokyo", async ({ page }) => {
+test("the overview's renewal and regression figures open lists of exactly that many, and Tokyo sees only Tokyo", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   const panel = page.getByTestId("watch-panel");
   await expect(panel).toBeVisible();
@@ -134,7 +151,9 @@ test("the overview's renewal and regression figures open lists of exactly that m
   await expect(page.getByTestId("regressions").locator("tbody tr")).toHaveCount(0);
 });
 
-test("grouped by contractor, a Tokyo editor assigns one contractor's facilities to herself in one go", async ({ page }) => {
+test("grouped by contractor, a Tokyo editor assigns one contractor's facilities to herself in one go", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   await page.goto("/follow-ups?view=contractors");
   // Both spellings of the contractor fall into one group.
@@ -147,9 +166,15 @@ test("grouped by contractor, a Tokyo editor assigns one contractor's facilities 
   await first.locator("select").selectOption({ label: "tokyo@example.jp" });
   await first.getByRole("button", { name: "割り当て" }).click();
   await expect(page.getByRole("status")).toContainText(`${count} 件を割り当てました`);
-  const api = await (await page.request.get(`/api/v1/follow-ups?contractor=${encodeURIComponent(contractor)}&pageSize=500`)).json();
+  const api = await (
+    await page.request.get(`/api/v1/follow-ups?contractor=${encodeURIComponent(contractor)}&pageSize=500`)
+  ).json();
   expect(api.total).toBe(count);
-  expect(api.items.every((i: { assignee: string; prefecture: string }) => i.assignee === "tokyo@example.jp" && i.prefecture === "13")).toBe(true);
+  expect(
+    api.items.every(
+      (i: { assignee: string; prefecture: string }) => i.assignee === "tokyo@example.jp" && i.prefecture === "13",
+    ),
+  ).toBe(true);
 });
 
 test("a national viewer sees the new rules across prefectures and cannot assign", async ({ page }) => {
@@ -161,7 +186,9 @@ test("a national viewer sees the new rules across prefectures and cannot assign"
   await expect(page.getByTestId("contractor-groups").getByRole("button", { name: "割り当て" })).toHaveCount(0);
 });
 
-test("letters: the office's sender and the facility's deadline, and printing a batch leaves a letter in the contact log", async ({ page }) => {
+test("letters: the office's sender and the facility's deadline, and printing a batch leaves a letter in the contact log", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   await page.goto(`/follow-ups/letters?codes=${C.newOnDisk},${C.expired}`);
   await expect(page.getByTestId("letter")).toHaveCount(2);
@@ -173,11 +200,16 @@ test("letters: the office's sender and the facility's deadline, and printing a b
   await expect(page.getByTestId("contact-log")).toContainText("文書");
 });
 
-test("letters with form 1: each letter is followed by a pre-filled 様式第1号 page, one A4 pair per facility, never Osaka's", async ({ page, browser }, testInfo) => {
+test("letters with form 1: each letter is followed by a pre-filled 様式第1号 page, one A4 pair per facility, never Osaka's", async ({
+  page,
+  browser,
+}, testInfo) => {
   const adminContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@example.jp");
-  const osaka = ((await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0] as { code: string }).code;
+  const osaka = (
+    (await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0] as { code: string }
+  ).code;
   await adminContext.close();
   await signIn(page, "tokyo@example.jp");
   await page.goto(`/follow-ups/letters?codes=${C.outsourcedA},${C.newOnDisk},${osaka}`);
@@ -189,7 +221,9 @@ test("letters with form 1: each letter is followed by a pre-filled 様式第1号
   await expect(page.getByTestId("letter")).toHaveCount(2);
   const forms = page.getByTestId("form1");
   await expect(forms).toHaveCount(2);
-  expect(await page.locator("main article").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")))).toEqual(["letter", "form1", "letter", "form1"]);
+  expect(
+    await page.locator("main article").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid"))),
+  ).toEqual(["letter", "form1", "letter", "form1"]);
   await expect(page.locator(`[data-code="${osaka}"]`)).toHaveCount(0);
   // ①–④ from the facility record; the rest left to tick.
   const first = forms.first();
@@ -208,7 +242,10 @@ test("letters with form 1: each letter is followed by a pre-filled 様式第1号
   expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts/ /* A4 portrait */);
   expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(4);
   const pages = execFileSync("pdftotext", ["-layout", file, "-"]).toString().split("\f");
-  for (const [i, code] of [[1, C.outsourcedA], [3, C.newOnDisk]] as const) {
+  for (const [i, code] of [
+    [1, C.outsourcedA],
+    [3, C.newOnDisk],
+  ] as const) {
     expect(pages[i], `page ${i + 1}`).toContain("様式第1号");
     expect(pages[i].replace(/\s/g, ""), `page ${i + 1}`).toContain(code); // the code is letter-spaced
     expect(pages[i], `page ${i + 1}`).toContain("⑪");
@@ -217,12 +254,20 @@ test("letters with form 1: each letter is followed by a pre-filled 様式第1号
   expect(pages.join("")).not.toContain(osaka);
 });
 
-test("an import preview lists per facility what would change, with repaired codes, and writes nothing", async ({ page }) => {
+test("an import preview lists per facility what would change, with repaired codes, and writes nothing", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
-  const csv = ["医療機関コード,状態,日付", `${C.newOnDisk},利用申請,${addDays(today, -3)}`, `${C.outsourcedA.replace(/(\d{2})(\d)/, "$1-$2")},廃止,${addDays(today, -1)}`].join("\r\n");
+  const csv = [
+    "医療機関コード,状態,日付",
+    `${C.newOnDisk},利用申請,${addDays(today, -3)}`,
+    `${C.outsourcedA.replace(/(\d{2})(\d)/, "$1-$2")},廃止,${addDays(today, -1)}`,
+  ].join("\r\n");
   await page.goto("/imports");
   await page.getByLabel("種類").selectOption("events");
-  await page.getByLabel("ファイル").setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page
+    .getByLabel("ファイル")
+    .setInputFiles({ name: "records.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
   await page.getByRole("button", { name: /内容を確認/ }).click();
   const diff = page.getByTestId("import-diff");
   await expect(diff.getByTestId("diff-forward")).toContainText("1");

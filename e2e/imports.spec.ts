@@ -17,16 +17,21 @@ function shiftJisList(): Buffer {
   return iconv.encode(lines.join("\r\n") + "\r\n", "cp932");
 }
 
-const count = (scope: import("@playwright/test").Locator, key: string) => scope.getByTestId(`count-${key}`).locator("dd");
+const count = (scope: import("@playwright/test").Locator, key: string) =>
+  scope.getByTestId(`count-${key}`).locator("dd");
 
-test("a Tokyo editor uploads a Shift_JIS list, checks the preview, confirms, and the dashboard changes", async ({ page }) => {
+test("a Tokyo editor uploads a Shift_JIS list, checks the preview, confirms, and the dashboard changes", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   const before = parseCount(await page.getByTestId("facility-total").textContent());
   await page.getByRole("link", { name: "取り込み" }).click();
   await expect(page).toHaveURL(/\/imports$/);
 
   await page.getByLabel("種類").selectOption("facilities");
-  await page.getByLabel("ファイル").setInputFiles({ name: "施設一覧.csv", mimeType: "text/csv", buffer: shiftJisList() });
+  await page
+    .getByLabel("ファイル")
+    .setInputFiles({ name: "施設一覧.csv", mimeType: "text/csv", buffer: shiftJisList() });
   await page.getByRole("button", { name: /内容を確認/ }).click();
 
   const preview = page.getByTestId("import-preview");
@@ -68,10 +73,15 @@ test("a Tokyo editor uploads a Shift_JIS list, checks the preview, confirms, and
   await expect(latest).toContainText("完了");
 });
 
-test("a viewer cannot reach the upload page or the API, and a signed-out upload gets 401", async ({ page, playwright }) => {
+test("a viewer cannot reach the upload page or the API, and a signed-out upload gets 401", async ({
+  page,
+  playwright,
+}) => {
   const file = { name: "x.csv", mimeType: "text/csv", buffer: shiftJisList() };
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const signedOut = await anonymous.post("/api/v1/imports", { multipart: { kind: "facilities", dryRun: "true", file } });
+  const signedOut = await anonymous.post("/api/v1/imports", {
+    multipart: { kind: "facilities", dryRun: "true", file },
+  });
   expect(signedOut.status()).toBe(401);
   await anonymous.dispose();
 
@@ -79,27 +89,59 @@ test("a viewer cannot reach the upload page or the API, and a signed-out upload 
   await expect(page.getByRole("link", { name: "取り込み" })).toHaveCount(0);
   await page.goto("/imports");
   await expect(page).toHaveURL(/\/forbidden/);
-  const asViewer = await page.request.post("/api/v1/imports", { multipart: { kind: "facilities", dryRun: "true", file } });
+  const asViewer = await page.request.post("/api/v1/imports", {
+    multipart: { kind: "facilities", dryRun: "true", file },
+  });
   expect(asViewer.status()).toBe(403);
   const errors = await page.request.get("/api/v1/imports/1/errors.csv");
   expect(errors.status()).toBe(403);
 });
 
-test("the API takes a multipart upload: the contract's summary, and a refused file with its reason", async ({ page }) => {
+test("the API takes a multipart upload: the contract's summary, and a refused file with its reason", async ({
+  page,
+}) => {
   await signIn(page, "admin@example.jp");
   const res = await page.request.post("/api/v1/imports", {
-    multipart: { file: { name: "list.csv", mimeType: "text/csv", buffer: shiftJisList() }, kind: "facilities", dryRun: "true" },
+    multipart: {
+      file: { name: "list.csv", mimeType: "text/csv", buffer: shiftJisList() },
+      kind: "facilities",
+      dryRun: "true",
+    },
   });
   expect(res.status()).toBe(200);
   const body = await res.json();
-  expect(Object.keys(body)).toEqual(["kind", "file", "encoding", "rows", "inserted", "updated", "unchanged", "rejected", "dryRun", "errors", "errorsOmitted"]);
-  expect(body).toMatchObject({ kind: "facilities", file: "list.csv", encoding: "shift_jis", rows: 5, dryRun: true, rejected: 1 });
+  expect(Object.keys(body)).toEqual([
+    "kind",
+    "file",
+    "encoding",
+    "rows",
+    "inserted",
+    "updated",
+    "unchanged",
+    "rejected",
+    "dryRun",
+    "errors",
+    "errorsOmitted",
+  ]);
+  expect(body).toMatchObject({
+    kind: "facilities",
+    file: "list.csv",
+    encoding: "shift_jis",
+    rows: 5,
+    dryRun: true,
+    rejected: 1,
+  });
   const refused = await page.request.post("/api/v1/imports", {
-    multipart: { kind: "facilities", file: { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x81, 0x00, 0x85]) } },
+    multipart: {
+      kind: "facilities",
+      file: { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x81, 0x00, 0x85]) },
+    },
   });
   expect(refused.status()).toBe(422);
   expect(await refused.json()).toMatchObject({ error: "undecodable" });
-  const noKind = await page.request.post("/api/v1/imports", { multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a") } } });
+  const noKind = await page.request.post("/api/v1/imports", {
+    multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a") } },
+  });
   expect(noKind.status()).toBe(400);
   const crossOrigin = await page.request.post("/api/v1/imports", {
     headers: { origin: "https://evil.example" },

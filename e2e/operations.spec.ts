@@ -28,7 +28,7 @@ test("health and ready answer without sign-in and say nothing else", async ({ re
 test("a load balancer's request id is kept; anything else is replaced", async ({ request }) => {
   const kept = await request.get("/api/health", { headers: { "x-request-id": "lb-2026-12-04-abcdef" } });
   expect(kept.headers()["x-request-id"]).toBe("lb-2026-12-04-abcdef");
-  const replaced = await request.get("/api/health", { headers: { "x-request-id": "bad id\"<script>" } });
+  const replaced = await request.get("/api/health", { headers: { "x-request-id": 'bad id"<script>' } });
   expect(replaced.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -57,7 +57,9 @@ test("a bad setting stops the server with the variable's name", async () => {
     timeout: 30_000,
   });
   expect(result.status).toBe(1);
-  expect(result.stdout + result.stderr).toContain('DB_POOL_MAX: expected a whole number from 1 to 1000 (got \\"many\\")');
+  expect(result.stdout + result.stderr).toContain(
+    'DB_POOL_MAX: expected a whole number from 1 to 1000 (got \\"many\\")',
+  );
 });
 
 test.describe("with the database down", () => {
@@ -85,7 +87,13 @@ test.describe("with the database down", () => {
     server.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     for (let i = 0; i < 120; i++) {
-      if (await fetch(`http://127.0.0.1:${BROKEN}/api/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`http://127.0.0.1:${BROKEN}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error("the second server did not start");
@@ -110,7 +118,9 @@ test.describe("with the database down", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  test("a page shows the Japanese error page with the request id, and the log holds the error with its stack", async ({ page }) => {
+  test("a page shows the Japanese error page with the request id, and the log holds the error with its stack", async ({
+    page,
+  }) => {
     // Signed in on the suite's server; the session cookie (same secret) reaches the second server too.
     await signIn(page, "viewer@example.jp");
     const response = await page.goto(`http://127.0.0.1:${BROKEN}/`);
@@ -130,7 +140,9 @@ test.describe("with the database down", () => {
     const err = error.err as { type: string; message: string; stack: string; cause?: { message: string } };
     expect(err.stack).toMatch(/^Error: Failed query/);
     expect(err.stack).toMatch(/\n\s+at /);
-    expect([err.message, err.stack, err.cause?.message].join("\n")).toContain("could not connect to the database: 127.0.0.1:9");
+    expect([err.message, err.stack, err.cause?.message].join("\n")).toContain(
+      "could not connect to the database: 127.0.0.1:9",
+    );
     const access = mine.find((l) => l.msg === "request")!;
     expect(access).toMatchObject({ level: "info", method: "GET", route: "/", path: "/", status: 500 });
     expect(typeof access.time).toBe("string");
@@ -144,12 +156,27 @@ test.describe("with the database down", () => {
       form: { csrfToken: form.csrfToken, email: "viewer@example.jp", password: PASSWORD, json: "true" },
       failOnStatusCode: false,
     });
-    await expect.poll(() => lines().some((l) => l.route === "/api/auth/[...nextauth]" && l.method === "POST")).toBe(true);
+    await expect
+      .poll(() => lines().some((l) => l.route === "/api/auth/[...nextauth]" && l.method === "POST"))
+      .toBe(true);
     expect(log).not.toContain(PASSWORD);
     for (const cookie of cookies) if (cookie.value.length > 8) expect(log).not.toContain(cookie.value);
     for (const line of lines().filter((l) => l.msg === "request")) {
       expect(Object.keys(line).sort()).toEqual(
-        ["durationMs", "level", "method", "msg", "path", "requestId", "route", "service", "status", "time", "userId", ...("aborted" in line ? ["aborted"] : [])].sort(),
+        [
+          "durationMs",
+          "level",
+          "method",
+          "msg",
+          "path",
+          "requestId",
+          "route",
+          "service",
+          "status",
+          "time",
+          "userId",
+          ...("aborted" in line ? ["aborted"] : []),
+        ].sort(),
       );
     }
   });

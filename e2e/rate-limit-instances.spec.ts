@@ -16,7 +16,10 @@ let second: ChildProcess | undefined;
 const EMAIL = `two-servers-${Date.now().toString(36)}@example.jp`;
 const PASSWORD = "Futatsu-no-server-97";
 
-test.skip(!process.env.DATABASE_URL, "two app processes need a shared PostgreSQL database (run the e2e suite with DATABASE_URL)");
+test.skip(
+  !process.env.DATABASE_URL,
+  "two app processes need a shared PostgreSQL database (run the e2e suite with DATABASE_URL)",
+);
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -26,11 +29,20 @@ test.beforeAll(async () => {
   await sql.end();
   // The same standalone server the suite runs against (playwright.config.ts).
   second = spawn(process.execPath, [path.join(process.cwd(), ".next", "standalone", "server.js")], {
-    env: { ...process.env, NODE_OPTIONS: serverNodeOptions(), NEXTAUTH_URL: `http://127.0.0.1:${SECOND}`, PORT: String(SECOND), HOSTNAME: "127.0.0.1" },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: serverNodeOptions(),
+      NEXTAUTH_URL: `http://127.0.0.1:${SECOND}`,
+      PORT: String(SECOND),
+      HOSTNAME: "127.0.0.1",
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 120; i++) {
-    const ready = await fetch(`http://127.0.0.1:${SECOND}/api/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${SECOND}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -48,7 +60,10 @@ async function server(port: number): Promise<APIRequestContext> {
 /** One sign-in attempt through the server's own next-auth endpoint: "ok", or the error it reports. */
 async function attempt(ctx: APIRequestContext, email: string, password: string): Promise<string> {
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true", callbackUrl: "/" }, failOnStatusCode: false });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true", callbackUrl: "/" },
+    failOnStatusCode: false,
+  });
   const { url } = (await res.json()) as { url: string };
   return new URL(url).searchParams.get("error") ?? "ok";
 }

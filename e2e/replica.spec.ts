@@ -43,7 +43,11 @@ test("the replica role is read-only: a write through it is refused", async () =>
   const reader = postgres(replicaUrl!, { max: 1, onnotice: () => {} });
   try {
     await expect(reader`update facilities set name = name where false`).rejects.toMatchObject({ code: "25006" });
-    await expect(reader.unsafe("set transaction read write; insert into saved_views (user_id, path, name, query) values (1, '/', 'x', '')")).rejects.toBeTruthy();
+    await expect(
+      reader.unsafe(
+        "set transaction read write; insert into saved_views (user_id, path, name, query) values (1, '/', 'x', '')",
+      ),
+    ).rejects.toBeTruthy();
     expect((await reader`select count(*)::int as n from facilities`)[0].n).toBeGreaterThan(0);
   } finally {
     await reader.end();
@@ -62,7 +66,9 @@ test("every dashboard, list and export read works through the replica, and goes 
 test("after an import the importer reads from the primary for a while (read-your-writes)", async () => {
   const ctx = await playwrightRequest.newContext({ baseURL: BASE });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@example.jp", password: PASSWORD, json: "true", callbackUrl: "/" } });
+  await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "admin@example.jp", password: PASSWORD, json: "true", callbackUrl: "/" },
+  });
   const code = makeFacilityCode("13", "1", 98, 9000 + (Date.now() % 900));
   const csv = `医療機関コード,名称,都道府県,点数表,区分,所在地\n${code},レプリカ確認クリニック,13,医科,診療所,東京都千代田区1-1\n`;
   const summary = await importAs(ctx, "facilities", "replica.csv", csv);

@@ -42,7 +42,9 @@ async function horizontalOverflow(page: Page): Promise<number> {
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("no page scrolls sideways, in Japanese and English, and the menu holds the navigation and sign-out", async ({ page }) => {
+  test("no page scrolls sideways, in Japanese and English, and the menu holds the navigation and sign-out", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signIn(page, "admin@example.jp");
     const pages = await adminPages(page);
@@ -79,33 +81,49 @@ test.describe("on a 390 px phone", () => {
     await page.getByText("絞り込み・保存した表示・CSV").click();
     await expect(page.getByLabel("アラート")).toBeVisible();
 
-    const withPhone = page.getByTestId("follow-up-table").locator("tbody tr").filter({ has: page.getByTestId("tel") }).first();
+    const withPhone = page
+      .getByTestId("follow-up-table")
+      .locator("tbody tr")
+      .filter({ has: page.getByTestId("tel") })
+      .first();
     await withPhone.locator("a[href^='/facilities/']").click();
     await expect(page.getByTestId("call")).toHaveAttribute("href", /^tel:/);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
 });
 
-test("axe finds no serious or critical violation on any page (Japanese and English, desktop and phone)", async ({ page }) => {
+test("axe finds no serious or critical violation on any page (Japanese and English, desktop and phone)", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, "admin@example.jp");
   const pages = await adminPages(page);
   const found: string[] = [];
-  for (const [lang, width] of [["ja", 1280], ["en", 390]] as const) {
+  for (const [lang, width] of [
+    ["ja", 1280],
+    ["en", 390],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     if (lang === "en") await page.context().addCookies([{ name: "lang", value: "en", url: page.url() }]);
     for (const url of pages) {
       await page.goto(url);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-        found.push(`${url} (${lang}, ${width}px): ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        found.push(
+          `${url} (${lang}, ${width}px): ${v.id} (${v.impact}) ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+        );
       }
     }
   }
   await page.context().clearCookies();
   await page.goto("/login");
   const login = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  found.push(...login.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `/login: ${v.id}`));
+  found.push(
+    ...login.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `/login: ${v.id}`),
+  );
   expect(found).toEqual([]);
 });
 
@@ -121,16 +139,26 @@ function pixelsOf(pdfFile: string, rgb: [number, number, number], tolerance = 24
   expect(run.status, "pdftoppm (poppler-utils) renders the PDF").toBe(0);
   const ppm = readFileSync(`${out}.ppm`);
   // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
-  const header = ppm.subarray(0, 40).toString("latin1").match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  const header = ppm
+    .subarray(0, 40)
+    .toString("latin1")
+    .match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
   expect(header).not.toBeNull();
   let count = 0;
   for (let i = header![0].length; i + 2 < ppm.length; i += 3) {
-    if (Math.abs(ppm[i] - rgb[0]) <= tolerance && Math.abs(ppm[i + 1] - rgb[1]) <= tolerance && Math.abs(ppm[i + 2] - rgb[2]) <= tolerance) count++;
+    if (
+      Math.abs(ppm[i] - rgb[0]) <= tolerance &&
+      Math.abs(ppm[i + 1] - rgb[1]) <= tolerance &&
+      Math.abs(ppm[i + 2] - rgb[2]) <= tolerance
+    )
+      count++;
   }
   return count;
 }
 
-test("the overview prints on at most 4 A4 landscape pages, its chart drawn, its tables open and its controls hidden", async ({ page }) => {
+test("the overview prints on at most 4 A4 landscape pages, its chart drawn, its tables open and its controls hidden", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "viewer@example.jp");
   await page.goto("/");
@@ -152,7 +180,9 @@ test("the overview prints on at most 4 A4 landscape pages, its chart drawn, its 
   expect(pixelsOf(file, [0x1d, 0x51, 0x96])).toBeGreaterThan(3000);
 });
 
-test("the tile map is reachable with Tab and moved with the arrow keys; every chart has a text summary", async ({ page }) => {
+test("the tile map is reachable with Tab and moved with the arrow keys; every chart has a text summary", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "viewer@example.jp");
   const map = page.getByTestId("tile-map");
@@ -207,7 +237,9 @@ test("the follow-up list sorts by 期限 both ways, jumps to a page and changes 
     await expect(table.locator("tbody tr")).toHaveCount(rows);
   }
   // Dates never wrap.
-  const whiteSpace = await table.locator("tbody tr td.nowrap").evaluateAll((cells) => cells.map((c) => getComputedStyle(c).whiteSpace));
+  const whiteSpace = await table
+    .locator("tbody tr td.nowrap")
+    .evaluateAll((cells) => cells.map((c) => getComputedStyle(c).whiteSpace));
   expect(new Set(whiteSpace)).toEqual(new Set(["nowrap"]));
 
   // Page size 25, then straight to the last page.
@@ -241,7 +273,9 @@ test("the prefecture page lists the facilities not yet online first, as many as 
   await expect(page.getByTestId("facility-table").getByTestId("tel").first()).toHaveAttribute("href", /^tel:/);
 });
 
-test("a scoped user's overview is about their prefecture: its name as title, no map, no one-row ranking", async ({ page }) => {
+test("a scoped user's overview is about their prefecture: its name as title, no map, no one-row ranking", async ({
+  page,
+}) => {
   await signIn(page, "tokyo@example.jp");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("東京都");
   await expect(page.getByTestId("tile-map")).toHaveCount(0);
@@ -250,7 +284,9 @@ test("a scoped user's overview is about their prefecture: its name as title, no 
   await expect(page.getByTestId("change")).not.toHaveText("-0.00");
 });
 
-test("the national overview: headline, map bands around the national share, ranking by what is left", async ({ page }) => {
+test("the national overview: headline, map bands around the national share, ranking by what is left", async ({
+  page,
+}) => {
   await signIn(page, "viewer@example.jp");
   const api = await (await page.request.get("/api/v1/progress?groupBy=prefecture")).json();
   await expect(page.getByTestId("not-online")).toHaveText((api.total - api.counts.online).toLocaleString("ja-JP"));
@@ -266,7 +302,9 @@ test("the national overview: headline, map bands around the national share, rank
   await expect(page.getByTestId("ranking").locator("tbody tr").first()).toHaveAttribute("data-key", topShare.key);
 });
 
-test("English: titles, audit actions in words, no Japanese brackets; the letters page opened directly", async ({ page }) => {
+test("English: titles, audit actions in words, no Japanese brackets; the letters page opened directly", async ({
+  page,
+}) => {
   await signIn(page, "admin@example.jp");
   await page.context().addCookies([{ name: "lang", value: "en", url: page.url() }]);
   await page.goto("/");

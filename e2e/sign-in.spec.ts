@@ -17,10 +17,14 @@ test("a wrong password is refused with a message that does not say whether the e
   await page.getByLabel("メールアドレス").fill("admin@example.jp");
   await page.getByLabel("パスワード").fill("not-the-password");
   await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "メール" })).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+  await expect(page.getByRole("alert").filter({ hasText: "メール" })).toHaveText(
+    "メールアドレスまたはパスワードが正しくありません。",
+  );
   await page.getByLabel("メールアドレス").fill("nobody@example.jp");
   await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "メール" })).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+  await expect(page.getByRole("alert").filter({ hasText: "メール" })).toHaveText(
+    "メールアドレスまたはパスワードが正しくありません。",
+  );
   await expect(page).toHaveURL(/\/login/);
 });
 

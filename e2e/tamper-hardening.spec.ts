@@ -57,13 +57,19 @@ test.describe("dates outside 2015-01-01 … a year ahead", () => {
 test.describe("imports that would cost without end", () => {
   test("an open quote is refused for the file with a message; a file of many bad lines keeps the first errors and counts the rest", async () => {
     const open = Buffer.from(`医療機関コード,医療機関名称\n1312345678,"閉じない引用符${"あ".repeat(100_000)}\n`);
-    const refused = await callers.contexts.tokyo.post("/api/v1/imports", multipart({ kind: "facilities", dryRun: "true" }, { name: "open.csv", body: open }));
+    const refused = await callers.contexts.tokyo.post(
+      "/api/v1/imports",
+      multipart({ kind: "facilities", dryRun: "true" }, { name: "open.csv", body: open }),
+    );
     expect(refused.status()).toBe(422);
     expect(await refused.json()).toMatchObject({ error: "line_too_long" });
 
     const lines = ["医療機関コード,医療機関名称"];
     for (let i = 0; i < 3000; i++) lines.push(`X${i},${"い".repeat(10)}`);
-    const res = await callers.contexts.tokyo.post("/api/v1/imports", multipart({ kind: "facilities", dryRun: "true" }, { name: "bad.csv", body: Buffer.from(lines.join("\n")) }));
+    const res = await callers.contexts.tokyo.post(
+      "/api/v1/imports",
+      multipart({ kind: "facilities", dryRun: "true" }, { name: "bad.csv", body: Buffer.from(lines.join("\n")) }),
+    );
     expect(res.status()).toBe(200);
     const summary = await res.json();
     expect(summary).toMatchObject({ rows: 3000, rejected: 3000, errorsOmitted: 2000 });
@@ -75,15 +81,29 @@ test.describe("load check", () => {
   test("while one user sends ten far-future requests and a 10 MB junk import, another's progress keeps p95 under 1 s", async () => {
     test.setTimeout(120_000);
     const junkLine = `${"9".repeat(10)},"${"ｼﾞｬﾝｸ".repeat(20)}",${"x".repeat(200)}\n`;
-    const junk = Buffer.from(`医療機関コード,医療機関名称,所在地\n${junkLine.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(junkLine)))}`);
+    const junk = Buffer.from(
+      `医療機関コード,医療機関名称,所在地\n${junkLine.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(junkLine)))}`,
+    );
     expect(junk.length).toBeGreaterThan(10 * 1024 * 1024);
     const attacker = callers.contexts.tokyo;
     let attacking = true;
     const attack = Promise.all([
-      ...["/", "/prefectures/13", "/api/v1/progress", "/api/v1/export/trend.csv", "/api/v1/export/facilities.csv", "/follow-ups", "/api/v1/facilities", "/api/v1/follow-ups", "/api/v1/export/progress.csv", "/api/v1/export/follow-ups.csv"].map((route) =>
-        attacker.get(`${route}?asOf=9999-12-31`, { failOnStatusCode: false, timeout: 110_000 }),
-      ),
-      attacker.post("/api/v1/imports", { ...multipart({ kind: "facilities", dryRun: "true" }, { name: "junk.csv", body: junk }), timeout: 110_000 }),
+      ...[
+        "/",
+        "/prefectures/13",
+        "/api/v1/progress",
+        "/api/v1/export/trend.csv",
+        "/api/v1/export/facilities.csv",
+        "/follow-ups",
+        "/api/v1/facilities",
+        "/api/v1/follow-ups",
+        "/api/v1/export/progress.csv",
+        "/api/v1/export/follow-ups.csv",
+      ].map((route) => attacker.get(`${route}?asOf=9999-12-31`, { failOnStatusCode: false, timeout: 110_000 })),
+      attacker.post("/api/v1/imports", {
+        ...multipart({ kind: "facilities", dryRun: "true" }, { name: "junk.csv", body: junk }),
+        timeout: 110_000,
+      }),
     ]).finally(() => (attacking = false));
     const times: number[] = [];
     while (attacking || times.length < 20) {
@@ -95,7 +115,9 @@ test.describe("load check", () => {
     const answers = await attack;
     times.sort((a, b) => a - b);
     const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
-    console.log(`load check: ${times.length} progress requests, p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
+    console.log(
+      `load check: ${times.length} progress requests, p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+    );
     expect(p95).toBeLessThan(1_000);
     for (const res of answers) expect([200, 400, 422]).toContain(res.status());
   });
@@ -105,7 +127,12 @@ test.describe("load check", () => {
 async function auditRows(needle: string): Promise<string[]> {
   const res = await callers.contexts.admin.get(`/api/v1/export/audit.csv?q=${encodeURIComponent(needle)}`);
   expect(res.status()).toBe(200);
-  return (await res.body()).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+  return (await res.body())
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .slice(1);
 }
 
 test.describe("client address", () => {
@@ -150,7 +177,9 @@ test.describe("an audit trail an auditor would accept", () => {
     expect(letters).toContain(osakaCode); // the refused code is on record too
     const marker = `${stamp}list`;
     expect((await callers.get("viewer", `/api/v1/facilities?q=${marker}`)).status()).toBe(200);
-    expect((await auditRows(marker)).some((r) => r.includes(",read.list,facilities,") && r.includes("viewer@example.jp"))).toBe(true);
+    expect(
+      (await auditRows(marker)).some((r) => r.includes(",read.list,facilities,") && r.includes("viewer@example.jp")),
+    ).toBe(true);
   });
 
   test("refused access is logged with what was asked: 403s, redirects to /forbidden, out-of-scope 404s", async () => {
@@ -162,7 +191,9 @@ test.describe("an audit trail an auditor would accept", () => {
     const refused = (await auditRows("access.refused")).filter((r) => r.includes("viewer@example.jp"));
     expect(refused.some((r) => r.includes(`/api/v1/export/audit.csv?q=${stamp}refused`))).toBe(true);
     expect(refused.some((r) => r.includes(`/imports?${stamp}forbidden=1`) && r.includes("/forbidden"))).toBe(true);
-    const misses = (await auditRows(osakaCode)).filter((r) => r.includes(",access.not_found,") && r.includes("tokyo@example.jp"));
+    const misses = (await auditRows(osakaCode)).filter(
+      (r) => r.includes(",access.not_found,") && r.includes("tokyo@example.jp"),
+    );
     expect(misses.length).toBeGreaterThanOrEqual(2);
     for (const r of misses) expect(r).toMatch(/outsideScope""?:\s?true/);
   });

@@ -78,8 +78,13 @@ function expectNoOsaka(body: string, contentType: string, label: string): void {
   }
   if (contentType.includes("csv")) {
     // No figure: every number in the data rows is zero (dates and rates of zero aside).
-    const rows = body.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
-    for (const cell of rows.flatMap((r) => r.split(","))) if (/^\d+(\.\d+)?$/.test(cell)) expect(Number(cell), `${label}: ${cell}`).toBe(0);
+    const rows = body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .slice(1);
+    for (const cell of rows.flatMap((r) => r.split(",")))
+      if (/^\d+(\.\d+)?$/.test(cell)) expect(Number(cell), `${label}: ${cell}`).toBe(0);
   }
 }
 
@@ -93,14 +98,27 @@ test.describe("every route answers each kind of caller as its entry says", () =>
   }
 });
 
-const HOSTILE = ["//evil.example", "/\\evil.example", "' or 1=1 --", "27') union select code from facilities --", "x".repeat(5000), "a\u0000b", "\u202e27", "２７", "𠮷😀", "%ED%A0%80"];
+const HOSTILE = [
+  "//evil.example",
+  "/\\evil.example",
+  "' or 1=1 --",
+  "27') union select code from facilities --",
+  "x".repeat(5000),
+  "a\u0000b",
+  "\u202e27",
+  "２７",
+  "𠮷😀",
+  "%ED%A0%80",
+];
 
 test.describe("hostile filter values are answered with 200, 400 or 404, never an error page or a leak", () => {
   for (const entry of ROUTES.filter((r) => r.hostile && r.kind !== "action")) {
     test(`${entry.route}`, async () => {
       const who: Who = entry.tokyo === "forbidden" || entry.tokyo === "403" ? "admin" : "tokyo";
       const { ids } = callers;
-      const base = entry.route.includes("[") ? probeUrl(entry, { ...ids, osakaCode: ids.tokyoCode }).replace("/27", "/13") : entry.route;
+      const base = entry.route.includes("[")
+        ? probeUrl(entry, { ...ids, osakaCode: ids.tokyoCode }).replace("/27", "/13")
+        : entry.route;
       for (const key of entry.hostile!) {
         for (const value of HOSTILE) {
           const encoded = value.startsWith("%") ? value : encodeURIComponent(value);
@@ -112,10 +130,10 @@ test.describe("hostile filter values are answered with 200, 400 or 404, never an
           expect(body, label).not.toMatch(LEAK);
           if (who === "tokyo") expect(body, label).not.toContain(ids.osakaName);
           // A redirect stays on this site (no "//host", no "/\host", no other origin).
-          if (res.status() >= 300 && res.status() < 400) expect(res.headers().location ?? "", label).toMatch(/^(\/(?![\/\\])|http:\/\/127\.0\.0\.1:\d+\/)/);
+          if (res.status() >= 300 && res.status() < 400)
+            expect(res.headers().location ?? "", label).toMatch(/^(\/(?![\/\\])|http:\/\/127\.0\.0\.1:\d+\/)/);
         }
       }
     });
   }
 });
-

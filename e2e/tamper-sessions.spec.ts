@@ -9,7 +9,9 @@ import { PASSWORD } from "./helpers";
 async function signedInViewer(): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: BASE });
   const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: "viewer@example.jp", password: PASSWORD, json: "true", callbackUrl: "/" } });
+  await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "viewer@example.jp", password: PASSWORD, json: "true", callbackUrl: "/" },
+  });
   expect((await ctx.get("/api/v1/progress")).status()).toBe(200);
   return ctx;
 }
@@ -45,7 +47,10 @@ test("a sign-out replayed with a cookie already ended ends nobody else's session
 
 test("“sign out everywhere” on the account page ends every session of the user", async ({ browser }) => {
   const other = await signedInViewer();
-  const context = await browser.newContext({ baseURL: BASE, storageState: await (await signedInViewer()).storageState() });
+  const context = await browser.newContext({
+    baseURL: BASE,
+    storageState: await (await signedInViewer()).storageState(),
+  });
   const page = await context.newPage();
   await page.goto("/account/password");
   await page.getByRole("button", { name: "すべての端末からサインアウト" }).click();

@@ -28,20 +28,30 @@ interface Sheet {
 }
 
 /** Downloads a workbook with the page's session and reads it back with openpyxl. */
-async function workbook(request: APIRequestContext, url: string, limit = 60): Promise<{ title: string; sheets: Sheet[] }> {
+async function workbook(
+  request: APIRequestContext,
+  url: string,
+  limit = 60,
+): Promise<{ title: string; sheets: Sheet[] }> {
   const res = await request.get(url);
   expect(res.status(), url).toBe(200);
   expect(res.headers()["content-type"]).toContain("spreadsheetml");
   const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(file, await res.body());
-  const run = spawnSync(python!, [path.join(import.meta.dirname, "..", "lib", "__fixtures__", "read_xlsx.py"), file, String(limit)], { encoding: "utf8" });
+  const run = spawnSync(
+    python!,
+    [path.join(import.meta.dirname, "..", "lib", "__fixtures__", "read_xlsx.py"), file, String(limit)],
+    { encoding: "utf8" },
+  );
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 const values = (row: Cell[]) => row.map((c) => c.v);
 
-test("an editor previews a workbook: the first sheet below its title rows, errors by cell, and another sheet offered", async ({ page }) => {
+test("an editor previews a workbook: the first sheet below its title rows, errors by cell, and another sheet offered", async ({
+  page,
+}) => {
   await signIn(page, "admin@example.jp");
   await page.goto("/imports");
   await page.getByLabel("種類").selectOption("facilities");
@@ -73,7 +83,9 @@ test("an editor previews a workbook: the first sheet below its title rows, error
 test.describe("downloads as workbooks, read back by openpyxl", () => {
   test.skip(!python, "python3 with openpyxl is not installed: the workbooks cannot be read back by another program");
 
-  test("the facility list: codes as text with their zeros, dates as dates, frozen and filtered; Tokyo gets no Osaka row", async ({ page }) => {
+  test("the facility list: codes as text with their zeros, dates as dates, frozen and filtered; Tokyo gets no Osaka row", async ({
+    page,
+  }) => {
     await signIn(page, "tokyo@example.jp");
     const book = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&tableType=dental");
     const [sheet] = book.sheets;
@@ -100,11 +112,22 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
     expect(osaka.sheets[0].maxRow).toBe(5); // the notes, a blank line and the header: no row of Osaka's
   });
 
-  test("the committee pack: a sheet a panel with the dashboard's figures; for Tokyo asking Osaka, only zeros", async ({ page }) => {
+  test("the committee pack: a sheet a panel with the dashboard's figures; for Tokyo asking Osaka, only zeros", async ({
+    page,
+  }) => {
     await signIn(page, "viewer@example.jp");
     const progress = await (await page.request.get("/api/v1/progress")).json();
     const book = await workbook(page.request, "/api/v1/export/report.xlsx");
-    expect(book.sheets.map((s) => s.name)).toEqual(["概要", "推移", "都道府県別", "点数表別", "区分別", "移行の流れ", "猶予届出", "整備計画"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "概要",
+      "推移",
+      "都道府県別",
+      "点数表別",
+      "区分別",
+      "移行の流れ",
+      "猶予届出",
+      "整備計画",
+    ]);
     const headline = book.sheets[0];
     expect(values(headline.rows[4]).slice(0, 3)).toEqual(["項目 (item)", "値 (value)", "備考 (note)"]);
     expect(values(headline.rows[6]).slice(0, 2)).toEqual(["施設数 (total)", progress.total]);
@@ -124,7 +147,9 @@ test.describe("downloads as workbooks, read back by openpyxl", () => {
   });
 });
 
-test("each list and figure offers its workbook beside its CSV, and the overview the committee pack", async ({ page }) => {
+test("each list and figure offers its workbook beside its CSV, and the overview the committee pack", async ({
+  page,
+}) => {
   await signIn(page, "admin@example.jp");
   const pages: [string, string][] = [
     ["/", "/api/v1/export/report.xlsx?"],
@@ -134,7 +159,9 @@ test("each list and figure offers its workbook beside its CSV, and the overview 
   ];
   for (const [path, href] of pages) {
     await page.goto(path);
-    const links = page.locator(`a[href^="${href}"][href*="format=xlsx"], a[href^="${href}"][data-testid="report-xlsx"]`);
+    const links = page.locator(
+      `a[href^="${href}"][href*="format=xlsx"], a[href^="${href}"][data-testid="report-xlsx"]`,
+    );
     await expect(links.first(), path).toBeVisible();
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });

@@ -21,8 +21,18 @@ describe("configuration from the environment", () => {
   });
 
   it("reads numbers and choices", () => {
-    const config = readConfig({ DB_POOL_MAX: "25", DB_STATEMENT_TIMEOUT_MS: "0", DB_SSL_MODE: "verify-full", LOG_LEVEL: "debug" });
-    expect(config).toMatchObject({ DB_POOL_MAX: 25, DB_STATEMENT_TIMEOUT_MS: 0, DB_SSL_MODE: "verify-full", LOG_LEVEL: "debug" });
+    const config = readConfig({
+      DB_POOL_MAX: "25",
+      DB_STATEMENT_TIMEOUT_MS: "0",
+      DB_SSL_MODE: "verify-full",
+      LOG_LEVEL: "debug",
+    });
+    expect(config).toMatchObject({
+      DB_POOL_MAX: 25,
+      DB_STATEMENT_TIMEOUT_MS: 0,
+      DB_SSL_MODE: "verify-full",
+      LOG_LEVEL: "debug",
+    });
   });
 
   it("names every bad variable and what it expected", () => {
@@ -45,7 +55,7 @@ describe("configuration from the environment", () => {
       readConfig({ NEXTAUTH_SECRET: "short", DATABASE_URL: "http://user:hunter2@db" });
     } catch (error) {
       expect((error as Error).message).not.toContain("hunter2");
-      expect((error as Error).message).not.toContain("short\"");
+      expect((error as Error).message).not.toContain('short"');
       expect((error as Error).message).toContain("NEXTAUTH_SECRET");
     }
   });

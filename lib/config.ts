@@ -15,7 +15,13 @@ const int = (min: number, max: number, fallback: number) =>
       .string()
       .regex(/^\d+$/, { message: `expected a whole number from ${min} to ${max}` })
       .transform(Number)
-      .pipe(z.number().int().min(min, { message: `expected at least ${min}` }).max(max, { message: `expected at most ${max}` }))
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(min, { message: `expected at least ${min}` })
+          .max(max, { message: `expected at most ${max}` }),
+      )
       .default(fallback),
   );
 
@@ -68,7 +74,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       const variable = String(issue.path[0] ?? "?");
       const value = env[variable];
       // Never echo a secret or a URL that may hold a password.
-      const shown = value === undefined || /SECRET|URL/.test(variable) ? "" : ` (got ${JSON.stringify(value.slice(0, 40))})`;
+      const shown =
+        value === undefined || /SECRET|URL/.test(variable) ? "" : ` (got ${JSON.stringify(value.slice(0, 40))})`;
       return { variable, message: issue.message + shown };
     }),
   );
@@ -77,6 +84,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 /** The server's own check at start: the settings above, and a session secret (next-auth signs with it). */
 export function readServerConfig(env: Record<string, string | undefined> = process.env): Config {
   const config = readConfig(env);
-  if (!config.NEXTAUTH_SECRET) throw new ConfigError([{ variable: "NEXTAUTH_SECRET", message: "required to run the server" }]);
+  if (!config.NEXTAUTH_SECRET)
+    throw new ConfigError([{ variable: "NEXTAUTH_SECRET", message: "required to run the server" }]);
   return config;
 }

@@ -4,7 +4,12 @@ import { normalizeContractorName } from "./contractors";
 describe("normalizeContractorName", () => {
   it("groups the usual spellings of one company", () => {
     const key = normalizeContractorName("株式会社メディカルサポート横浜");
-    for (const spelling of ["メディカルサポート横浜株式会社", "㈱メディカルサポート横浜", "（株）メディカル サポート　横浜", " メディカルサポート横浜 (株) "]) {
+    for (const spelling of [
+      "メディカルサポート横浜株式会社",
+      "㈱メディカルサポート横浜",
+      "（株）メディカル サポート　横浜",
+      " メディカルサポート横浜 (株) ",
+    ]) {
       expect(normalizeContractorName(spelling)).toBe(key);
     }
     expect(key).toBe("メディカルサポート横浜");

@@ -11,7 +11,12 @@ describe("counted chunks", () => {
   it("says complete with every row once the source runs out", async () => {
     const ends: ChunksEnd[] = [];
     const seen: number[][] = [];
-    for await (const chunk of countedChunks(three(), (c) => c.length, async (e) => void ends.push(e))) seen.push(chunk);
+    for await (const chunk of countedChunks(
+      three(),
+      (c) => c.length,
+      async (e) => void ends.push(e),
+    ))
+      seen.push(chunk);
     expect(seen).toEqual([[1, 2], [3], [4, 5, 6]]);
     expect(ends).toEqual([{ outcome: "complete", rows: 6 }]);
   });
@@ -26,7 +31,11 @@ describe("counted chunks", () => {
         closed = true;
       }
     }
-    const it = countedChunks(source(), (c) => c.length, async (e) => void ends.push(e));
+    const it = countedChunks(
+      source(),
+      (c) => c.length,
+      async (e) => void ends.push(e),
+    );
     await it.next();
     await it.next();
     await it.return!();
@@ -41,7 +50,11 @@ describe("counted chunks", () => {
       yield [1];
       throw new Error("statement timeout");
     }
-    const it = countedChunks(failing(), (c) => c.length, async (e) => void ends.push(e));
+    const it = countedChunks(
+      failing(),
+      (c) => c.length,
+      async (e) => void ends.push(e),
+    );
     await it.next();
     await expect(it.next()).rejects.toThrow("statement timeout");
     expect(ends).toEqual([{ outcome: "cut_off", rows: 1, reason: "error" }]);

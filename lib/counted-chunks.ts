@@ -5,7 +5,11 @@
  */
 export type ChunksEnd = { outcome: "complete" | "cut_off"; rows: number; reason?: "cancelled" | "error" };
 
-export function countedChunks<T>(chunks: AsyncIterable<T>, rowsOf: (chunk: T) => number, onEnd: (end: ChunksEnd) => Promise<void>): AsyncIterableIterator<T> {
+export function countedChunks<T>(
+  chunks: AsyncIterable<T>,
+  rowsOf: (chunk: T) => number,
+  onEnd: (end: ChunksEnd) => Promise<void>,
+): AsyncIterableIterator<T> {
   const source = chunks[Symbol.asyncIterator]();
   let rows = 0;
   let ended = false;

@@ -7,7 +7,8 @@ export function countCsvRecords(text: string): number {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted; // '"' (a doubled quote toggles twice)
+    if (c === 34)
+      quoted = !quoted; // '"' (a doubled quote toggles twice)
     else if (c === 10 && !quoted) records++;
   }
   return records;

@@ -4,7 +4,7 @@ import { CP932_LOOKALIKES, CsvEncoder, csvCell, csvEncoding, csvLine, encodeCsv 
 
 describe("Excel-safe CSV", () => {
   it("escapes cells that Excel would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+81-3")).toBe("'+81-3");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -7,13 +7,15 @@ import { eraOverlaps, eraYearToGregorian, findEra, type Era } from "./wareki";
 
 /** NFKC (full-width digits, ㋿/㍻/㍼ to kanji), dash look-alikes to '-', whitespace out. */
 function normalise(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .trim()
-    // Excel often writes a date cell as '2024/8/31 0:00'; the time of day means nothing here.
-    .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, "")
-    .replace(/[‐‑‒–—―−ー]/g, "-")
-    .replace(/\s+/g, "");
+  return (
+    raw
+      .normalize("NFKC")
+      .trim()
+      // Excel often writes a date cell as '2024/8/31 0:00'; the time of day means nothing here.
+      .replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, "")
+      .replace(/[‐‑‒–—―−ー]/g, "-")
+      .replace(/\s+/g, "")
+  );
 }
 
 const ERA_PREFIX = /^(令和|平成|昭和|[RHS])/i;

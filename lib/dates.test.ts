@@ -211,7 +211,11 @@ describe("arithmetic", () => {
     expect(compareIso("2024-08-31", "2024-09-01")).toBeLessThan(0);
     expect(compareIso("2025-01-01", "2024-12-31")).toBeGreaterThan(0);
     expect(compareIso("2024-08-31", "2024-08-31")).toBe(0);
-    expect(["2025-01-01", "2023-05-01", "2024-12-31"].sort(compareIso)).toEqual(["2023-05-01", "2024-12-31", "2025-01-01"]);
+    expect(["2025-01-01", "2023-05-01", "2024-12-31"].sort(compareIso)).toEqual([
+      "2023-05-01",
+      "2024-12-31",
+      "2025-01-01",
+    ]);
   });
 
   it("throws on input that is not an ISO date rather than inventing one", () => {

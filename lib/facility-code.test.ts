@@ -32,13 +32,24 @@ describe("checkDigit", () => {
 
 describe("parseFacilityCode", () => {
   it("accepts a valid code and reads prefecture and table type from it", () => {
-    expect(parseFacilityCode("0110113719")).toEqual({ ok: true, code: "0110113719", prefecture: "01", tableType: "medical" });
+    expect(parseFacilityCode("0110113719")).toEqual({
+      ok: true,
+      code: "0110113719",
+      prefecture: "01",
+      tableType: "medical",
+    });
     expect(parseFacilityCode("2749999997")).toMatchObject({ ok: true, prefecture: "27", tableType: "pharmacy" });
     expect(parseFacilityCode("1310000110")).toMatchObject({ ok: true, prefecture: "13", tableType: "medical" });
   });
 
   it("accepts what hand-made lists contain: full-width digits, hyphens, spaces", () => {
-    for (const raw of ["０１１０１１３７１９", "01-1-0113719", "01−1−0113719", "０１－１－０１１３７１９", " 01 1 0113719 "]) {
+    for (const raw of [
+      "０１１０１１３７１９",
+      "01-1-0113719",
+      "01−1−0113719",
+      "０１－１－０１１３７１９",
+      " 01 1 0113719 ",
+    ]) {
       expect(parseFacilityCode(raw)).toMatchObject({ ok: true, code: "0110113719" });
     }
   });

@@ -39,17 +39,38 @@ function invalid(code: string, ja: string, en: string): FacilityCodeResult {
 export function parseFacilityCode(raw: string): FacilityCodeResult {
   const code = normalizeFacilityCode(raw);
   if (code === "") return invalid(code, "医療機関コードが空です", "The facility code is empty");
-  if (!/^\d+$/.test(code)) return invalid(code, "医療機関コードに数字以外の文字があります", "The facility code contains characters other than digits");
+  if (!/^\d+$/.test(code))
+    return invalid(
+      code,
+      "医療機関コードに数字以外の文字があります",
+      "The facility code contains characters other than digits",
+    );
   if (code.length !== 10)
-    return invalid(code, `医療機関コードは10桁です（${code.length}桁）`, `A facility code has 10 digits (this has ${code.length})`);
+    return invalid(
+      code,
+      `医療機関コードは10桁です（${code.length}桁）`,
+      `A facility code has 10 digits (this has ${code.length})`,
+    );
   const prefecture = code.slice(0, 2);
   if (!isPrefectureCode(prefecture))
-    return invalid(code, `都道府県番号 ${prefecture} は 01〜47 の範囲外です`, `Prefecture number ${prefecture} is not between 01 and 47`);
+    return invalid(
+      code,
+      `都道府県番号 ${prefecture} は 01〜47 の範囲外です`,
+      `Prefecture number ${prefecture} is not between 01 and 47`,
+    );
   const tableType = tableTypeFromDigit(code[2]);
   if (!tableType)
-    return invalid(code, `点数表番号 ${code[2]} は医科(1)・歯科(3)・調剤(4)のいずれでもありません`, `Table digit ${code[2]} is not medical (1), dental (3) or pharmacy (4)`);
+    return invalid(
+      code,
+      `点数表番号 ${code[2]} は医科(1)・歯科(3)・調剤(4)のいずれでもありません`,
+      `Table digit ${code[2]} is not medical (1), dental (3) or pharmacy (4)`,
+    );
   const expected = checkDigit(code.slice(0, 9));
   if (Number(code[9]) !== expected)
-    return invalid(code, `検証番号が一致しません（末尾は ${expected} のはず）`, `The check digit does not match (the last digit should be ${expected})`);
+    return invalid(
+      code,
+      `検証番号が一致しません（末尾は ${expected} のはず）`,
+      `The check digit does not match (the last digit should be ${expected})`,
+    );
   return { ok: true, code, prefecture, tableType };
 }

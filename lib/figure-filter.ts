@@ -10,7 +10,17 @@ import { LADDER, type LadderState } from "./states";
 export const APPLIED_ANSWERS = ["done", "not_yet", "unconfirmed"] as const;
 export type AppliedAnswer = (typeof APPLIED_ANSWERS)[number];
 
-export const DEFERRAL_DIMS = ["reason", "reasonSub", "readiness", "network", "rececom", "usageApplied", "certApplied", "deferralEnds", "contractor"] as const;
+export const DEFERRAL_DIMS = [
+  "reason",
+  "reasonSub",
+  "readiness",
+  "network",
+  "rececom",
+  "usageApplied",
+  "certApplied",
+  "deferralEnds",
+  "contractor",
+] as const;
 export type DeferralDim = (typeof DEFERRAL_DIMS)[number];
 
 export interface FigureFilter {
@@ -43,7 +53,8 @@ export function usesDeferral(f: FigureFilter): boolean {
 /** The plan filter's values besides a month. */
 export const PLAN_BUCKETS = ["remaining", "slipped", "none"] as const;
 
-export const isPlanValue = (v: string) => (PLAN_BUCKETS as readonly string[]).includes(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
+export const isPlanValue = (v: string) =>
+  (PLAN_BUCKETS as readonly string[]).includes(v) || /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 
 export const isLadderState = (v: string): v is LadderState => (LADDER as readonly string[]).includes(v);
 

@@ -27,7 +27,19 @@ function figureWords(f: FigureFilter, lang: Lang, m: FigureMessages, contractorN
   const out: string[] = [];
   const label = (labels: Record<string, { ja: string; en: string }>, key: string) => labels[key]?.[lang] ?? key;
   if (f.deferral === "lapsed") out.push(m.deferralLapsed);
-  else if (f.deferral === "inForce" || (!f.reason && !f.reasonSub && !f.readiness && !f.network && !f.rececom && !f.usageApplied && !f.certApplied && !f.deferralEnds && !f.contractor && f.deferral))
+  else if (
+    f.deferral === "inForce" ||
+    (!f.reason &&
+      !f.reasonSub &&
+      !f.readiness &&
+      !f.network &&
+      !f.rececom &&
+      !f.usageApplied &&
+      !f.certApplied &&
+      !f.deferralEnds &&
+      !f.contractor &&
+      f.deferral)
+  )
     out.push(m.deferralInForce);
   if (f.reason) out.push(`${m.reason} ${label(REASON_LABELS, f.reason)}`);
   if (f.reasonSub) out.push(`${m.reasonSub} ${label(REASON_SUB_LABELS, f.reasonSub)}`);
@@ -50,7 +62,13 @@ function figureWords(f: FigureFilter, lang: Lang, m: FigureMessages, contractorN
  * The list's filter in words, as a committee paper would caption it: 「東京都・光ディスク等・2025年3月31日時点」.
  * Without a prefecture the scope names the area (全国, or the user's own prefectures).
  */
-export function describeListFilter(f: ListFilterWords, lang: Lang, m: FigureMessages, national: boolean, contractorName?: string): string {
+export function describeListFilter(
+  f: ListFilterWords,
+  lang: Lang,
+  m: FigureMessages,
+  national: boolean,
+  contractorName?: string,
+): string {
   const sep = lang === "en" ? " · " : "・";
   const parts: string[] = [];
   const pref = f.prefecture ? prefectureByCode(f.prefecture) : undefined;
@@ -59,7 +77,8 @@ export function describeListFilter(f: ListFilterWords, lang: Lang, m: FigureMess
   if (f.category) parts.push(CATEGORY_INFO[f.category][lang]);
   if (f.status) parts.push(STATE_INFO[f.status][lang]);
   parts.push(...figureWords(f.figure ?? {}, lang, m, contractorName));
-  if (!f.status && !f.figure) parts.push(f.closed === "include" ? `${m.allFacilities}（${m.closedIncluded}）` : m.allActive);
+  if (!f.status && !f.figure)
+    parts.push(f.closed === "include" ? `${m.allFacilities}（${m.closedIncluded}）` : m.allActive);
   else if (f.closed === "include") parts.push(m.closedIncluded);
   if (f.alert) parts.push(`${m.alert} ${ALERT_RULE_INFO[f.alert][lang]}`);
   if (f.q) parts.push(fillIn(m.search, { q: f.q }));

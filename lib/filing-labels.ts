@@ -34,6 +34,10 @@ export const RECECOM_LABELS: Labels = {
 };
 
 /** Rows for a small table: every label in order, with its count (zero when absent). */
-export function labelledCounts(labels: Labels, counts: Record<string, number>, lang: "ja" | "en"): { key: string; label: string; count: number }[] {
+export function labelledCounts(
+  labels: Labels,
+  counts: Record<string, number>,
+  lang: "ja" | "en",
+): { key: string; label: string; count: number }[] {
   return Object.entries(labels).map(([key, l]) => ({ key, label: l[lang], count: counts[key] ?? 0 }));
 }

@@ -5,7 +5,10 @@
 export function telHref(phone: string | null | undefined): string | null {
   if (!phone) return null;
   // An extension (内線 12, ext. 12) is not part of the number to dial.
-  const plain = phone.normalize("NFKC").split(/内線|ext\.?|x(?=\s*\d)/i)[0].trim();
+  const plain = phone
+    .normalize("NFKC")
+    .split(/内線|ext\.?|x(?=\s*\d)/i)[0]
+    .trim();
   const digits = plain.replace(/[^\d]/g, "");
   if (digits.length < 6 || digits.length > 15) return null;
   return `tel:${plain.startsWith("+") ? "+" : ""}${digits}`;

@@ -15,7 +15,17 @@ describe("PREFECTURES", () => {
   const { header, rows } = readCsv();
 
   it("reads the CSV's columns in the expected order", () => {
-    expect(header).toEqual(["code", "name_ja", "name_en", "region_ja", "region_en", "kouseikyoku", "population_2020", "tile_row", "tile_col"]);
+    expect(header).toEqual([
+      "code",
+      "name_ja",
+      "name_en",
+      "region_ja",
+      "region_en",
+      "kouseikyoku",
+      "population_2020",
+      "tile_row",
+      "tile_col",
+    ]);
   });
 
   it("agrees with data/prefectures.csv row by row", () => {
@@ -37,7 +47,9 @@ describe("PREFECTURES", () => {
   });
 
   it("has the JIS codes 01 to 47 in order", () => {
-    expect(PREFECTURES.map((p) => p.code)).toEqual(Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, "0")));
+    expect(PREFECTURES.map((p) => p.code)).toEqual(
+      Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, "0")),
+    );
   });
 
   it("puts each prefecture on its own tile of the map", () => {

@@ -29,9 +29,6 @@ function lookUpPrefecture(input: string): Prefecture | undefined {
   if (/^\d{1,2}$/.test(text)) return byCode.get(text.padStart(2, "0"));
   const lower = text.toLowerCase();
   return PREFECTURES.find(
-    (p) =>
-      p.nameJa === text ||
-      p.nameJa.replace(/[都道府県]$/, "") === text ||
-      p.nameEn.toLowerCase() === lower,
+    (p) => p.nameJa === text || p.nameJa.replace(/[都道府県]$/, "") === text || p.nameEn.toLowerCase() === lower,
   );
 }

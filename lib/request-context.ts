@@ -13,7 +13,8 @@ export interface RequestContext {
 }
 
 const shared = globalThis as unknown as { __claimsRequestContext?: AsyncLocalStorage<RequestContext> };
-export const requestContext: AsyncLocalStorage<RequestContext> = (shared.__claimsRequestContext ??= new AsyncLocalStorage<RequestContext>());
+export const requestContext: AsyncLocalStorage<RequestContext> = (shared.__claimsRequestContext ??=
+  new AsyncLocalStorage<RequestContext>());
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

@@ -8,7 +8,10 @@ import { noteRequestUser, requestContext } from "./request-context";
 
 describe("route patterns from the build's routes manifest", () => {
   const routeOf = routeMatcher({
-    staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/api/v1/export/facilities.csv", regex: "" }],
+    staticRoutes: [
+      { page: "/", regex: "^/(?:/)?$" },
+      { page: "/api/v1/export/facilities.csv", regex: "" },
+    ],
     dynamicRoutes: [{ page: "/facilities/[code]", regex: "^/facilities/([^/]+?)(?:/)?$" }],
   });
   it("names the pattern, never the values in it", () => {
@@ -44,7 +47,9 @@ describe("one log line per request", () => {
   afterAll(() => new Promise((r) => server.close(r)));
 
   it("has the id, method, path, status, duration and user, and the id goes back in X-Request-Id", async () => {
-    const res = await fetch(`${base}/signed-in?password=hunter2`, { headers: { cookie: "next-auth.session-token=secret-cookie" } });
+    const res = await fetch(`${base}/signed-in?password=hunter2`, {
+      headers: { cookie: "next-auth.session-token=secret-cookie" },
+    });
     const body = await res.json();
     const id = res.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -60,6 +65,8 @@ describe("one log line per request", () => {
   it("logs a signed-out request with no user, and its status", async () => {
     const res = await fetch(`${base}/missing`, { headers: { "x-request-id": "lb-0123456789" } });
     expect(res.headers.get("x-request-id")).toBe("lb-0123456789");
-    await expect.poll(() => lines.find((l) => l.requestId === "lb-0123456789")).toMatchObject({ status: 404, userId: null });
+    await expect
+      .poll(() => lines.find((l) => l.requestId === "lb-0123456789"))
+      .toMatchObject({ status: 404, userId: null });
   });
 });

@@ -22,7 +22,10 @@ interface ManifestRoute {
 export type RouteMatcher = (pathname: string) => string | null;
 
 /** Maps a path to the route pattern Next serves it with, from the build's routes-manifest.json. */
-export function routeMatcher(manifest: { staticRoutes?: ManifestRoute[]; dynamicRoutes?: ManifestRoute[] }): RouteMatcher {
+export function routeMatcher(manifest: {
+  staticRoutes?: ManifestRoute[];
+  dynamicRoutes?: ManifestRoute[];
+}): RouteMatcher {
   const statics = new Map((manifest.staticRoutes ?? []).map((r) => [r.page, r.page]));
   const dynamics = (manifest.dynamicRoutes ?? []).map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
   return (pathname) => {

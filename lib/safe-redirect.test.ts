@@ -6,6 +6,16 @@ describe("sameSitePath", () => {
     expect(sameSitePath("/prefectures/13?asOf=2024-01-31")).toBe("/prefectures/13?asOf=2024-01-31");
   });
   it("sends anything that could leave the site home", () => {
-    for (const v of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "/\t/evil.example", "", null, undefined]) expect(sameSitePath(v), String(v)).toBe("/");
+    for (const v of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "evil",
+      "/\t/evil.example",
+      "",
+      null,
+      undefined,
+    ])
+      expect(sameSitePath(v), String(v)).toBe("/");
   });
 });

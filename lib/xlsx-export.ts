@@ -72,7 +72,12 @@ export function cellValue(value: unknown, kind: XlsxColumnKind): ExcelJS.CellVal
     const date = value instanceof Date ? value : new Date(value);
     return Number.isNaN(date.getTime()) ? String(value) : new Date(date.getTime() + 9 * 60 * 60 * 1000);
   }
-  if ((kind === "number" || kind === "decimal" || kind === "ratio") && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (
+    (kind === "number" || kind === "decimal" || kind === "ratio") &&
+    typeof value === "string" &&
+    /^-?\d+(\.\d+)?$/.test(value)
+  )
+    return Number(value);
   if (typeof value === "number" || value instanceof Date) return value;
   return String(value);
 }
@@ -90,7 +95,9 @@ function columnWidths(spec: XlsxSheetSpec, kinds: XlsxColumnKind[], sample: unkn
   return spec.header.map((title, i) => {
     let widest = Math.max(textWidth(title), WIDTH_BY_KIND[kinds[i]] ?? 0);
     if (kinds[i] === "text" || kinds[i] === "number" || kinds[i] === "decimal") {
-      for (const row of sample) if (row[i] !== null && row[i] !== undefined) widest = Math.max(widest, textWidth(String(row[i])) + (kinds[i] === "text" ? 0 : 2));
+      for (const row of sample)
+        if (row[i] !== null && row[i] !== undefined)
+          widest = Math.max(widest, textWidth(String(row[i])) + (kinds[i] === "text" ? 0 : 2));
     }
     return Math.min(Math.max(widest + 2, 6), 60);
   });
@@ -122,12 +129,22 @@ function ignoreNumbersAsText(sheet: ExcelJS.Worksheet, range: () => string): voi
   };
 }
 
-
 /** A workbook being written to `stream`: add sheets, then `finish()`. */
-export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spec: XlsxSheetSpec, rows: AsyncIterable<unknown[][]>) => Promise<number>; finish: () => Promise<void> } {
+export function xlsxBook(
+  stream: Writable,
+  info: XlsxBookInfo,
+): {
+  addSheet: (spec: XlsxSheetSpec, rows: AsyncIterable<unknown[][]>) => Promise<number>;
+  finish: () => Promise<void>;
+} {
   // Deflate level 1: the sheet's XML is repetitive enough that it still shrinks about tenfold, in a
   // fraction of the default level's time.
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   const internals = book as unknown as { styles: { addStyleModel(style: Partial<ExcelJS.Style>): number } };
   book.creator = "オンライン請求移行トラッカー";
   book.title = info.title;
@@ -162,7 +179,8 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     const pipes = (sheet as unknown as { stream: { pipes?: QueuedWritable[] } }).stream.pipes ?? [];
     for (const pipe of pipes) {
       const queued = () => pipe.writableLength ?? pipe._writableState?.length ?? 0;
-      if (queued() > 4 * 1024 * 1024 && !pipe.destroyed) await new Promise<void>((resolve) => pipe.once("drain", resolve));
+      if (queued() > 4 * 1024 * 1024 && !pipe.destroyed)
+        await new Promise<void>((resolve) => pipe.once("drain", resolve));
     }
     if (stream.destroyed) throw new Error("the download was cancelled");
   }
@@ -174,7 +192,9 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     const kinds = columnKinds(spec, sample);
     const widths = columnWidths(spec, kinds, sample);
     const headerRow = spec.notes.length + (spec.notes.length > 0 ? 2 : 1);
-    const sheet = book.addWorksheet(spec.name.slice(0, 31), { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
+    const sheet = book.addWorksheet(spec.name.slice(0, 31), {
+      views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }],
+    });
     // Widths on the columns; each column's format registered once in the book's styles, its index then
     // written on the column's cells (see xlsx-sheet-rows.ts).
     sheet.columns = widths.map((width) => ({ width }));
@@ -189,14 +209,22 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
     header.eachCell((cell) => (cell.numFmt = "General"));
     header.commit();
     let count = 0;
-    ignoreNumbersAsText(sheet, () => `A${headerRow + 1}:${columnName(spec.header.length)}${Math.max(headerRow + count, headerRow + 1)}`);
+    ignoreNumbersAsText(
+      sheet,
+      () => `A${headerRow + 1}:${columnName(spec.header.length)}${Math.max(headerRow + count, headerRow + 1)}`,
+    );
     try {
       for (let chunk = first; !chunk.done; chunk = await chunks.next()) {
         // Written in pieces of 500 rows (about 120 kB): one piece a chunk made the collector copy long strings.
         let xml = "";
         for (const values of chunk.value) {
           count++;
-          xml += rowXml(headerRow + count, values.map((v, i) => cellValue(v, kinds[i] ?? "text")), styleIds, columns);
+          xml += rowXml(
+            headerRow + count,
+            values.map((v, i) => cellValue(v, kinds[i] ?? "text")),
+            styleIds,
+            columns,
+          );
           if (count % 500 === 0) {
             writer._write(xml);
             xml = "";
@@ -210,7 +238,10 @@ export function xlsxBook(stream: Writable, info: XlsxBookInfo): { addSheet: (spe
       await chunks.return?.();
       throw error;
     }
-    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + Math.max(count, 1), column: spec.header.length } };
+    sheet.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow + Math.max(count, 1), column: spec.header.length },
+    };
     sheet.commit();
     return count;
   }

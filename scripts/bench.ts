@@ -35,7 +35,14 @@ interface SizeRun {
   results: BenchResult[];
 }
 
-async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean, runs: number, log: (s: string) => void, options: { seedOnlyHistory: boolean }): Promise<SizeRun> {
+async function runSize(
+  facilities: number,
+  parts: Set<Part>,
+  usePglite: boolean,
+  runs: number,
+  log: (s: string) => void,
+  options: { seedOnlyHistory: boolean },
+): Promise<SizeRun> {
   const database = await freshDatabase(String(facilities), usePglite);
   const results: BenchResult[] = [];
   try {
@@ -44,14 +51,27 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
     const started = performance.now();
     const seeded = await seedNationalData(db, { facilities, seed: 1 });
     const seedMs = performance.now() - started;
-    results.push({ name: "seed.national", p50Ms: round(seedMs, 0), p95Ms: round(seedMs, 0), baselineMs: null, ratio: null, rows: seeded.facilities + seeded.events + seeded.filings, peakRssMb: null, note: "one run: generate + COPY + analyze" });
+    results.push({
+      name: "seed.national",
+      p50Ms: round(seedMs, 0),
+      p95Ms: round(seedMs, 0),
+      baselineMs: null,
+      ratio: null,
+      rows: seeded.facilities + seeded.events + seeded.filings,
+      peakRssMb: null,
+      note: "one run: generate + COPY + analyze",
+    });
     if (!options.seedOnlyHistory) {
       const addedStarted = performance.now();
       const added = await addHistoryBefore2023(db);
       seeded.events += added;
-      log(`  ${database.driver}: added ${added} events before 2023 in ${((performance.now() - addedStarted) / 1000).toFixed(1)} s`);
+      log(
+        `  ${database.driver}: added ${added} events before 2023 in ${((performance.now() - addedStarted) / 1000).toFixed(1)} s`,
+      );
     }
-    log(`  ${database.driver}: seeded ${seeded.facilities} facilities, ${seeded.events} events, ${seeded.filings} filings in ${(seedMs / 1000).toFixed(1)} s`);
+    log(
+      `  ${database.driver}: seeded ${seeded.facilities} facilities, ${seeded.events} events, ${seeded.filings} filings in ${(seedMs / 1000).toFixed(1)} s`,
+    );
     await unsafeUpsertUser(db, { ...BENCH_USER, role: "admin", prefectures: null });
     if (parts.has("progress")) {
       results.push(...(await benchProgress(db, seeded.asOf, addDays(seeded.asOf, -365), runs)));
@@ -80,26 +100,46 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
           },
           { runs },
         );
-        results.push({ name: "page.overview", ...page, baselineMs: null, ratio: null, rows: null, peakRssMb: server.rssMb(), note: "GET / fully rendered (a view already computed since the last import)" });
+        results.push({
+          name: "page.overview",
+          ...page,
+          baselineMs: null,
+          ratio: null,
+          rows: null,
+          peakRssMb: server.rssMb(),
+          note: "GET / fully rendered (a view already computed since the last import)",
+        });
         // Nothing cached: a different as-of date every run (the days before the seed's as-of date).
         let daysBack = 0;
         const cold = await measure(
           async () => {
-            const res = await fetch(`${server.baseUrl}/?asOf=${addDays(seeded.asOf, -++daysBack)}`, { headers: { cookie: server.cookie } });
+            const res = await fetch(`${server.baseUrl}/?asOf=${addDays(seeded.asOf, -++daysBack)}`, {
+              headers: { cookie: server.cookie },
+            });
             if (!res.ok) throw new Error(`overview answered ${res.status}`);
             await res.text();
           },
           { runs },
         );
-        results.push({ name: "page.overview.cold", ...cold, baselineMs: null, ratio: null, rows: null, peakRssMb: server.rssMb(), note: "GET /?asOf=<a new day each run>: every query run" });
+        results.push({
+          name: "page.overview.cold",
+          ...cold,
+          baselineMs: null,
+          ratio: null,
+          rows: null,
+          peakRssMb: server.rssMb(),
+          note: "GET /?asOf=<a new day each run>: every query run",
+        });
       } finally {
         await server.stop();
       }
     }
-    if (parts.has("export")) results.push(...(await benchExport(database.env, BENCH_USER.email, BENCH_USER.password, Math.min(runs, 5))));
+    if (parts.has("export"))
+      results.push(...(await benchExport(database.env, BENCH_USER.email, BENCH_USER.password, Math.min(runs, 5))));
     // Last: it empties the facility table.
     // Five runs each (import, COPY, floor): on this machine single runs move by 10–20%.
-    if (parts.has("import")) results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 5), log)));
+    if (parts.has("import"))
+      results.push(...(await benchImport(database.env, database.driver, Math.min(runs, 5), log)));
     return { facilities: seeded.facilities, events: seeded.events, driver: database.driver, databaseMb, results };
   } finally {
     await database.drop();
@@ -107,10 +147,32 @@ async function runSize(facilities: number, parts: Set<Part>, usePglite: boolean,
 }
 
 function printTable(run: SizeRun): void {
-  console.log(`\n${run.driver}, ${run.facilities.toLocaleString()} facilities, ${run.events.toLocaleString()} events, database ${run.databaseMb} MB`);
-  console.log(["part".padEnd(20), "p50 ms".padStart(10), "p95 ms".padStart(10), "baseline".padStart(10), "ratio".padStart(7), "RSS MB".padStart(8), "  note"].join(""));
+  console.log(
+    `\n${run.driver}, ${run.facilities.toLocaleString()} facilities, ${run.events.toLocaleString()} events, database ${run.databaseMb} MB`,
+  );
+  console.log(
+    [
+      "part".padEnd(20),
+      "p50 ms".padStart(10),
+      "p95 ms".padStart(10),
+      "baseline".padStart(10),
+      "ratio".padStart(7),
+      "RSS MB".padStart(8),
+      "  note",
+    ].join(""),
+  );
   for (const r of run.results) {
-    console.log([r.name.padEnd(20), String(r.p50Ms).padStart(10), String(r.p95Ms).padStart(10), String(r.baselineMs ?? "").padStart(10), String(r.ratio ?? "").padStart(7), String(r.peakRssMb ?? "").padStart(8), `  ${r.note ?? ""}`].join(""));
+    console.log(
+      [
+        r.name.padEnd(20),
+        String(r.p50Ms).padStart(10),
+        String(r.p95Ms).padStart(10),
+        String(r.baselineMs ?? "").padStart(10),
+        String(r.ratio ?? "").padStart(7),
+        String(r.peakRssMb ?? "").padStart(8),
+        `  ${r.note ?? ""}`,
+      ].join(""),
+    );
   }
 }
 
@@ -122,7 +184,12 @@ function growth(runs: SizeRun[]): { name: string; sizes: number[]; p50Ms: number
     const last = p50Ms[p50Ms.length - 1];
     // Time growth divided by data growth: about 1 is linear, well above 1 grows faster than the data.
     const dataGrowth = runs[runs.length - 1].facilities / runs[0].facilities;
-    return { name, sizes: runs.map((r) => r.facilities), p50Ms, growth: runs.length > 1 && first > 0 ? round(last / first / dataGrowth, 2) : null };
+    return {
+      name,
+      sizes: runs.map((r) => r.facilities),
+      p50Ms,
+      growth: runs.length > 1 && first > 0 ? round(last / first / dataGrowth, 2) : null,
+    };
   });
 }
 
@@ -141,11 +208,15 @@ async function main() {
   const results: SizeRun[] = [];
   for (const size of sizes) {
     log(`\n== ${size.toLocaleString()} facilities`);
-    results.push(await runSize(size, parts, usePglite, runs, log, { seedOnlyHistory: options.has("seed-history-only") }));
+    results.push(
+      await runSize(size, parts, usePglite, runs, log, { seedOnlyHistory: options.has("seed-history-only") }),
+    );
     printTable(results[results.length - 1]);
   }
   const grow = growth(results);
-  console.log("\nGrowth (p50 at the largest size ÷ p50 at the smallest ÷ data growth; ≈1 linear, >1 faster than the data):");
+  console.log(
+    "\nGrowth (p50 at the largest size ÷ p50 at the smallest ÷ data growth; ≈1 linear, >1 faster than the data):",
+  );
   for (const g of grow) console.log(`  ${g.name.padEnd(20)} ${g.p50Ms.join(" → ")} ms  growth ${g.growth ?? "-"}`);
   const main = results[results.length - 1];
   const summary = {

@@ -19,12 +19,15 @@ function newestSource(dir: string): number {
  */
 export function buildIfStale(log: (line: string) => void = console.log): void {
   const buildId = path.resolve(".next/BUILD_ID");
-  const newest = Math.max(...["app", "components", "db", "lib", "proxy.ts", "next.config.js"].map((d) => {
-    const full = path.resolve(d);
-    return existsSync(full) && statSync(full).isFile() ? statSync(full).mtimeMs : newestSource(full);
-  }));
+  const newest = Math.max(
+    ...["app", "components", "db", "lib", "proxy.ts", "next.config.js"].map((d) => {
+      const full = path.resolve(d);
+      return existsSync(full) && statSync(full).isFile() ? statSync(full).mtimeMs : newestSource(full);
+    }),
+  );
   // A plain `next build` leaves the standalone server without its static files: build again then too.
-  const served = existsSync(buildId) && existsSync(path.join(".next/standalone/.next/static", readFileSync(buildId, "utf8").trim()));
+  const served =
+    existsSync(buildId) && existsSync(path.join(".next/standalone/.next/static", readFileSync(buildId, "utf8").trim()));
   if (served && statSync(buildId).mtimeMs > newest) {
     log("production build is up to date");
     return;

@@ -22,7 +22,9 @@ describe("the container image", () => {
   it("builds with the script CI runs, and the e2e suite starts the server the image runs", () => {
     expect(stage("build")).toMatch(/^RUN bash scripts\/build-standalone\.sh$/m);
     expect(readFileSync(path.join(root, "scripts", "e2e.ts"), "utf8")).toContain('"scripts/build-standalone.sh"');
-    expect(readFileSync(path.join(root, "playwright.config.ts"), "utf8")).toContain('command: "node .next/standalone/server.js"');
+    expect(readFileSync(path.join(root, "playwright.config.ts"), "utf8")).toContain(
+      'command: "node .next/standalone/server.js"',
+    );
     expect(stage("runtime")).toContain("COPY --from=build --chown=node:node /app/.next/standalone ./");
     expect(stage("runtime")).toMatch(/^CMD \["node", "server\.js"\]$/m);
   });

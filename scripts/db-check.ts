@@ -15,10 +15,16 @@ async function main() {
   if (json) console.log(JSON.stringify(report));
   else {
     for (const c of report.checks) {
-      console.log(`${c.mismatched === 0 ? "ok  " : "DIFF"} ${c.table}: ${c.what}; ${c.rows} rows${c.mismatched ? `, ${c.mismatched} differ` : ""}`);
+      console.log(
+        `${c.mismatched === 0 ? "ok  " : "DIFF"} ${c.table}: ${c.what}; ${c.rows} rows${c.mismatched ? `, ${c.mismatched} differ` : ""}`,
+      );
       for (const e of c.examples) console.log(`       ${e}`);
     }
-    console.log(report.ok ? `derived data match the source data (${report.ms} ms)` : "derived data differ from the source data: rebuild them (see README, Backup and restore)");
+    console.log(
+      report.ok
+        ? `derived data match the source data (${report.ms} ms)`
+        : "derived data differ from the source data: rebuild them (see README, Backup and restore)",
+    );
   }
   await closeDb();
   process.exit(report.ok ? 0 : 1);

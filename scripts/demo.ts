@@ -17,7 +17,9 @@ import { serverNodeOptions } from "./server-options";
 function demoSecrets(): { sessionSecret: string; password: string } {
   const file = path.resolve(".data/demo-secrets.json");
   mkdirSync(path.dirname(file), { recursive: true });
-  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { sessionSecret: string; password: string }) : null;
+  const saved = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as { sessionSecret: string; password: string })
+    : null;
   const secrets = {
     sessionSecret: process.env.NEXTAUTH_SECRET || saved?.sessionSecret || randomBytes(32).toString("base64url"),
     password: process.env.DEMO_PASSWORD || saved?.password || generatePassword(),
@@ -52,10 +54,20 @@ async function main() {
     NODE_OPTIONS: serverNodeOptions(),
   };
   // The standalone server, as the container image runs it (it serves from its own directory).
-  const server = spawn(process.execPath, [path.resolve(".next/standalone/server.js")], { stdio: "inherit", env: { ...env, HOSTNAME: "0.0.0.0" } });
-  console.log(`\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`);
-  console.log(`  ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo logins (password: ${password}):`);
-  for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(20)} ${u.role}, ${u.prefectures ? `prefectures ${u.prefectures.join(",")}` : "national"}`);
+  const server = spawn(process.execPath, [path.resolve(".next/standalone/server.js")], {
+    stdio: "inherit",
+    env: { ...env, HOSTNAME: "0.0.0.0" },
+  });
+  console.log(
+    `\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`,
+  );
+  console.log(
+    `  ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo logins (password: ${password}):`,
+  );
+  for (const u of DEMO_USERS)
+    console.log(
+      `    ${u.email.padEnd(20)} ${u.role}, ${u.prefectures ? `prefectures ${u.prefectures.join(",")}` : "national"}`,
+    );
   console.log(`  ${demoSecretsNote(Boolean(process.env.NEXTAUTH_SECRET), Boolean(process.env.DEMO_PASSWORD))}\n`);
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);

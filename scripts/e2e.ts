@@ -31,7 +31,8 @@ async function main() {
   let grantReader = async () => {};
   if (baseUrl) {
     const url = new URL(baseUrl);
-    if (!["localhost", "127.0.0.1", "::1"].includes(url.hostname)) throw new Error(`refusing to run e2e against ${url.hostname}`);
+    if (!["localhost", "127.0.0.1", "::1"].includes(url.hostname))
+      throw new Error(`refusing to run e2e against ${url.hostname}`);
     const name = `e2e_${process.pid}_${Date.now().toString(36)}`;
     const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
@@ -56,7 +57,8 @@ async function main() {
         `grant connect on database "${name}" to "${reader}"`,
         `grant usage on schema public, drizzle to "${reader}"`,
         `grant select on all tables in schema public, drizzle to "${reader}"`,
-      ]) await owner.unsafe(statement);
+      ])
+        await owner.unsafe(statement);
       await owner.end();
     };
     cleanup = async () => {
@@ -84,7 +86,8 @@ async function main() {
       asApp.username = appRole;
       env.DATABASE_URL = asApp.toString();
     }
-    if (!process.env.E2E_SKIP_BUILD && run("bash", ["scripts/build-standalone.sh"], env) !== 0) throw new Error("the standalone build failed");
+    if (!process.env.E2E_SKIP_BUILD && run("bash", ["scripts/build-standalone.sh"], env) !== 0)
+      throw new Error("the standalone build failed");
     status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
   } finally {
     await closeDb();

@@ -14,12 +14,18 @@ import { parseArgs, stringOption } from "./args";
 // A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
 process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
 
-const USAGE = "usage: npm run import -- <facilities|filings|events|claims> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]";
+const USAGE =
+  "usage: npm run import -- <facilities|filings|events|claims> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]";
 
 function printHuman(s: ImportSummary): void {
-  const sheet = s.sheet ? ` sheet ${s.sheet}${s.sheets && s.sheets.length > 1 ? ` (of ${s.sheets.join(", ")})` : ""}` : "";
-  console.log(`${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`);
-  for (const e of s.errors.slice(0, 50)) console.log(`  ${e.cell ? `cell ${e.cell}` : `line ${e.row}`} ${e.column} "${e.value}": ${e.message}`);
+  const sheet = s.sheet
+    ? ` sheet ${s.sheet}${s.sheets && s.sheets.length > 1 ? ` (of ${s.sheets.join(", ")})` : ""}`
+    : "";
+  console.log(
+    `${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`,
+  );
+  for (const e of s.errors.slice(0, 50))
+    console.log(`  ${e.cell ? `cell ${e.cell}` : `line ${e.row}`} ${e.column} "${e.value}": ${e.message}`);
   if (s.errors.length > 50) console.log(`  … and ${s.errors.length - 50} more (use --errors out.csv)`);
   if (s.errorsOmitted > 0) console.log(`  ${s.errorsOmitted} further errors were counted, not kept`);
 }
@@ -38,7 +44,11 @@ async function main(): Promise<number> {
   }
   const json = options.has("json");
   // The command line is audited like an upload: the operating-system user and host stand for the person.
-  const actor = { id: null, email: `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}@${os.hostname()}`, ip: null };
+  const actor = {
+    id: null,
+    email: `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}@${os.hostname()}`,
+    ip: null,
+  };
   const run = { kind, fileName: path.basename(file), dryRun: options.has("dry-run"), via: "cli" as const };
   try {
     await runMigrations();
@@ -65,7 +75,8 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ImportFileError) {
-      if (json) console.log(JSON.stringify({ kind, file: path.basename(file), error: error.reason, message: error.messageJa }));
+      if (json)
+        console.log(JSON.stringify({ kind, file: path.basename(file), error: error.reason, message: error.messageJa }));
       console.error(`refused: ${error.messageJa} (${error.message})`);
       return 2;
     }

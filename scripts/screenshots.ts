@@ -15,10 +15,29 @@ import { parseArgs, stringOption } from "./args";
  */
 const USAGE = "usage: npm run screenshots -- --base URL --password P [--out DIR] [--all]";
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
-async function signedIn(browser: Browser, base: string, email: string, password: string, width: number, lang: "ja" | "en") {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, deviceScaleFactor: width < 600 ? 2 : 1, baseURL: base });
+async function signedIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  password: string,
+  width: number,
+  lang: "ja" | "en",
+) {
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 844 : 900 },
+    deviceScaleFactor: width < 600 ? 2 : 1,
+    baseURL: base,
+  });
   const page = await context.newPage();
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
@@ -43,7 +62,10 @@ async function main() {
   if (!base || !password) throw new Error(USAGE);
   const out = stringOption(options, "out") ?? "docs/screenshots";
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ARGS,
+  });
   try {
     const desktop = await signedIn(browser, base, "admin@example.jp", password, 1440, "ja");
     await shoot(desktop, "/", path.join(out, "overview-desktop.png"), false);
@@ -54,15 +76,36 @@ async function main() {
     await desktop.goto("/");
     await desktop.waitForLoadState("networkidle");
     // The PDF itself stays out of the README's folder unless asked for (--all keeps it for a review).
-    const pdf = path.join(options.has("all") ? out : mkdtempSync(path.join(os.tmpdir(), "print-")), "overview-print.pdf");
+    const pdf = path.join(
+      options.has("all") ? out : mkdtempSync(path.join(os.tmpdir(), "print-")),
+      "overview-print.pdf",
+    );
     await desktop.pdf({ path: pdf, landscape: true, format: "A4", printBackground: true, preferCSSPageSize: true });
-    const png = spawnSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(out, "overview-print")], { stdio: "inherit" });
+    const png = spawnSync(
+      "pdftoppm",
+      ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(out, "overview-print")],
+      { stdio: "inherit" },
+    );
     if (png.status !== 0) throw new Error("pdftoppm failed (apt-get install poppler-utils)");
     console.log(path.join(out, "overview-print.png"));
 
     if (options.has("all")) {
-      const facility = await desktop.evaluate(async () => (await (await fetch("/api/v1/follow-ups?pageSize=1")).json()).items[0]?.code as string | undefined);
-      const pages = ["/", "/prefectures/13", "/follow-ups", `/facilities/${facility ?? ""}`, "/follow-ups/letters", "/imports", "/imports/history", "/admin/users", "/admin/audit", "/account/password", "/no-such-page"];
+      const facility = await desktop.evaluate(
+        async () => (await (await fetch("/api/v1/follow-ups?pageSize=1")).json()).items[0]?.code as string | undefined,
+      );
+      const pages = [
+        "/",
+        "/prefectures/13",
+        "/follow-ups",
+        `/facilities/${facility ?? ""}`,
+        "/follow-ups/letters",
+        "/imports",
+        "/imports/history",
+        "/admin/users",
+        "/admin/audit",
+        "/account/password",
+        "/no-such-page",
+      ];
       for (const lang of ["ja", "en"] as const) {
         for (const width of [1440, 390]) {
           const page = await signedIn(browser, base, "admin@example.jp", password, width, lang);

@@ -35,25 +35,36 @@ async function main() {
   });
   const started = performance.now();
   const where = driverName() === "pglite" ? `embedded database in ${pgliteDir()}` : "PostgreSQL (DATABASE_URL)";
-  console.log(`seeding ${resolved.facilities.toLocaleString("en-US")} facilities, seed ${resolved.seed}, as of ${resolved.asOf}, into the ${where}`);
+  console.log(
+    `seeding ${resolved.facilities.toLocaleString("en-US")} facilities, seed ${resolved.seed}, as of ${resolved.asOf}, into the ${where}`,
+  );
   await runMigrations();
-  const result = await seedNationalData(getDb(), { ...resolved, reset: options.has("reset"), log: (line) => console.log(line) });
+  const result = await seedNationalData(getDb(), {
+    ...resolved,
+    reset: options.has("reset"),
+    log: (line) => console.log(line),
+  });
 
   const password = process.env.DEMO_PASSWORD || generatePassword();
   await ensureDemoUsers(getDb(), password);
   console.log(`demo users ${DEMO_USERS.map((u) => u.email).join(", ")} with password ${password}`);
 
   const total = (performance.now() - started) / 1000;
-  console.log(`facilities ${result.facilities.toLocaleString("en-US")}, status events ${result.events.toLocaleString("en-US")}, filings ${result.filings.toLocaleString("en-US")}`);
+  console.log(
+    `facilities ${result.facilities.toLocaleString("en-US")}, status events ${result.events.toLocaleString("en-US")}, filings ${result.filings.toLocaleString("en-US")}`,
+  );
   console.log(`by status: ${EVENT_STATES.map((s) => `${s} ${result.byStatus[s].toLocaleString("en-US")}`).join(", ")}`);
   const t = result.timingsMs;
-  console.log(`timings: generate ${(t.generate / 1000).toFixed(1)} s, write ${(t.write / 1000).toFixed(1)} s, analyze ${(t.analyze / 1000).toFixed(1)} s, total ${total.toFixed(1)} s`);
+  console.log(
+    `timings: generate ${(t.generate / 1000).toFixed(1)} s, write ${(t.write / 1000).toFixed(1)} s, analyze ${(t.analyze / 1000).toFixed(1)} s, total ${total.toFixed(1)} s`,
+  );
 }
 
 main()
   .catch((error) => {
     if (error instanceof DatabaseNotEmptyError) console.error(`refused: ${error.message}`);
-    else console.error(error instanceof Error && !(error as { code?: string }).code ? `error: ${error.message}` : error);
+    else
+      console.error(error instanceof Error && !(error as { code?: string }).code ? `error: ${error.message}` : error);
     process.exitCode = 1;
   })
   .finally(() => closeDb());

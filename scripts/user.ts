@@ -30,7 +30,9 @@ async function main() {
   const password = given ?? generatePassword();
   await runMigrations();
   const { created } = await unsafeUpsertUser(getDb(), { email, role, prefectures, password });
-  console.log(`${created ? "created" : "updated"} ${email.toLowerCase()} (${role}, ${prefectures ? prefectures.join(",") : "national"})`);
+  console.log(
+    `${created ? "created" : "updated"} ${email.toLowerCase()} (${role}, ${prefectures ? prefectures.join(",") : "national"})`,
+  );
   if (!given) console.log(`password: ${password}`);
   await closeDb();
 }

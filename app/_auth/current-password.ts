@@ -13,19 +13,39 @@ export type CurrentPasswordCheck = "ok" | "wrong" | "limited";
  * way to the password. Each wrong password is logged; beyond the limit the form is refused without
  * checking, the refusals counted (the first of each episode logged).
  */
-export async function checkCurrentPassword(db: Db, user: { id: number; email: string }, ip: string | null, password: string, limits: SignInLimits): Promise<CurrentPasswordCheck> {
+export async function checkCurrentPassword(
+  db: Db,
+  user: { id: number; email: string },
+  ip: string | null,
+  password: string,
+  limits: SignInLimits,
+): Promise<CurrentPasswordCheck> {
   const key = `password-change:${user.id}`;
   const attempt = await recordSignInAttempt(db, key, null, limits);
   if (!attempt.allowed) {
     const count = await countRefusal(db, key, { email: user.email, ip }, limits.windowMinutes);
     if (count.first) {
-      await recordAudit(db, { userId: user.id, email: user.email, ip, action: "password.change_limited", target: user.email, details: { failures: attempt.accountFailures } });
+      await recordAudit(db, {
+        userId: user.id,
+        email: user.email,
+        ip,
+        action: "password.change_limited",
+        target: user.email,
+        details: { failures: attempt.accountFailures },
+      });
     }
     return "limited";
   }
   const stored = await ownPasswordHash(db, user.id);
   if (!stored || !(await verifyPassword(stored, password))) {
-    await recordAudit(db, { userId: user.id, email: user.email, ip, action: "password.wrong_current", target: user.email, details: {} });
+    await recordAudit(db, {
+      userId: user.id,
+      email: user.email,
+      ip,
+      action: "password.wrong_current",
+      target: user.email,
+      details: {},
+    });
     return "wrong";
   }
   await clearAccountAttempts(db, key, attempt.attemptId);

@@ -52,7 +52,9 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email?.trim().toLowerCase();
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
-        const ip = requestClientAddress(req?.headers as Headers | Record<string, string | string[] | undefined> | undefined);
+        const ip = requestClientAddress(
+          req?.headers as Headers | Record<string, string | string[] | undefined> | undefined,
+        );
         let result: Awaited<ReturnType<typeof attemptSignIn>>;
         try {
           result = await attemptSignIn(getDb(), { email, password, ip }, signInLimits());
@@ -68,7 +70,14 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         const { user } = result;
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, prefectures: user.prefectures, sessionVersion: user.sessionVersion };
+        return {
+          id: String(user.id),
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          prefectures: user.prefectures,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
@@ -81,9 +90,13 @@ export const authOptions: NextAuthOptions = {
         console.error("ending the session on sign-out failed", error);
         return false;
       });
-      await recordAudit(getDb(), { userId: token.uid, email: token.email ?? null, ip: null, action: "sign_out", details: { sessionEnded: ended } }).catch((error) =>
-        console.error("audit of sign-out failed", error),
-      );
+      await recordAudit(getDb(), {
+        userId: token.uid,
+        email: token.email ?? null,
+        ip: null,
+        action: "sign_out",
+        details: { sessionEnded: ended },
+      }).catch((error) => console.error("audit of sign-out failed", error));
     },
   },
   callbacks: {

@@ -44,11 +44,27 @@ interface WorkerResult {
   order: string[];
 }
 
-async function instance(email: string, password: string, attempts: number, mode: "concurrent" | "sequential"): Promise<WorkerResult> {
-  const { stdout } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [WORKER, email, password, String(attempts), mode], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PGLITE_DIR: "", SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5", SIGNIN_MAX_FAILURES_PER_ADDRESS: "1000", DB_POOL_MAX: "10" },
-  });
+async function instance(
+  email: string,
+  password: string,
+  attempts: number,
+  mode: "concurrent" | "sequential",
+): Promise<WorkerResult> {
+  const { stdout } = await run(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [WORKER, email, password, String(attempts), mode],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PGLITE_DIR: "",
+        SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5",
+        SIGNIN_MAX_FAILURES_PER_ADDRESS: "1000",
+        DB_POOL_MAX: "10",
+      },
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
 }
 
@@ -59,7 +75,8 @@ describe.skipIf(!reachable)("sign-in limit across two app processes sharing one 
     ({ db, close } = await openTestDb());
     url = process.env.DATABASE_URL!;
     if (saved === undefined) delete process.env.DATABASE_URL;
-    for (const email of ["relay@example.jp", "burst@example.jp"]) await unsafeUpsertUser(db, { email, role: "viewer", prefectures: ["13"], password: PASSWORD });
+    for (const email of ["relay@example.jp", "burst@example.jp"])
+      await unsafeUpsertUser(db, { email, role: "viewer", prefectures: ["13"], password: PASSWORD });
   }, 60_000);
   afterAll(async () => {
     const saved = process.env.DATABASE_URL;
@@ -79,7 +96,10 @@ describe.skipIf(!reachable)("sign-in limit across two app processes sharing one 
   }, 60_000);
 
   it("two processes firing ten guesses each at once get no more than five checked between them", async () => {
-    const [a, b] = await Promise.all([instance("burst@example.jp", "guess-password-a", 10, "concurrent"), instance("burst@example.jp", "guess-password-b", 10, "concurrent")]);
+    const [a, b] = await Promise.all([
+      instance("burst@example.jp", "guess-password-a", 10, "concurrent"),
+      instance("burst@example.jp", "guess-password-b", 10, "concurrent"),
+    ]);
     const checked = a.invalid + b.invalid;
     expect(checked).toBeLessThanOrEqual(5);
     expect(checked + a.rateLimited + b.rateLimited).toBe(20);
@@ -90,9 +110,14 @@ describe.skipIf(!reachable)("sign-in limit across two app processes sharing one 
     );
     // Refusals beyond the limit are counted, not logged one row each: one entry opens the episode.
     expect(log).toEqual({ failed: checked, limited: 1 });
-    const [counter] = await queryRows<{ refused: number }>(db, sql`select refused from sign_in_refusals where key = 'account:burst@example.jp'`);
+    const [counter] = await queryRows<{ refused: number }>(
+      db,
+      sql`select refused from sign_in_refusals where key = 'account:burst@example.jp'`,
+    );
     expect(counter.refused).toBe(20 - checked);
     // A limit kept in each process's memory would have let up to ten through; the account is closed now.
-    expect((await instance("burst@example.jp", PASSWORD, 1, "sequential")).order).toEqual(checked === 5 ? ["rate_limited"] : ["ok"]);
+    expect((await instance("burst@example.jp", PASSWORD, 1, "sequential")).order).toEqual(
+      checked === 5 ? ["rate_limited"] : ["ok"],
+    );
   }, 60_000);
 });

@@ -1,13 +1,21 @@
 import type { Db } from "@/db/client";
 import { unsafeFindUserForSignIn, type SignInUser } from "@/db/queries/users";
-import { clearAccountAttempts, closeRefusalEpisodes, countRefusal, markSignedIn, pruneSignInAttempts, recordSignInAttempt } from "@/db/queries/sign-in";
+import {
+  clearAccountAttempts,
+  closeRefusalEpisodes,
+  countRefusal,
+  markSignedIn,
+  pruneSignInAttempts,
+  recordSignInAttempt,
+} from "@/db/queries/sign-in";
 import { recordAudit } from "@/db/queries/audit";
 import { tempPasswordExpired, tempPasswordMaxAgeMs, type SignInLimits } from "@/lib/auth/limits";
 import { addressLimitKey } from "@/lib/auth/client-address";
 import { isPlainText } from "@/lib/safe-text";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/password";
 
-export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" | "temp_password_expired" };
+export type SignInResult =
+  { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "rate_limited" | "temp_password_expired" };
 
 // An unknown e-mail is still checked against a real hash, so that timing does not tell whether it exists.
 let dummyHash: Promise<string> | undefined;
@@ -19,7 +27,11 @@ const unknownUserHash = () => (dummyHash ??= hashPassword(generatePassword()));
  * outcome is written to the audit log. The caller learns only "invalid" or "rate_limited": never whether
  * the e-mail exists or the account is disabled (the log says which).
  */
-export async function attemptSignIn(db: Db, input: { email: string; password: string; ip: string | null }, limits: SignInLimits): Promise<SignInResult> {
+export async function attemptSignIn(
+  db: Db,
+  input: { email: string; password: string; ip: string | null },
+  limits: SignInLimits,
+): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   // Not an address anyone has (and a NUL byte cannot be stored): refused without touching the database.
   if (email.length > 320 || !isPlainText(email)) return { ok: false, reason: "invalid" };
@@ -35,11 +47,24 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
     // (with the total of the key's previous episode) and the episode's total when it closes.
     const byAddress = addressKey !== null && attempt.addressFailures > limits.perAddress;
     const key = byAddress ? `address:${addressKey}` : `account:${email}`;
-    const count = await countRefusal(db, key, { email: byAddress ? null : email, ip: byAddress ? addressKey : null }, limits.windowMinutes);
+    const count = await countRefusal(
+      db,
+      key,
+      { email: byAddress ? null : email, ip: byAddress ? addressKey : null },
+      limits.windowMinutes,
+    );
     if (count.first) {
       await recordAudit(db, {
-        userId: null, email, ip: input.ip, action: "sign_in.rate_limited", target: key,
-        details: { account: attempt.accountFailures, address: attempt.addressFailures, ...(count.previous && { previousEpisode: count.previous }) },
+        userId: null,
+        email,
+        ip: input.ip,
+        action: "sign_in.rate_limited",
+        target: key,
+        details: {
+          account: attempt.accountFailures,
+          address: attempt.addressFailures,
+          ...(count.previous && { previousEpisode: count.previous }),
+        },
       });
     }
     return { ok: false, reason: "rate_limited" };
@@ -48,12 +73,24 @@ export async function attemptSignIn(db: Db, input: { email: string; password: st
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), input.password);
   if (!user || !passwordOk || user.disabled) {
     const why = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "disabled";
-    await recordAudit(db, { userId: user?.id ?? null, email, ip: input.ip, action: "sign_in.failed", details: { reason: why } });
+    await recordAudit(db, {
+      userId: user?.id ?? null,
+      email,
+      ip: input.ip,
+      action: "sign_in.failed",
+      details: { reason: why },
+    });
     return { ok: false, reason: "invalid" };
   }
   if (tempPasswordExpired(user, Date.now(), tempPasswordMaxAgeMs())) {
     // Only someone who knew the temporary password learns that it has expired.
-    await recordAudit(db, { userId: user.id, email, ip: input.ip, action: "sign_in.failed", details: { reason: "temp_password_expired" } });
+    await recordAudit(db, {
+      userId: user.id,
+      email,
+      ip: input.ip,
+      action: "sign_in.failed",
+      details: { reason: "temp_password_expired" },
+    });
     return { ok: false, reason: "temp_password_expired" };
   }
   await clearAccountAttempts(db, email, attempt.attemptId);

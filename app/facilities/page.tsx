@@ -25,7 +25,11 @@ export const dynamic = "force-dynamic";
  * in words (「東京都・光ディスク等・2025年3月31日時点: 28施設」) and the export of the same rows. The same query
  * and parameters as GET /api/v1/facilities, within the caller's scope.
  */
-export default async function FacilityListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FacilityListPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
   const query = plainQuery(await searchParams);
@@ -37,7 +41,9 @@ export default async function FacilityListPage({ searchParams }: { searchParams:
     filter.figure?.contractor ? contractorDisplayName(db, filter.figure.contractor) : Promise.resolve(undefined),
   ]);
   const words = describeListFilter(filter, lang, t.fig, user.scope.kind === "national", contractor);
-  const exportQuery = new URLSearchParams(Object.entries(query).filter(([k]) => !["page", "pageSize", "sort", "dir"].includes(k)));
+  const exportQuery = new URLSearchParams(
+    Object.entries(query).filter(([k]) => !["page", "pageSize", "sort", "dir"].includes(k)),
+  );
   exportQuery.set("asOf", filter.asOf);
   const csv = `/api/v1/export/facilities.csv?${exportQuery}`;
   return (
@@ -47,7 +53,10 @@ export default async function FacilityListPage({ searchParams }: { searchParams:
         <h1>{t.fig.listTitle}</h1>
         <div className="panel-head">
           <p className="list-caption" data-testid="list-caption">
-            {words}: <strong data-testid="list-total">{fillIn(t.fig.facilitiesCount, { n: formatCount(page.total, lang) })}</strong>
+            {words}:{" "}
+            <strong data-testid="list-total">
+              {fillIn(t.fig.facilitiesCount, { n: formatCount(page.total, lang) })}
+            </strong>
           </p>
           <span className="links">
             <a href={csv} download data-testid="list-export">
@@ -58,7 +67,18 @@ export default async function FacilityListPage({ searchParams }: { searchParams:
             </a>
           </span>
         </div>
-        <FacilityTable t={t} lang={lang} items={page.items} total={page.total} page={page.page} pageSize={page.pageSize} path="/facilities" query={query} keys={{ sort: "sort", dir: "dir", page: "page", pageSize: "pageSize" }} defaultSort="code" />
+        <FacilityTable
+          t={t}
+          lang={lang}
+          items={page.items}
+          total={page.total}
+          page={page.page}
+          pageSize={page.pageSize}
+          path="/facilities"
+          query={query}
+          keys={{ sort: "sort", dir: "dir", page: "page", pageSize: "pageSize" }}
+          defaultSort="code"
+        />
       </main>
     </>
   );

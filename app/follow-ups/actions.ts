@@ -97,7 +97,9 @@ export async function assignContractorAction(form: FormData): Promise<void> {
   const filter = toFollowUpFilter(lenientParse(followUpQuery, query), user.id);
   if (!filter.contractor) redirect("/follow-ups?view=contractors");
   const { codes } = await followUpCodes(getDb(), user.scope, filter, WHOLE_LIST_MAX);
-  const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, { assigneeId: parsed.data.assignee });
+  const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), codes, {
+    assigneeId: parsed.data.assignee,
+  });
   await afterWrite();
   revalidatePath("/follow-ups");
   const back = new URLSearchParams(query);

@@ -60,7 +60,14 @@ export default async function FollowUpsPage({ searchParams }: Props) {
   exportQs.delete("pageSize");
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/follow-ups${qs ? `?${qs}` : ""}`} />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path={`/follow-ups${qs ? `?${qs}` : ""}`}
+      />
       <main>
         <h1>{t.fu.title}</h1>
         <p className="subtitle">
@@ -88,14 +95,30 @@ export default async function FollowUpsPage({ searchParams }: Props) {
         <p className="links" data-testid="follow-up-views">
           {byContractor ? <a href={viewLink("list")}>{t.rn.viewList}</a> : <strong>{t.rn.viewList}</strong>}
           {lang === "en" ? " · " : "・"}
-          {byContractor ? <strong>{t.rn.viewContractors}</strong> : <a href={viewLink("contractors")}>{t.rn.viewContractors}</a>}
+          {byContractor ? (
+            <strong>{t.rn.viewContractors}</strong>
+          ) : (
+            <a href={viewLink("contractors")}>{t.rn.viewContractors}</a>
+          )}
           {filter.contractor && bracket(lang, `${t.rn.contractorFilter}: ${filter.contractor}`)}
         </p>
-        {Number.isInteger(assigned) && <p role="status">{assigned.toLocaleString()} {t.rn.assigned}</p>}
+        {Number.isInteger(assigned) && (
+          <p role="status">
+            {assigned.toLocaleString()} {t.rn.assigned}
+          </p>
+        )}
         {groups && (
           <>
             <p className="muted">{t.rn.contractorsLead}</p>
-            <ContractorGroups t={t} lang={lang} groups={groups} query={query} canEdit={user.role !== "viewer"} colleagues={colleagues} assign={assignContractorAction} />
+            <ContractorGroups
+              t={t}
+              lang={lang}
+              groups={groups}
+              query={query}
+              canEdit={user.role !== "viewer"}
+              colleagues={colleagues}
+              assign={assignContractorAction}
+            />
           </>
         )}
         {page && (

@@ -9,7 +9,11 @@ function safeCallback(value: string | string[] | undefined): string {
   return sameSitePath(typeof value === "string" ? value : "/");
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { lang, t } = await getMessages();
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);

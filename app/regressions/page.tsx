@@ -33,10 +33,16 @@ const query = z.object({
 });
 
 /** Every step from online back to a lower state up to the date, newest first, within the user's scope. */
-export default async function RegressionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegressionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { lang, t } = await getMessages();
-  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])),
+  );
   const q = lenientParse(query, raw);
   const asOf = q.asOf ?? todayIso();
   const rows = await listRegressions(await readDb(), user.scope, { ...q, asOf }, LIMIT);
@@ -44,7 +50,14 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
   const state = (s: string) => (isEventState(s) ? STATE_INFO[s][lang] : s);
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/regressions" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path="/regressions"
+      />
       <main>
         <h1>{m.regressionsList}</h1>
         <p className="subtitle">
@@ -75,7 +88,11 @@ export default async function RegressionsPage({ searchParams }: { searchParams: 
                     <Link href={`/facilities/${r.code}`}>{r.code}</Link>
                   </td>
                   <td className="text">{r.name}</td>
-                  <td className="text">{(lang === "en" ? prefectureByCode(r.prefecture)?.nameEn : prefectureByCode(r.prefecture)?.nameJa) ?? r.prefecture}</td>
+                  <td className="text">
+                    {(lang === "en"
+                      ? prefectureByCode(r.prefecture)?.nameEn
+                      : prefectureByCode(r.prefecture)?.nameJa) ?? r.prefecture}
+                  </td>
                   <td className="text">{state(r.state)}</td>
                   <td>{r.backOn ?? m.stillOff}</td>
                   <td className="text">{r.note ?? m.none}</td>

@@ -23,7 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /** The committee pack: /report?asOf=…&prefecture=… (and the dashboard's tableType / category), for A4 landscape. */
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const params = await searchParams;
   const filter = dashboardFilter(params);
@@ -32,10 +36,23 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   // A prefecture outside the scope answers exactly like an unknown one.
   if (code !== undefined && (!prefecture || !scopeIncludes(user.scope, code))) notFound();
   const { lang, t } = await getMessages();
-  const data = await loadDashboard(await readDb(), user.scope, { ...filter, ...(prefecture && { prefecture: prefecture.code }) });
+  const data = await loadDashboard(await readDb(), user.scope, {
+    ...filter,
+    ...(prefecture && { prefecture: prefecture.code }),
+  });
   const name = (c: string) => (lang === "en" ? prefectureByCode(c)?.nameEn : prefectureByCode(c)?.nameJa) ?? c;
-  const area = prefecture ? name(prefecture.code) : user.scope.kind === "national" ? t.fig.national : user.scope.prefectures.map(name).join("・");
-  const scopeWords = [area, filter.tableType && TABLE_TYPE_INFO[filter.tableType][lang], filter.category && CATEGORY_INFO[filter.category][lang]].filter(Boolean).join(lang === "en" ? " · " : "・");
+  const area = prefecture
+    ? name(prefecture.code)
+    : user.scope.kind === "national"
+      ? t.fig.national
+      : user.scope.prefectures.map(name).join("・");
+  const scopeWords = [
+    area,
+    filter.tableType && TABLE_TYPE_INFO[filter.tableType][lang],
+    filter.category && CATEGORY_INFO[filter.category][lang],
+  ]
+    .filter(Boolean)
+    .join(lang === "en" ? " · " : "・");
   const back = prefecture ? `/prefectures/${prefecture.code}?${filterQuery(filter)}` : `/?${filterQuery(filter)}`;
   return (
     <>
@@ -43,7 +60,15 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <a href={back}>{t.fig.reportBack}</a>
         <PrintButton label={t.fig.reportPrint} />
       </div>
-      <ReportView t={t} lang={lang} data={data} asOf={filter.asOf} scopeWords={scopeWords} prefecture={prefecture?.code} madeOn={todayIso()} />
+      <ReportView
+        t={t}
+        lang={lang}
+        data={data}
+        asOf={filter.asOf}
+        scopeWords={scopeWords}
+        prefecture={prefecture?.code}
+        madeOn={todayIso()}
+      />
     </>
   );
 }

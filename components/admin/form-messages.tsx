@@ -10,7 +10,10 @@ interface State {
 export function FormMessages({ t, state, okText }: { t: Messages; state: State; okText: string }) {
   const errors = t.admin.users.errors as Record<string, string>;
   const problems = t.admin.password.problems as Record<string, string>;
-  const lines = [...(state.errors ?? []).map((e) => errors[e] ?? errors.invalid), ...(state.passwordProblems ?? []).map((p) => problems[p] ?? p)];
+  const lines = [
+    ...(state.errors ?? []).map((e) => errors[e] ?? errors.invalid),
+    ...(state.passwordProblems ?? []).map((p) => problems[p] ?? p),
+  ];
   if (lines.length > 0) {
     return (
       <div role="alert" className="error">

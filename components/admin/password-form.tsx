@@ -5,11 +5,25 @@ import type { Messages } from "@/lib/i18n/messages";
 import type { PasswordFormState } from "@/app/account/password/actions";
 import { FormMessages } from "./form-messages";
 
-export function PasswordForm({ t, action }: { t: Messages; action: (state: PasswordFormState, form: FormData) => Promise<PasswordFormState> }) {
+export function PasswordForm({
+  t,
+  action,
+}: {
+  t: Messages;
+  action: (state: PasswordFormState, form: FormData) => Promise<PasswordFormState>;
+}) {
   const m = t.admin.password;
   const [state, submit, pending] = useActionState(action, { ok: false });
   const errorText =
-    state.error === "wrongCurrent" ? m.wrongCurrent : state.error === "tooMany" ? t.hard.tooManyWrongPasswords : state.error === "mismatch" ? m.mismatch : state.error ? t.admin.users.errors.invalid : null;
+    state.error === "wrongCurrent"
+      ? m.wrongCurrent
+      : state.error === "tooMany"
+        ? t.hard.tooManyWrongPasswords
+        : state.error === "mismatch"
+          ? m.mismatch
+          : state.error
+            ? t.admin.users.errors.invalid
+            : null;
   return (
     <form action={submit} className="admin-form" data-testid="password-form">
       <label>

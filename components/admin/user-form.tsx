@@ -9,7 +9,14 @@ interface Props {
   t: Messages;
   action: (state: UserFormState, form: FormData) => Promise<UserFormState>;
   /** Absent when creating a user. */
-  user?: { id: number; email: string; name: string | null; role: "admin" | "editor" | "viewer"; prefectures: string[] | null; disabled: boolean };
+  user?: {
+    id: number;
+    email: string;
+    name: string | null;
+    role: "admin" | "editor" | "viewer";
+    prefectures: string[] | null;
+    disabled: boolean;
+  };
   self?: boolean;
 }
 
@@ -46,16 +53,34 @@ export function UserForm({ t, action, user, self }: Props) {
       <fieldset disabled={self}>
         <legend>{m.scope}</legend>
         <label className="inline">
-          <input type="radio" name="scope" value="national" checked={scope === "national"} onChange={() => setScope("national")} />
+          <input
+            type="radio"
+            name="scope"
+            value="national"
+            checked={scope === "national"}
+            onChange={() => setScope("national")}
+          />
           {m.scopeNational}
         </label>
         <label className="inline">
-          <input type="radio" name="scope" value="prefectures" checked={scope === "prefectures"} onChange={() => setScope("prefectures")} />
+          <input
+            type="radio"
+            name="scope"
+            value="prefectures"
+            checked={scope === "prefectures"}
+            onChange={() => setScope("prefectures")}
+          />
           {m.scopePrefectures}
         </label>
         <label>
           {m.prefectures}
-          <input name="prefectures" defaultValue={user?.prefectures?.join(",") ?? ""} disabled={scope === "national"} inputMode="numeric" maxLength={200} />
+          <input
+            name="prefectures"
+            defaultValue={user?.prefectures?.join(",") ?? ""}
+            disabled={scope === "national"}
+            inputMode="numeric"
+            maxLength={200}
+          />
         </label>
       </fieldset>
       {self && (
@@ -73,7 +98,14 @@ export function UserForm({ t, action, user, self }: Props) {
         <>
           <label>
             {m.tempPassword}
-            <input name="password" type="password" required autoComplete="new-password" maxLength={1000} aria-describedby="password-rules" />
+            <input
+              name="password"
+              type="password"
+              required
+              autoComplete="new-password"
+              maxLength={1000}
+              aria-describedby="password-rules"
+            />
           </label>
           <small id="password-rules" className="muted">
             {t.admin.password.rules}

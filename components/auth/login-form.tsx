@@ -24,7 +24,13 @@ export function LoginForm({ t, callbackUrl }: { t: Messages; callbackUrl: string
     }
     setBusy(false);
     // The server says only "wrong" or "too many tries", never whether the e-mail exists.
-    setError(result?.error === "rate_limited" ? t.admin.signInRateLimited : result?.error === "temp_password_expired" ? t.hard.tempPasswordExpired : t.signInFailed);
+    setError(
+      result?.error === "rate_limited"
+        ? t.admin.signInRateLimited
+        : result?.error === "temp_password_expired"
+          ? t.hard.tempPasswordExpired
+          : t.signInFailed,
+    );
   }
 
   return (

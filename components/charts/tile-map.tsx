@@ -17,7 +17,9 @@ export interface MapTile {
 
 /** The tile nearest to `from` in a direction (rows and columns of the grid), or undefined at the edge. */
 export function nextTile(tiles: MapTile[], from: MapTile, key: string): MapTile | undefined {
-  const [dr, dc] = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>)[key] ?? [0, 0];
+  const [dr, dc] = (
+    { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>
+  )[key] ?? [0, 0];
   if (dr === 0 && dc === 0) return undefined;
   let best: MapTile | undefined;
   let bestScore = Infinity;

@@ -58,11 +58,25 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
   const previous = rows.length >= 2 ? rows[rows.length - 2].onlineRate : null;
   const deadline = nextDeferralDeadline(filter.asOf);
   const extra: Record<string, string> = prefecture ? { prefecture } : {};
-  const csv = (name: string, more: Record<string, string> = {}) => `/api/v1/export/${name}.csv?${filterQuery(filter, { ...extra, ...more })}`;
+  const csv = (name: string, more: Record<string, string> = {}) =>
+    `/api/v1/export/${name}.csv?${filterQuery(filter, { ...extra, ...more })}`;
   const prefectureHref = (code: string) => `/prefectures/${code}?${filterQuery(filter)}`;
   // Every count opens the facility list of exactly those facilities on the date (lib/figure-words.ts).
-  const base = { asOf: filter.asOf, prefecture, tableType: filter.tableType as TableType | undefined, category: filter.category as Category | undefined };
-  const list = (more: FigureFilter & { status?: EventState; asOf?: string; prefecture?: string; tableType?: TableType; category?: Category } = {}) => facilityListHref({ ...base, ...more });
+  const base = {
+    asOf: filter.asOf,
+    prefecture,
+    tableType: filter.tableType as TableType | undefined,
+    category: filter.category as Category | undefined,
+  };
+  const list = (
+    more: FigureFilter & {
+      status?: EventState;
+      asOf?: string;
+      prefecture?: string;
+      tableType?: TableType;
+      category?: Category;
+    } = {},
+  ) => facilityListHref({ ...base, ...more });
   const groupHref = (dim: "prefecture" | "tableType" | "category") => (group: string | null, status?: EventState) =>
     list({ status, ...(group !== null && { [dim]: group }) });
   const groupLeftHref = (dim: "prefecture" | "tableType" | "category") => (group: string | null) =>
@@ -75,7 +89,16 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
     <section className="panel">
       <PanelHead id="by-prefecture" title={t.byPrefecture} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
       <ScrollBox className="print-columns">
-        <ProgressTable t={t} lang={lang} result={byPrefecture} groupTitle={t.prefecture} testId="progress-table" nameHref={prefecture ? undefined : prefectureHref} hrefFor={groupHref("prefecture")} leftHrefFor={groupLeftHref("prefecture")} />
+        <ProgressTable
+          t={t}
+          lang={lang}
+          result={byPrefecture}
+          groupTitle={t.prefecture}
+          testId="progress-table"
+          nameHref={prefecture ? undefined : prefectureHref}
+          hrefFor={groupHref("prefecture")}
+          leftHrefFor={groupLeftHref("prefecture")}
+        />
       </ScrollBox>
     </section>
   );
@@ -90,7 +113,16 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
           {t.downloadReportXlsx}
         </a>
       </p>
-      <Headline t={t} lang={lang} result={byPrefecture} previousRate={previous} daysToDeadline={deadline.days} deadline={deadline.date} hrefFor={(status) => list({ status })} leftHref={list({ plan: "remaining" })} />
+      <Headline
+        t={t}
+        lang={lang}
+        result={byPrefecture}
+        previousRate={previous}
+        daysToDeadline={deadline.days}
+        deadline={deadline.date}
+        hrefFor={(status) => list({ status })}
+        leftHref={list({ plan: "remaining" })}
+      />
 
       {!prefecture && !showMap && byPrefecture.groups.length > 0 && prefectureTable}
 
@@ -117,7 +149,14 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
           rows={rows}
           projection={forecast.projection}
           reachesFullOn={forecast.reachesFullOn}
-          planned={lastRow ? planProjection({ date: lastRow.date, total: lastRow.total, online: lastRow.counts.online }, data.plan.plannedByMonth) : []}
+          planned={
+            lastRow
+              ? planProjection(
+                  { date: lastRow.date, total: lastRow.total, online: lastRow.counts.online },
+                  data.plan.plannedByMonth,
+                )
+              : []
+          }
           lang={lang}
           targetLabel={t.target}
           projectionLabel={t.forecastPace}
@@ -127,7 +166,13 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         <details className="print-open">
           <summary>{t.showTable}</summary>
           <ScrollBox className="print-columns">
-            <TrendTable t={t} lang={lang} points={trend} testId="trend-table" hrefFor={(asOf, status) => list({ asOf, status })} />
+            <TrendTable
+              t={t}
+              lang={lang}
+              points={trend}
+              testId="trend-table"
+              hrefFor={(asOf, status) => list({ asOf, status })}
+            />
           </ScrollBox>
         </details>
       </section>
@@ -137,7 +182,13 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
           {showMap && (
             <section className="panel">
               <PanelHead id="map" title={t.map} csv={csv("progress", { groupBy: "prefecture" })} t={t} />
-              <PrefectureMap t={t} lang={lang} groups={byPrefecture.groups} national={byPrefecture.onlineRate} hrefFor={(code) => list({ prefecture: code })} />
+              <PrefectureMap
+                t={t}
+                lang={lang}
+                groups={byPrefecture.groups}
+                national={byPrefecture.onlineRate}
+                hrefFor={(code) => list({ prefecture: code })}
+              />
             </section>
           )}
           {showRanking && (
@@ -161,13 +212,29 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
         <section className="panel">
           <PanelHead id="by-table-type" title={t.byTableType} csv={csv("progress", { groupBy: "tableType" })} t={t} />
           <ScrollBox>
-            <ProgressTable t={t} lang={lang} result={byTableType} groupTitle={t.tableType} testId="table-type-table" hrefFor={groupHref("tableType")} leftHrefFor={groupLeftHref("tableType")} />
+            <ProgressTable
+              t={t}
+              lang={lang}
+              result={byTableType}
+              groupTitle={t.tableType}
+              testId="table-type-table"
+              hrefFor={groupHref("tableType")}
+              leftHrefFor={groupLeftHref("tableType")}
+            />
           </ScrollBox>
         </section>
         <section className="panel">
           <PanelHead id="by-category" title={t.byCategory} csv={csv("progress", { groupBy: "category" })} t={t} />
           <ScrollBox>
-            <ProgressTable t={t} lang={lang} result={byCategory} groupTitle={t.category} testId="category-table" hrefFor={groupHref("category")} leftHrefFor={groupLeftHref("category")} />
+            <ProgressTable
+              t={t}
+              lang={lang}
+              result={byCategory}
+              groupTitle={t.category}
+              testId="category-table"
+              hrefFor={groupHref("category")}
+              leftHrefFor={groupLeftHref("category")}
+            />
           </ScrollBox>
         </section>
       </div>

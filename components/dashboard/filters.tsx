@@ -16,18 +16,30 @@ export interface DashboardFilter {
 export function DashboardFilters({ t, lang, filter }: { t: Messages; lang: Lang; filter: DashboardFilter }) {
   return (
     <>
-    <form className="filters" method="get">
-      <label>
-        {t.asOf}
-        <input type="date" name="asOf" defaultValue={filter.asOf} min={AS_OF_EARLIEST} max={asOfLatest()} />
-      </label>
-      <ChoiceFilter label={t.tableType} name="tableType" value={filter.tableType} allLabel={t.all} choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)} />
-      <ChoiceFilter label={t.category} name="category" value={filter.category} allLabel={t.all} choices={choicesOf(CATEGORIES, CATEGORY_INFO, lang)} />
-      <button className="btn" type="submit">
-        {t.show}
-      </button>
-    </form>
-    {filter.asOfClampedFrom && <AsOfClampedNotice t={t} asked={filter.asOfClampedFrom} used={filter.asOf} />}
+      <form className="filters" method="get">
+        <label>
+          {t.asOf}
+          <input type="date" name="asOf" defaultValue={filter.asOf} min={AS_OF_EARLIEST} max={asOfLatest()} />
+        </label>
+        <ChoiceFilter
+          label={t.tableType}
+          name="tableType"
+          value={filter.tableType}
+          allLabel={t.all}
+          choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)}
+        />
+        <ChoiceFilter
+          label={t.category}
+          name="category"
+          value={filter.category}
+          allLabel={t.all}
+          choices={choicesOf(CATEGORIES, CATEGORY_INFO, lang)}
+        />
+        <button className="btn" type="submit">
+          {t.show}
+        </button>
+      </form>
+      {filter.asOfClampedFrom && <AsOfClampedNotice t={t} asked={filter.asOfClampedFrom} used={filter.asOf} />}
     </>
   );
 }

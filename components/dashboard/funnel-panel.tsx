@@ -4,7 +4,17 @@ import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n
 import { STATE_INFO } from "@/lib/states";
 
 /** The ladder as a funnel: how many reached each step, the share that moved on, and the step's median days. */
-export function FunnelPanel({ steps, t, lang, hrefFor }: { steps: FunnelStep[]; t: Messages; lang: Lang; hrefFor?: (step: FunnelStep["state"]) => string }) {
+export function FunnelPanel({
+  steps,
+  t,
+  lang,
+  hrefFor,
+}: {
+  steps: FunnelStep[];
+  t: Messages;
+  lang: Lang;
+  hrefFor?: (step: FunnelStep["state"]) => string;
+}) {
   const widest = Math.max(1, ...steps.map((s) => s.reached));
   return (
     <table className="data" data-testid="funnel">

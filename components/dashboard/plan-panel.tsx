@@ -14,7 +14,19 @@ function yearsOf(months: { month: string; count: number }[]): { month: string; c
 }
 
 /** "If every facility keeps its filed plan": the counts, the last planned month, and the slipped facilities. */
-export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: PlanForecast; t: Messages; lang: Lang; hrefFor?: (bucket: string) => string; expanded?: boolean }) {
+export function PlanPanel({
+  plan,
+  t,
+  lang,
+  hrefFor,
+  expanded = false,
+}: {
+  plan: PlanForecast;
+  t: Messages;
+  lang: Lang;
+  hrefFor?: (bucket: string) => string;
+  expanded?: boolean;
+}) {
   const last = plan.plannedByMonth.at(-1)?.month ?? "—";
   const count = (n: number, bucket: string, testId?: string) => (
     <FigureLink href={hrefFor?.(bucket)} testId={testId}>
@@ -32,7 +44,11 @@ export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: 
         <div className="tile">
           <div className="label">{t.planLast}</div>
           <div className="value">{last === "—" ? last : <FigureLink href={hrefFor?.(last)}>{last}</FigureLink>}</div>
-          {last !== "—" && <div className="note">{fillIn(t.fig.facilitiesCount, { n: formatCount(plan.plannedByMonth.at(-1)!.count, lang) })}</div>}
+          {last !== "—" && (
+            <div className="note">
+              {fillIn(t.fig.facilitiesCount, { n: formatCount(plan.plannedByMonth.at(-1)!.count, lang) })}
+            </div>
+          )}
         </div>
         <div className="tile">
           <div className="label">{t.planSlipped}</div>
@@ -100,7 +116,9 @@ export function PlanPanel({ plan, t, lang, hrefFor, expanded = false }: { plan: 
                   </td>
                   <td style={{ textAlign: "left" }}>{f.name}</td>
                   <td>
-                    <Link href={`/prefectures/${f.prefecture}`}>{prefectureByCode(f.prefecture)?.[lang === "en" ? "nameEn" : "nameJa"]}</Link>
+                    <Link href={`/prefectures/${f.prefecture}`}>
+                      {prefectureByCode(f.prefecture)?.[lang === "en" ? "nameEn" : "nameJa"]}
+                    </Link>
                   </td>
                   <td>{f.planOn}</td>
                   <td>{STATE_INFO[f.status as EventState]?.[lang] ?? f.status}</td>

@@ -28,7 +28,10 @@ const shortEn = uniqueShortNames(PREFECTURES.map((p) => ({ code: p.code, name: p
 
 export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
   const shown = groups.filter((g) => g.total > 0);
-  const bands = shareBands(national, shown.map((g) => g.onlineRate));
+  const bands = shareBands(
+    national,
+    shown.map((g) => g.onlineRate),
+  );
   const byCode = new Map(shown.map((g) => [g.key, g]));
   const tiles: MapTile[] = PREFECTURES.filter((p) => byCode.has(p.code)).map((p) => {
     const g = byCode.get(p.code)!;
@@ -70,7 +73,9 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
         cols={Math.max(...zoomed.map((x) => x.col)) + 1}
         label={t.mapKeys}
       />
-      <p className="muted legend-note">{fill(t.mapBandsNote, { national: formatPercent(national), step: (bands.step * 100).toFixed(1) })}</p>
+      <p className="muted legend-note">
+        {fill(t.mapBandsNote, { national: formatPercent(national), step: (bands.step * 100).toFixed(1) })}
+      </p>
       <ul className="legend" aria-label={t.mapLegend}>
         {bands.bands.map((b, i) => (
           <li key={b.step}>

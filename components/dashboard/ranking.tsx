@@ -42,9 +42,17 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
         {fill(t.rankingNote, { n: sorted.length, axis: formatPercent(axisEnd, axisEnd < 0.01 ? 1 : 0) })}{" "}
         <span className="rank-sort">
           {t.sortBy}:{" "}
-          {by === "count" ? <strong aria-current="true">{t.rankByCount}</strong> : <Link href={sortHref("count")}>{t.rankByCount}</Link>}
+          {by === "count" ? (
+            <strong aria-current="true">{t.rankByCount}</strong>
+          ) : (
+            <Link href={sortHref("count")}>{t.rankByCount}</Link>
+          )}
           {" / "}
-          {by === "share" ? <strong aria-current="true">{t.rankByShare}</strong> : <Link href={sortHref("share")}>{t.rankByShare}</Link>}
+          {by === "share" ? (
+            <strong aria-current="true">{t.rankByShare}</strong>
+          ) : (
+            <Link href={sortHref("share")}>{t.rankByShare}</Link>
+          )}
         </span>
       </p>
       <ScrollBox>
@@ -72,9 +80,21 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
                 <td>{formatCount(left(g), lang)}</td>
                 <td>{formatPercent(share(g))}</td>
                 <td>
-                  <div className="bar zoomed" role="img" aria-label={LEFT.map((s) => `${STATE_INFO[s][lang]} ${formatCount(g.counts[s], lang)}`).join(lang === "en" ? ", " : "、")}>
+                  <div
+                    className="bar zoomed"
+                    role="img"
+                    aria-label={LEFT.map((s) => `${STATE_INFO[s][lang]} ${formatCount(g.counts[s], lang)}`).join(
+                      lang === "en" ? ", " : "、",
+                    )}
+                  >
                     {LEFT.map((s) => (
-                      <span key={s} style={{ width: `${Math.min(100, (g.counts[s] / g.total / axisEnd) * 100)}%`, background: STATE_INFO[s].color }} />
+                      <span
+                        key={s}
+                        style={{
+                          width: `${Math.min(100, (g.counts[s] / g.total / axisEnd) * 100)}%`,
+                          background: STATE_INFO[s].color,
+                        }}
+                      />
                     ))}
                   </div>
                 </td>

@@ -7,7 +7,19 @@ import { FigureLink } from "./figure-link";
  * The trend's numbers: facilities by state at each month end (and the as-of day), the share online by
  * facilities and by claim volume, closed ones apart. Each count opens its list on that date when given `hrefFor`.
  */
-export function TrendTable({ t, lang, points, hrefFor, testId }: { t: Messages; lang: Lang; points: TrendPoint[]; hrefFor?: (date: string, state?: LadderState) => string; testId: string }) {
+export function TrendTable({
+  t,
+  lang,
+  points,
+  hrefFor,
+  testId,
+}: {
+  t: Messages;
+  lang: Lang;
+  points: TrendPoint[];
+  hrefFor?: (date: string, state?: LadderState) => string;
+  testId: string;
+}) {
   // The payers' reported counts, where imported: the share of claims actually sent online that month.
   const reported = points.some((p) => p.reportedClaims);
   return (

@@ -36,14 +36,20 @@ export function WatchPanel({ t, lang, certificates, regressions, query }: Props)
                 <tr key={row.month}>
                   <td>{row.month}</td>
                   <td className="num">
-                    <Link href={`/follow-ups?${qs({ ...query, alert: "certificate_expiring", dueFrom: row.dueFrom, dueBefore: row.dueBefore })}`}>{num(row.facilities)}</Link>
+                    <Link
+                      href={`/follow-ups?${qs({ ...query, alert: "certificate_expiring", dueFrom: row.dueFrom, dueBefore: row.dueBefore })}`}
+                    >
+                      {num(row.facilities)}
+                    </Link>
                   </td>
                 </tr>
               ))}
               <tr>
                 <td>{m.expired}</td>
                 <td className="num">
-                  <Link href={`/follow-ups?${qs({ ...query, alert: "certificate_expired" })}`}>{num(certificates.expired)}</Link>
+                  <Link href={`/follow-ups?${qs({ ...query, alert: "certificate_expired" })}`}>
+                    {num(certificates.expired)}
+                  </Link>
                 </td>
               </tr>
             </tbody>
@@ -55,7 +61,9 @@ export function WatchPanel({ t, lang, certificates, regressions, query }: Props)
             <div>
               <dt>{m.regressionsThisMonth}</dt>
               <dd>
-                <Link href={`/regressions?${qs({ ...query, from: `${query.asOf.slice(0, 7)}-01` })}`}>{num(regressions.thisMonth)}</Link>
+                <Link href={`/regressions?${qs({ ...query, from: `${query.asOf.slice(0, 7)}-01` })}`}>
+                  {num(regressions.thisMonth)}
+                </Link>
               </dd>
             </div>
             <div>

@@ -67,7 +67,25 @@ const DEFAULT_SIZES = [25, 50, 100, 200];
  * shell renders it, turns header clicks into sort links and keeps page and sort in the URL, so any view
  * can be bookmarked and shared. Selection stays in the browser and submits with a bulk-action form.
  */
-export function DataTable<T extends RowData>({ columns, data, rowId, total, page, pageSize, sort, dir, path, query, labels, selection, testId, keys = DEFAULT_KEYS, pageSizes = DEFAULT_SIZES, nowrap = [], cardsOnPhone = false }: Props<T>) {
+export function DataTable<T extends RowData>({
+  columns,
+  data,
+  rowId,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+  path,
+  query,
+  labels,
+  selection,
+  testId,
+  keys = DEFAULT_KEYS,
+  pageSizes = DEFAULT_SIZES,
+  nowrap = [],
+  cardsOnPhone = false,
+}: Props<T>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const table = useTable({
     features: dataTableFeatures,
@@ -102,10 +120,18 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
                 const active = sort === header.column.id;
                 const nextDir = active && dir !== "desc" ? "desc" : "asc";
                 return (
-                  <th key={header.id} scope="col" aria-sort={active ? (dir === "desc" ? "descending" : "ascending") : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={active ? (dir === "desc" ? "descending" : "ascending") : undefined}
+                  >
                     {sortable ? (
                       <Link
-                        href={hrefWith(path, query, { [keys.sort]: header.column.id, [keys.dir]: nextDir, [keys.page]: undefined })}
+                        href={hrefWith(path, query, {
+                          [keys.sort]: header.column.id,
+                          [keys.dir]: nextDir,
+                          [keys.page]: undefined,
+                        })}
                         title={nextDir === "asc" ? labels.sortAscending : labels.sortDescending}
                       >
                         <table.FlexRender header={header} />
@@ -145,7 +171,9 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
                 <td
                   key={cell.id}
                   className={nowrap.includes(cell.column.id) ? "nowrap" : undefined}
-                  data-label={typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined}
+                  data-label={
+                    typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : undefined
+                  }
                 >
                   <table.FlexRender cell={cell} />
                 </td>
@@ -158,19 +186,45 @@ export function DataTable<T extends RowData>({ columns, data, rowId, total, page
         <span data-testid={testId ? `${testId}-total` : undefined}>
           {total.toLocaleString()} {labels.rows}
         </span>
-        {page > 1 ? <Link href={hrefWith(path, query, { [keys.page]: page - 1 })}>{labels.previous}</Link> : <span aria-disabled="true">{labels.previous}</span>}
+        {page > 1 ? (
+          <Link href={hrefWith(path, query, { [keys.page]: page - 1 })}>{labels.previous}</Link>
+        ) : (
+          <span aria-disabled="true">{labels.previous}</span>
+        )}
         <span>
           {labels.page} {page} {labels.of} {pages.toLocaleString()}
         </span>
-        {page < pages ? <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link> : <span aria-disabled="true">{labels.next}</span>}
-        <PagerForm path={path} query={query} keys={keys} page={page} pageSize={pageSize} pageSizes={pageSizes} labels={labels} testId={testId} />
+        {page < pages ? (
+          <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link>
+        ) : (
+          <span aria-disabled="true">{labels.next}</span>
+        )}
+        <PagerForm
+          path={path}
+          query={query}
+          keys={keys}
+          page={page}
+          pageSize={pageSize}
+          pageSizes={pageSizes}
+          labels={labels}
+          testId={testId}
+        />
       </nav>
     </div>
   );
 }
 
 /** Jump to a page and choose the page size: a plain GET form carrying the rest of the view's query. */
-function PagerForm({ path, query, keys, page, pageSize, pageSizes, labels, testId }: {
+function PagerForm({
+  path,
+  query,
+  keys,
+  page,
+  pageSize,
+  pageSizes,
+  labels,
+  testId,
+}: {
   path: string;
   query: Query;
   keys: { page: string; pageSize: string };
@@ -188,8 +242,7 @@ function PagerForm({ path, query, keys, page, pageSize, pageSizes, labels, testI
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <label>
-        {labels.jumpTo}{" "}
-        <input type="number" name={keys.page} min={1} defaultValue={page} inputMode="numeric" />
+        {labels.jumpTo} <input type="number" name={keys.page} min={1} defaultValue={page} inputMode="numeric" />
       </label>
       <label>
         {labels.perPage}{" "}

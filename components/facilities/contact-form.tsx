@@ -36,7 +36,13 @@ export function ContactForm({ t, lang, code, action, values, submitLabel, testId
       {values.id !== undefined && <input type="hidden" name="id" value={values.id} />}
       <label>
         {f.contactedOn}
-        <input type="date" name="contactedOn" required defaultValue={values.contactedOn} aria-invalid={bad("contactedOn")} />
+        <input
+          type="date"
+          name="contactedOn"
+          required
+          defaultValue={values.contactedOn}
+          aria-invalid={bad("contactedOn")}
+        />
       </label>
       <label>
         {f.channel}
@@ -64,7 +70,12 @@ export function ContactForm({ t, lang, code, action, values, submitLabel, testId
       </label>
       <label>
         {f.nextActionOn}
-        <input type="date" name="nextActionOn" defaultValue={values.nextActionOn ?? ""} aria-invalid={bad("nextActionOn")} />
+        <input
+          type="date"
+          name="nextActionOn"
+          defaultValue={values.nextActionOn ?? ""}
+          aria-invalid={bad("nextActionOn")}
+        />
       </label>
       <label className="wide">
         {f.note}

@@ -30,8 +30,14 @@ export function IdentityPanel({ t, lang, detail }: P) {
   const m = t.fu.facility;
   const rows: [string, React.ReactNode][] = [
     [t.code, f.code],
-    [t.prefecture, (lang === "en" ? prefectureByCode(f.prefecture)?.nameEn : prefectureByCode(f.prefecture)?.nameJa) ?? f.prefecture],
-    [t.tableType, `${TABLE_TYPE_INFO[f.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[f.category][lang]}`],
+    [
+      t.prefecture,
+      (lang === "en" ? prefectureByCode(f.prefecture)?.nameEn : prefectureByCode(f.prefecture)?.nameJa) ?? f.prefecture,
+    ],
+    [
+      t.tableType,
+      `${TABLE_TYPE_INFO[f.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[f.category][lang]}`,
+    ],
     [m.postalCode, f.postalCode ?? "—"],
     [m.address, f.address ?? "—"],
     [m.phone, f.phone ? <PhoneLink phone={f.phone} /> : "—"],
@@ -141,7 +147,12 @@ export function TimelinePanel({ t, lang, detail }: P) {
   );
 }
 
-export function ContactList({ t, lang, detail, renderEdit }: P & { renderEdit?: (contactId: number) => React.ReactNode }) {
+export function ContactList({
+  t,
+  lang,
+  detail,
+  renderEdit,
+}: P & { renderEdit?: (contactId: number) => React.ReactNode }) {
   const m = t.fu.facility;
   if (detail.contacts.length === 0) return <p className="muted">{m.noContacts}</p>;
   return (

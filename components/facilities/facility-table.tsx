@@ -25,13 +25,34 @@ const column = createColumnHelper<typeof dataTableFeatures, FacilityRow>();
 
 function facilityColumns(t: Messages, lang: Lang): DataTableColumn<FacilityRow>[] {
   return [
-    column.accessor("code", { id: "code", header: t.code, cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link> }),
+    column.accessor("code", {
+      id: "code",
+      header: t.code,
+      cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link>,
+    }),
     column.accessor("name", { id: "name", header: t.name }),
-    column.accessor("phone", { id: "phone", header: t.fu.facility.phone, enableSorting: false, cell: (c) => <PhoneLink phone={c.getValue()} /> }),
-    column.accessor((r) => `${TABLE_TYPE_INFO[r.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[r.category][lang]}`, { id: "type", header: t.tableType, enableSorting: false }),
-    column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
+    column.accessor("phone", {
+      id: "phone",
+      header: t.fu.facility.phone,
+      enableSorting: false,
+      cell: (c) => <PhoneLink phone={c.getValue()} />,
+    }),
+    column.accessor(
+      (r) => `${TABLE_TYPE_INFO[r.tableType][lang]}${lang === "en" ? ", " : "・"}${CATEGORY_INFO[r.category][lang]}`,
+      { id: "type", header: t.tableType, enableSorting: false },
+    ),
+    column.accessor("status", {
+      id: "status",
+      header: t.status,
+      cell: (c) => STATE_INFO[c.getValue() as EventState][lang],
+    }),
     column.accessor("statusSince", { id: "statusSince", header: t.fu.facility.date, cell: (c) => c.getValue() ?? "" }),
-    column.accessor("address", { id: "address", header: t.fu.facility.address, enableSorting: false, cell: (c) => c.getValue() ?? "" }),
+    column.accessor("address", {
+      id: "address",
+      header: t.fu.facility.address,
+      enableSorting: false,
+      cell: (c) => c.getValue() ?? "",
+    }),
   ];
 }
 
@@ -51,7 +72,18 @@ interface Props {
 }
 
 /** A prefecture's facilities: server-paged, sorted by header links, all in the URL under f* keys. */
-export function FacilityTable({ t, lang, items, total, page, pageSize, path, query, keys = { sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" }, defaultSort = "status" }: Props) {
+export function FacilityTable({
+  t,
+  lang,
+  items,
+  total,
+  page,
+  pageSize,
+  path,
+  query,
+  keys = { sort: "fSort", dir: "fDir", page: "fPage", pageSize: "fPageSize" },
+  defaultSort = "status",
+}: Props) {
   return (
     <DataTable
       columns={facilityColumns(t, lang)}

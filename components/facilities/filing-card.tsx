@@ -1,5 +1,11 @@
 import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
-import { NETWORK_LABELS, READINESS_LABELS, REASON_LABELS, REASON_SUB_LABELS, RECECOM_LABELS } from "@/lib/filing-labels";
+import {
+  NETWORK_LABELS,
+  READINESS_LABELS,
+  REASON_LABELS,
+  REASON_SUB_LABELS,
+  RECECOM_LABELS,
+} from "@/lib/filing-labels";
 import { formatWareki } from "@/lib/dates";
 import type { FilingRecord } from "@/db/queries/facility-detail";
 import { FieldList } from "./field-list";
@@ -9,14 +15,19 @@ const s = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : S
 /** One 様式第1号 filing with every answer as people know it (①–⑪). */
 export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang; code: string; filing: FilingRecord }) {
   const f = t.fu.fields;
-  const label = (labels: Record<string, { ja: string; en: string }>, key: unknown) => (key === null ? "—" : (labels[String(key)]?.[lang] ?? String(key)));
+  const label = (labels: Record<string, { ja: string; en: string }>, key: unknown) =>
+    key === null ? "—" : (labels[String(key)]?.[lang] ?? String(key));
   const reason = [
     label(REASON_LABELS, filing.reason),
     filing.reason === "transitional" ? label(REASON_SUB_LABELS, filing.reasonSub) : null,
     filing.reason === "outsourced" ? s(filing.outsourcer) : null,
     filing.reason === "other" ? s(filing.reasonOther) : null,
   ].filter(Boolean);
-  const readiness = [label(READINESS_LABELS, filing.readiness), filing.readinessDate ? s(filing.readinessDate) : null, filing.readinessOther ? s(filing.readinessOther) : null].filter(Boolean);
+  const readiness = [
+    label(READINESS_LABELS, filing.readiness),
+    filing.readinessDate ? s(filing.readinessDate) : null,
+    filing.readinessOther ? s(filing.readinessOther) : null,
+  ].filter(Boolean);
   const rows: [string, string][] = [
     [f.f1, s(filing.facilityName)],
     [f.f2, s(filing.phone)],
@@ -25,7 +36,12 @@ export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang;
     [f.f5, `${filing.deferralUntil}${bracket(lang, formatWareki(filing.deferralUntil))}`],
     [f.f6, reason.join(" / ")],
     [f.f7, readiness.join(" / ")],
-    [f.f8, filing.rececom ? `${label(RECECOM_LABELS, filing.rececom)}${filing.rececomMonth ? ` ${filing.rececomMonth}` : ""}` : "—"],
+    [
+      f.f8,
+      filing.rececom
+        ? `${label(RECECOM_LABELS, filing.rececom)}${filing.rececomMonth ? ` ${filing.rececomMonth}` : ""}`
+        : "—",
+    ],
     [f.f9, `${label(NETWORK_LABELS, filing.network)}${filing.networkMonth ? ` ${filing.networkMonth}` : ""}`],
     [f.f10a, filing.usageApplied ? f.done : f.notYet],
     [f.f10b, filing.certApplied ? f.done : f.notYet],
@@ -38,7 +54,9 @@ export function FilingCard({ t, lang, code, filing }: { t: Messages; lang: Lang;
       <h3>
         {t.fu.facility.filedOn} {filing.filedOn}
         {bracket(lang, formatWareki(filing.filedOn))}{" "}
-        <span className={filing.inForce ? "badge" : "badge muted"}>{filing.inForce ? t.fu.facility.inForce : t.fu.facility.superseded}</span>
+        <span className={filing.inForce ? "badge" : "badge muted"}>
+          {filing.inForce ? t.fu.facility.inForce : t.fu.facility.superseded}
+        </span>
       </h3>
       <FieldList rows={rows} />
     </div>

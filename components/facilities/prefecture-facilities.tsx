@@ -45,8 +45,20 @@ export function PrefectureFacilities({ t, lang, path, query, page, csvHref, notO
         {keep.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <ChoiceFilter label={t.status} name="fStatus" value={query.fStatus} allLabel={t.all} choices={choicesOf(EVENT_STATES, STATE_INFO, lang)} />
-        <ChoiceFilter label={t.fu.rule} name="fAlert" value={query.fAlert} allLabel={t.all} choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)} />
+        <ChoiceFilter
+          label={t.status}
+          name="fStatus"
+          value={query.fStatus}
+          allLabel={t.all}
+          choices={choicesOf(EVENT_STATES, STATE_INFO, lang)}
+        />
+        <ChoiceFilter
+          label={t.fu.rule}
+          name="fAlert"
+          value={query.fAlert}
+          allLabel={t.all}
+          choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)}
+        />
         <label>
           {t.fu.search}
           <input type="search" name="fQ" defaultValue={query.fQ ?? ""} />
@@ -55,7 +67,16 @@ export function PrefectureFacilities({ t, lang, path, query, page, csvHref, notO
           {t.fu.apply}
         </button>
       </form>
-      <FacilityTable t={t} lang={lang} items={page.items} total={page.total} page={page.page} pageSize={page.pageSize} path={path} query={query} />
+      <FacilityTable
+        t={t}
+        lang={lang}
+        items={page.items}
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        path={path}
+        query={query}
+      />
     </section>
   );
 }

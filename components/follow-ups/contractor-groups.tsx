@@ -39,14 +39,20 @@ export function ContractorGroups({ t, lang, groups, query, canEdit, colleagues, 
             <tr key={g.contractor}>
               <td>{g.label}</td>
               <td className="num">
-                <Link href={`/follow-ups?${new URLSearchParams({ ...base, contractor: g.contractor })}`}>{num(g.facilities)}</Link>
+                <Link href={`/follow-ups?${new URLSearchParams({ ...base, contractor: g.contractor })}`}>
+                  {num(g.facilities)}
+                </Link>
               </td>
               <td className="num">{num(g.unassigned)}</td>
               <td>{g.firstDue}</td>
               {canEdit && (
                 <td>
                   <form action={assign} className="inline-form">
-                    <input type="hidden" name="query" value={new URLSearchParams({ ...base, contractor: g.contractor }).toString()} />
+                    <input
+                      type="hidden"
+                      name="query"
+                      value={new URLSearchParams({ ...base, contractor: g.contractor }).toString()}
+                    />
                     <select name="assignee" required defaultValue="" aria-label={`${m.assignTo}（${g.label}）`}>
                       <option value="" disabled>
                         {m.assignTo}

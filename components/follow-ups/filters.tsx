@@ -21,18 +21,50 @@ export function FollowUpFilters({ t, lang, query, prefectures, colleagues }: Pro
   const choices = PREFECTURES.filter((p) => prefectures === null || prefectures.includes(p.code));
   return (
     <form className="filters" method="get" action="/follow-ups" data-testid="follow-up-filters">
-      <ChoiceFilter label={t.fu.rule} name="alert" value={query.alert} allLabel={t.all} choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)} />
+      <ChoiceFilter
+        label={t.fu.rule}
+        name="alert"
+        value={query.alert}
+        allLabel={t.all}
+        choices={choicesOf(ALERT_RULES, ALERT_RULE_INFO, lang)}
+      />
       {choices.length > 1 && (
-        <ChoiceFilter label={t.prefecture} name="prefecture" value={query.prefecture} allLabel={t.all} choices={choices.map((p) => ({ value: p.code, label: lang === "en" ? p.nameEn : p.nameJa }))} />
+        <ChoiceFilter
+          label={t.prefecture}
+          name="prefecture"
+          value={query.prefecture}
+          allLabel={t.all}
+          choices={choices.map((p) => ({ value: p.code, label: lang === "en" ? p.nameEn : p.nameJa }))}
+        />
       )}
-      <ChoiceFilter label={t.tableType} name="tableType" value={query.tableType} allLabel={t.all} choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)} />
-      <ChoiceFilter label={t.status} name="status" value={query.status} allLabel={t.all} choices={choicesOf(LADDER.filter((s) => s !== "online"), STATE_INFO, lang)} />
+      <ChoiceFilter
+        label={t.tableType}
+        name="tableType"
+        value={query.tableType}
+        allLabel={t.all}
+        choices={choicesOf(TABLE_TYPES, TABLE_TYPE_INFO, lang)}
+      />
+      <ChoiceFilter
+        label={t.status}
+        name="status"
+        value={query.status}
+        allLabel={t.all}
+        choices={choicesOf(
+          LADDER.filter((s) => s !== "online"),
+          STATE_INFO,
+          lang,
+        )}
+      />
       <ChoiceFilter
         label={t.fu.assignee}
         name="assignee"
         value={query.assignee}
         allLabel={t.fu.assigneeAny}
-        choices={[{ value: "me", label: t.fu.assigneeMe }, { value: "none", label: t.fu.assigneeNone }, ...colleagues.map((c) => ({ value: c.id, label: c.email }))]}
+        choices={[
+          { value: "me", label: t.fu.assigneeMe },
+          { value: "none", label: t.fu.assigneeNone },
+          ...colleagues.map((c) => ({ value: c.id, label: c.email })),
+        ]}
       />
       <label>
         {t.fu.dueBefore}

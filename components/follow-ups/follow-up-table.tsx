@@ -29,21 +29,41 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
       cell: (c) => <Link href={`/facilities/${c.getValue()}`}>{c.getValue()}</Link>,
     }),
     column.accessor("name", { id: "name", header: t.name }),
-    column.accessor("phone", { id: "phone", header: t.fu.facility.phone, enableSorting: false, cell: (c) => <PhoneLink phone={c.getValue()} /> }),
+    column.accessor("phone", {
+      id: "phone",
+      header: t.fu.facility.phone,
+      enableSorting: false,
+      cell: (c) => <PhoneLink phone={c.getValue()} />,
+    }),
     column.accessor("prefecture", {
       id: "prefecture",
       header: t.prefecture,
-      cell: (c) => (lang === "en" ? prefectureByCode(c.getValue())?.nameEn : prefectureByCode(c.getValue())?.nameJa) ?? c.getValue(),
+      cell: (c) =>
+        (lang === "en" ? prefectureByCode(c.getValue())?.nameEn : prefectureByCode(c.getValue())?.nameJa) ??
+        c.getValue(),
     }),
-    column.accessor("tableType", { id: "tableType", header: t.tableType, cell: (c) => TABLE_TYPE_INFO[c.getValue() as TableType][lang] }),
-    column.accessor("status", { id: "status", header: t.status, cell: (c) => STATE_INFO[c.getValue() as EventState][lang] }),
+    column.accessor("tableType", {
+      id: "tableType",
+      header: t.tableType,
+      cell: (c) => TABLE_TYPE_INFO[c.getValue() as TableType][lang],
+    }),
+    column.accessor("status", {
+      id: "status",
+      header: t.status,
+      cell: (c) => STATE_INFO[c.getValue() as EventState][lang],
+    }),
     column.accessor("alerts", {
       id: "urgency",
       header: t.fu.alerts,
       cell: (c) => (
         <span className="alert-tags">
           {(c.getValue() as Alert[]).map((a) => (
-            <span key={a.rule} className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`} title={a.message[lang]} data-rule={a.rule}>
+            <span
+              key={a.rule}
+              className={`alert-tag sev-${ALERT_RULE_INFO[a.rule].severity}`}
+              title={a.message[lang]}
+              data-rule={a.rule}
+            >
               {ALERT_RULE_INFO[a.rule][lang]}
             </span>
           ))}
@@ -57,7 +77,10 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
       id: "lastContact",
       header: t.rn.lastContact,
       enableSorting: false,
-      cell: (c) => (c.row.original.lastContactOn ? `${c.row.original.lastContactOn} ${c.row.original.lastContactOutcome ? OUTCOME_LABELS[c.row.original.lastContactOutcome][lang] : ""}` : ""),
+      cell: (c) =>
+        c.row.original.lastContactOn
+          ? `${c.row.original.lastContactOn} ${c.row.original.lastContactOutcome ? OUTCOME_LABELS[c.row.original.lastContactOutcome][lang] : ""}`
+          : "",
     }),
   ];
 }
@@ -80,11 +103,25 @@ interface Props {
 const FORM_ID = "follow-up-bulk";
 
 /** The follow-up list: the table shell with per-row checkboxes, and the bulk form they submit with. */
-export function FollowUpTable({ t, lang, items, total, page, pageSize, query, canEdit, colleagues, bulkAction, listQuery }: Props) {
+export function FollowUpTable({
+  t,
+  lang,
+  items,
+  total,
+  page,
+  pageSize,
+  query,
+  canEdit,
+  colleagues,
+  bulkAction,
+  listQuery,
+}: Props) {
   const [state, submit, pending] = useActionState(bulkAction, { ok: false });
   const router = useRouter();
   const printLetters = () => {
-    const codes = [...document.querySelectorAll<HTMLInputElement>(`input[name=codes][form=${FORM_ID}]:checked`)].map((i) => i.value);
+    const codes = [...document.querySelectorAll<HTMLInputElement>(`input[name=codes][form=${FORM_ID}]:checked`)].map(
+      (i) => i.value,
+    );
     router.push(codes.length > 0 ? `/follow-ups/letters?codes=${codes.join(",")}` : "/follow-ups/letters");
   };
   return (

@@ -9,7 +9,17 @@ import type { Office } from "@/db/queries/letters";
  * One A4 reminder letter in Japanese, every date in 和暦, with the dates that apply to this facility: its
  * most urgent alert's deadline first. The sender is the prefecture office's setting when there is one.
  */
-export function ReminderLetter({ t, detail, today, office }: { t: Messages; detail: FacilityDetail; today: string; office?: Office | null }) {
+export function ReminderLetter({
+  t,
+  detail,
+  today,
+  office,
+}: {
+  t: Messages;
+  detail: FacilityDetail;
+  today: string;
+  office?: Office | null;
+}) {
   const m = t.fu.letter;
   const f = detail.facility;
   const first = detail.alerts[0] ?? null;

@@ -19,7 +19,9 @@ export function SavedViews({ t, views, currentQuery, save, remove }: Props) {
         <span key={v.id}>
           <Link href={v.query ? `/follow-ups?${v.query}` : "/follow-ups"}>{v.name}</Link>
           {v.own === false ? (
-            <small className="muted">（{t.rn.sharedBy}: {v.owner}）</small>
+            <small className="muted">
+              （{t.rn.sharedBy}: {v.owner}）
+            </small>
           ) : (
             <form action={remove}>
               <input type="hidden" name="id" value={v.id} />

@@ -33,6 +33,10 @@ export function ChoiceFilter({
 }
 
 /** Choices from a list of keys and their labels in the page's language. */
-export function choicesOf<K extends string>(keys: readonly K[], info: Record<K, { ja: string; en: string }>, lang: Lang) {
+export function choicesOf<K extends string>(
+  keys: readonly K[],
+  info: Record<K, { ja: string; en: string }>,
+  lang: Lang,
+) {
   return keys.map((k) => ({ value: k, label: info[k][lang] }));
 }

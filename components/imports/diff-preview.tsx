@@ -6,7 +6,17 @@ type T = Messages["rn"];
 const SHOWN = 200;
 
 /** The dry run's per-facility changes: counts by kind, the first lines, and all of them as a CSV (diff.csv). */
-export function DiffPreview({ t, lang, diff, batchId }: { t: T; lang: "ja" | "en"; diff: DryRunDiff; batchId?: number }) {
+export function DiffPreview({
+  t,
+  lang,
+  diff,
+  batchId,
+}: {
+  t: T;
+  lang: "ja" | "en";
+  diff: DryRunDiff;
+  batchId?: number;
+}) {
   const label = (v: string | null) => (v === null ? "" : isEventState(v) ? STATE_INFO[v][lang] : v);
   return (
     <section data-testid="import-diff">

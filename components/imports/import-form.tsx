@@ -26,7 +26,13 @@ const SHOWN_ERRORS = 100;
  * browser, then the rows read on the server, then the summary. XHR because fetch cannot report upload
  * progress.
  */
-function send(kind: Kind, file: File, dryRun: boolean, sheet: string | undefined, onPhase: (p: Phase) => void): Promise<ImportResult> {
+function send(
+  kind: Kind,
+  file: File,
+  dryRun: boolean,
+  sheet: string | undefined,
+  onPhase: (p: Phase) => void,
+): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const body = new FormData();
     body.append("kind", kind);
@@ -79,7 +85,17 @@ function send(kind: Kind, file: File, dryRun: boolean, sheet: string | undefined
   });
 }
 
-export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: number; rn?: Messages["rn"]; lang?: "ja" | "en" }) {
+export function ImportForm({
+  t,
+  maxBytes,
+  rn,
+  lang = "ja",
+}: {
+  t: T;
+  maxBytes: number;
+  rn?: Messages["rn"];
+  lang?: "ja" | "en";
+}) {
   const [kind, setKind] = useState<Kind>("facilities");
   const [phase, setPhase] = useState<Phase>({ step: "choose" });
   const fileInput = useRef<HTMLInputElement>(null);
@@ -97,7 +113,12 @@ export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: n
     } catch (error) {
       const sheets = (error as { sheets?: string[] }).sheets;
       // The sheet that failed: the one chosen, else the first (read by default).
-      setPhase({ step: "failed", message: error instanceof Error ? error.message : String(error), sheets, sheet: sheet.current ?? sheets?.[0] });
+      setPhase({
+        step: "failed",
+        message: error instanceof Error ? error.message : String(error),
+        sheets,
+        sheet: sheet.current ?? sheets?.[0],
+      });
     }
   }
 
@@ -172,13 +193,26 @@ export function ImportForm({ t, maxBytes, rn, lang = "ja" }: { t: T; maxBytes: n
         <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
           <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
           <Summary t={t} result={phase.result} />
-          {phase.step === "preview" && phase.result.diff && rn && <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />}
+          {phase.step === "preview" && phase.result.diff && rn && (
+            <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />
+          )}
           {phase.step === "preview" && phase.result.sheets && phase.result.sheets.length > 1 && (
-            <SheetChoice t={t} sheets={phase.result.sheets} current={phase.result.sheet} disabled={busy} onChoose={chooseSheet} />
+            <SheetChoice
+              t={t}
+              sheets={phase.result.sheets}
+              current={phase.result.sheet}
+              disabled={busy}
+              onChoose={chooseSheet}
+            />
           )}
           <div className="import-actions">
             {phase.step === "preview" && (
-              <button className="btn" type="button" disabled={busy || phase.result.rows - phase.result.rejected === 0} onClick={() => void run(false)}>
+              <button
+                className="btn"
+                type="button"
+                disabled={busy || phase.result.rows - phase.result.rejected === 0}
+                onClick={() => void run(false)}
+              >
                 {t.confirm}
               </button>
             )}
@@ -199,7 +233,11 @@ function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }
     <div className="panel" role="status" aria-live="polite">
       <p>
         {uploading ? t.uploading : t.processing}
-        {uploading ? ` ${Math.floor((phase.sent / Math.max(phase.total, 1)) * 100)}%` : phase.rows !== null ? ` — ${phase.rows.toLocaleString()} ${t.rowsRead}` : "…"}
+        {uploading
+          ? ` ${Math.floor((phase.sent / Math.max(phase.total, 1)) * 100)}%`
+          : phase.rows !== null
+            ? ` — ${phase.rows.toLocaleString()} ${t.rowsRead}`
+            : "…"}
       </p>
       <progress max={phase.total} value={uploading ? phase.sent : undefined} />
     </div>
@@ -213,7 +251,11 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
       <dl className="import-counts">
         {(
           [
-            [t.encoding, result.encoding === "xlsx" ? t.workbook : result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", "encoding"],
+            [
+              t.encoding,
+              result.encoding === "xlsx" ? t.workbook : result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8",
+              "encoding",
+            ],
             ...(result.sheet ? ([[t.sheet, result.sheet, "sheet"]] as const) : []),
             [t.rows, result.rows, "rows"],
             [t.inserted, result.inserted, "inserted"],
@@ -278,8 +320,11 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
             </tbody>
           </table>
           <p>
-            {result.errors.length + (result.errorsOmitted ?? 0) > SHOWN_ERRORS && `${(result.errors.length + (result.errorsOmitted ?? 0)).toLocaleString()} ${t.moreErrors} — `}
-            {result.batchId !== undefined && <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>}
+            {result.errors.length + (result.errorsOmitted ?? 0) > SHOWN_ERRORS &&
+              `${(result.errors.length + (result.errorsOmitted ?? 0)).toLocaleString()} ${t.moreErrors} — `}
+            {result.batchId !== undefined && (
+              <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>
+            )}
           </p>
         </>
       )}

@@ -7,7 +7,19 @@ import type { Messages } from "@/lib/i18n/messages";
  * Offered when a workbook has several sheets (after a preview, or when the sheet read had no list on it):
  * pick another sheet and preview again.
  */
-export function SheetChoice({ t, sheets, current, disabled, onChoose }: { t: Messages["imports"]; sheets: string[]; current: string | undefined; disabled: boolean; onChoose: (sheet: string) => void }) {
+export function SheetChoice({
+  t,
+  sheets,
+  current,
+  disabled,
+  onChoose,
+}: {
+  t: Messages["imports"];
+  sheets: string[];
+  current: string | undefined;
+  disabled: boolean;
+  onChoose: (sheet: string) => void;
+}) {
   const [sheet, setSheet] = useState(current ?? sheets[0]);
   return (
     <form

@@ -14,7 +14,11 @@ const subscribe = (onChange: () => void) => {
  * phone, so the list comes first; on a wider screen they stay open and the summary is hidden.
  */
 export function FoldOnPhone({ summary, children }: { summary: string; children: React.ReactNode }) {
-  const phone = useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  const phone = useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
   return (
     <details className="fold-on-phone" open={!phone} key={phone ? "phone" : "wide"}>
       <summary>{summary}</summary>

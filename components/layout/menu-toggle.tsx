@@ -23,7 +23,13 @@ export function MenuToggle({ label, children }: { label: string; children: React
   }, [open]);
   return (
     <>
-      <button type="button" className="menu-button" aria-expanded={open} aria-controls="topbar-menu" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="topbar-menu"
+        onClick={() => setOpen(!open)}
+      >
         <span aria-hidden="true">☰</span> {label}
       </button>
       <div id="topbar-menu" className="topbar-menu" data-open={open}>

@@ -19,7 +19,9 @@ export function scopeName(t: Messages, lang: Lang, prefectures: string[] | null)
   if (prefectures === null) return t.scopeNational;
   return joinList(
     lang,
-    prefectures.map((code) => (lang === "en" ? prefectureByCode(code)?.nameEn : prefectureByCode(code)?.nameJa) ?? code),
+    prefectures.map(
+      (code) => (lang === "en" ? prefectureByCode(code)?.nameEn : prefectureByCode(code)?.nameJa) ?? code,
+    ),
   );
 }
 
@@ -33,7 +35,10 @@ export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
           <Link href="/" aria-current={path === "/" || path.startsWith("/?") ? "page" : undefined}>
             {t.navDashboard}
           </Link>
-          <Link href="/follow-ups" aria-current={path.startsWith("/follow-ups") || path.startsWith("/facilities") ? "page" : undefined}>
+          <Link
+            href="/follow-ups"
+            aria-current={path.startsWith("/follow-ups") || path.startsWith("/facilities") ? "page" : undefined}
+          >
             {t.fu.nav}
           </Link>
           {role !== "viewer" && (

@@ -30,11 +30,17 @@ export function ProgressTable({
 }) {
   // The share by claim volume beside the share of facilities, where the lists carry volumes.
   const byClaims = result.claims.total > 0;
-  const cell = (n: number, group: string | null, state?: EventState) => <FigureLink href={hrefFor?.(group, state)}>{formatCount(n, lang)}</FigureLink>;
-  const leftCell = (n: number, group: string | null) => <FigureLink href={leftHrefFor?.(group)}>{formatCount(n, lang)}</FigureLink>;
+  const cell = (n: number, group: string | null, state?: EventState) => (
+    <FigureLink href={hrefFor?.(group, state)}>{formatCount(n, lang)}</FigureLink>
+  );
+  const leftCell = (n: number, group: string | null) => (
+    <FigureLink href={leftHrefFor?.(group)}>{formatCount(n, lang)}</FigureLink>
+  );
   if (result.groups.length === 0) return <p className="muted">{t.noData}</p>;
   const month = result.claimsMonth ? claimMonthLabel(result.claimsMonth, lang) : "";
-  const sourceNote = { reported: t.claimSourceReported, estimated: t.claimSourceEstimated, mixed: t.claimSourceMixed }[result.claimsSource];
+  const sourceNote = { reported: t.claimSourceReported, estimated: t.claimSourceEstimated, mixed: t.claimSourceMixed }[
+    result.claimsSource
+  ];
   const label = (s: (typeof LADDER)[number]) => (lang === "en" ? STATE_INFO[s].en : STATE_INFO[s].ja);
   return (
     <>
@@ -60,7 +66,15 @@ export function ProgressTable({
         <tbody>
           {result.groups.map((g) => (
             <tr key={g.key} data-key={g.key}>
-              <td>{nameHref ? <Link href={nameHref(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link> : lang === "en" ? g.labelEn : g.label}</td>
+              <td>
+                {nameHref ? (
+                  <Link href={nameHref(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link>
+                ) : lang === "en" ? (
+                  g.labelEn
+                ) : (
+                  g.label
+                )}
+              </td>
               <td>{cell(g.total, g.key)}</td>
               <td>{leftCell(g.total - g.counts.online, g.key)}</td>
               {LADDER.map((s) => (
@@ -72,7 +86,13 @@ export function ProgressTable({
               <td>
                 <div className="bar" aria-hidden="true">
                   {LADDER.map((s) => (
-                    <span key={s} style={{ width: `${g.total ? (g.counts[s] / g.total) * 100 : 0}%`, background: STATE_INFO[s].color }} />
+                    <span
+                      key={s}
+                      style={{
+                        width: `${g.total ? (g.counts[s] / g.total) * 100 : 0}%`,
+                        background: STATE_INFO[s].color,
+                      }}
+                    />
                   ))}
                 </div>
               </td>
@@ -107,5 +127,9 @@ export function ProgressTable({
 function claimMonthLabel(month: string, lang: Lang): string {
   const [y, m] = month.split("-").map(Number);
   if (lang === "ja") return `${y}年${m}月`;
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }

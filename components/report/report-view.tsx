@@ -60,18 +60,34 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
         <p className="muted">{t.denominator}</p>
       </header>
 
-      <Headline t={t} lang={lang} result={data.byPrefecture} previousRate={rows.length >= 2 ? rows[rows.length - 2].onlineRate : null} daysToDeadline={deadline.days} deadline={deadline.date} />
+      <Headline
+        t={t}
+        lang={lang}
+        result={data.byPrefecture}
+        previousRate={rows.length >= 2 ? rows[rows.length - 2].onlineRate : null}
+        daysToDeadline={deadline.days}
+        deadline={deadline.date}
+      />
 
       <section className="report-section">
         <h2>1. {t.trend}</h2>
         <p className="muted">
-          {t.trendNote}{sentenceEnd(lang)}{t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
+          {t.trendNote}
+          {sentenceEnd(lang)}
+          {t.forecastPace}: {forecast.reachesFullOn ? `${t.forecastReach} ${forecast.reachesFullOn}` : t.forecastNever}
         </p>
         <ScrollBox className="report-chart">
           <TrendChart
             rows={rows}
             projection={forecast.projection.filter((p) => p.month <= horizon)}
-            planned={last ? planProjection({ date: last.date, total: last.total, online: last.counts.online }, data.plan.plannedByMonth).filter((p) => p.month <= horizon) : []}
+            planned={
+              last
+                ? planProjection(
+                    { date: last.date, total: last.total, online: last.counts.online },
+                    data.plan.plannedByMonth,
+                  ).filter((p) => p.month <= horizon)
+                : []
+            }
             lang={lang}
             targetLabel={t.target}
             projectionLabel={t.forecastPace}
@@ -95,17 +111,40 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
       </section>
 
       <section className="report-section report-break">
-        <h2>3. {prefecture ? joinList(lang, [t.byTableType, t.byCategory]) : joinList(lang, [t.map, t.byTableType, t.byCategory])}</h2>
+        <h2>
+          3.{" "}
+          {prefecture
+            ? joinList(lang, [t.byTableType, t.byCategory])
+            : joinList(lang, [t.map, t.byTableType, t.byCategory])}
+        </h2>
         <div className="report-two">
           {!prefecture && (
             <div className="report-map">
-              <PrefectureMap t={t} lang={lang} groups={data.byPrefecture.groups} national={data.byPrefecture.onlineRate} hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`} />
+              <PrefectureMap
+                t={t}
+                lang={lang}
+                groups={data.byPrefecture.groups}
+                national={data.byPrefecture.onlineRate}
+                hrefFor={(code) => `/prefectures/${code}?asOf=${asOf}`}
+              />
             </div>
           )}
           {/* Scrolls on screen (report.css) and can take focus for the arrow keys; on paper it takes the width it needs. */}
           <div className="report-tables" tabIndex={0}>
-            <ProgressTable t={t} lang={lang} result={data.byTableType} groupTitle={t.tableType} testId="report-table-type" />
-            <ProgressTable t={t} lang={lang} result={data.byCategory} groupTitle={t.category} testId="report-category" />
+            <ProgressTable
+              t={t}
+              lang={lang}
+              result={data.byTableType}
+              groupTitle={t.tableType}
+              testId="report-table-type"
+            />
+            <ProgressTable
+              t={t}
+              lang={lang}
+              result={data.byCategory}
+              groupTitle={t.category}
+              testId="report-category"
+            />
           </div>
         </div>
       </section>
@@ -114,7 +153,13 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
         <section className="report-section report-break">
           <h2>4. {t.byPrefecture}</h2>
           <ScrollBox>
-            <ProgressTable t={t} lang={lang} result={data.byPrefecture} groupTitle={t.prefecture} testId="report-prefectures" />
+            <ProgressTable
+              t={t}
+              lang={lang}
+              result={data.byPrefecture}
+              groupTitle={t.prefecture}
+              testId="report-prefectures"
+            />
           </ScrollBox>
         </section>
       )}
@@ -132,7 +177,8 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
 
       <section className="report-section report-break">
         <h2>
-          7. {t.deferrals}{bracket(lang, formatCount(data.deferrals.inForce, lang))}
+          7. {t.deferrals}
+          {bracket(lang, formatCount(data.deferrals.inForce, lang))}
         </h2>
         <DeferralsPanel d={data.deferrals} t={t} lang={lang} />
       </section>

@@ -20,7 +20,13 @@ beforeAll(async () => {
   await withTransaction(async (tx) => {
     await upsertFacilities(
       tx,
-      [1, 2, 3].map((n) => ({ code: c(n), prefecture: "13", tableType: "medical" as const, name: `施設${n}`, claimMethod: "optical_disk" as const })),
+      [1, 2, 3].map((n) => ({
+        code: c(n),
+        prefecture: "13",
+        tableType: "medical" as const,
+        name: `施設${n}`,
+        claimMethod: "optical_disk" as const,
+      })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
     );
@@ -29,13 +35,21 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 const importClaims = (dryRun = false) =>
-  runImport({ kind: "claims", fileName: "claims_sjis.csv", actor: { id: null, email: "t@example.jp", scope: NATIONAL }, dryRun, source: createReadStream(FILE) });
+  runImport({
+    kind: "claims",
+    fileName: "claims_sjis.csv",
+    actor: { id: null, email: "t@example.jp", scope: NATIONAL },
+    dryRun,
+    source: createReadStream(FILE),
+  });
 
 describe("the payers' monthly claim counts", () => {
   it("import from Shift_JIS with 和暦 and written months; bad lines are rejected with their reason", async () => {
     const dry = await importClaims(true);
     expect(dry).toMatchObject({ encoding: "shift_jis", rows: 9, inserted: 5, rejected: 4, dryRun: true });
-    expect((await monthlyTrend(db, NATIONAL, { from: "2025-01-01", to: "2025-02-28" })).some((p) => p.reportedClaims)).toBe(false);
+    expect(
+      (await monthlyTrend(db, NATIONAL, { from: "2025-01-01", to: "2025-02-28" })).some((p) => p.reportedClaims),
+    ).toBe(false);
     const s = await importClaims();
     expect(s).toMatchObject({ rows: 9, inserted: 5, updated: 0, unchanged: 0, rejected: 4 });
     expect(s.errors.map((e) => [e.row, e.column])).toEqual([
@@ -54,7 +68,11 @@ describe("the payers' monthly claim counts", () => {
       ["2025-02-28", 2500, 2320],
     ]);
     expect(points[1].reportedClaims!.onlineRate).toBeCloseTo(2320 / 2500, 10);
-    const osaka = await monthlyTrend(db, { kind: "prefectures", prefectures: ["27"] }, { from: "2025-01-01", to: "2025-02-28" });
+    const osaka = await monthlyTrend(
+      db,
+      { kind: "prefectures", prefectures: ["27"] },
+      { from: "2025-01-01", to: "2025-02-28" },
+    );
     expect(osaka.some((p) => p.reportedClaims)).toBe(false);
   });
 });

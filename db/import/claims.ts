@@ -20,7 +20,13 @@ export async function upsertClaims(tx: Executor, rows: ClaimsInput[], batchId: n
        returning (xmax = 0) as is_new
      )
      select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated from up`,
-    [rows.map((r) => r.code), rows.map((r) => r.month), rows.map((r) => r.claims), rows.map((r) => r.onlineClaims), batchId],
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.month),
+      rows.map((r) => r.claims),
+      rows.map((r) => r.onlineClaims),
+      batchId,
+    ],
   );
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }

@@ -14,8 +14,15 @@ let db: Db;
 let close: () => Promise<void>;
 const fixture = (name: string) => path.join(import.meta.dirname, "__fixtures__", name);
 const importFile = (kind: ImportKind, name: string, dryRun: boolean) =>
-  runImport({ kind, fileName: name, actor: { id: null, email: "test", scope: NATIONAL }, dryRun, source: createReadStream(fixture(name)) });
-const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+  runImport({
+    kind,
+    fileName: name,
+    actor: { id: null, email: "test", scope: NATIONAL },
+    dryRun,
+    source: createReadStream(fixture(name)),
+  });
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
 
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
@@ -46,12 +53,17 @@ describe("import preview as a diff", () => {
     expect(stored?.diff).toEqual(diff);
     const table = diffTable(diff);
     expect(table).toHaveLength(diff.items.length + 1);
-    expect(table.find((r) => r[0] === "0233782028" && r[2] === "コードの補正")?.[6]).toContain("先頭のゼロを補いました");
+    expect(table.find((r) => r[0] === "0233782028" && r[2] === "コードの補正")?.[6]).toContain(
+      "先頭のゼロを補いました",
+    );
     expect(await importBatchDiff(db, { kind: "prefectures", prefectures: ["47"] }, 0, summary.batchId!)).toBeNull();
     // The real import then does what the preview said.
     const real = await importFile("events", "events_utf8.csv", false);
     expect(real.diff).toBeUndefined();
-    const [closed] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from facilities where status = 'closed'`);
+    const [closed] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from facilities where status = 'closed'`,
+    );
     expect(closed.n).toBe(groups.closed);
   });
 

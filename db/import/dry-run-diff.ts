@@ -27,12 +27,23 @@ export class DryRunDiffCollector {
 
   /** Call first, in the transaction, before anything is written. */
   async start(tx: Executor): Promise<void> {
-    await tx.query("create temporary table dry_run_before on commit drop as select code, name, status::text as status, closed_on::text as closed_on from facilities");
+    await tx.query(
+      "create temporary table dry_run_before on commit drop as select code, name, status::text as status, closed_on::text as closed_on from facilities",
+    );
     await tx.query("alter table dry_run_before add primary key (code)");
   }
 
   addRepairs(repairs: { row: number; code: string; detail: string }[]): void {
-    for (const r of repairs) this.repairs.push({ code: r.code, name: null, change: "repaired", from: null, to: null, row: r.row, detail: r.detail });
+    for (const r of repairs)
+      this.repairs.push({
+        code: r.code,
+        name: null,
+        change: "repaired",
+        from: null,
+        to: null,
+        row: r.row,
+        detail: r.detail,
+      });
   }
 
   /** Notes the facilities a batch touches (in memory only). */
@@ -48,18 +59,35 @@ export class DryRunDiffCollector {
     const items: DiffItem[] = [];
     const codes = [...this.codes];
     for (let i = 0; i < codes.length; i += 5000) {
-      const rows = await tx.query<{ code: string; name: string; status: EventState; closed_on: string | null; b_name: string | null; b_status: EventState | null; b_closed_on: string | null; existed: boolean }>(
+      const rows = await tx.query<{
+        code: string;
+        name: string;
+        status: EventState;
+        closed_on: string | null;
+        b_name: string | null;
+        b_status: EventState | null;
+        b_closed_on: string | null;
+        existed: boolean;
+      }>(
         `select f.code, f.name, f.status::text as status, f.closed_on::text as closed_on,
                 b.name as b_name, b.status as b_status, b.closed_on as b_closed_on, b.code is not null as existed
          from facilities f left join dry_run_before b on b.code = f.code where f.code = any($1::text[])`,
         [codes.slice(i, i + 5000)],
       );
       for (const r of rows) {
-        const before = r.existed ? { name: r.b_name ?? "", status: r.b_status as EventState, closed_on: r.b_closed_on } : null;
+        const before = r.existed
+          ? { name: r.b_name ?? "", status: r.b_status as EventState, closed_on: r.b_closed_on }
+          : null;
         items.push(...changesOf(r.code, before, r));
       }
     }
-    const backward = await tx.query<{ code: string; name: string; state: EventState; effective_on: string; before: EventState }>(
+    const backward = await tx.query<{
+      code: string;
+      name: string;
+      state: EventState;
+      effective_on: string;
+      before: EventState;
+    }>(
       `select e.facility_code as code, f.name, e.state::text as state, e.effective_on::text as effective_on,
               coalesce((select p.state from status_events p where p.facility_code = e.facility_code and (p.effective_on, p.state) < (e.effective_on, e.state)
                         order by p.effective_on desc, p.state desc limit 1), f.initial_state)::text as before
@@ -67,7 +95,15 @@ export class DryRunDiffCollector {
        where e.import_batch_id = $1 and e.backward`,
       [batchId],
     );
-    for (const b of backward) items.push({ code: b.code, name: b.name, change: "backward", from: b.before, to: b.state, detail: b.effective_on });
+    for (const b of backward)
+      items.push({
+        code: b.code,
+        name: b.name,
+        change: "backward",
+        from: b.before,
+        to: b.state,
+        detail: b.effective_on,
+      });
     items.push(...this.repairs);
     const counts = new Map<DiffChange, number>();
     for (const item of items) counts.set(item.change, (counts.get(item.change) ?? 0) + 1);
@@ -86,10 +122,12 @@ function changesOf(code: string, before: Snapshot | null, after: Snapshot): Diff
   const out: DiffItem[] = [];
   const closedNow = after.status === "closed" || after.closed_on !== null;
   const closedBefore = before.status === "closed" || before.closed_on !== null;
-  if (closedNow && !closedBefore) out.push({ code, name: after.name, change: "closed", from: before.status, to: after.closed_on ?? "closed" });
+  if (closedNow && !closedBefore)
+    out.push({ code, name: after.name, change: "closed", from: before.status, to: after.closed_on ?? "closed" });
   else if (after.status !== before.status && stateRank(after.status) > stateRank(before.status)) {
     out.push({ code, name: after.name, change: "forward", from: before.status, to: after.status });
   }
-  if (after.name !== before.name) out.push({ code, name: after.name, change: "renamed", from: before.name, to: after.name });
+  if (after.name !== before.name)
+    out.push({ code, name: after.name, change: "renamed", from: before.name, to: after.name });
   return out;
 }

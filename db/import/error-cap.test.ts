@@ -23,7 +23,13 @@ describe("a file of many bad lines", () => {
     for (let i = 0; i < bad; i++) lines.push(`X${i},名前${i}`); // no code is ten digits
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "error-cap-")), "bad.csv");
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const summary = await runImport({ kind: "facilities", fileName: "bad.csv", actor: { id: null, email: "test", scope: NATIONAL }, dryRun: true, source: createReadStream(file) });
+    const summary = await runImport({
+      kind: "facilities",
+      fileName: "bad.csv",
+      actor: { id: null, email: "test", scope: NATIONAL },
+      dryRun: true,
+      source: createReadStream(file),
+    });
     expect(summary.rows).toBe(bad);
     expect(summary.rejected).toBe(bad);
     expect(summary.errors).toHaveLength(MAX_KEPT_ERRORS);

@@ -19,7 +19,9 @@ export async function upsertEvents(tx: Executor, input: EventInput[], batchId: n
   const steps = input.filter((r): r is EventRow => "state" in r);
   // One certificate may ride on several rows (the step it was issued with, a later one): the last row wins.
   const byKey = new Map<string, CertificateRow>();
-  for (const r of input) if (r.certificate) byKey.set(certificateKey(r.certificate), { ...byKey.get(certificateKey(r.certificate)), ...r.certificate });
+  for (const r of input)
+    if (r.certificate)
+      byKey.set(certificateKey(r.certificate), { ...byKey.get(certificateKey(r.certificate)), ...r.certificate });
   const certificates = [...byKey.values()];
   const stepOutcome = await upsertSteps(tx, steps, batchId);
   const certOutcome = await upsertCertificates(tx, certificates, batchId);
@@ -38,7 +40,12 @@ export async function upsertEvents(tx: Executor, input: EventInput[], batchId: n
 
 type Outcome = "inserted" | "updated";
 
-function certificateKey(c: { code: string; terminal: string; appliedOn: string | null; issuedOn: string | null }): string {
+function certificateKey(c: {
+  code: string;
+  terminal: string;
+  appliedOn: string | null;
+  issuedOn: string | null;
+}): string {
   return `${c.code}|${c.terminal}|${c.appliedOn ?? c.issuedOn}`;
 }
 
@@ -47,7 +54,11 @@ function certificateKey(c: { code: string; terminal: string; appliedOn: string |
  * record): new ones inserted, changed ones updated. A missing expiry is the issue day plus the term
  * (CERTIFICATE_VALID_YEARS, default 3). Then each terminal's renewals are brought in step.
  */
-export async function upsertCertificates(tx: Executor, rows: CertificateRow[], batchId: number | null): Promise<Map<string, Outcome>> {
+export async function upsertCertificates(
+  tx: Executor,
+  rows: CertificateRow[],
+  batchId: number | null,
+): Promise<Map<string, Outcome>> {
   if (rows.length === 0) return new Map();
   const years = certificateValidYears(process.env.CERTIFICATE_VALID_YEARS);
   const expires = rows.map((r) => r.expiresOn ?? (r.issuedOn ? certificateExpiry(r.issuedOn, years) : null));
@@ -60,7 +71,14 @@ export async function upsertCertificates(tx: Executor, rows: CertificateRow[], b
              import_batch_id = excluded.import_batch_id
        where (c.issued_on, c.expires_on) is distinct from (coalesce(excluded.issued_on, c.issued_on), coalesce(excluded.expires_on, c.expires_on))
        returning c.facility_code as code, c.terminal, c.identity_on::text, (xmax = 0) as is_new`,
-    [rows.map((r) => r.code), rows.map((r) => r.terminal), rows.map((r) => r.appliedOn), rows.map((r) => r.issuedOn), expires, batchId],
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.terminal),
+      rows.map((r) => r.appliedOn),
+      rows.map((r) => r.issuedOn),
+      expires,
+      batchId,
+    ],
   );
   await refreshCertificateRenewals(tx, [...new Set(rows.map((r) => r.code))]);
   return new Map(changed.map((c) => [`${c.code}|${c.terminal}|${c.identity_on}`, c.is_new ? "inserted" : "updated"]));
@@ -75,7 +93,13 @@ async function upsertSteps(tx: Executor, rows: EventRow[], batchId: number | nul
        on conflict (facility_code, state, effective_on) do update set note = excluded.note, import_batch_id = excluded.import_batch_id
        where e.note is distinct from excluded.note
        returning e.facility_code as code, e.state::text, e.effective_on::text, (xmax = 0) as is_new`,
-    [rows.map((r) => r.code), rows.map((r) => r.state), rows.map((r) => r.effectiveOn), rows.map((r) => r.note), batchId],
+    [
+      rows.map((r) => r.code),
+      rows.map((r) => r.state),
+      rows.map((r) => r.effectiveOn),
+      rows.map((r) => r.note),
+      batchId,
+    ],
   );
   const codes = [...new Set(rows.map((r) => r.code))];
   await markBackwardSteps(tx, codes);

@@ -33,7 +33,12 @@ const defaultCategory = (r: FacilityInput) => (r.tableType === "pharmacy" ? "pha
 /**
  * Upserts a batch by code (see mergeFacilities): inserted / updated / unchanged, counted exactly.
  */
-export function upsertFacilities(tx: BulkTx, rows: FacilityInput[], present: ReadonlySet<FacilityColumn>, batchId: number | null): Promise<WriteCounts> {
+export function upsertFacilities(
+  tx: BulkTx,
+  rows: FacilityInput[],
+  present: ReadonlySet<FacilityColumn>,
+  batchId: number | null,
+): Promise<WriteCounts> {
   return mergeFacilities(tx, once(rows), present, batchId);
 }
 
@@ -62,9 +67,23 @@ export async function mergeFacilities(
     ["name", "text", (r) => r.name],
     ...OPTIONAL.filter(([column]) => present.has(column)),
   ];
-  await tx.query(`create temp table facility_import (${columns.map(([c, type]) => `${c} ${type}`).join(", ")}) on commit drop`);
-  const line = lineOf(columns.map(([, , get]) => (r: FacilityInput) => csvField(get(r))));
-  const rows = await copyInto(tx, "facility_import", columns.map(([c]) => c), { lines: mapBatches(batches, line) }, { chunkBytes: chunkBytes(tx) });
+  await tx.query(
+    `create temp table facility_import (${columns.map(([c, type]) => `${c} ${type}`).join(", ")}) on commit drop`,
+  );
+  const line = lineOf(
+    columns.map(
+      ([, , get]) =>
+        (r: FacilityInput) =>
+          csvField(get(r)),
+    ),
+  );
+  const rows = await copyInto(
+    tx,
+    "facility_import",
+    columns.map(([c]) => c),
+    { lines: mapBatches(batches, line) },
+    { chunkBytes: chunkBytes(tx) },
+  );
   await tx.query("analyze facility_import"); // a temporary table has no statistics: without them the joins below go row by row
   const compared = columns.slice(1).map(([c]) => c);
   const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
@@ -79,7 +98,9 @@ export async function mergeFacilities(
     [batchId],
   );
   const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category").map(([c]) => c);
-  const start = present.has("claim_method") ? `case when t.claim_method = 'online' then 'online' else 'optical_disk' end::facility_state` : `'optical_disk'::facility_state`;
+  const start = present.has("claim_method")
+    ? `case when t.claim_method = 'online' then 'online' else 'optical_disk' end::facility_state`
+    : `'optical_disk'::facility_state`;
   const category = `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' then 'pharmacy' else 'clinic' end::facility_category)`;
   const [{ inserted }] = await tx.query<{ inserted: number }>(
     `with added as (
@@ -106,15 +127,30 @@ export async function insertFacilities(
   batchId: number | null,
 ): Promise<number> {
   const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category");
-  const columns = ["code", "prefecture", "table_type", "name", "category", ...optional.map(([c]) => c), "initial_state", "status", "import_batch_id"];
-  const start = (r: FacilityInput) => (present.has("claim_method") && r.claimMethod === "online" ? "online" : "optical_disk");
+  const columns = [
+    "code",
+    "prefecture",
+    "table_type",
+    "name",
+    "category",
+    ...optional.map(([c]) => c),
+    "initial_state",
+    "status",
+    "import_batch_id",
+  ];
+  const start = (r: FacilityInput) =>
+    present.has("claim_method") && r.claimMethod === "online" ? "online" : "optical_disk";
   const line = lineOf([
     (r) => csvField(r.code),
     (r) => csvField(r.prefecture),
     (r) => r.tableType,
     (r) => csvField(r.name),
     (r) => (present.has("category") && r.category) || defaultCategory(r),
-    ...optional.map(([c, , get]) => (r: FacilityInput) => csvField(get(r) ?? KEPT_WHEN_EMPTY[c])),
+    ...optional.map(
+      ([c, , get]) =>
+        (r: FacilityInput) =>
+          csvField(get(r) ?? KEPT_WHEN_EMPTY[c]),
+    ),
     start,
     start,
     () => csvField(batchId),

@@ -45,10 +45,12 @@ export async function upsertFilings(tx: Executor, rows: FilingInput[], batchId: 
   const unnest = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
   const typed = COLUMNS.map(([c, type]) => `t.${c}::${type}`).join(", ");
   const compared = names.slice(2);
-  const params = COLUMNS.map(([, , get]) => rows.map((r) => {
-    const v = get(r);
-    return v === null || v === undefined ? null : String(v);
-  }));
+  const params = COLUMNS.map(([, , get]) =>
+    rows.map((r) => {
+      const v = get(r);
+      return v === null || v === undefined ? null : String(v);
+    }),
+  );
   const batch = `$${COLUMNS.length + 1}::int`;
   const [counts] = await tx.query<{ inserted: number; updated: number }>(
     `with t as (select * from unnest(${unnest}) as t(${names.join(", ")})),

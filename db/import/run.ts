@@ -68,13 +68,34 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   const db = getDb();
   const [batch] = await db
     .insert(importBatches)
-    .values({ kind: options.kind, fileName: options.fileName, userId: options.actor.id, userEmail: options.actor.email, dryRun: options.dryRun })
+    .values({
+      kind: options.kind,
+      fileName: options.fileName,
+      userId: options.actor.id,
+      userEmail: options.actor.email,
+      dryRun: options.dryRun,
+    })
     .returning({ id: importBatches.id });
   // A facility list needs no lookup per batch, so its batches are small: rows then go out to the database
   // before they are old enough for the collector to copy them (national list: 2.6 s → 2.4 s at 1,000 rows).
-  const reader = readImportFile(options.kind, options.source, { today: todayIso(), batchRows: options.kind === "facilities" ? 1000 : 5000, sheet: options.sheet });
+  const reader = readImportFile(options.kind, options.source, {
+    today: todayIso(),
+    batchRows: options.kind === "facilities" ? 1000 : 5000,
+    sheet: options.sheet,
+  });
   const summary: ImportSummary = {
-    kind: options.kind, file: options.fileName, encoding: "", rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, dryRun: options.dryRun, errors: [], errorsOmitted: 0, batchId: batch.id,
+    kind: options.kind,
+    file: options.fileName,
+    encoding: "",
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    dryRun: options.dryRun,
+    errors: [],
+    errorsOmitted: 0,
+    batchId: batch.id,
   };
   // Every error is counted; only the first ones are kept (in memory, in the batch's jsonb and in the reply).
   const errors = new ErrorCap();
@@ -155,7 +176,12 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     const message = error instanceof ImportFileError ? error.messageJa : "取り込みに失敗しました（変更はありません）";
     await db
       .update(importBatches)
-      .set({ status: "failed", encoding: reader.encoding(), finishedAt: new Date(), errors: [{ row: 0, column: "", value: "", message }] })
+      .set({
+        status: "failed",
+        encoding: reader.encoding(),
+        finishedAt: new Date(),
+        errors: [{ row: 0, column: "", value: "", message }],
+      })
       .where(eq(importBatches.id, batch.id));
     throw error;
   }
@@ -170,8 +196,15 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   await db
     .update(importBatches)
     .set({
-      status: options.dryRun ? "dry_run" : "done", encoding: summary.encoding, finishedAt: new Date(), rows: summary.rows, inserted: summary.inserted,
-      updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, errors: summary.errors,
+      status: options.dryRun ? "dry_run" : "done",
+      encoding: summary.encoding,
+      finishedAt: new Date(),
+      rows: summary.rows,
+      inserted: summary.inserted,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      rejected: summary.rejected,
+      errors: summary.errors,
       errorsOmitted: summary.errorsOmitted,
       ...(summary.diff && { diff: summary.diff }),
     })
@@ -216,7 +249,10 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput | C
 ): Promise<T[]> {
   let known = new Map<string, string>();
   if (kind !== "facilities" && rows.length > 0) {
-    const found = await tx.query<{ code: string; prefecture: string }>("select code, prefecture from facilities where code = any($1::text[])", [[...new Set(rows.map((r) => codeOf(r.value)))]]);
+    const found = await tx.query<{ code: string; prefecture: string }>(
+      "select code, prefecture from facilities where code = any($1::text[])",
+      [[...new Set(rows.map((r) => codeOf(r.value)))]],
+    );
     known = new Map(found.map((f) => [f.code, f.prefecture]));
   }
   const accepted: T[] = [];
@@ -233,7 +269,12 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput | C
   return accepted;
 }
 
-function write(tx: BulkTx, kind: "filings" | "events" | "claims", rows: unknown[], batchId: number): Promise<WriteCounts> {
+function write(
+  tx: BulkTx,
+  kind: "filings" | "events" | "claims",
+  rows: unknown[],
+  batchId: number,
+): Promise<WriteCounts> {
   if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
   if (kind === "claims") return upsertClaims(tx, rows as ClaimsInput[], batchId);
   return upsertEvents(tx, rows as EventInput[], batchId);

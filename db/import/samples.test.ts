@@ -44,20 +44,28 @@ function importFile(kind: ImportKind, file: string, opts: { dryRun?: boolean; sc
   });
 }
 
-const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
 
 describe("the first list into an empty table (its foreign key set aside, then checked once)", () => {
   it("a dry run and an import that fails part-way leave no rows and every index and constraint as it was", async () => {
     // Some terminal-sharing cells are empty: a new facility then takes the default (not shared).
     const lines = ["医療機関コード,医療機関名称,都道府県,オンライン資格確認端末共用"];
-    for (let i = 1; i <= 6000; i++) lines.push(`${makeFacilityCode("13", "1", 2, i)},テスト診療所${i},東京都,${i % 2 ? "" : "有"}`);
+    for (let i = 1; i <= 6000; i++)
+      lines.push(`${makeFacilityCode("13", "1", 2, i)},テスト診療所${i},東京都,${i % 2 ? "" : "有"}`);
     const file = path.join(tmp, "first.csv");
     writeFileSync(file, iconv.encode(lines.join("\r\n") + "\r\n", "cp932"));
     const dry = await importFile("facilities", file, { dryRun: true });
     expect([dry.inserted, dry.rejected]).toEqual([6000, 0]);
     // Bytes that are not Shift_JIS after the first 5,000 rows have been written: the whole import rolls back.
     const broken = path.join(tmp, "broken.csv");
-    writeFileSync(broken, Buffer.concat([iconv.encode(lines.join("\r\n") + "\r\n", "cp932"), Buffer.from([0x85, 0x20, 0xff, 0xff, 0x0d, 0x0a])]));
+    writeFileSync(
+      broken,
+      Buffer.concat([
+        iconv.encode(lines.join("\r\n") + "\r\n", "cp932"),
+        Buffer.from([0x85, 0x20, 0xff, 0xff, 0x0d, 0x0a]),
+      ]),
+    );
     const error = await importFile("facilities", broken).catch((e: unknown) => e);
     expect((error as ImportFileError).reason).toBe("undecodable");
     expect(await count("facilities")).toBe(0);
@@ -76,11 +84,19 @@ describe("the sample files, in the order people receive them", () => {
   for (const [kind, file, encoding, counts, rejectedLines] of expected) {
     it(`${file}: counts exactly, rejects the bad rows with reasons, and a second import changes nothing`, async () => {
       const first = await importFile(kind, fixture(file));
-      expect([first.encoding, first.rows, first.inserted, first.updated, first.unchanged, first.rejected]).toEqual([encoding, ...counts]);
+      expect([first.encoding, first.rows, first.inserted, first.updated, first.unchanged, first.rejected]).toEqual([
+        encoding,
+        ...counts,
+      ]);
       expect([...new Set(first.errors.map((e) => e.row))]).toEqual(rejectedLines);
       for (const e of first.errors) expect(e.message.length).toBeGreaterThan(5);
       const again = await importFile(kind, fixture(file));
-      expect([again.inserted, again.updated, again.unchanged, again.rejected]).toEqual([0, 0, counts[1] + counts[2] + counts[3], counts[4]]);
+      expect([again.inserted, again.updated, again.unchanged, again.rejected]).toEqual([
+        0,
+        0,
+        counts[1] + counts[2] + counts[3],
+        counts[4],
+      ]);
     });
   }
 
@@ -94,26 +110,40 @@ describe("the sample files, in the order people receive them", () => {
     );
     expect(off.n).toBe(0);
     expect(await count("status_events where backward")).toBeGreaterThan(0);
-    const batches = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from import_batches group by 1 order by 1`);
-    expect(batches).toEqual([{ status: "done", n: 10 }, { status: "dry_run", n: 1 }, { status: "failed", n: 1 }]); // and the two above
+    const batches = await queryRows<{ status: string; n: number }>(
+      db,
+      sql`select status, count(*)::int as n from import_batches group by 1 order by 1`,
+    );
+    expect(batches).toEqual([
+      { status: "done", n: 10 },
+      { status: "dry_run", n: 1 },
+      { status: "failed", n: 1 },
+    ]); // and the two above
     expect(await catalogue()).toEqual(migrated); // the first list went in with its foreign key set aside
   });
 
   it("kept the monthly summary equal to a full recomputation, though each import refreshed only its slices", async () => {
-    const read = "select month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims::text from monthly_summary order by 1, 2, 3, 4, 5";
+    const read =
+      "select month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims::text from monthly_summary order by 1, 2, 3, 4, 5";
     const kept = await queryRows<Record<string, unknown>>(db, sql.raw(read));
     expect(kept.length).toBeGreaterThan(0);
-    const recomputed = await withTransaction(async (tx) => {
-      await refreshMonthlySummary(tx, todayIso());
-      return tx.query<Record<string, unknown>>(read);
-    }, { rollback: true });
+    const recomputed = await withTransaction(
+      async (tx) => {
+        await refreshMonthlySummary(tx, todayIso());
+        return tx.query<Record<string, unknown>>(read);
+      },
+      { rollback: true },
+    );
     expect(kept).toEqual(recomputed);
   });
 });
 
 describe("files as people really have them", () => {
   const header = "医療機関コード,医療機関名称,都道府県,所在地\r\n";
-  const rows = ['０１１０１１３７１９,㈱髙﨑①テスト診療所,北海道,"札幌市中央区1-2, 3F\r\n別館"', "110113719,重複,北海道,"].join("\r\n");
+  const rows = [
+    '０１１０１１３７１９,㈱髙﨑①テスト診療所,北海道,"札幌市中央区1-2, 3F\r\n別館"',
+    "110113719,重複,北海道,",
+  ].join("\r\n");
 
   it("reads Shift_JIS with CP932 characters, CRLF and a quoted line break, and restores a lost leading zero", async () => {
     const file = path.join(tmp, "cp932.csv");
@@ -127,7 +157,10 @@ describe("files as people really have them", () => {
   it("reads UTF-8 with a BOM and LF line ends, and without a BOM; a dry run writes nothing", async () => {
     const before = await count("facilities");
     for (const [name, bytes] of [
-      ["bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from((header + rows).replaceAll("\r\n", "\n"))])],
+      [
+        "bom.csv",
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from((header + rows).replaceAll("\r\n", "\n"))]),
+      ],
       ["plain.csv", Buffer.from(header + rows)],
     ] as const) {
       const file = path.join(tmp, name);
@@ -159,11 +192,17 @@ describe("files as people really have them", () => {
   });
 
   it("an editor scoped to Tokyo imports only Tokyo's rows; the rest are rejected with the reason", async () => {
-    const s = await importFile("facilities", fixture("facilities_sjis.csv"), { scope: { kind: "prefectures", prefectures: ["13"] }, dryRun: true });
+    const s = await importFile("facilities", fixture("facilities_sjis.csv"), {
+      scope: { kind: "prefectures", prefectures: ["13"] },
+      dryRun: true,
+    });
     const outside = s.errors.filter((e) => e.message.includes("担当外"));
     expect(outside.length).toBeGreaterThan(100);
     expect(s.unchanged + s.updated + s.inserted).toBe(s.rows - s.rejected);
-    const events = await importFile("events", fixture("events_utf8.csv"), { scope: { kind: "prefectures", prefectures: ["13"] }, dryRun: true });
+    const events = await importFile("events", fixture("events_utf8.csv"), {
+      scope: { kind: "prefectures", prefectures: ["13"] },
+      dryRun: true,
+    });
     // Outside the scope reads exactly like an unknown code: nothing is confirmed.
     expect(events.errors.some((e) => e.message.includes("登録されていません"))).toBe(true);
     expect(events.errors.every((e) => !e.message.includes("担当外"))).toBe(true);

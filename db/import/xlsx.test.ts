@@ -19,9 +19,21 @@ afterAll(async () => close?.());
 
 const book = (name: string) => path.join(import.meta.dirname, "__fixtures__", "xlsx", name);
 const importBook = (kind: ImportKind, name: string, opts: { sheet?: string; dryRun?: boolean } = {}) =>
-  runImport({ kind, fileName: name, actor: { id: null, email: "test", scope: NATIONAL }, dryRun: opts.dryRun ?? false, source: createReadStream(book(name)), sheet: opts.sheet });
-const count = async (table: string) => (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as ImportFileError);
+  runImport({
+    kind,
+    fileName: name,
+    actor: { id: null, email: "test", scope: NATIONAL },
+    dryRun: opts.dryRun ?? false,
+    source: createReadStream(book(name)),
+    sheet: opts.sheet,
+  });
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as ImportFileError,
+  );
 
 describe("a facility list kept in Excel", () => {
   it("is refused with a clear message, nothing written, when the workbook is password-protected, cut short or its sheet empty", async () => {
@@ -37,7 +49,11 @@ describe("a facility list kept in Excel", () => {
     const noSuchSheet = await refusal(importBook("facilities", "facilities_book.xlsx", { sheet: "一覧" }));
     expect(noSuchSheet!.messageJa).toBe("シート「一覧」がありません（このブックのシート: 医療機関一覧、メモ、空）");
     const notAList = await refusal(importBook("facilities", "facilities_book.xlsx", { sheet: "メモ" }));
-    expect([notAList!.reason, notAList!.messageJa, (notAList as SheetError).sheets]).toEqual(["missing_columns", "シート「メモ」: 必須の列がありません: 医療機関コード、名称", ["医療機関一覧", "メモ", "空"]]);
+    expect([notAList!.reason, notAList!.messageJa, (notAList as SheetError).sheets]).toEqual([
+      "missing_columns",
+      "シート「メモ」: 必須の列がありません: 医療機関コード、名称",
+      ["医療機関一覧", "メモ", "空"],
+    ]);
     expect(await count("facilities")).toBe(0);
     const failed = await queryRows<{ status: string }>(db, sql`select status from import_batches`);
     expect(failed.every((b) => b.status === "failed")).toBe(true);
@@ -45,7 +61,11 @@ describe("a facility list kept in Excel", () => {
 
   it("reads the first sheet below its title rows, through a merged two-row header, with codes, dates and formulas as Excel shows them", async () => {
     const summary = await importBook("facilities", "facilities_book.xlsx");
-    expect([summary.encoding, summary.sheet, summary.sheets]).toEqual(["xlsx", "医療機関一覧", ["医療機関一覧", "メモ", "空"]]);
+    expect([summary.encoding, summary.sheet, summary.sheets]).toEqual([
+      "xlsx",
+      "医療機関一覧",
+      ["医療機関一覧", "メモ", "空"],
+    ]);
     expect([summary.rows, summary.inserted, summary.rejected]).toEqual([7, 5, 2]);
     // Errors name the row, and the cell as Excel does.
     expect(summary.errors.map((e) => [e.row, e.cell, e.sheet, e.column])).toEqual([
@@ -58,15 +78,50 @@ describe("a facility list kept in Excel", () => {
     );
     expect(rows).toEqual([
       // 110112349 typed as a number: its leading zero put back
-      { code: "0110112349", name: "北星クリニック", phone: "011-222-3333", postal_code: "060-0001", monthly_claims: 1200, closed_on: null },
-      { code: "0130220015", name: "すずらん歯科", phone: "011-555-6666", postal_code: "060-0002", monthly_claims: 300, closed_on: "2024-03-31" },
+      {
+        code: "0110112349",
+        name: "北星クリニック",
+        phone: "011-222-3333",
+        postal_code: "060-0001",
+        monthly_claims: 1200,
+        closed_on: null,
+      },
+      {
+        code: "0130220015",
+        name: "すずらん歯科",
+        phone: "011-555-6666",
+        postal_code: "060-0002",
+        monthly_claims: 300,
+        closed_on: "2024-03-31",
+      },
       // a pharmacy code that lost its zero; the name from a formula's cached value; a date shown in 和暦
-      { code: "0440330033", name: "みやぎ薬局", phone: "022-333-4444", postal_code: "980-0001", monthly_claims: 950, closed_on: "2023-12-01" },
+      {
+        code: "0440330033",
+        name: "みやぎ薬局",
+        phone: "022-333-4444",
+        postal_code: "980-0001",
+        monthly_claims: 950,
+        closed_on: "2023-12-01",
+      },
       // its name a shared string in two formatted runs; claims from a formula (=100*4, cached 400, never
       // evaluated here); closed as the bare serial 45535
-      { code: "1311041246", name: "橋本小児科クリニック", phone: "03-5203-4353", postal_code: "160-0001", monthly_claims: 400, closed_on: "2024-08-31" },
+      {
+        code: "1311041246",
+        name: "橋本小児科クリニック",
+        phone: "03-5203-4353",
+        postal_code: "160-0001",
+        monthly_claims: 400,
+        closed_on: "2024-08-31",
+      },
       // its name a shared string with its reading (furigana) beside it, read without it; closed as 和暦 text
-      { code: "2710510013", name: "なにわ医院", phone: "06-1111-2222", postal_code: "530-0001", monthly_claims: 800, closed_on: "2024-03-31" },
+      {
+        code: "2710510013",
+        name: "なにわ医院",
+        phone: "06-1111-2222",
+        postal_code: "530-0001",
+        monthly_claims: 800,
+        closed_on: "2024-03-31",
+      },
     ]);
     const again = await importBook("facilities", "facilities_book.xlsx");
     expect([again.inserted, again.updated, again.unchanged, again.rejected]).toEqual([0, 0, 5, 2]);

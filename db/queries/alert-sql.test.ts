@@ -4,7 +4,13 @@ import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
 import { alertFacts } from "./alert-sql";
-import { ALERT_RULES, evaluateAlerts, type CertificateFacts, type ContactFacts, type FacilityFacts } from "../../lib/alerts/rules";
+import {
+  ALERT_RULES,
+  evaluateAlerts,
+  type CertificateFacts,
+  type ContactFacts,
+  type FacilityFacts,
+} from "../../lib/alerts/rules";
 import type { ClaimMethod } from "../../lib/table-types";
 import { CONTRADICTIONS } from "../../lib/alerts/contradictions";
 import type { EventState } from "../../lib/states";
@@ -49,15 +55,22 @@ async function replayedAlerts(asOf: string): Promise<Map<string, string[]>> {
     sql`select facility_code, contacted_on, promised_on from contacts where contacted_on <= ${asOf}::date order by contacted_on, id`,
   );
   const lastContact = new Map<string, ContactFacts>();
-  for (const c of contacts) lastContact.set(c.facility_code, { contactedOn: c.contacted_on, promisedOn: c.promised_on });
+  for (const c of contacts)
+    lastContact.set(c.facility_code, { contactedOn: c.contacted_on, promisedOn: c.promised_on });
   const certificates = await queryRows<CertificateFacts & { code: string }>(
     db,
     sql`select facility_code as code, terminal, applied_on as "appliedOn", issued_on as "issuedOn", expires_on as "expiresOn" from certificates`,
   );
   const certsOf = new Map<string, CertificateFacts[]>();
   for (const { code, ...c } of certificates) certsOf.set(code, [...(certsOf.get(code) ?? []), c]);
-  const events = await queryRows<EventRow>(db, sql`select facility_code, state, effective_on from status_events where effective_on <= ${asOf}::date order by effective_on, state`);
-  const filings = await queryRows<FilingRow>(db, sql`select * from filings where filed_on <= ${asOf}::date order by filed_on`);
+  const events = await queryRows<EventRow>(
+    db,
+    sql`select facility_code, state, effective_on from status_events where effective_on <= ${asOf}::date order by effective_on, state`,
+  );
+  const filings = await queryRows<FilingRow>(
+    db,
+    sql`select * from filings where filed_on <= ${asOf}::date order by filed_on`,
+  );
   const latestEvent = new Map<string, EventRow>();
   for (const e of events) latestEvent.set(e.facility_code, e);
   const latestFiling = new Map<string, FilingRow>();
@@ -119,7 +132,10 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
 
   it("the seeded country at its own date raises every rule (the comparison above is not vacuous)", async () => {
     // Steps back from online are rare and short: also look on the days they happened.
-    const backward = await queryRows<{ d: string }>(db, sql`select distinct effective_on::text as d from status_events where backward order by 1 limit 3`);
+    const backward = await queryRows<{ d: string }>(
+      db,
+      sql`select distinct effective_on::text as d from status_events where backward order by 1 limit 3`,
+    );
     const dates = ["2024-09-01", "2025-10-01", SEED_AS_OF, "2026-06-30", ...backward.map((b) => b.d)];
     for (const asOf of backward.map((b) => b.d)) {
       const [expected, actual] = await Promise.all([replayedAlerts(asOf), sqlAlerts(asOf)]);
@@ -134,7 +150,8 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
     for (const asOf of ["2024-10-01", "2025-10-01", SEED_AS_OF, "2026-06-30"]) {
       for (const [code, alerts] of await sqlAlerts(asOf)) {
         const rules = new Set(alerts.map((a) => a.split("@")[0]));
-        for (const [a, b] of CONTRADICTIONS) expect(rules.has(a) && rules.has(b), `${code} ${asOf}: ${a} with ${b}`).toBe(false);
+        for (const [a, b] of CONTRADICTIONS)
+          expect(rules.has(a) && rules.has(b), `${code} ${asOf}: ${a} with ${b}`).toBe(false);
       }
     }
   });

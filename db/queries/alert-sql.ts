@@ -15,7 +15,16 @@ import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertRule, type AlertSettings
 
 /** Filing columns the rules (and the messages) read; taken from the filing in force on the date. */
 const FILING_COLUMNS = [
-  "filed_on", "deferral_until", "reason", "reason_sub", "readiness", "readiness_date", "usage_applied", "cert_applied", "outsourcer", "contractor",
+  "filed_on",
+  "deferral_until",
+  "reason",
+  "reason_sub",
+  "readiness",
+  "readiness_date",
+  "usage_applied",
+  "cert_applied",
+  "outsourcer",
+  "contractor",
 ];
 
 /** The rules an online facility can raise (lib/alerts/rules.ts ONLINE_RULES); every other rule is null for it. */
@@ -95,18 +104,50 @@ function promisedContacts(a: SQL): SQL {
 }
 
 const FACILITY_NAMES = [
-  "code", "name", "prefecture", "table_type", "category", "address", "postal_code", "phone", "closed_on", "shares_oqv_terminal",
-  "first_applied_on", "first_certificate_on", "claim_method", "opened_on", "initial_state", "first_online_on",
+  "code",
+  "name",
+  "prefecture",
+  "table_type",
+  "category",
+  "address",
+  "postal_code",
+  "phone",
+  "closed_on",
+  "shares_oqv_terminal",
+  "first_applied_on",
+  "first_certificate_on",
+  "claim_method",
+  "opened_on",
+  "initial_state",
+  "first_online_on",
 ];
 const FACILITY_COLUMNS = sql.raw(FACILITY_NAMES.map((c) => `f.${c}`).join(", "));
 
 /** Columns computed from the facts (before the due dates), in the order the select below makes them. */
-const DERIVED_NAMES = ["has_applied", "was_online", "has_certificate", "applied_on", "certificate_on", "ready_by", "apply_by"];
+const DERIVED_NAMES = [
+  "has_applied",
+  "was_online",
+  "has_certificate",
+  "applied_on",
+  "certificate_on",
+  "ready_by",
+  "apply_by",
+];
 
 /** Every column of an alertFacts row, in order: the online branch spells the same list. */
 const ROW_NAMES = [
-  ...FACILITY_NAMES, "st", "st_since", ...FILING_COLUMNS.map((c) => `fl_${c}`), "c_expired_due", "c_expiring_due",
-  "lc_contacted_on", "lc_promised_on", ...DERIVED_NAMES, ...ALERT_RULES.map((rule) => `d_${rule}`), "top_due", "top_rank",
+  ...FACILITY_NAMES,
+  "st",
+  "st_since",
+  ...FILING_COLUMNS.map((c) => `fl_${c}`),
+  "c_expired_due",
+  "c_expiring_due",
+  "lc_contacted_on",
+  "lc_promised_on",
+  ...DERIVED_NAMES,
+  ...ALERT_RULES.map((rule) => `d_${rule}`),
+  "top_due",
+  "top_rank",
 ];
 
 /**
@@ -149,7 +190,8 @@ export const dueColumn = (rule: AlertRule) => sql.raw(`d_${rule}`);
  */
 export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings = DEFAULT_ALERT_SETTINGS): SQL {
   const a = sql`${asOfDate}::date`;
-  const fl = (c: string) => sql`case when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`;
+  const fl = (c: string) =>
+    sql`case when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`;
   const notClosed = sql`(f.closed_on is null or f.closed_on > ${a})`;
   const dues = ruleDue(settings, a);
   const dueCols = ALERT_RULES.map((rule) =>
@@ -166,7 +208,11 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
     with cd as (${certificateDue(a, settings)}), pm as (${promisedContacts(a)})
     -- "offset 0" fences keep the planner from pasting each computed column into every expression that
     -- reads it (the plan grew to 60 kB of SQL and crossed the JIT threshold: half a second of compiling).
-    select ${sql.raw(ROW_NAMES.filter((c) => c !== "top_rank").map((c) => `r.${c}`).join(", "))}, case ${rank} end as top_rank
+    select ${sql.raw(
+      ROW_NAMES.filter((c) => c !== "top_rank")
+        .map((c) => `r.${c}`)
+        .join(", "),
+    )}, case ${rank} end as top_rank
     from (
       select d.*, least(${least}) as top_due
       from (

@@ -51,9 +51,16 @@ export interface FollowUpChangeResult {
  * Sets the assignee and/or next action date of many facilities in one statement. Only facilities in the
  * caller's scope change, and an assignee only gets facilities in prefectures they see themselves.
  */
-export async function changeFollowUps(db: Db, scope: Scope, actor: Actor, codes: string[], change: FollowUpChange): Promise<FollowUpChangeResult> {
+export async function changeFollowUps(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  codes: string[],
+  change: FollowUpChange,
+): Promise<FollowUpChangeResult> {
   const unique = [...new Set(codes)];
-  if (unique.length === 0 || (change.assigneeId === undefined && change.nextActionOn === undefined)) return { updated: [], refused: unique };
+  if (unique.length === 0 || (change.assigneeId === undefined && change.nextActionOn === undefined))
+    return { updated: [], refused: unique };
   const setAssignee = change.assigneeId !== undefined;
   const setNext = change.nextActionOn !== undefined;
   const assigneeOk =
@@ -78,7 +85,11 @@ export async function changeFollowUps(db: Db, scope: Scope, actor: Actor, codes:
     const updated = rows.map((r) => r.facility_code).sort();
     const done = new Set(updated);
     const refused = unique.filter((c) => !done.has(c));
-    if (updated.length > 0) await writeAudit(tx, actor, "follow_up.change", updated.length === 1 ? updated[0] : null, { codes: updated, ...change });
+    if (updated.length > 0)
+      await writeAudit(tx, actor, "follow_up.change", updated.length === 1 ? updated[0] : null, {
+        codes: updated,
+        ...change,
+      });
     return { updated, refused };
   });
 }

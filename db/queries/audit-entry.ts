@@ -9,7 +9,13 @@ export interface Actor {
 }
 
 /** One audit_log row, written in the caller's transaction so the change and its record stand or fall together. */
-export async function writeAudit(tx: Db, actor: Actor, action: string, target: string | null, details: unknown): Promise<void> {
+export async function writeAudit(
+  tx: Db,
+  actor: Actor,
+  action: string,
+  target: string | null,
+  details: unknown,
+): Promise<void> {
   await queryRows(
     tx,
     sql`insert into audit_log (user_id, user_email, ip, action, target, details)

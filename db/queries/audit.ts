@@ -59,7 +59,10 @@ function auditWhere(scope: Scope, filter: AuditFilter): SQL {
       sql`(coalesce(user_email, '') ilike ${like} or action ilike ${like} or coalesce(target, '') ilike ${like} or coalesce(details::text, '') ilike ${like} or coalesce(ip, '') ilike ${like})`,
     );
   }
-  if (filter.action) parts.push(sql`(action = ${filter.action} or action like ${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`) + ".%"})`);
+  if (filter.action)
+    parts.push(
+      sql`(action = ${filter.action} or action like ${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`) + ".%"})`,
+    );
   if (filter.from) parts.push(sql`at >= (${filter.from}::date)::timestamp at time zone 'Asia/Tokyo'`);
   if (filter.to) parts.push(sql`at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Tokyo'`);
   return sql.join(parts, sql` and `);
@@ -67,9 +70,18 @@ function auditWhere(scope: Scope, filter: AuditFilter): SQL {
 
 const COLUMNS = sql`id::int as id, to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as at, user_email as "userEmail", ip, action, target, details`;
 
-export async function searchAudit(db: Db, scope: Scope, filter: AuditFilter, page: number, pageSize: number): Promise<{ total: number; items: AuditRow[] }> {
+export async function searchAudit(
+  db: Db,
+  scope: Scope,
+  filter: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: AuditRow[] }> {
   const where = auditWhere(scope, filter);
-  const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from audit_log where ${where}`);
+  const [{ total }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from audit_log where ${where}`,
+  );
   const items = await queryRows<AuditRow>(
     db,
     sql`select ${COLUMNS} from audit_log where ${where} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
@@ -78,11 +90,19 @@ export async function searchAudit(db: Db, scope: Scope, filter: AuditFilter, pag
 }
 
 /** Every matching row, newest first, in chunks (keyset on id) for the CSV export. */
-export async function* eachAuditRow(db: Db, scope: Scope, filter: AuditFilter, chunk = 2000): AsyncGenerator<AuditRow[]> {
+export async function* eachAuditRow(
+  db: Db,
+  scope: Scope,
+  filter: AuditFilter,
+  chunk = 2000,
+): AsyncGenerator<AuditRow[]> {
   const where = auditWhere(scope, filter);
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const rows = await queryRows<AuditRow>(db, sql`select ${COLUMNS} from audit_log where ${where} and id < ${before} order by id desc limit ${chunk}`);
+    const rows = await queryRows<AuditRow>(
+      db,
+      sql`select ${COLUMNS} from audit_log where ${where} and id < ${before} order by id desc limit ${chunk}`,
+    );
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < chunk) return;

@@ -20,7 +20,13 @@ type Filter = { prefecture?: string; tableType?: TableType; category?: Category 
  * facilities the filter selects. Counts are facts of their month (the payers' own), so a past month reads
  * the same whatever has happened since.
  */
-export async function reportedClaimsByMonth(db: Db, scope: Scope, filter: Filter, fromMonth: string, toMonth: string): Promise<Map<string, ReportedClaims>> {
+export async function reportedClaimsByMonth(
+  db: Db,
+  scope: Scope,
+  filter: Filter,
+  fromMonth: string,
+  toMonth: string,
+): Promise<Map<string, ReportedClaims>> {
   const rows = await queryRows<{ month: string; total: number; online: number }>(
     db,
     sql`select to_char(m.month, 'YYYY-MM') as month, sum(m.claims)::float8 as total, sum(m.online_claims)::float8 as online
@@ -58,7 +64,11 @@ function monthAndPrevious(asOf: string): [string, string] {
  * keep the estimate from the facilities' listed volumes. Older months are not used: a share from a year
  * ago would be shown as today's.
  */
-export async function reportedClaimsCube(db: Db, scope: Scope, filter: Filter & { asOf: string }): Promise<ReportedClaimsCube | null> {
+export async function reportedClaimsCube(
+  db: Db,
+  scope: Scope,
+  filter: Filter & { asOf: string },
+): Promise<ReportedClaimsCube | null> {
   const within = facilityFilter(scope, filter);
   for (const month of monthAndPrevious(filter.asOf)) {
     const first = sql`${`${month}-01`}::date`;

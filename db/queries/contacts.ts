@@ -77,7 +77,13 @@ async function carryNextAction(tx: Db, actor: Actor, code: string, nextActionOn:
 }
 
 /** Logs a contact; null when the facility is not in the scope (the caller answers 404). */
-export async function addContact(db: Db, scope: Scope, actor: Actor, code: string, input: ContactInput): Promise<Contact | null> {
+export async function addContact(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  code: string,
+  input: ContactInput,
+): Promise<Contact | null> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [row] = await queryRows<ContactRow>(
@@ -96,7 +102,14 @@ export async function addContact(db: Db, scope: Scope, actor: Actor, code: strin
 }
 
 /** Corrects a logged contact; the audit entry keeps what it said before. Null when not found in scope. */
-export async function updateContact(db: Db, scope: Scope, actor: Actor, facilityCode: string, id: number, input: ContactInput): Promise<Contact | null> {
+export async function updateContact(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  facilityCode: string,
+  id: number,
+  input: ContactInput,
+): Promise<Contact | null> {
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     // The entry must belong to the facility the form was for, checked before anything is written (a form
@@ -117,7 +130,12 @@ export async function updateContact(db: Db, scope: Scope, actor: Actor, facility
     await carryNextAction(tx, actor, before.facility_code, input.nextActionOn);
     const was = toContact(before);
     const beforeInput: ContactInput = {
-      contactedOn: was.contactedOn, channel: was.channel, outcome: was.outcome, promisedOn: was.promisedOn, note: was.note, nextActionOn: was.nextActionOn,
+      contactedOn: was.contactedOn,
+      channel: was.channel,
+      outcome: was.outcome,
+      promisedOn: was.promisedOn,
+      note: was.note,
+      nextActionOn: was.nextActionOn,
     };
     await writeAudit(tx, actor, "contact.edit", before.facility_code, { id, before: beforeInput, after: input });
     return toContact(row);

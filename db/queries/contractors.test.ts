@@ -24,9 +24,15 @@ afterAll(async () => close?.());
 
 describe("contractors", () => {
   it("stores the normalised key with each filing and groups the list by it, each group the total of its filtered list", async () => {
-    const [mismatch] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from filings where outsourcer is not null and contractor is null`);
+    const [mismatch] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from filings where outsourcer is not null and contractor is null`,
+    );
     expect(mismatch.n).toBe(0);
-    const samples = await queryRows<{ outsourcer: string; contractor: string }>(db, sql`select outsourcer, contractor from filings where outsourcer is not null limit 50`);
+    const samples = await queryRows<{ outsourcer: string; contractor: string }>(
+      db,
+      sql`select outsourcer, contractor from filings where outsourcer is not null limit 50`,
+    );
     for (const s of samples) expect(s.contractor).toBe(normalizeContractorName(s.outsourcer));
     const groups = await followUpsByContractor(db, NATIONAL, { asOf: AS_OF });
     expect(groups.length).toBeGreaterThan(0);
@@ -37,11 +43,17 @@ describe("contractors", () => {
   });
 
   it("the migration that fills the key for filings stored before it gives the same key as the importer", async () => {
-    await queryRows(db, sql`update filings set outsourcer = '㈱ ｍｅｄｉ サポート　' || outsourcer where id % 7 = 0 and outsourcer is not null`);
+    await queryRows(
+      db,
+      sql`update filings set outsourcer = '㈱ ｍｅｄｉ サポート　' || outsourcer where id % 7 = 0 and outsourcer is not null`,
+    );
     await queryRows(db, sql`update filings set contractor = null`);
     const migration = readFileSync(backfillMigration(), "utf8");
     await queryRows(db, sql.raw(migration));
-    const rows = await queryRows<{ outsourcer: string; contractor: string | null }>(db, sql`select outsourcer, contractor from filings where outsourcer is not null`);
+    const rows = await queryRows<{ outsourcer: string; contractor: string | null }>(
+      db,
+      sql`select outsourcer, contractor from filings where outsourcer is not null`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.contractor).toBe(normalizeContractorName(r.outsourcer) || null);
   });
@@ -56,7 +68,9 @@ describe("contractors", () => {
     expect(codes.every((c) => c.startsWith("13"))).toBe(true);
     expect(codes).toHaveLength(total);
     const all = await followUpCodes(db, NATIONAL, { asOf: AS_OF, contractor: group.contractor }, 5000);
-    const result = await changeFollowUps(db, NATIONAL, { id: user.id, email: "t@example.jp", ip: null }, all.codes, { assigneeId: user.id });
+    const result = await changeFollowUps(db, NATIONAL, { id: user.id, email: "t@example.jp", ip: null }, all.codes, {
+      assigneeId: user.id,
+    });
     expect(result.updated).toHaveLength(group.facilities);
     const regrouped = await followUpsByContractor(db, NATIONAL, { asOf: AS_OF });
     expect(regrouped.find((g) => g.contractor === group.contractor)?.unassigned).toBe(0);

@@ -26,7 +26,6 @@ export interface DashboardData {
   plan: PlanForecast;
 }
 
-
 /**
  * Finished dashboards by (scope, filter, data version). The version is the monthly summary's refresh time,
  * which every write that moves a figure (an import, the seed) sets in its own transaction; each request
@@ -37,13 +36,23 @@ const cache = new Map<string, Promise<DashboardData>>();
 const CACHE_ENTRIES = 200;
 
 async function dataVersion(db: Db): Promise<string> {
-  const [row] = await queryRows<{ v: string | null }>(db, sql`select (select refreshed_at::text from summary_state where id = 1) as v`);
+  const [row] = await queryRows<{ v: string | null }>(
+    db,
+    sql`select (select refreshed_at::text from summary_state where id = 1) as v`,
+  );
   return row?.v ?? "";
 }
 
 /** Everything the overview and prefecture pages draw, from the same queries the API serves. */
 export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
-  const key = JSON.stringify([await dataVersion(db), scope, filter.asOf, filter.prefecture ?? null, filter.tableType ?? null, filter.category ?? null]);
+  const key = JSON.stringify([
+    await dataVersion(db),
+    scope,
+    filter.asOf,
+    filter.prefecture ?? null,
+    filter.tableType ?? null,
+    filter.category ?? null,
+  ]);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key); // most recently used goes last
@@ -63,7 +72,20 @@ async function computeDashboard(db: Db, scope: Scope, filter: DashboardFilter): 
   const trend =
     filter.asOf >= HISTORY_START
       ? groupings.then(({ prefecture: p }) =>
-          monthlyTrend(db, scope, { ...filter, from: HISTORY_START, to: filter.asOf }, { [filter.asOf]: { date: filter.asOf, total: p.total, closed: p.closed, counts: p.counts, claims: p.claimsEstimated ?? p.claims } }),
+          monthlyTrend(
+            db,
+            scope,
+            { ...filter, from: HISTORY_START, to: filter.asOf },
+            {
+              [filter.asOf]: {
+                date: filter.asOf,
+                total: p.total,
+                closed: p.closed,
+                counts: p.counts,
+                claims: p.claimsEstimated ?? p.claims,
+              },
+            },
+          ),
         )
       : Promise.resolve([]);
   const [byGrouping, trendPoints, funnelSteps, deferrals, plan] = await Promise.all([

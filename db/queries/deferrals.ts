@@ -36,17 +36,29 @@ export async function deferralFigures(db: Db, scope: Scope, filter: Filter): Pro
   const id = (dim: DeferralDim) => sql.identifier(dim);
   const grouped = await readWithoutJit<{ dim: string | null; key: string | null; n: number; lapsed: number }>(
     db,
-    sql`select case ${sql.join(DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${dim}`), sql` `)} end as dim,
-               case ${sql.join(DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${id(dim)}::text`), sql` `)} end as key,
+    sql`select case ${sql.join(
+      DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${dim}`),
+      sql` `,
+    )} end as dim,
+               case ${sql.join(
+                 DIMS.map(({ dim }) => sql`when grouping(${id(dim)}) = 0 then ${id(dim)}::text`),
+                 sql` `,
+               )} end as key,
                (count(*) filter (where in_force))::int as n, (count(*) filter (where lapsed))::int as lapsed
         from (
-          select ${sql.join(DIMS.map(({ dim }) => sql`${deferralKey(dim, asOf)} as ${id(dim)}`), sql`, `)},
+          select ${sql.join(
+            DIMS.map(({ dim }) => sql`${deferralKey(dim, asOf)} as ${id(dim)}`),
+            sql`, `,
+          )},
                  (${deferralPopulation(asOf)}) as in_force, (${deferralPopulation(asOf, "lapsed")}) as lapsed
           from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
           ${filingOn(asOf, sql`f.code`)}
           where g.facility_code is not null
         ) open
-        group by grouping sets (${sql.join(DIMS.map(({ dim }) => sql`(${id(dim)})`), sql`, `)}, ())`,
+        group by grouping sets (${sql.join(
+          DIMS.map(({ dim }) => sql`(${id(dim)})`),
+          sql`, `,
+        )}, ())`,
   );
   const lapsed = grouped.find((r) => r.dim === null)?.lapsed ?? 0;
   const rows = grouped.filter((r) => r.dim !== null && r.key !== null && r.n > 0);

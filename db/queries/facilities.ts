@@ -56,7 +56,11 @@ const SORT_SQL: Record<FacilitySort, string> = {
 
 /** Which states on the date the list keeps, from its status, closed and figure filters. */
 function listedStates(filter: FacilityListFilter): readonly EventState[] {
-  let states: readonly EventState[] = filter.status ? [filter.status] : filter.closed === "include" || filter.figure?.reached ? EVENT_STATES : LADDER;
+  let states: readonly EventState[] = filter.status
+    ? [filter.status]
+    : filter.closed === "include" || filter.figure?.reached
+      ? EVENT_STATES
+      : LADDER;
   if (filter.figure && stillToMove(filter.figure)) states = states.filter((st) => NOT_YET_ONLINE.includes(st));
   return states;
 }
@@ -78,7 +82,9 @@ function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   }
   if (filter.alert) {
     // The same rules as the follow-up list, over the same scoped facilities.
-    parts.push(sql`f.code in (select a.code from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} a where ${dueColumn(filter.alert)} is not null)`);
+    parts.push(
+      sql`f.code in (select a.code from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} a where ${dueColumn(filter.alert)} is not null)`,
+    );
   }
   return sql.join(parts, sql` and `);
 }
@@ -91,20 +97,36 @@ const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f
  * that date, closed facilities are left out unless asked for. The same rows as the CSV export, and for any
  * filter the total equals the progress count (db/queries/list-on-date.test.ts).
  */
-export async function listFacilities(db: Db, scope: Scope, filter: FacilityListFilter, page = 1, pageSize = 50): Promise<Page<FacilityListItem>> {
+export async function listFacilities(
+  db: Db,
+  scope: Scope,
+  filter: FacilityListFilter,
+  page = 1,
+  pageSize = 50,
+): Promise<Page<FacilityListItem>> {
   const where = listWhere(scope, filter);
   const dir = filter.dir === "desc" ? "desc" : "asc";
-  const sort = sql.raw(`${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`);
+  const sort = sql.raw(
+    `${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`,
+  );
   const listed = await listedFrom(db, filter, where);
   const [items, [count]] = await Promise.all([
-    readWithoutJit<FacilityListItem>(db, sql`select ${COLUMNS} from ${listed} order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`),
+    readWithoutJit<FacilityListItem>(
+      db,
+      sql`select ${COLUMNS} from ${listed} order by ${sort} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    ),
     readWithoutJit<{ n: number }>(db, sql`select count(*)::int as n from ${listed}`),
   ]);
   return { total: Number(count?.n ?? 0), page, pageSize, items };
 }
 
 /** Every facility matching the filter in code order, a chunk at a time (keyset on code: bounded memory; 1,000 rows a query kept the export's garbage lowest for the same speed). */
-export async function* eachFacility(db: Db, scope: Scope, filter: FacilityListFilter, chunk = 1000): AsyncGenerator<FacilityListItem[]> {
+export async function* eachFacility(
+  db: Db,
+  scope: Scope,
+  filter: FacilityListFilter,
+  chunk = 1000,
+): AsyncGenerator<FacilityListItem[]> {
   const where = listWhere(scope, filter);
   let after = "";
   for (;;) {
@@ -118,4 +140,3 @@ export async function* eachFacility(db: Db, scope: Scope, filter: FacilityListFi
     if (rows.length < chunk) return;
   }
 }
-

@@ -3,7 +3,12 @@ import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { listContacts, type Contact } from "./contacts";
 import { evaluateAlerts, type Alert, type FacilityFacts } from "../../lib/alerts/rules";
-import { applyByFor, onboardingCalendar, latestStartMonthFor, type OnboardingCalendar } from "../../lib/calendar/onboarding";
+import {
+  applyByFor,
+  onboardingCalendar,
+  latestStartMonthFor,
+  type OnboardingCalendar,
+} from "../../lib/calendar/onboarding";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
@@ -59,7 +64,12 @@ export interface FacilityDetail {
   facility: FacilityRecord;
   events: FacilityEvent[];
   filings: FilingRecord[];
-  followUp: { assigneeId: number | null; assignee: string | null; nextActionOn: string | null; updatedAt: string | null };
+  followUp: {
+    assigneeId: number | null;
+    assignee: string | null;
+    nextActionOn: string | null;
+    updatedAt: string | null;
+  };
   contacts: Contact[];
   certificates: CertificateRecord[];
   alerts: Alert[];
@@ -95,7 +105,12 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
                  remarks, founder_name as "founderName", address, email, in_force as "inForce"
           from filings where facility_code = ${code} order by filed_on desc`,
     ),
-    queryRows<{ assignee_id: number | null; email: string | null; next_action_on: string | null; updated_at: string | Date | null }>(
+    queryRows<{
+      assignee_id: number | null;
+      email: string | null;
+      next_action_on: string | null;
+      updated_at: string | Date | null;
+    }>(
       db,
       sql`select fu.assignee_id, u.email, fu.next_action_on, fu.updated_at from follow_ups fu
           left join users u on u.id = fu.assignee_id where fu.facility_code = ${code}`,

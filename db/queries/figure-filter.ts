@@ -49,7 +49,10 @@ export function planKey(asOf: string): SQL {
 
 /** The raw spellings on file that normalise to a contractor key (the rule stays in one place, lib/contractors.ts). */
 export async function contractorSpellings(db: Db, key: string): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(db, sql`select distinct outsourcer as name from filings where reason = 'outsourced' and outsourcer is not null`);
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select distinct outsourcer as name from filings where reason = 'outsourced' and outsourcer is not null`,
+  );
   return rows.map((r) => r.name).filter((name) => normalizeContractorName(name) === key);
 }
 
@@ -62,7 +65,16 @@ export async function contractorDisplayName(db: Db, key: string): Promise<string
   return rows.find((r) => normalizeContractorName(r.name) === key)?.name ?? key;
 }
 
-const DEFERRAL_VALUE_DIMS: DeferralDim[] = ["reason", "reasonSub", "readiness", "network", "rececom", "usageApplied", "certApplied", "deferralEnds"];
+const DEFERRAL_VALUE_DIMS: DeferralDim[] = [
+  "reason",
+  "reasonSub",
+  "readiness",
+  "network",
+  "rececom",
+  "usageApplied",
+  "certApplied",
+  "deferralEnds",
+];
 
 /** The figure filter as one condition over s, f and g (a filing must be joined whenever needsFiling says so). */
 export async function figureCondition(db: Db, asOf: string, filter: FigureFilter): Promise<SQL> {
@@ -75,7 +87,14 @@ export async function figureCondition(db: Db, asOf: string, filter: FigureFilter
     }
     if (filter.contractor !== undefined) {
       const names = await contractorSpellings(db, filter.contractor);
-      parts.push(names.length === 0 ? sql`false` : sql`g.reason = 'outsourced' and g.outsourcer in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})`);
+      parts.push(
+        names.length === 0
+          ? sql`false`
+          : sql`g.reason = 'outsourced' and g.outsourcer in (${sql.join(
+              names.map((n) => sql`${n}`),
+              sql`, `,
+            )})`,
+      );
     }
   }
   if (filter.plan !== undefined && filter.plan !== "remaining") parts.push(sql`${planKey(asOf)} = ${filter.plan}`);

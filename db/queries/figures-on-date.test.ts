@@ -19,10 +19,30 @@ const c = (n: number) => makeFacilityCode("13", "1", 5, n);
 
 function filing(code: string, filedOn: string, fields: Partial<FilingInput>): FilingInput {
   return {
-    code, filedOn, facilityName: null, phone: null, specialties: null, deferralUntil: `${Number(filedOn.slice(0, 4)) + 1}-09-30`,
-    reason: "other", reasonSub: null, outsourcer: null, reasonOther: "業者待ち", readiness: "september", readinessDate: null, readinessOther: null,
-    rececom: "checking", rececomMonth: null, network: "considering", networkMonth: null, usageApplied: false, certApplied: false,
-    remarks: null, founderName: null, address: null, email: null, ...fields,
+    code,
+    filedOn,
+    facilityName: null,
+    phone: null,
+    specialties: null,
+    deferralUntil: `${Number(filedOn.slice(0, 4)) + 1}-09-30`,
+    reason: "other",
+    reasonSub: null,
+    outsourcer: null,
+    reasonOther: "業者待ち",
+    readiness: "september",
+    readinessDate: null,
+    readinessOther: null,
+    rececom: "checking",
+    rececomMonth: null,
+    network: "considering",
+    networkMonth: null,
+    usageApplied: false,
+    certApplied: false,
+    remarks: null,
+    founderName: null,
+    address: null,
+    email: null,
+    ...fields,
   };
 }
 
@@ -31,21 +51,48 @@ beforeAll(async () => {
   await withTransaction(async (tx) => {
     await upsertFacilities(
       tx,
-      [1, 2, 3, 4, 5].map((n) => ({ code: c(n), prefecture: "13", tableType: "medical" as const, name: `施設${n}`, claimMethod: "optical_disk" as const })),
+      [1, 2, 3, 4, 5].map((n) => ({
+        code: c(n),
+        prefecture: "13",
+        tableType: "medical" as const,
+        name: `施設${n}`,
+        claimMethod: "optical_disk" as const,
+      })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
     );
-    await upsertFilings(tx, [
-      // 1: outsourced in 2024 saying 済 for the usage application with none on record; refiled in 2025 as イ(1).
-      filing(c(1), "2024-06-01", { reason: "outsourced", outsourcer: "株式会社メディカル東京", reasonOther: null, usageApplied: true, readiness: "december" }),
-      filing(c(1), "2025-06-01", { reason: "transitional", reasonSub: 1, reasonOther: null, readiness: "march" }),
-      // 2: the same contractor spelt another way; applied on 2024-07-01, as its filing says.
-      filing(c(2), "2024-06-10", { reason: "outsourced", outsourcer: "（株）メディカル　東京", reasonOther: null, usageApplied: true, network: "ready" }),
-      // 3: another contractor.
-      filing(c(3), "2024-06-20", { reason: "outsourced", outsourcer: "メディカル大阪 株式会社", reasonOther: null, certApplied: true }),
-      // 4: other reason, never renewed: lapsed after 2025-09-30.
-      filing(c(4), "2024-06-01", { readiness: "other", readinessDate: "2025-03-31" }),
-    ], null);
+    await upsertFilings(
+      tx,
+      [
+        // 1: outsourced in 2024 saying 済 for the usage application with none on record; refiled in 2025 as イ(1).
+        filing(c(1), "2024-06-01", {
+          reason: "outsourced",
+          outsourcer: "株式会社メディカル東京",
+          reasonOther: null,
+          usageApplied: true,
+          readiness: "december",
+        }),
+        filing(c(1), "2025-06-01", { reason: "transitional", reasonSub: 1, reasonOther: null, readiness: "march" }),
+        // 2: the same contractor spelt another way; applied on 2024-07-01, as its filing says.
+        filing(c(2), "2024-06-10", {
+          reason: "outsourced",
+          outsourcer: "（株）メディカル　東京",
+          reasonOther: null,
+          usageApplied: true,
+          network: "ready",
+        }),
+        // 3: another contractor.
+        filing(c(3), "2024-06-20", {
+          reason: "outsourced",
+          outsourcer: "メディカル大阪 株式会社",
+          reasonOther: null,
+          certApplied: true,
+        }),
+        // 4: other reason, never renewed: lapsed after 2025-09-30.
+        filing(c(4), "2024-06-01", { readiness: "other", readinessDate: "2025-03-31" }),
+      ],
+      null,
+    );
     await upsertEvents(tx, [{ code: c(2), state: "applied", effectiveOn: "2024-07-01", note: null }], null);
   });
 });
@@ -62,7 +109,10 @@ describe("deferral figures on a date", () => {
     expect(d).toMatchObject({ inForce: 4, lapsed: 0, reasons: { outsourced: 3, other: 1 } });
     expect(d.usageApplied).toEqual({ done: 1, unconfirmed: 1, not_yet: 2 });
     expect(d.certApplied).toEqual({ unconfirmed: 1, not_yet: 3 });
-    expect(d.contractors.map((x) => [x.key, x.count])).toEqual([["メディカル東京", 2], ["メディカル大阪", 1]]);
+    expect(d.contractors.map((x) => [x.key, x.count])).toEqual([
+      ["メディカル東京", 2],
+      ["メディカル大阪", 1],
+    ]);
   });
 
   it("a later filing supersedes from its own filing day, and a period that ended no longer counts as in force", async () => {
@@ -79,10 +129,14 @@ describe("deferral figures on a date", () => {
       const d = await deferralFigures(db, NATIONAL, { asOf });
       expect(await listed(asOf, { deferral: "inForce" })).toBe(d.inForce);
       expect(await listed(asOf, { deferral: "lapsed" })).toBe(d.lapsed);
-      for (const [reason, n] of Object.entries(d.reasons)) expect(await listed(asOf, { reason: reason as FigureFilter["reason"] })).toBe(n);
-      for (const [sub, n] of Object.entries(d.transitionalSub)) expect(await listed(asOf, { reasonSub: sub as FigureFilter["reasonSub"] })).toBe(n);
-      for (const [v, n] of Object.entries(d.usageApplied)) expect(await listed(asOf, { usageApplied: v as FigureFilter["usageApplied"] })).toBe(n);
-      for (const [v, n] of Object.entries(d.certApplied)) expect(await listed(asOf, { certApplied: v as FigureFilter["certApplied"] })).toBe(n);
+      for (const [reason, n] of Object.entries(d.reasons))
+        expect(await listed(asOf, { reason: reason as FigureFilter["reason"] })).toBe(n);
+      for (const [sub, n] of Object.entries(d.transitionalSub))
+        expect(await listed(asOf, { reasonSub: sub as FigureFilter["reasonSub"] })).toBe(n);
+      for (const [v, n] of Object.entries(d.usageApplied))
+        expect(await listed(asOf, { usageApplied: v as FigureFilter["usageApplied"] })).toBe(n);
+      for (const [v, n] of Object.entries(d.certApplied))
+        expect(await listed(asOf, { certApplied: v as FigureFilter["certApplied"] })).toBe(n);
       for (const m of d.endingByMonth) expect(await listed(asOf, { deferralEnds: m.month })).toBe(m.count);
       for (const x of d.contractors) expect(await listed(asOf, { contractor: x.key })).toBe(x.count);
       const plan = await planForecast(db, NATIONAL, { asOf });
@@ -90,7 +144,8 @@ describe("deferral figures on a date", () => {
       expect(await listed(asOf, { plan: "slipped" })).toBe(plan.slipped);
       expect(await listed(asOf, { plan: "none" })).toBe(plan.withoutPlan);
       for (const m of plan.plannedByMonth) expect(await listed(asOf, { plan: m.month })).toBe(m.count);
-      for (const step of await funnel(db, NATIONAL, { asOf })) expect(await listed(asOf, { reached: step.state })).toBe(step.reached);
+      for (const step of await funnel(db, NATIONAL, { asOf }))
+        expect(await listed(asOf, { reached: step.state })).toBe(step.reached);
     }
   });
 

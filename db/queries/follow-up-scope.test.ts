@@ -30,8 +30,11 @@ beforeAll(async () => {
     await upsertFacilities(
       tx,
       [...tokyo, ...osaka].map((code) => ({
-        code, prefecture: code.slice(0, 2), tableType: code[2] === "1" ? ("medical" as const) : ("dental" as const),
-        name: `施設${code}`, claimMethod: "optical_disk" as const,
+        code,
+        prefecture: code.slice(0, 2),
+        tableType: code[2] === "1" ? ("medical" as const) : ("dental" as const),
+        name: `施設${code}`,
+        claimMethod: "optical_disk" as const,
       })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
@@ -48,7 +51,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => close?.());
 
-const contact = { contactedOn: "2024-10-01", channel: "phone" as const, outcome: "no_answer" as const, promisedOn: null, note: "=cmd", nextActionOn: "2024-10-08" };
+const contact = {
+  contactedOn: "2024-10-01",
+  channel: "phone" as const,
+  outcome: "no_answer" as const,
+  promisedOn: null,
+  note: "=cmd",
+  nextActionOn: "2024-10-08",
+};
 
 describe("scope on the follow-up list, facility list, export and detail", () => {
   it("the list and its export hold only Tokyo, even when Osaka is asked for", async () => {
@@ -64,7 +74,11 @@ describe("scope on the follow-up list, facility list, export and detail", () => 
     const page = await listFacilities(db, TOKYO, { asOf: AS_OF });
     expect(page.total).toBe(3);
     expect((await listFacilities(db, TOKYO, { asOf: AS_OF, prefecture: "27" })).total).toBe(0);
-    expect((await listFacilities(db, NATIONAL, { asOf: AS_OF, alert: "no_filing", tableType: "dental" })).items.map((i) => i.code)).toEqual(osaka);
+    expect(
+      (await listFacilities(db, NATIONAL, { asOf: AS_OF, alert: "no_filing", tableType: "dental" })).items.map(
+        (i) => i.code,
+      ),
+    ).toEqual(osaka);
     const exported: string[] = [];
     for await (const chunk of eachFacility(db, TOKYO, { asOf: AS_OF }, 2)) exported.push(...chunk.map((i) => i.code));
     expect(exported).toEqual(tokyo);
@@ -82,7 +96,10 @@ describe("contact log", () => {
     expect(logged).toMatchObject({ facilityCode: tokyo[0], outcome: "no_answer", userEmail: tokyoEditor.email });
     const item = (await listFollowUps(db, TOKYO, { asOf: AS_OF, q: tokyo[0] })).items[0];
     expect(item.nextActionOn).toBe("2024-10-08");
-    const audit = await queryRows<{ action: string; target: string }>(db, sql`select action, target from audit_log where action = 'contact.add'`);
+    const audit = await queryRows<{ action: string; target: string }>(
+      db,
+      sql`select action, target from audit_log where action = 'contact.add'`,
+    );
     expect(audit).toEqual([{ action: "contact.add", target: tokyo[0] }]);
   });
 
@@ -90,22 +107,33 @@ describe("contact log", () => {
     expect(await addContact(db, TOKYO, tokyoEditor, osaka[0], contact)).toBeNull();
     const osakaContact = await addContact(db, NATIONAL, nationalAdmin, osaka[0], contact);
     expect(await listContacts(db, TOKYO, osaka[0])).toEqual([]);
-    expect(await updateContact(db, TOKYO, tokyoEditor, osaka[0], osakaContact!.id, { ...contact, note: "changed" })).toBeNull();
+    expect(
+      await updateContact(db, TOKYO, tokyoEditor, osaka[0], osakaContact!.id, { ...contact, note: "changed" }),
+    ).toBeNull();
     expect((await listContacts(db, NATIONAL, osaka[0]))[0].note).toBe("=cmd");
   });
 
   it("an edit sent for another facility than the entry's changes nothing and writes no audit entry", async () => {
     const [entry] = await listContacts(db, TOKYO, tokyo[0]);
-    const edits = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where action = 'contact.edit'`))[0].n;
+    const edits = async () =>
+      (
+        await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where action = 'contact.edit'`)
+      )[0].n;
     const before = await edits();
-    expect(await updateContact(db, TOKYO, tokyoEditor, tokyo[1], entry.id, { ...contact, note: "wrong facility" })).toBeNull();
+    expect(
+      await updateContact(db, TOKYO, tokyoEditor, tokyo[1], entry.id, { ...contact, note: "wrong facility" }),
+    ).toBeNull();
     expect((await listContacts(db, TOKYO, tokyo[0]))[0].note).toBe(entry.note);
     expect(await edits()).toBe(before);
   });
 
   it("an edit keeps what the contact said before in the audit log", async () => {
     const [first] = await listContacts(db, TOKYO, tokyo[0]);
-    const edited = await updateContact(db, TOKYO, tokyoEditor, first.facilityCode, first.id, { ...contact, outcome: "reached", note: "担当者と話した" });
+    const edited = await updateContact(db, TOKYO, tokyoEditor, first.facilityCode, first.id, {
+      ...contact,
+      outcome: "reached",
+      note: "担当者と話した",
+    });
     expect(edited).toMatchObject({ outcome: "reached", note: "担当者と話した" });
     const [entry] = await queryRows<{ details: { before: { outcome: string }; after: { outcome: string } } }>(
       db,
@@ -119,15 +147,25 @@ describe("contact log", () => {
 describe("assignments", () => {
   it("offers only editors and admins whose whole scope lies inside the caller's (no national or Osaka staff to Tokyo)", async () => {
     expect((await assignableColleagues(db, TOKYO)).map((u) => u.email)).toEqual(["t@example.jp"]);
-    expect((await assignableColleagues(db, NATIONAL)).map((u) => u.email)).toEqual(["a@example.jp", "o@example.jp", "t@example.jp"]);
+    expect((await assignableColleagues(db, NATIONAL)).map((u) => u.email)).toEqual([
+      "a@example.jp",
+      "o@example.jp",
+      "t@example.jp",
+    ]);
   });
 
   it("refuses an assignee outside the caller's scope even when a form is forged", async () => {
-    expect(await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[0]], { assigneeId: nationalAdmin.id })).toEqual({ updated: [], refused: [tokyo[0]] });
+    expect(await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[0]], { assigneeId: nationalAdmin.id })).toEqual({
+      updated: [],
+      refused: [tokyo[0]],
+    });
   });
 
   it("assigns Tokyo facilities in bulk; Osaka codes and an Osaka assignee are refused", async () => {
-    const done = await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[1], tokyo[2], osaka[1]], { assigneeId: tokyoEditor.id, nextActionOn: "2024-10-10" });
+    const done = await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[1], tokyo[2], osaka[1]], {
+      assigneeId: tokyoEditor.id,
+      nextActionOn: "2024-10-10",
+    });
     expect(done).toEqual({ updated: [tokyo[1], tokyo[2]].sort(), refused: [osaka[1]] });
     const mine = await listFollowUps(db, TOKYO, { asOf: AS_OF, assignee: tokyoEditor.id });
     expect(mine.items.map((i) => [i.code, i.assignee, i.nextActionOn])).toEqual([
@@ -143,6 +181,8 @@ describe("assignments", () => {
     await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[1]], { nextActionOn: "2024-11-01" });
     const item = (await listFollowUps(db, TOKYO, { asOf: AS_OF, q: tokyo[1] })).items[0];
     expect([item.assignee, item.nextActionOn]).toEqual([tokyoEditor.email, "2024-11-01"]);
-    expect((await listFollowUps(db, TOKYO, { asOf: AS_OF, assignee: "none" })).items.map((i) => i.code)).toEqual([tokyo[0]]);
+    expect((await listFollowUps(db, TOKYO, { asOf: AS_OF, assignee: "none" })).items.map((i) => i.code)).toEqual([
+      tokyo[0],
+    ]);
   });
 });

@@ -19,11 +19,36 @@ let db: Db;
 let close: () => Promise<void>;
 const c = (n: number) => makeFacilityCode("13", "1", 5, n);
 
-const filing = (code: string, filedOn: string, deferralUntil: string, extra: Partial<FilingInput> = {}): FilingInput => ({
-  code, filedOn, facilityName: null, phone: null, specialties: null, deferralUntil,
-  reason: "other", reasonSub: null, outsourcer: null, reasonOther: "業者待ち", readiness: "september", readinessDate: null, readinessOther: null,
-  rececom: "checking", rececomMonth: null, network: "considering", networkMonth: null, usageApplied: false, certApplied: false,
-  remarks: null, founderName: null, address: null, email: null, ...extra,
+const filing = (
+  code: string,
+  filedOn: string,
+  deferralUntil: string,
+  extra: Partial<FilingInput> = {},
+): FilingInput => ({
+  code,
+  filedOn,
+  facilityName: null,
+  phone: null,
+  specialties: null,
+  deferralUntil,
+  reason: "other",
+  reasonSub: null,
+  outsourcer: null,
+  reasonOther: "業者待ち",
+  readiness: "september",
+  readinessDate: null,
+  readinessOther: null,
+  rececom: "checking",
+  rececomMonth: null,
+  network: "considering",
+  networkMonth: null,
+  usageApplied: false,
+  certApplied: false,
+  remarks: null,
+  founderName: null,
+  address: null,
+  email: null,
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -32,31 +57,44 @@ beforeAll(async () => {
     await upsertFacilities(
       tx,
       [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
-        code: c(n), prefecture: "13", tableType: "medical" as const, name: `施設${n}`, claimMethod: "optical_disk" as const,
-        sharesOqvTerminal: n === 5, closedOn: n === 8 ? "2025-10-15" : null,
+        code: c(n),
+        prefecture: "13",
+        tableType: "medical" as const,
+        name: `施設${n}`,
+        claimMethod: "optical_disk" as const,
+        sharesOqvTerminal: n === 5,
+        closedOn: n === 8 ? "2025-10-15" : null,
       })),
       new Set<FacilityColumn>(["claim_method", "shares_oqv_terminal", "closed_on"]),
       null,
     );
-    await upsertFilings(tx, [
-      filing(c(1), "2024-09-10", "2025-09-30"), // late filing: no_filing until it arrives
-      filing(c(2), "2024-08-01", "2025-09-30"), // never applies
-      filing(c(3), "2024-08-01", "2025-09-30"), // applies 2025-07-15, online 2025-09-01
-      filing(c(4), "2024-08-01", "2025-09-30"), // applied, certificate, online: each step late
-      filing(c(6), "2024-08-01", "2025-09-30", { usageApplied: true }), // says 済 before applying
-      filing(c(7), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closure planned
-      filing(c(8), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closes 2025-10-15
-      filing(c(9), "2024-08-01", "2025-03-31", { readiness: "december" }), // plan: end of December 2024
-    ], null);
-    await upsertEvents(tx, [
-      { code: c(3), state: "applied", effectiveOn: "2025-07-15", note: null },
-      { code: c(3), state: "online", effectiveOn: "2025-09-01", note: null },
-      { code: c(4), state: "applied", effectiveOn: "2024-10-01", note: null },
-      { code: c(4), state: "certificate_issued", effectiveOn: "2024-12-01", note: null },
-      { code: c(4), state: "online", effectiveOn: "2025-02-10", note: null },
-      { code: c(5), state: "applied", effectiveOn: "2024-10-01", note: null },
-      { code: c(6), state: "applied", effectiveOn: "2024-09-01", note: null },
-    ], null);
+    await upsertFilings(
+      tx,
+      [
+        filing(c(1), "2024-09-10", "2025-09-30"), // late filing: no_filing until it arrives
+        filing(c(2), "2024-08-01", "2025-09-30"), // never applies
+        filing(c(3), "2024-08-01", "2025-09-30"), // applies 2025-07-15, online 2025-09-01
+        filing(c(4), "2024-08-01", "2025-09-30"), // applied, certificate, online: each step late
+        filing(c(6), "2024-08-01", "2025-09-30", { usageApplied: true }), // says 済 before applying
+        filing(c(7), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closure planned
+        filing(c(8), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closes 2025-10-15
+        filing(c(9), "2024-08-01", "2025-03-31", { readiness: "december" }), // plan: end of December 2024
+      ],
+      null,
+    );
+    await upsertEvents(
+      tx,
+      [
+        { code: c(3), state: "applied", effectiveOn: "2025-07-15", note: null },
+        { code: c(3), state: "online", effectiveOn: "2025-09-01", note: null },
+        { code: c(4), state: "applied", effectiveOn: "2024-10-01", note: null },
+        { code: c(4), state: "certificate_issued", effectiveOn: "2024-12-01", note: null },
+        { code: c(4), state: "online", effectiveOn: "2025-02-10", note: null },
+        { code: c(5), state: "applied", effectiveOn: "2024-10-01", note: null },
+        { code: c(6), state: "applied", effectiveOn: "2024-09-01", note: null },
+      ],
+      null,
+    );
   });
 }, 60_000);
 afterAll(async () => close?.());
@@ -77,15 +115,43 @@ describe("each rule fires and clears on the right day (SQL path)", () => {
   const cases: [string, AlertRule, string, string, string | null, string][] = [
     // [what, rule, facility, last quiet day, first day it fires, (day it has cleared or null), due date]
     ["no filing after 31 August", "no_filing", c(1), "2024-08-31", "2024-09-01", "2024-08-31"],
-    ["deferral ending within 60 days, not applied", "deferral_expiring", c(2), "2025-07-31", "2025-08-01", "2025-09-30"],
+    [
+      "deferral ending within 60 days, not applied",
+      "deferral_expiring",
+      c(2),
+      "2025-07-31",
+      "2025-08-01",
+      "2025-09-30",
+    ],
     ["deferral ended, not online", "deferral_expired", c(2), "2025-09-30", "2025-10-01", "2025-09-30"],
-    ["apply-by date passed (20 July for a 30 September end)", "apply_by_passed", c(2), "2025-07-20", "2025-07-21", "2025-07-20"],
-    ["filed readiness date passed (ウ: 30 September next year)", "plan_slipped", c(2), "2025-09-30", "2025-10-01", "2025-09-30"],
+    [
+      "apply-by date passed (20 July for a 30 September end)",
+      "apply_by_passed",
+      c(2),
+      "2025-07-20",
+      "2025-07-21",
+      "2025-07-20",
+    ],
+    [
+      "filed readiness date passed (ウ: 30 September next year)",
+      "plan_slipped",
+      c(2),
+      "2025-09-30",
+      "2025-10-01",
+      "2025-09-30",
+    ],
     ["plan ア: end of December of the filing year", "plan_slipped", c(9), "2024-12-31", "2025-01-01", "2024-12-31"],
     ["no certificate 45 days after applying", "certificate_overdue", c(4), "2024-11-15", "2024-11-16", "2024-11-15"],
     ["not online 60 days after the certificate", "start_missed", c(4), "2025-01-30", "2025-01-31", "2025-01-30"],
     ["filing says 済 but no application on record", "filing_mismatch", c(6), "2024-07-31", "2024-08-01", "2024-08-01"],
-    ["filed for closure, deferral ended, not closed", "closure_overdue", c(7), "2025-09-30", "2025-10-01", "2025-09-30"],
+    [
+      "filed for closure, deferral ended, not closed",
+      "closure_overdue",
+      c(7),
+      "2025-09-30",
+      "2025-10-01",
+      "2025-09-30",
+    ],
   ].map(([what, rule, code, quiet, fires, due]) => [what, rule as AlertRule, code, quiet, fires, due]);
 
   for (const [what, rule, code, quiet, fires, due] of cases) {

@@ -9,7 +9,17 @@ import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
 import type { ContactOutcome } from "../../lib/follow-ups/contacts";
 
-export const FOLLOW_UP_SORTS = ["urgency", "code", "name", "prefecture", "status", "nextAction", "dueOn", "tableType", "assignee"] as const;
+export const FOLLOW_UP_SORTS = [
+  "urgency",
+  "code",
+  "name",
+  "prefecture",
+  "status",
+  "nextAction",
+  "dueOn",
+  "tableType",
+  "assignee",
+] as const;
 export type FollowUpSort = (typeof FOLLOW_UP_SORTS)[number];
 
 export interface FollowUpFilter {
@@ -59,7 +69,9 @@ export function factsFromRow(r: Record<string, unknown>): FacilityFacts {
     openedOn: str(r.opened_on),
     initialState: r.initial_state as EventState,
     firstOnlineOn: str(r.first_online_on),
-    lastContact: r.lc_contacted_on ? { contactedOn: String(r.lc_contacted_on), promisedOn: str(r.lc_promised_on) } : null,
+    lastContact: r.lc_contacted_on
+      ? { contactedOn: String(r.lc_contacted_on), promisedOn: str(r.lc_promised_on) }
+      : null,
     certificates: certificatesFromJson(r.certs),
     status: r.st as EventState,
     statusSince: str(r.st_since),
@@ -146,8 +158,19 @@ export interface ContractorGroup {
  * The follow-up list grouped by the contractor in the filing in force (⑥ア): one call to a contractor covers
  * all the facilities it claims for. Most facilities first; at most `limit` groups.
  */
-export async function followUpsByContractor(db: Db, scope: Scope, filter: FollowUpFilter, limit = 200): Promise<ContractorGroup[]> {
-  const rows = await queryRows<{ contractor: string; label: string; facilities: number; first_due: string; unassigned: number }>(
+export async function followUpsByContractor(
+  db: Db,
+  scope: Scope,
+  filter: FollowUpFilter,
+  limit = 200,
+): Promise<ContractorGroup[]> {
+  const rows = await queryRows<{
+    contractor: string;
+    label: string;
+    facilities: number;
+    first_due: string;
+    unassigned: number;
+  }>(
     db,
     sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
                min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
@@ -157,11 +180,22 @@ export async function followUpsByContractor(db: Db, scope: Scope, filter: Follow
         order by count(*) desc, min(x.top_due), x.fl_contractor
         limit ${limit}`,
   );
-  return rows.map((r) => ({ contractor: r.contractor, label: r.label, facilities: Number(r.facilities), firstDue: r.first_due, unassigned: Number(r.unassigned) }));
+  return rows.map((r) => ({
+    contractor: r.contractor,
+    label: r.label,
+    facilities: Number(r.facilities),
+    firstDue: r.first_due,
+    unassigned: Number(r.unassigned),
+  }));
 }
 
 /** The codes of every facility on the filtered list (bounded: at most `max`), for an action over the whole list. */
-export async function followUpCodes(db: Db, scope: Scope, filter: FollowUpFilter, max: number): Promise<{ codes: string[]; total: number }> {
+export async function followUpCodes(
+  db: Db,
+  scope: Scope,
+  filter: FollowUpFilter,
+  max: number,
+): Promise<{ codes: string[]; total: number }> {
   const rows = await queryRows<{ code: string; total: number }>(
     db,
     sql`select x.code, count(*) over () as total from (${followUpSelect(scope, filter)}) x order by x.top_due, x.top_rank, x.code limit ${max}`,
@@ -220,12 +254,21 @@ function toItem(r: Record<string, unknown>, asOf: string): FollowUpItem {
 }
 
 /** One page of the follow-up list, most urgent first by default, within the caller's scope (in SQL). */
-export async function listFollowUps(db: Db, scope: Scope, filter: FollowUpFilter, page = 1, pageSize = 50): Promise<Page<FollowUpItem>> {
+export async function listFollowUps(
+  db: Db,
+  scope: Scope,
+  filter: FollowUpFilter,
+  page = 1,
+  pageSize = 50,
+): Promise<Page<FollowUpItem>> {
   const rows = await queryRows<Row>(
     db,
-    sql`select * from (${withCertificates(sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
+    sql`select * from (${withCertificates(
+      sql`select x.*, count(*) over () as total from (${followUpSelect(scope, filter)}) x
         order by ${orderBy(filter)}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`, filter.asOf)}) y order by ${orderBy(filter)}`,
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      filter.asOf,
+    )}) y order by ${orderBy(filter)}`,
   );
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && page > 1) total = await countFollowUps(db, scope, filter);
@@ -233,7 +276,10 @@ export async function listFollowUps(db: Db, scope: Scope, filter: FollowUpFilter
 }
 
 export async function countFollowUps(db: Db, scope: Scope, filter: FollowUpFilter): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${followUpSelect(scope, filter)}) x`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (${followUpSelect(scope, filter)}) x`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -241,14 +287,24 @@ export async function countFollowUps(db: Db, scope: Scope, filter: FollowUpFilte
  * Every follow-up row matching the filter, in list order, a chunk at a time (keyset on the urgency order,
  * so each chunk is one bounded query and memory stays flat however many rows there are).
  */
-export async function* eachFollowUp(db: Db, scope: Scope, filter: FollowUpFilter, chunk = 5000): AsyncGenerator<FollowUpItem[]> {
+export async function* eachFollowUp(
+  db: Db,
+  scope: Scope,
+  filter: FollowUpFilter,
+  chunk = 5000,
+): AsyncGenerator<FollowUpItem[]> {
   let after: { due: string; rank: number; code: string } | null = null;
   for (;;) {
-    const keyset: SQL = after ? sql`(x.top_due, x.top_rank, x.code) > (${after.due}::date, ${after.rank}::int, ${after.code})` : sql`true`;
+    const keyset: SQL = after
+      ? sql`(x.top_due, x.top_rank, x.code) > (${after.due}::date, ${after.rank}::int, ${after.code})`
+      : sql`true`;
     const rows: Row[] = await queryRows<Row>(
       db,
-      sql`select * from (${withCertificates(sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
-          order by x.top_due, x.top_rank, x.code limit ${chunk}`, filter.asOf)}) y order by top_due, top_rank, code`,
+      sql`select * from (${withCertificates(
+        sql`select x.* from (${followUpSelect(scope, filter)}) x where ${keyset}
+          order by x.top_due, x.top_rank, x.code limit ${chunk}`,
+        filter.asOf,
+      )}) y order by top_due, top_rank, code`,
     );
     if (rows.length === 0) return;
     yield rows.map((r) => toItem(r, filter.asOf));

@@ -15,11 +15,35 @@ let db: Db;
 let close: () => Promise<void>;
 const c = (n: number) => makeFacilityCode("13", "1", 4, n);
 
-const filing = (code: string, filedOn: string, readiness: FilingInput["readiness"], readinessDate: string | null = null): FilingInput => ({
-  code, filedOn, facilityName: null, phone: null, specialties: null, deferralUntil: `${Number(filedOn.slice(0, 4)) + 1}-09-30`,
-  reason: "other", reasonSub: null, outsourcer: null, reasonOther: "業者待ち", readiness, readinessDate, readinessOther: null,
-  rececom: "checking", rececomMonth: null, network: "considering", networkMonth: null, usageApplied: false, certApplied: false,
-  remarks: null, founderName: null, address: null, email: null,
+const filing = (
+  code: string,
+  filedOn: string,
+  readiness: FilingInput["readiness"],
+  readinessDate: string | null = null,
+): FilingInput => ({
+  code,
+  filedOn,
+  facilityName: null,
+  phone: null,
+  specialties: null,
+  deferralUntil: `${Number(filedOn.slice(0, 4)) + 1}-09-30`,
+  reason: "other",
+  reasonSub: null,
+  outsourcer: null,
+  reasonOther: "業者待ち",
+  readiness,
+  readinessDate,
+  readinessOther: null,
+  rececom: "checking",
+  rececomMonth: null,
+  network: "considering",
+  networkMonth: null,
+  usageApplied: false,
+  certApplied: false,
+  remarks: null,
+  founderName: null,
+  address: null,
+  email: null,
 });
 
 beforeAll(async () => {
@@ -27,7 +51,13 @@ beforeAll(async () => {
   await withTransaction(async (tx) => {
     await upsertFacilities(
       tx,
-      [1, 2, 3, 4].map((n) => ({ code: c(n), prefecture: "13", tableType: "medical" as const, name: `施設${n}`, claimMethod: "optical_disk" as const })),
+      [1, 2, 3, 4].map((n) => ({
+        code: c(n),
+        prefecture: "13",
+        tableType: "medical" as const,
+        name: `施設${n}`,
+        claimMethod: "optical_disk" as const,
+      })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
     );
@@ -35,11 +65,23 @@ beforeAll(async () => {
     // 2: deferred 2024-06-11, plan ア (end of December 2024): slipped by 2025-01-15
     // 3: deferred 2024-06-21, plan エ 2025-06-30: still planned on 2025-01-15
     // 4: no filing, still on disk
-    await upsertFilings(tx, [filing(c(1), "2024-06-01", "march"), filing(c(2), "2024-06-11", "december"), filing(c(3), "2024-06-21", "other", "2025-06-30")], null);
-    await upsertEvents(tx, [
-      { code: c(1), state: "applied", effectiveOn: "2024-07-01", note: null },
-      { code: c(1), state: "online", effectiveOn: "2024-09-01", note: null },
-    ], null);
+    await upsertFilings(
+      tx,
+      [
+        filing(c(1), "2024-06-01", "march"),
+        filing(c(2), "2024-06-11", "december"),
+        filing(c(3), "2024-06-21", "other", "2025-06-30"),
+      ],
+      null,
+    );
+    await upsertEvents(
+      tx,
+      [
+        { code: c(1), state: "applied", effectiveOn: "2024-07-01", note: null },
+        { code: c(1), state: "online", effectiveOn: "2024-09-01", note: null },
+      ],
+      null,
+    );
   });
 });
 afterAll(async () => close?.());
@@ -66,8 +108,15 @@ describe("funnel", () => {
 describe("plan forecast and deferral figures", () => {
   it("splits the facilities still to come online into planned (by month), slipped and without a plan", async () => {
     const plan = await planForecast(db, NATIONAL, { asOf: "2025-01-15" });
-    expect(plan).toMatchObject({ remaining: 3, slipped: 1, withoutPlan: 1, plannedByMonth: [{ month: "2025-06", count: 1 }] });
-    expect(plan.slippedSample).toEqual([{ code: c(2), name: "施設2", prefecture: "13", planOn: "2024-12-31", status: "deferred" }]);
+    expect(plan).toMatchObject({
+      remaining: 3,
+      slipped: 1,
+      withoutPlan: 1,
+      plannedByMonth: [{ month: "2025-06", count: 1 }],
+    });
+    expect(plan.slippedSample).toEqual([
+      { code: c(2), name: "施設2", prefecture: "13", planOn: "2024-12-31", status: "deferred" },
+    ]);
   });
 
   it("reads the filings in force of the facilities still to move", async () => {

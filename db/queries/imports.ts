@@ -30,8 +30,16 @@ function visible(scope: Scope, userId: number) {
 }
 
 /** The newest batches first, a page at a time. */
-export async function listImportBatches(db: Db, scope: Scope, userId: number, page: { limit: number; offset: number }): Promise<{ total: number; items: ImportBatchRow[] }> {
-  const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from import_batches b where ${visible(scope, userId)}`);
+export async function listImportBatches(
+  db: Db,
+  scope: Scope,
+  userId: number,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: ImportBatchRow[] }> {
+  const [{ total }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from import_batches b where ${visible(scope, userId)}`,
+  );
   const items = await queryRows<ImportBatchRow>(
     db,
     sql`select b.id, b.kind, b.file_name as "fileName", b.encoding, b.user_email as "userEmail", b.dry_run as "dryRun", b.status,
@@ -45,7 +53,12 @@ export async function listImportBatches(db: Db, scope: Scope, userId: number, pa
 }
 
 /** One dry run's per-facility changes, or null when there is no such batch the user may see. */
-export async function importBatchDiff(db: Db, scope: Scope, userId: number, id: number): Promise<{ fileName: string; diff: DryRunDiff | null } | null> {
+export async function importBatchDiff(
+  db: Db,
+  scope: Scope,
+  userId: number,
+  id: number,
+): Promise<{ fileName: string; diff: DryRunDiff | null } | null> {
   const [row] = await queryRows<{ fileName: string; diff: DryRunDiff | null }>(
     db,
     sql`select b.file_name as "fileName", b.diff from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
@@ -54,7 +67,12 @@ export async function importBatchDiff(db: Db, scope: Scope, userId: number, id: 
 }
 
 /** One batch's rejected rows, or null when there is no such batch the user may see. */
-export async function importBatchErrors(db: Db, scope: Scope, userId: number, id: number): Promise<{ fileName: string; errors: RowError[]; errorsOmitted: number } | null> {
+export async function importBatchErrors(
+  db: Db,
+  scope: Scope,
+  userId: number,
+  id: number,
+): Promise<{ fileName: string; errors: RowError[]; errorsOmitted: number } | null> {
   const [row] = await queryRows<{ fileName: string; errors: RowError[]; errorsOmitted: number }>(
     db,
     sql`select b.file_name as "fileName", b.errors, b.errors_omitted as "errorsOmitted" from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,

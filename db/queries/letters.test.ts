@@ -19,12 +19,21 @@ const os = makeFacilityCode("27", "1", 11, 1);
 
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
-  const [user] = await queryRows<{ id: number }>(db, sql`insert into users (email, password_hash, role, prefectures) values ('tokyo@example.jp', 'x', 'editor', '{13}') returning id`);
+  const [user] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into users (email, password_hash, role, prefectures) values ('tokyo@example.jp', 'x', 'editor', '{13}') returning id`,
+  );
   actor.id = user.id;
   await withTransaction((tx) =>
     upsertFacilities(
       tx,
-      [tk(1), tk(2), os].map((code) => ({ code, prefecture: code.slice(0, 2), tableType: "medical" as const, name: `医院${code}`, claimMethod: "optical_disk" as const })),
+      [tk(1), tk(2), os].map((code) => ({
+        code,
+        prefecture: code.slice(0, 2),
+        tableType: "medical" as const,
+        name: `医院${code}`,
+        claimMethod: "optical_disk" as const,
+      })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
     ),
@@ -34,11 +43,25 @@ afterAll(async () => close?.());
 
 describe("letters", () => {
   it("saves a prefecture office's sender only inside the admin's scope, and audits it", async () => {
-    expect(await saveOffice(db, tokyo, actor, { prefecture: "13", officeName: "東京支部", phone: "03-0000-0000", portalUrl: "https://example.jp/portal" })).toBe(true);
-    expect(await saveOffice(db, tokyo, actor, { prefecture: "27", officeName: "大阪支部", phone: null, portalUrl: null })).toBe(false);
-    expect(await listOffices(db, NATIONAL)).toEqual([{ prefecture: "13", officeName: "東京支部", phone: "03-0000-0000", portalUrl: "https://example.jp/portal" }]);
+    expect(
+      await saveOffice(db, tokyo, actor, {
+        prefecture: "13",
+        officeName: "東京支部",
+        phone: "03-0000-0000",
+        portalUrl: "https://example.jp/portal",
+      }),
+    ).toBe(true);
+    expect(
+      await saveOffice(db, tokyo, actor, { prefecture: "27", officeName: "大阪支部", phone: null, portalUrl: null }),
+    ).toBe(false);
+    expect(await listOffices(db, NATIONAL)).toEqual([
+      { prefecture: "13", officeName: "東京支部", phone: "03-0000-0000", portalUrl: "https://example.jp/portal" },
+    ]);
     expect(await listOffices(db, { kind: "prefectures", prefectures: ["27"] })).toEqual([]);
-    const audit = await queryRows<{ action: string; target: string }>(db, sql`select action, target from audit_log where action = 'office.save'`);
+    const audit = await queryRows<{ action: string; target: string }>(
+      db,
+      sql`select action, target from audit_log where action = 'office.save'`,
+    );
     expect(audit).toEqual([{ action: "office.save", target: "13" }]);
   });
 
@@ -47,9 +70,17 @@ describe("letters", () => {
     expect(sent).toEqual([tk(1), tk(2)].sort());
     const log = await listContacts(db, NATIONAL, tk(1));
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ channel: "letter", contactedOn: "2026-12-04", note: LETTER_NOTE, userEmail: "tokyo@example.jp" });
+    expect(log[0]).toMatchObject({
+      channel: "letter",
+      contactedOn: "2026-12-04",
+      note: LETTER_NOTE,
+      userEmail: "tokyo@example.jp",
+    });
     expect(await listContacts(db, NATIONAL, os)).toEqual([]);
-    const audit = await queryRows<{ details: { codes: string[] } }>(db, sql`select details from audit_log where action = 'letters.sent'`);
+    const audit = await queryRows<{ details: { codes: string[] } }>(
+      db,
+      sql`select details from audit_log where action = 'letters.sent'`,
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].details.codes).toEqual(sent);
   });

@@ -46,7 +46,13 @@ export const LETTER_NOTE = "督促状を送付（オンライン請求への移�
  * Records a batch of printed letters: one contact-log entry per facility in the scope (channel letter,
  * dated the day), and one audit entry for the batch. Returns the facilities recorded.
  */
-export async function recordLettersSent(db: Db, scope: Scope, actor: Actor, codes: string[], on: string): Promise<string[]> {
+export async function recordLettersSent(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  codes: string[],
+  on: string,
+): Promise<string[]> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return [];
   return db.transaction(async (txRaw) => {
@@ -59,7 +65,8 @@ export async function recordLettersSent(db: Db, scope: Scope, actor: Actor, code
           returning facility_code`,
     );
     const sent = rows.map((r) => r.facility_code).sort();
-    if (sent.length > 0) await writeAudit(tx, actor, "letters.sent", sent.length === 1 ? sent[0] : null, { codes: sent, on });
+    if (sent.length > 0)
+      await writeAudit(tx, actor, "letters.sent", sent.length === 1 ? sent[0] : null, { codes: sent, on });
     return sent;
   });
 }

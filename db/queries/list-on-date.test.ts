@@ -29,7 +29,13 @@ afterAll(async () => close?.());
 
 /** The rule of contracts.md over the raw rows, in JavaScript: each facility's state on a date. */
 async function directStates(asOf: string): Promise<Map<string, EventState>> {
-  const rows = await queryRows<{ code: string; initial_state: EventState; closed_on: string | null; state: EventState | null; effective_on: string | null }>(
+  const rows = await queryRows<{
+    code: string;
+    initial_state: EventState;
+    closed_on: string | null;
+    state: EventState | null;
+    effective_on: string | null;
+  }>(
     db,
     sql`select f.code, f.initial_state, f.closed_on::text, e.state, e.effective_on::text
         from facilities f left join status_events e on e.facility_code = f.code`,
@@ -41,7 +47,8 @@ async function directStates(asOf: string): Promise<Map<string, EventState>> {
     out.set(r.code, r.closed_on && r.closed_on <= asOf ? "closed" : r.initial_state);
     if (!r.state || !r.effective_on || r.effective_on > asOf) continue;
     const seen = latest.get(r.code);
-    if (!seen || r.effective_on > seen.on || (r.effective_on === seen.on && rank(r.state) > rank(seen.state))) latest.set(r.code, { state: r.state, on: r.effective_on });
+    if (!seen || r.effective_on > seen.on || (r.effective_on === seen.on && rank(r.state) > rank(seen.state)))
+      latest.set(r.code, { state: r.state, on: r.effective_on });
   }
   for (const [code, state] of out) if (state !== "closed" && latest.has(code)) out.set(code, latest.get(code)!.state);
   return out;
@@ -56,11 +63,28 @@ describe("the facility list on a date", () => {
         const figures = await progress(db, NATIONAL, { asOf, groupBy: "tableType", prefecture });
         for (const status of LADDER) {
           const list = await listFacilities(db, NATIONAL, { asOf, prefecture, status }, 1, 5);
-          expect({ asOf, prefecture, status, total: list.total }).toEqual({ asOf, prefecture, status, total: figures.counts[status] });
+          expect({ asOf, prefecture, status, total: list.total }).toEqual({
+            asOf,
+            prefecture,
+            status,
+            total: figures.counts[status],
+          });
           if (list.total > 0) nonZero++;
           for (const g of figures.groups) {
-            const byType = await listFacilities(db, NATIONAL, { asOf, prefecture, status, tableType: g.key as (typeof TABLE_TYPES)[number] }, 1, 1);
-            expect({ asOf, prefecture, status, tableType: g.key, total: byType.total }).toEqual({ asOf, prefecture, status, tableType: g.key, total: g.counts[status] });
+            const byType = await listFacilities(
+              db,
+              NATIONAL,
+              { asOf, prefecture, status, tableType: g.key as (typeof TABLE_TYPES)[number] },
+              1,
+              1,
+            );
+            expect({ asOf, prefecture, status, tableType: g.key, total: byType.total }).toEqual({
+              asOf,
+              prefecture,
+              status,
+              tableType: g.key,
+              total: g.counts[status],
+            });
           }
           checked++;
         }
@@ -68,13 +92,26 @@ describe("the facility list on a date", () => {
         expect(all.total).toBe(figures.total);
         const withClosed = await listFacilities(db, NATIONAL, { asOf, prefecture, closed: "include" }, 1, 1);
         expect(withClosed.total).toBe(figures.total + figures.closed);
-        expect((await listFacilities(db, NATIONAL, { asOf, prefecture, status: "closed" }, 1, 1)).total).toBe(figures.closed);
+        expect((await listFacilities(db, NATIONAL, { asOf, prefecture, status: "closed" }, 1, 1)).total).toBe(
+          figures.closed,
+        );
       }
       const byCategory = await progress(db, NATIONAL, { asOf, groupBy: "category" });
       for (const g of byCategory.groups) {
         for (const status of LADDER) {
-          const list = await listFacilities(db, NATIONAL, { asOf, status, category: g.key as (typeof CATEGORIES)[number] }, 1, 1);
-          expect({ asOf, category: g.key, status, total: list.total }).toEqual({ asOf, category: g.key, status, total: g.counts[status] });
+          const list = await listFacilities(
+            db,
+            NATIONAL,
+            { asOf, status, category: g.key as (typeof CATEGORIES)[number] },
+            1,
+            1,
+          );
+          expect({ asOf, category: g.key, status, total: list.total }).toEqual({
+            asOf,
+            category: g.key,
+            status,
+            total: g.counts[status],
+          });
         }
       }
     }
@@ -85,17 +122,28 @@ describe("the facility list on a date", () => {
   it("lists exactly the facilities in that state on the date, with that state, and the export gives the same rows", async () => {
     const asOf = "2025-06-17";
     const direct = await directStates(asOf);
-    const prefectureOf = new Map((await queryRows<{ code: string; prefecture: string }>(db, sql`select code, prefecture from facilities`)).map((r) => [r.code, r.prefecture]));
+    const prefectureOf = new Map(
+      (await queryRows<{ code: string; prefecture: string }>(db, sql`select code, prefecture from facilities`)).map(
+        (r) => [r.code, r.prefecture],
+      ),
+    );
     // Some facility in Tokyo must have moved after the date, or the test would not test the history.
-    const moved = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from facilities where prefecture = '13' and status_since > ${asOf}::date`);
+    const moved = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from facilities where prefecture = '13' and status_since > ${asOf}::date`,
+    );
     expect(moved[0].n).toBeGreaterThan(0);
     for (const status of ["optical_disk", "deferred", "online"] as const) {
-      const expected = [...direct].filter(([code, s]) => s === status && prefectureOf.get(code) === "13").map(([code]) => code).sort();
+      const expected = [...direct]
+        .filter(([code, s]) => s === status && prefectureOf.get(code) === "13")
+        .map(([code]) => code)
+        .sort();
       const page = await listFacilities(db, NATIONAL, { asOf, prefecture: "13", status }, 1, 500);
       expect(page.items.map((i) => i.code)).toEqual(expected.slice(0, 500));
       expect(new Set(page.items.map((i) => i.status))).toEqual(new Set(expected.length ? [status] : []));
       const exported: string[] = [];
-      for await (const chunk of eachFacility(db, NATIONAL, { asOf, prefecture: "13", status }, 50)) exported.push(...chunk.map((i) => i.code));
+      for await (const chunk of eachFacility(db, NATIONAL, { asOf, prefecture: "13", status }, 50))
+        exported.push(...chunk.map((i) => i.code));
       expect(exported).toEqual(expected);
     }
   });
@@ -117,18 +165,23 @@ describe("the facility list on a date", () => {
         const f = { asOf, prefecture };
         const d = await deferralFigures(db, NATIONAL, f);
         expect(d.inForce).toBeGreaterThan(0);
-        const total = async (figure: FigureFilter) => (await listFacilities(db, NATIONAL, { ...f, figure }, 1, 1)).total;
+        const total = async (figure: FigureFilter) =>
+          (await listFacilities(db, NATIONAL, { ...f, figure }, 1, 1)).total;
         expect(await total({ deferral: "inForce" })).toBe(d.inForce);
         expect(await total({ deferral: "lapsed" })).toBe(d.lapsed);
-        for (const [reason, n] of Object.entries(d.reasons)) expect(await total({ reason: reason as FigureFilter["reason"] })).toBe(n);
-        for (const [v, n] of Object.entries(d.readiness)) expect(await total({ readiness: v as FigureFilter["readiness"] })).toBe(n);
-        for (const [v, n] of Object.entries(d.usageApplied)) expect(await total({ usageApplied: v as FigureFilter["usageApplied"] })).toBe(n);
+        for (const [reason, n] of Object.entries(d.reasons))
+          expect(await total({ reason: reason as FigureFilter["reason"] })).toBe(n);
+        for (const [v, n] of Object.entries(d.readiness))
+          expect(await total({ readiness: v as FigureFilter["readiness"] })).toBe(n);
+        for (const [v, n] of Object.entries(d.usageApplied))
+          expect(await total({ usageApplied: v as FigureFilter["usageApplied"] })).toBe(n);
         for (const x of d.contractors.slice(0, 3)) expect(await total({ contractor: x.key })).toBe(x.count);
         const plan = await planForecast(db, NATIONAL, f);
         expect(await total({ plan: "slipped" })).toBe(plan.slipped);
         expect(await total({ plan: "none" })).toBe(plan.withoutPlan);
         for (const m of plan.plannedByMonth.slice(0, 3)) expect(await total({ plan: m.month })).toBe(m.count);
-        for (const step of await funnel(db, NATIONAL, f)) expect(await total({ reached: step.state })).toBe(step.reached);
+        for (const step of await funnel(db, NATIONAL, f))
+          expect(await total({ reached: step.state })).toBe(step.reached);
       }
     }
   });
@@ -139,7 +192,11 @@ describe("the facility list on a date", () => {
     for (const p of points) {
       const exact = await progress(db, NATIONAL, { asOf: p.date, groupBy: "prefecture", prefecture: "13" });
       expect(exact.claims.total).toBeGreaterThan(0);
-      expect({ date: p.date, total: p.claims.total, online: p.claims.online }).toEqual({ date: p.date, total: exact.claims.total, online: exact.claims.online });
+      expect({ date: p.date, total: p.claims.total, online: p.claims.online }).toEqual({
+        date: p.date,
+        total: exact.claims.total,
+        online: exact.claims.online,
+      });
       expect(p.claims.onlineRate).toBeCloseTo(exact.claims.onlineRate, 10);
     }
   });
@@ -152,6 +209,8 @@ describe("the facility list on a date", () => {
     expect(rates.every((r) => r > 0.5 && r <= 1)).toBe(true);
     expect(rates.at(-1)!).toBeGreaterThanOrEqual(rates[0]);
     const later = await monthlyTrend(db, NATIONAL, { from: "2025-06-01", to: "2026-06-30" });
-    expect(later.find((p) => p.date === "2026-01-31")!.reportedClaims).toEqual(early.find((p) => p.date === "2026-01-31")!.reportedClaims);
+    expect(later.find((p) => p.date === "2026-01-31")!.reportedClaims).toEqual(
+      early.find((p) => p.date === "2026-01-31")!.reportedClaims,
+    );
   });
 });

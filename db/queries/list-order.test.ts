@@ -31,7 +31,9 @@ describe("follow-up list orders", () => {
     const down = dues(desc.items);
     expect([...down].sort().reverse()).toEqual(down);
     // Page 2 goes on where page 1 stopped.
-    const [p1, p2] = await Promise.all([1, 2].map((p) => listFollowUps(db, NATIONAL, { asOf: today, sort: "dueOn" }, p, 10)));
+    const [p1, p2] = await Promise.all(
+      [1, 2].map((p) => listFollowUps(db, NATIONAL, { asOf: today, sort: "dueOn" }, p, 10)),
+    );
     expect([...p1.items, ...p2.items].map((i) => i.code)).toEqual(asc.items.slice(0, 20).map((i) => i.code));
   });
 

@@ -24,11 +24,51 @@ interface Facility {
   closedOn: string | null;
 }
 const facilities: Facility[] = [
-  { code: makeFacilityCode("13", "1", 1, 1), prefecture: "13", tableType: "medical", category: "clinic", initial: "optical_disk", claims: 100, closedOn: null },
-  { code: makeFacilityCode("13", "1", 1, 2), prefecture: "13", tableType: "medical", category: "clinic", initial: "optical_disk", claims: 50, closedOn: "2023-03-31" },
-  { code: makeFacilityCode("13", "1", 1, 3), prefecture: "13", tableType: "medical", category: "hospital", initial: "online", claims: null, closedOn: "2023-02-14" },
-  { code: makeFacilityCode("27", "4", 1, 4), prefecture: "27", tableType: "pharmacy", category: "pharmacy", initial: "online", claims: 7, closedOn: null },
-  { code: makeFacilityCode("27", "3", 1, 5), prefecture: "27", tableType: "dental", category: "clinic", initial: "optical_disk", claims: 20, closedOn: "2022-12-01" },
+  {
+    code: makeFacilityCode("13", "1", 1, 1),
+    prefecture: "13",
+    tableType: "medical",
+    category: "clinic",
+    initial: "optical_disk",
+    claims: 100,
+    closedOn: null,
+  },
+  {
+    code: makeFacilityCode("13", "1", 1, 2),
+    prefecture: "13",
+    tableType: "medical",
+    category: "clinic",
+    initial: "optical_disk",
+    claims: 50,
+    closedOn: "2023-03-31",
+  },
+  {
+    code: makeFacilityCode("13", "1", 1, 3),
+    prefecture: "13",
+    tableType: "medical",
+    category: "hospital",
+    initial: "online",
+    claims: null,
+    closedOn: "2023-02-14",
+  },
+  {
+    code: makeFacilityCode("27", "4", 1, 4),
+    prefecture: "27",
+    tableType: "pharmacy",
+    category: "pharmacy",
+    initial: "online",
+    claims: 7,
+    closedOn: null,
+  },
+  {
+    code: makeFacilityCode("27", "3", 1, 5),
+    prefecture: "27",
+    tableType: "dental",
+    category: "clinic",
+    initial: "optical_disk",
+    claims: 20,
+    closedOn: "2022-12-01",
+  },
 ];
 const events: { code: string; state: string; on: string }[] = [];
 
@@ -39,7 +79,10 @@ function expected(): string[] {
   const counts = new Map<string, { n: number; claims: number }>();
   for (const d of MONTH_ENDS) {
     for (const f of facilities) {
-      const latest = events.filter((e) => e.code === f.code && e.on <= d).sort((a, b) => (a.on === b.on ? 0 : a.on < b.on ? -1 : 1)).pop();
+      const latest = events
+        .filter((e) => e.code === f.code && e.on <= d)
+        .sort((a, b) => (a.on === b.on ? 0 : a.on < b.on ? -1 : 1))
+        .pop();
       const state = f.closedOn && f.closedOn <= d ? "closed" : (latest?.state ?? f.initial);
       const key = [d, f.prefecture, f.tableType, f.category, state].join(" ");
       const c = counts.get(key) ?? { n: 0, claims: 0 };
@@ -71,8 +114,14 @@ describe("the monthly summary with and without an event history", () => {
   });
 
   it("gives the same counts for the facilities without events once some others have them", async () => {
-    events.push({ code: facilities[0].code, state: "deferred", on: "2023-02-01" }, { code: facilities[0].code, state: "online", on: "2023-04-30" });
-    for (const e of events) await db.execute(sql`insert into status_events (facility_code, state, effective_on, source) values (${e.code}, ${e.state}::facility_state, ${e.on}, 'test')`);
+    events.push(
+      { code: facilities[0].code, state: "deferred", on: "2023-02-01" },
+      { code: facilities[0].code, state: "online", on: "2023-04-30" },
+    );
+    for (const e of events)
+      await db.execute(
+        sql`insert into status_events (facility_code, state, effective_on, source) values (${e.code}, ${e.state}::facility_state, ${e.on}, 'test')`,
+      );
     await withTransaction((tx) => refreshMonthlySummary(tx, THROUGH));
     expect(await stored()).toEqual(expected());
   });
@@ -102,7 +151,10 @@ describe("the monthly summary of a seeded national history", () => {
           select count(*)::int as differences from ((select * from replayed except all select * from summary) union all (select * from summary except all select * from replayed)) x`,
     );
     expect(differences).toBe(0);
-    const [{ rows }] = await queryRows<{ rows: number }>(db, sql`select count(*)::int as rows from monthly_summary where month_end <= '2025-02-28'`);
+    const [{ rows }] = await queryRows<{ rows: number }>(
+      db,
+      sql`select count(*)::int as rows from monthly_summary where month_end <= '2025-02-28'`,
+    );
     expect(rows).toBeGreaterThan(1000);
   });
 });

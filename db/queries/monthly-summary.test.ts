@@ -36,8 +36,12 @@ describe("the monthly summary, refreshed slice by slice", () => {
     const before = await summary();
     const tokyo = await pick("13", "medical");
     const osaka = await pick("27", "dental");
-    await db.execute(sql`insert into status_events (facility_code, state, effective_on, source) values (${tokyo}, 'online', '2024-05-20', 'test')`);
-    await db.execute(sql`update facilities set category = case when category = 'hospital' then 'clinic'::facility_category else 'hospital'::facility_category end where code = ${tokyo}`);
+    await db.execute(
+      sql`insert into status_events (facility_code, state, effective_on, source) values (${tokyo}, 'online', '2024-05-20', 'test')`,
+    );
+    await db.execute(
+      sql`update facilities set category = case when category = 'hospital' then 'clinic'::facility_category else 'hospital'::facility_category end where code = ${tokyo}`,
+    );
     await db.execute(sql`update facilities set closed_on = '2025-02-10', monthly_claims = 1234 where code = ${osaka}`);
     // A change outside the slices asked for stays out of the summary until its own slice is refreshed.
     await db.execute(sql`update facilities set closed_on = '2024-11-30' where code = ${await pick("01", "pharmacy")}`);
@@ -48,7 +52,8 @@ describe("the monthly summary, refreshed slice by slice", () => {
     await withTransaction((tx) => refreshMonthlySummary(tx, AS_OF, touched));
     const partial = await summary();
     expect(partial).not.toEqual(before);
-    const inside = (r: (typeof before)[number]) => touched.some((t) => t.prefecture === r.prefecture && t.tableType === r.table_type);
+    const inside = (r: (typeof before)[number]) =>
+      touched.some((t) => t.prefecture === r.prefecture && t.tableType === r.table_type);
     expect(partial.filter((r) => !inside(r))).toEqual(before.filter((r) => !inside(r))); // the other slices as they were
     await withTransaction((tx) => refreshMonthlySummary(tx, AS_OF));
     const full = await summary();
@@ -57,7 +62,9 @@ describe("the monthly summary, refreshed slice by slice", () => {
   });
 
   it("recomputes everything when the summary does not yet reach the new month end", async () => {
-    await withTransaction((tx) => refreshMonthlySummary(tx, "2026-07-02", [{ prefecture: "13", tableType: "medical" }]));
+    await withTransaction((tx) =>
+      refreshMonthlySummary(tx, "2026-07-02", [{ prefecture: "13", tableType: "medical" }]),
+    );
     const [july] = await queryRows<{ slices: number }>(
       db,
       sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary where month_end = '2026-06-30'`,
@@ -67,7 +74,10 @@ describe("the monthly summary, refreshed slice by slice", () => {
       sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary where month_end = '2026-05-31'`,
     );
     expect(july.slices).toBe(june.slices); // every slice has the new month end, not just Tokyo's medical one
-    const [state] = await queryRows<{ through: string }>(db, sql`select computed_through::text as through from summary_state`);
+    const [state] = await queryRows<{ through: string }>(
+      db,
+      sql`select computed_through::text as through from summary_state`,
+    );
     expect(state.through).toBe("2026-07-02");
   });
 });

@@ -28,11 +28,20 @@ export interface SummaryGroup {
  * are in its code), so an import touching a few facilities costs a few prefectures, not the country. That
  * holds only while the summary already covers the same month ends; otherwise everything is recomputed.
  */
-export async function refreshMonthlySummary(tx: Executor, through: string, only?: readonly SummaryGroup[]): Promise<void> {
+export async function refreshMonthlySummary(
+  tx: Executor,
+  through: string,
+  only?: readonly SummaryGroup[],
+): Promise<void> {
   // Refreshes take turns on the state row (made if missing, dated before the history so that it matches no
   // month end): a second import waits here until the first commits, then sees and replaces its rows.
-  await tx.query("insert into summary_state (id, computed_through) values (1, $1::date - 1) on conflict (id) do nothing", [HISTORY_START]);
-  const [state] = await tx.query<{ through: string }>("select computed_through::text as through from summary_state where id = 1 for update");
+  await tx.query(
+    "insert into summary_state (id, computed_through) values (1, $1::date - 1) on conflict (id) do nothing",
+    [HISTORY_START],
+  );
+  const [state] = await tx.query<{ through: string }>(
+    "select computed_through::text as through from summary_state where id = 1 for update",
+  );
   if (only && monthEndOnOrBefore(state.through) !== monthEndOnOrBefore(through)) only = undefined;
   const slices = only ? [only.map((g) => g.prefecture), only.map((g) => g.tableType)] : [null, null];
   // The facilities (or summary rows) in the slices; every one when no slices are given.
@@ -64,7 +73,7 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
   // setting is put back after it.
   await withSetting(tx, "jit", "off", () =>
     tx.query(
-    `with points as (
+      `with points as (
        select p.d from (
          select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
          from generate_series($2::date, $1::date, interval '1 month') m
@@ -120,7 +129,7 @@ export async function refreshMonthlySummary(tx: Executor, through: string, only?
        interval '1 month'
      ) m
      where r.facilities <> 0`,
-    [through, HISTORY_START, ...slices],
+      [through, HISTORY_START, ...slices],
     ),
   );
   await tx.query(

@@ -34,7 +34,10 @@ export async function planForecast(db: Db, scope: Scope, filter: Filter, sampleS
     from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
     ${filingOn(asOf, sql`f.code`)}`;
   const [byBucket, sample] = await Promise.all([
-    readWithoutJit<{ bucket: string; n: number }>(db, sql`select p.bucket, count(*)::int as n from (${plans}) p group by 1`),
+    readWithoutJit<{ bucket: string; n: number }>(
+      db,
+      sql`select p.bucket, count(*)::int as n from (${plans}) p group by 1`,
+    ),
     readWithoutJit<{ code: string; name: string; prefecture: string; plan_on: string; status: string }>(
       db,
       sql`select p.code, p.name, p.prefecture, p.plan_on::text, p.status from (${plans}) p
@@ -58,6 +61,12 @@ export async function planForecast(db: Db, scope: Scope, filter: Filter, sampleS
     plannedByMonth: planned,
     slipped,
     withoutPlan,
-    slippedSample: sample.map((s) => ({ code: s.code, name: s.name, prefecture: s.prefecture, planOn: s.plan_on, status: s.status })),
+    slippedSample: sample.map((s) => ({
+      code: s.code,
+      name: s.name,
+      prefecture: s.prefecture,
+      planOn: s.plan_on,
+      status: s.status,
+    })),
   };
 }

@@ -26,10 +26,42 @@ beforeAll(async () => {
       tx,
       [
         // Listed volumes (the estimate): 1000 online, 3000 on disk in Tokyo medical; Osaka 500 on disk.
-        { code: tokyo(1), prefecture: "13", tableType: "medical", name: "A", claimMethod: "optical_disk", closedOn: null, monthlyClaims: 1000 },
-        { code: tokyo(2), prefecture: "13", tableType: "medical", name: "B", claimMethod: "optical_disk", closedOn: null, monthlyClaims: 3000 },
-        { code: tokyoDental, prefecture: "13", tableType: "dental", name: "D", claimMethod: "optical_disk", closedOn: null, monthlyClaims: 200 },
-        { code: osaka, prefecture: "27", tableType: "medical", name: "C", claimMethod: "optical_disk", closedOn: null, monthlyClaims: 500 },
+        {
+          code: tokyo(1),
+          prefecture: "13",
+          tableType: "medical",
+          name: "A",
+          claimMethod: "optical_disk",
+          closedOn: null,
+          monthlyClaims: 1000,
+        },
+        {
+          code: tokyo(2),
+          prefecture: "13",
+          tableType: "medical",
+          name: "B",
+          claimMethod: "optical_disk",
+          closedOn: null,
+          monthlyClaims: 3000,
+        },
+        {
+          code: tokyoDental,
+          prefecture: "13",
+          tableType: "dental",
+          name: "D",
+          claimMethod: "optical_disk",
+          closedOn: null,
+          monthlyClaims: 200,
+        },
+        {
+          code: osaka,
+          prefecture: "27",
+          tableType: "medical",
+          name: "C",
+          claimMethod: "optical_disk",
+          closedOn: null,
+          monthlyClaims: 500,
+        },
       ],
       present,
       null,
@@ -97,7 +129,12 @@ describe("the claim share of the group tables", () => {
     expect(at(tokyoRow, "月間レセプト件数 (claims)")).toBe(4150);
     expect(at(tokyoRow, "件数の出所 (claimsSource)")).toBe("reported");
     expect(at(tokyoRow, "報告件数の月 (claimsMonth)")).toBe("2024-03");
-    expect(at(table.find((row) => row[1] === "27")!, "件数の出所 (claimsSource)")).toBe("estimated");
+    expect(
+      at(
+        table.find((row) => row[1] === "27")!,
+        "件数の出所 (claimsSource)",
+      ),
+    ).toBe("estimated");
     expect(at(table.at(-1)!, "件数の出所 (claimsSource)")).toBe("mixed");
   });
 });

@@ -11,15 +11,27 @@ import { EVENT_STATES, type EventState } from "../../lib/states";
 let db: Db;
 let close: () => Promise<void>;
 
-interface Fac { code: string; prefecture: string; initial_state: EventState; closed_on: string | null }
-interface Ev { facility_code: string; state: EventState; effective_on: string }
+interface Fac {
+  code: string;
+  prefecture: string;
+  initial_state: EventState;
+  closed_on: string | null;
+}
+interface Ev {
+  facility_code: string;
+  state: EventState;
+  effective_on: string;
+}
 let facilitiesRows: Fac[];
 let eventsRows: Ev[];
 
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
   await seedNationalData(db, { facilities: 3000, seed: 11, asOf: "2026-06-30" });
-  facilitiesRows = await queryRows<Fac>(db, sql`select code, prefecture, initial_state, closed_on::text from facilities`);
+  facilitiesRows = await queryRows<Fac>(
+    db,
+    sql`select code, prefecture, initial_state, closed_on::text from facilities`,
+  );
   eventsRows = await queryRows<Ev>(db, sql`select facility_code, state, effective_on::text from status_events`);
 });
 afterAll(async () => close?.());
@@ -31,12 +43,19 @@ function directCount(asOf: string): Map<string, Record<EventState, number>> {
   for (const e of eventsRows) {
     if (e.effective_on > asOf) continue;
     const seen = latest.get(e.facility_code);
-    if (!seen || e.effective_on > seen.effective_on || (e.effective_on === seen.effective_on && rank(e.state) > rank(seen.state))) latest.set(e.facility_code, e);
+    if (
+      !seen ||
+      e.effective_on > seen.effective_on ||
+      (e.effective_on === seen.effective_on && rank(e.state) > rank(seen.state))
+    )
+      latest.set(e.facility_code, e);
   }
   const out = new Map<string, Record<EventState, number>>();
   for (const f of facilitiesRows) {
-    const state: EventState = f.closed_on && f.closed_on <= asOf ? "closed" : (latest.get(f.code)?.state ?? f.initial_state);
-    const counts = out.get(f.prefecture) ?? (Object.fromEntries(EVENT_STATES.map((s) => [s, 0])) as Record<EventState, number>);
+    const state: EventState =
+      f.closed_on && f.closed_on <= asOf ? "closed" : (latest.get(f.code)?.state ?? f.initial_state);
+    const counts =
+      out.get(f.prefecture) ?? (Object.fromEntries(EVENT_STATES.map((s) => [s, 0])) as Record<EventState, number>);
     counts[state] += 1;
     out.set(f.prefecture, counts);
   }
@@ -45,7 +64,16 @@ function directCount(asOf: string): Map<string, Record<EventState, number>> {
 
 describe("progress on seeded national data", () => {
   // Month ends read the monthly summary as it is; days within a month correct it by that month's moves.
-  for (const asOf of ["2023-01-01", "2023-09-30", "2024-08-31", "2024-09-15", "2025-03-31", "2025-10-01", "2026-06-17", "2026-06-30"]) {
+  for (const asOf of [
+    "2023-01-01",
+    "2023-09-30",
+    "2024-08-31",
+    "2024-09-15",
+    "2025-03-31",
+    "2025-10-01",
+    "2026-06-17",
+    "2026-06-30",
+  ]) {
     it(`equals a direct count of the history on ${asOf}`, async () => {
       const result = await progress(db, NATIONAL, { asOf, groupBy: "prefecture" });
       const expected = directCount(asOf);
@@ -59,7 +87,11 @@ describe("progress on seeded national data", () => {
 
   it("within a scope, a day inside a month equals the direct count for those prefectures only", async () => {
     for (const asOf of ["2024-10-09", "2026-02-14"]) {
-      const result = await progress(db, { kind: "prefectures", prefectures: ["13", "27"] }, { asOf, groupBy: "prefecture" });
+      const result = await progress(
+        db,
+        { kind: "prefectures", prefectures: ["13", "27"] },
+        { asOf, groupBy: "prefecture" },
+      );
       const expected = directCount(asOf);
       expect(result.groups.map((g) => g.key)).toEqual(["13", "27"]);
       for (const g of result.groups) {
@@ -99,12 +131,24 @@ describe("progress on seeded national data", () => {
     expect(points).toHaveLength(42);
     for (const point of points) {
       const exact = await progress(db, NATIONAL, { asOf: point.date, groupBy: "prefecture" });
-      expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({ date: point.date, counts: exact.counts, closed: exact.closed });
+      expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({
+        date: point.date,
+        counts: exact.counts,
+        closed: exact.closed,
+      });
     }
     const kanagawaDental = { kind: "prefectures" as const, prefectures: ["14"] };
-    const scoped = await monthlyTrend(db, kanagawaDental, { from: "2024-01-01", to: "2026-06-30", tableType: "dental" });
+    const scoped = await monthlyTrend(db, kanagawaDental, {
+      from: "2024-01-01",
+      to: "2026-06-30",
+      tableType: "dental",
+    });
     for (const point of scoped) {
-      const exact = await progress(db, kanagawaDental, { asOf: point.date, groupBy: "prefecture", tableType: "dental" });
+      const exact = await progress(db, kanagawaDental, {
+        asOf: point.date,
+        groupBy: "prefecture",
+        tableType: "dental",
+      });
       expect({ date: point.date, counts: point.counts }).toEqual({ date: point.date, counts: exact.counts });
     }
   });

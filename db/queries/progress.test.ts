@@ -16,16 +16,59 @@ const osaka = makeFacilityCode("27", "1", 1, 3);
 const osakaPharmacy = makeFacilityCode("27", "4", 1, 4);
 const hokkaido = makeFacilityCode("01", "1", 1, 5);
 
-type Seed = { code: string; pref: string; type: "medical" | "dental" | "pharmacy"; initial: EventState; closedOn?: string; events: [EventState, string][] };
+type Seed = {
+  code: string;
+  pref: string;
+  type: "medical" | "dental" | "pharmacy";
+  initial: EventState;
+  closedOn?: string;
+  events: [EventState, string][];
+};
 
 /** A small known history; status/status_since are derived the way imports keep them. */
 const history: Seed[] = [
-  { code: tokyo, pref: "13", type: "medical", initial: "optical_disk", events: [["deferred", "2024-06-01"], ["applied", "2025-03-01"], ["online", "2025-06-10"]] },
-  { code: tokyoDental, pref: "13", type: "dental", initial: "optical_disk", events: [["online", "2024-06-01"], ["optical_disk", "2024-07-01"], ["online", "2024-09-01"]] },
+  {
+    code: tokyo,
+    pref: "13",
+    type: "medical",
+    initial: "optical_disk",
+    events: [
+      ["deferred", "2024-06-01"],
+      ["applied", "2025-03-01"],
+      ["online", "2025-06-10"],
+    ],
+  },
+  {
+    code: tokyoDental,
+    pref: "13",
+    type: "dental",
+    initial: "optical_disk",
+    events: [
+      ["online", "2024-06-01"],
+      ["optical_disk", "2024-07-01"],
+      ["online", "2024-09-01"],
+    ],
+  },
   { code: osaka, pref: "27", type: "medical", initial: "online", events: [] },
-  { code: osakaPharmacy, pref: "27", type: "pharmacy", initial: "optical_disk", closedOn: "2025-01-15", events: [["deferred", "2024-08-01"]] },
+  {
+    code: osakaPharmacy,
+    pref: "27",
+    type: "pharmacy",
+    initial: "optical_disk",
+    closedOn: "2025-01-15",
+    events: [["deferred", "2024-08-01"]],
+  },
   // Two events on one day: the furthest state wins.
-  { code: hokkaido, pref: "01", type: "medical", initial: "optical_disk", events: [["applied", "2024-10-01"], ["certificate_issued", "2024-10-01"]] },
+  {
+    code: hokkaido,
+    pref: "01",
+    type: "medical",
+    initial: "optical_disk",
+    events: [
+      ["applied", "2024-10-01"],
+      ["certificate_issued", "2024-10-01"],
+    ],
+  },
 ];
 
 beforeAll(async () => {

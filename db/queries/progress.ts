@@ -7,7 +7,14 @@ import { monthEnd } from "../../lib/dates";
 import { HISTORY_START, monthEndOnOrBefore } from "./monthly-summary";
 import { emptyCounts, EVENT_STATES, LADDER, type LadderState, type EventState } from "../../lib/states";
 import { PREFECTURES, prefectureByCode } from "../../lib/prefectures";
-import { CATEGORY_INFO, TABLE_TYPE_INFO, TABLE_TYPES, CATEGORIES, type Category, type TableType } from "../../lib/table-types";
+import {
+  CATEGORY_INFO,
+  TABLE_TYPE_INFO,
+  TABLE_TYPES,
+  CATEGORIES,
+  type Category,
+  type TableType,
+} from "../../lib/table-types";
 
 export type ProgressGroupBy = "prefecture" | "tableType" | "category";
 
@@ -95,7 +102,14 @@ export function notOnlineOn(asOf: string): SQL {
   return sql`(f.status in (${NOT_ONLINE}) or (f.status = 'online' and f.status_since > ${asOf}::date))`;
 }
 
-type CubeRow = { prefecture: string; table_type: string; category: string; state: EventState; n: number | string; claims: number | string };
+type CubeRow = {
+  prefecture: string;
+  table_type: string;
+  category: string;
+  state: EventState;
+  n: number | string;
+  claims: number | string;
+};
 
 /**
  * Counts (and claim volumes) by prefecture × table type × category × state as of a date, within the scope
@@ -112,11 +126,18 @@ async function progressCube(db: Db, scope: Scope, filter: Omit<ProgressFilter, "
  * instead of every facility. Only when the summary is current through M (every import refreshes it in its
  * transaction); otherwise null, and the history is read.
  */
-async function cubeFromSummary(db: Db, scope: Scope, filter: Omit<ProgressFilter, "groupBy">): Promise<CubeRow[] | null> {
+async function cubeFromSummary(
+  db: Db,
+  scope: Scope,
+  filter: Omit<ProgressFilter, "groupBy">,
+): Promise<CubeRow[] | null> {
   const asOf = filter.asOf;
   const m = monthEndOnOrBefore(asOf);
   if (m < monthEnd(HISTORY_START)) return null;
-  const [state] = await queryRows<{ through: string | null }>(db, sql`select (select computed_through::text from summary_state where id = 1) as through`);
+  const [state] = await queryRows<{ through: string | null }>(
+    db,
+    sql`select (select computed_through::text from summary_state where id = 1) as through`,
+  );
   if (!state?.through || state.through < m) return null;
   const stateOn = (day: SQL) => sql`case when c.closed_on <= ${day}::date then 'closed'::facility_state else coalesce(
       (select e.state from status_events e where e.facility_code = c.code and e.effective_on <= ${day}::date
@@ -188,9 +209,16 @@ const CUBE_KEY: Record<ProgressGroupBy, (row: CubeRow) => string> = {
   category: (r) => r.category,
 };
 
-function foldCube(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: CubeRow[], reported: ReportedClaimsCube | null = null): ProgressResult {
+function foldCube(
+  filter: Pick<ProgressFilter, "asOf" | "groupBy">,
+  rows: CubeRow[],
+  reported: ReportedClaimsCube | null = null,
+): ProgressResult {
   const key = CUBE_KEY[filter.groupBy];
-  const result = foldProgress(filter, rows.map((r) => ({ key: key(r), state: r.state, n: r.n, claims: r.claims })));
+  const result = foldProgress(
+    filter,
+    rows.map((r) => ({ key: key(r), state: r.state, n: r.n, claims: r.claims })),
+  );
   return reported ? withReportedClaims(result, reported, key) : result;
 }
 
@@ -199,7 +227,11 @@ function foldCube(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: CubeRo
  * facilities by scope and filters, closed ones included: their claims of the month were sent); the other
  * groups keep the estimate. The totals are the sum of the groups shown.
  */
-function withReportedClaims(result: ProgressResult, reported: ReportedClaimsCube, key: (r: CubeRow) => string): ProgressResult {
+function withReportedClaims(
+  result: ProgressResult,
+  reported: ReportedClaimsCube,
+  key: (r: CubeRow) => string,
+): ProgressResult {
   const byGroup = new Map<string, { total: number; online: number }>();
   for (const r of reported.rows) {
     const k = key(r as unknown as CubeRow);
@@ -268,10 +300,7 @@ function groupOrder(groupBy: ProgressGroupBy): readonly string[] {
 const rate = (online: number, total: number) => (total === 0 ? 0 : online / total);
 
 /** Turns (group, state, count) rows into the API's shape; groups in their natural order. */
-export function foldProgress(
-  filter: Pick<ProgressFilter, "asOf" | "groupBy">,
-  rows: ProgressRow[],
-): ProgressResult {
+export function foldProgress(filter: Pick<ProgressFilter, "asOf" | "groupBy">, rows: ProgressRow[]): ProgressResult {
   const groups = new Map<string, ProgressGroup>();
   for (const row of rows) {
     let group = groups.get(row.key);
@@ -314,5 +343,14 @@ export function foldProgress(
     for (const s of LADDER) counts[s] += g.counts[s];
   }
   claims.onlineRate = rate(claims.online, claims.total);
-  return { asOf: filter.asOf, total, counts, closed, onlineRate: rate(counts.online, total), claims, claimsSource: "estimated", groups: sorted };
+  return {
+    asOf: filter.asOf,
+    total,
+    counts,
+    closed,
+    onlineRate: rate(counts.online, total),
+    claims,
+    claimsSource: "estimated",
+    groups: sorted,
+  };
 }

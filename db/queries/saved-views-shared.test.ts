@@ -11,7 +11,13 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   ({ db, close } = await openTestDb());
-  const people: [string, string[] | null][] = [["a", ["13", "14"]], ["b", ["14", "13"]], ["c", ["27"]], ["d", null], ["e", ["13"]]];
+  const people: [string, string[] | null][] = [
+    ["a", ["13", "14"]],
+    ["b", ["14", "13"]],
+    ["c", ["27"]],
+    ["d", null],
+    ["e", ["13"]],
+  ];
   for (const [who, prefectures] of people) {
     const [row] = await queryRows<{ id: number }>(
       db,
@@ -26,7 +32,8 @@ describe("shared saved views", () => {
   it("show a shared view to the same-scope team only, a private one to its owner only, and let only the owner delete", async () => {
     await saveView(db, ids.a, "/follow-ups", "今週の電話（共有）", "alert=no_filing", true);
     await saveView(db, ids.a, "/follow-ups", "自分用", "alert=regression");
-    const names = async (who: string) => (await listSavedViews(db, ids[who], "/follow-ups")).map((v) => `${v.name}${v.own ? "" : `<${v.owner}`}`);
+    const names = async (who: string) =>
+      (await listSavedViews(db, ids[who], "/follow-ups")).map((v) => `${v.name}${v.own ? "" : `<${v.owner}`}`);
     expect(await names("a")).toEqual(["今週の電話（共有）", "自分用"]);
     expect(await names("b")).toEqual(["今週の電話（共有）<a@example.jp"]);
     for (const other of ["c", "d", "e"]) expect(await names(other)).toEqual([]);

@@ -31,7 +31,14 @@ export async function listSavedViews(db: Db, userId: number, path: string): Prom
 }
 
 /** Saves (or replaces, by name) a view of the page for the user, shared with the team or not. */
-export async function saveView(db: Db, userId: number, path: string, name: string, query: string, shared = false): Promise<void> {
+export async function saveView(
+  db: Db,
+  userId: number,
+  path: string,
+  name: string,
+  query: string,
+  shared = false,
+): Promise<void> {
   await queryRows(
     db,
     sql`insert into saved_views (user_id, path, name, query, shared) values (${userId}, ${path}, ${name}, ${query}, ${shared})
@@ -40,6 +47,9 @@ export async function saveView(db: Db, userId: number, path: string, name: strin
 }
 
 export async function deleteView(db: Db, userId: number, id: number): Promise<boolean> {
-  const rows = await queryRows<{ id: number }>(db, sql`delete from saved_views where id = ${id} and user_id = ${userId} returning id`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`delete from saved_views where id = ${id} and user_id = ${userId} returning id`,
+  );
   return rows.length > 0;
 }

@@ -16,8 +16,16 @@ export interface AttemptCheck {
  * several instances signing in at once, the n-th attempt to be written counts at least n, so no more than
  * the limit get through. A refused attempt is not kept, so waiting out the window opens the door again.
  */
-export async function recordSignInAttempt(db: Db, email: string, ip: string | null, limits: SignInLimits): Promise<AttemptCheck> {
-  const [inserted] = await queryRows<{ id: number }>(db, sql`insert into sign_in_attempts (email, ip) values (${email}, ${ip}) returning id::int as id`);
+export async function recordSignInAttempt(
+  db: Db,
+  email: string,
+  ip: string | null,
+  limits: SignInLimits,
+): Promise<AttemptCheck> {
+  const [inserted] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into sign_in_attempts (email, ip) values (${email}, ${ip}) returning id::int as id`,
+  );
   const since = sql`now() - make_interval(mins => ${limits.windowMinutes})`;
   const [counts] = await queryRows<{ account: number; address: number }>(
     db,
@@ -64,9 +72,19 @@ export interface RefusalCount {
  * than a window after the key's last one starts a new episode; the old episode's total comes back so
  * that the caller can put it in the audit log with the new episode's first entry.
  */
-export async function countRefusal(db: Db, key: string, who: { email: string | null; ip: string | null }, windowMinutes: number): Promise<RefusalCount> {
+export async function countRefusal(
+  db: Db,
+  key: string,
+  who: { email: string | null; ip: string | null },
+  windowMinutes: number,
+): Promise<RefusalCount> {
   const stale = sql`sign_in_refusals.last_at < now() - make_interval(mins => ${windowMinutes})`;
-  const [row] = await queryRows<{ refused: number; prevRefused: number | null; prevFirst: string | null; prevLast: string | null }>(
+  const [row] = await queryRows<{
+    refused: number;
+    prevRefused: number | null;
+    prevFirst: string | null;
+    prevLast: string | null;
+  }>(
     db,
     sql`with prev as (select refused, first_at, last_at from sign_in_refusals where key = ${key}),
         up as (
@@ -80,7 +98,10 @@ export async function countRefusal(db: Db, key: string, who: { email: string | n
         from up left join prev on true`,
   );
   const first = row.refused === 1;
-  const previous = first && row.prevRefused !== null ? { refused: row.prevRefused, firstAt: row.prevFirst!, lastAt: row.prevLast! } : null;
+  const previous =
+    first && row.prevRefused !== null
+      ? { refused: row.prevRefused, firstAt: row.prevFirst!, lastAt: row.prevLast! }
+      : null;
   return { first, refused: row.refused, previous };
 }
 

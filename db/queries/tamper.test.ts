@@ -42,7 +42,13 @@ beforeAll(async () => {
   await withTransaction(async (tx) => {
     await upsertFacilities(
       tx,
-      [tokyo, osaka].map((code) => ({ code, prefecture: code.slice(0, 2), tableType: "medical" as const, name: `施設${code}`, claimMethod: "optical_disk" as const })),
+      [tokyo, osaka].map((code) => ({
+        code,
+        prefecture: code.slice(0, 2),
+        tableType: "medical" as const,
+        name: `施設${code}`,
+        claimMethod: "optical_disk" as const,
+      })),
       new Set<FacilityColumn>(["claim_method"]),
       null,
     );
@@ -60,9 +66,17 @@ describe("hostile filter values", () => {
         void _p;
         void _s;
         const page = await listFacilities(db, TOKYO, { ...filter, asOf: "2024-10-01" });
-        expect(page.items.every((i) => i.prefecture === "13"), `${key}=${JSON.stringify(value).slice(0, 40)}`).toBe(true);
+        expect(
+          page.items.every((i) => i.prefecture === "13"),
+          `${key}=${JSON.stringify(value).slice(0, 40)}`,
+        ).toBe(true);
         const fu = followUpQuery.safeParse({ [key]: value });
-        if (fu.success) expect((await listFollowUps(db, TOKYO, { ...fu.data, asOf: "2024-10-01", assignee: undefined })).items.every((i) => i.prefecture === "13")).toBe(true);
+        if (fu.success)
+          expect(
+            (await listFollowUps(db, TOKYO, { ...fu.data, asOf: "2024-10-01", assignee: undefined })).items.every(
+              (i) => i.prefecture === "13",
+            ),
+          ).toBe(true);
       }
     }
   });
@@ -85,8 +99,22 @@ describe("hostile filter values", () => {
 
 describe("saved views", () => {
   it("belong to their owner: another user can neither list nor delete them", async () => {
-    const owner = (await unsafeUpsertUser(db, { email: "owner@example.jp", role: "editor", prefectures: ["13"], password: "x-Password-123" })).id;
-    const other = (await unsafeUpsertUser(db, { email: "other@example.jp", role: "editor", prefectures: ["27"], password: "x-Password-123" })).id;
+    const owner = (
+      await unsafeUpsertUser(db, {
+        email: "owner@example.jp",
+        role: "editor",
+        prefectures: ["13"],
+        password: "x-Password-123",
+      })
+    ).id;
+    const other = (
+      await unsafeUpsertUser(db, {
+        email: "other@example.jp",
+        role: "editor",
+        prefectures: ["27"],
+        password: "x-Password-123",
+      })
+    ).id;
     await saveView(db, owner, "/follow-ups", "今週の電話", "alert=no_filing");
     const [view] = await listSavedViews(db, owner, "/follow-ups");
     expect(await listSavedViews(db, other, "/follow-ups")).toEqual([]);

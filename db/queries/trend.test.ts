@@ -21,10 +21,38 @@ beforeAll(async () => {
     await upsertFacilities(
       tx,
       [
-        { code: code(1), prefecture: "13", tableType: "medical", name: "A", claimMethod: "optical_disk", closedOn: null },
-        { code: code(2), prefecture: "13", tableType: "medical", name: "B", claimMethod: "online", closedOn: "2024-03-10" },
-        { code: code(3, "27"), prefecture: "27", tableType: "medical", name: "C", claimMethod: "optical_disk", closedOn: null },
-        { code: code(4), prefecture: "13", tableType: "medical", name: "D", claimMethod: "optical_disk", closedOn: null },
+        {
+          code: code(1),
+          prefecture: "13",
+          tableType: "medical",
+          name: "A",
+          claimMethod: "optical_disk",
+          closedOn: null,
+        },
+        {
+          code: code(2),
+          prefecture: "13",
+          tableType: "medical",
+          name: "B",
+          claimMethod: "online",
+          closedOn: "2024-03-10",
+        },
+        {
+          code: code(3, "27"),
+          prefecture: "27",
+          tableType: "medical",
+          name: "C",
+          claimMethod: "optical_disk",
+          closedOn: null,
+        },
+        {
+          code: code(4),
+          prefecture: "13",
+          tableType: "medical",
+          name: "D",
+          claimMethod: "optical_disk",
+          closedOn: null,
+        },
       ],
       present,
       null,
@@ -61,7 +89,11 @@ describe("monthly trend", () => {
   });
 
   it("keeps to the scope", async () => {
-    const points = await monthlyTrend(db, { kind: "prefectures", prefectures: ["27"] }, { from: "2024-01-01", to: "2024-03-31" });
+    const points = await monthlyTrend(
+      db,
+      { kind: "prefectures", prefectures: ["27"] },
+      { from: "2024-01-01", to: "2024-03-31" },
+    );
     expect(points.map((p) => p.total)).toEqual([1, 1, 1]);
     expect(points.map((p) => p.counts.online)).toEqual([0, 1, 1]);
   });

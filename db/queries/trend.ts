@@ -35,8 +35,10 @@ export const MAX_TREND_POINTS = 240;
 
 /** Month ends from the month of `from` through `to`, and `to` itself when it is not a month end. */
 export function trendDates(from: string, to: string): string[] {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  if (months >= MAX_TREND_POINTS) throw new RangeError(`A trend from ${from} to ${to} would have more than ${MAX_TREND_POINTS} points`);
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  if (months >= MAX_TREND_POINTS)
+    throw new RangeError(`A trend from ${from} to ${to} would have more than ${MAX_TREND_POINTS} points`);
   const dates: string[] = [];
   let year = Number(from.slice(0, 4));
   let month = Number(from.slice(5, 7));
@@ -55,7 +57,14 @@ export function trendDates(from: string, to: string): string[] {
 }
 
 function point(date: string): TrendPoint {
-  return { date, total: 0, closed: 0, counts: emptyCounts(), onlineRate: 0, claims: { total: 0, online: 0, onlineRate: 0 } };
+  return {
+    date,
+    total: 0,
+    closed: 0,
+    counts: emptyCounts(),
+    onlineRate: 0,
+    claims: { total: 0, online: 0, onlineRate: 0 },
+  };
 }
 
 /**
@@ -72,7 +81,10 @@ export async function monthlyTrend(
 ): Promise<TrendPoint[]> {
   const dates = trendDates(filter.from, filter.to);
   if (dates.length === 0) return [];
-  const [state] = await queryRows<{ through: string | null }>(db, sql`select max(computed_through)::text as through from summary_state`);
+  const [state] = await queryRows<{ through: string | null }>(
+    db,
+    sql`select max(computed_through)::text as through from summary_state`,
+  );
   const through = state?.through ?? "0000-01-01";
   const fromSummary = dates.filter((d) => d <= through && isMonthEnd(d));
   const points = new Map(dates.map((d) => [d, point(d)]));
@@ -99,8 +111,17 @@ export async function monthlyTrend(
   }
   for (const date of dates.filter((d) => !fromSummary.includes(d))) {
     const given = known[date];
-    const exact = given?.claims ? given : await progressEstimated(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
-    points.set(date, { date, total: exact.total, closed: exact.closed, counts: exact.counts, onlineRate: 0, claims: { ...exact.claims! } });
+    const exact = given?.claims
+      ? given
+      : await progressEstimated(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
+    points.set(date, {
+      date,
+      total: exact.total,
+      closed: exact.closed,
+      counts: exact.counts,
+      onlineRate: 0,
+      claims: { ...exact.claims! },
+    });
   }
   const out = dates.map((d) => points.get(d)!);
   const reported = await reportedClaimsByMonth(db, scope, filter, dates[0].slice(0, 7), dates.at(-1)!.slice(0, 7));

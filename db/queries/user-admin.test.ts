@@ -36,7 +36,10 @@ const state = (email: string) =>
 describe("which users an administrator manages", () => {
   it("a national admin sees everyone; a Tokyo admin only users wholly inside Tokyo", async () => {
     expect((await listUsers(db, NATIONAL)).length).toBe(6);
-    expect((await listUsers(db, TOKYO)).map((u) => u.email).sort()).toEqual(["tokyo-admin@example.jp", "tokyo@example.jp"]);
+    expect((await listUsers(db, TOKYO)).map((u) => u.email).sort()).toEqual([
+      "tokyo-admin@example.jp",
+      "tokyo@example.jp",
+    ]);
     expect(await findUser(db, TOKYO, ids["osaka@example.jp"])).toBeUndefined();
     expect(await findUser(db, TOKYO, ids["kanto@example.jp"])).toBeUndefined();
     expect(await findUser(db, TOKYO, ids["viewer@example.jp"])).toBeUndefined();
@@ -47,17 +50,40 @@ describe("which users an administrator manages", () => {
     const change = { name: null, role: "admin" as const, prefectures: null, disabled: false };
     expect(await updateUser(db, TOKYO, admin, ids["osaka@example.jp"], change)).toBeUndefined();
     expect(await state("osaka@example.jp")).toMatchObject({ role: "editor", prefectures: ["27"] });
-    expect(await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], { ...change, role: "viewer", prefectures: ["13", "27"] })).toBeUndefined();
+    expect(
+      await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], {
+        ...change,
+        role: "viewer",
+        prefectures: ["13", "27"],
+      }),
+    ).toBeUndefined();
     expect(await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], { ...change, role: "viewer" })).toBeUndefined();
     expect(await state("tokyo@example.jp")).toMatchObject({ role: "editor", prefectures: ["13"] });
-    expect(await createUser(db, TOKYO, admin, { email: "wide@example.jp", name: null, role: "viewer", prefectures: null, passwordHash: "h" })).toBeNull();
-    expect(await createUser(db, TOKYO, admin, { email: "wide@example.jp", name: null, role: "viewer", prefectures: ["27"], passwordHash: "h" })).toBeNull();
+    expect(
+      await createUser(db, TOKYO, admin, {
+        email: "wide@example.jp",
+        name: null,
+        role: "viewer",
+        prefectures: null,
+        passwordHash: "h",
+      }),
+    ).toBeNull();
+    expect(
+      await createUser(db, TOKYO, admin, {
+        email: "wide@example.jp",
+        name: null,
+        role: "viewer",
+        prefectures: ["27"],
+        passwordHash: "h",
+      }),
+    ).toBeNull();
     expect(await state("wide@example.jp")).toBeUndefined();
     expect(await resetPassword(db, TOKYO, admin, ids["osaka@example.jp"], "h")).toBe(false);
   });
 
   it("a Tokyo admin cannot reset a national admin's password, nor another admin's; a Tokyo editor's, yes", async () => {
-    const hash = async (email: string) => (await queryRows<{ h: string }>(db, sql`select password_hash as h from users where email = ${email}`))[0].h;
+    const hash = async (email: string) =>
+      (await queryRows<{ h: string }>(db, sql`select password_hash as h from users where email = ${email}`))[0].h;
     const before = await hash("admin@example.jp");
     expect(await resetPassword(db, TOKYO, admin, ids["admin@example.jp"], "taken-over")).toBe(false);
     expect(await resetPassword(db, TOKYO, admin, ids["tokyo-admin@example.jp"], "taken-over")).toBe(false);
@@ -69,23 +95,52 @@ describe("which users an administrator manages", () => {
 
 describe("changes and their record", () => {
   it("creates a user who must change the password at first sign-in, once per e-mail", async () => {
-    const id = await createUser(db, NATIONAL, admin, { email: "New@Example.jp", name: "新 人", role: "viewer", prefectures: ["27"], passwordHash: "h" });
+    const id = await createUser(db, NATIONAL, admin, {
+      email: "New@Example.jp",
+      name: "新 人",
+      role: "viewer",
+      prefectures: ["27"],
+      passwordHash: "h",
+    });
     expect(id).toBeGreaterThan(0);
     expect(await state("new@example.jp")).toMatchObject({ must: true, prefectures: ["27"] });
-    expect(await createUser(db, NATIONAL, admin, { email: "new@example.jp", name: null, role: "admin", prefectures: null, passwordHash: "h" })).toBeNull();
+    expect(
+      await createUser(db, NATIONAL, admin, {
+        email: "new@example.jp",
+        name: null,
+        role: "admin",
+        prefectures: null,
+        passwordHash: "h",
+      }),
+    ).toBeNull();
     const [row] = (await searchAudit(db, NATIONAL, { action: "user.create", q: "new@example.jp" }, 1, 10)).items;
-    expect(row).toMatchObject({ userEmail: "admin@example.jp", ip: "192.0.2.1", target: "new@example.jp", details: { role: "viewer", prefectures: ["27"] } });
+    expect(row).toMatchObject({
+      userEmail: "admin@example.jp",
+      ip: "192.0.2.1",
+      target: "new@example.jp",
+      details: { role: "viewer", prefectures: ["27"] },
+    });
   });
 
   it("disabling ends the user's sessions and is logged with before and after", async () => {
     const before = await state("tokyo@example.jp");
-    const saved = await updateUser(db, NATIONAL, admin, ids["tokyo@example.jp"], { name: "東京", role: "editor", prefectures: ["13"], disabled: true });
+    const saved = await updateUser(db, NATIONAL, admin, ids["tokyo@example.jp"], {
+      name: "東京",
+      role: "editor",
+      prefectures: ["13"],
+      disabled: true,
+    });
     expect(saved?.disabled).toBe(true);
     const after = await state("tokyo@example.jp");
     expect(after.sv).toBe(before.sv + 1);
     const [entry] = (await searchAudit(db, NATIONAL, { action: "user.disable" }, 1, 10)).items;
     expect(entry.details).toMatchObject({ before: { disabled: false }, after: { disabled: true, name: "東京" } });
-    await updateUser(db, NATIONAL, admin, ids["tokyo@example.jp"], { name: "東京", role: "editor", prefectures: ["13"], disabled: false });
+    await updateUser(db, NATIONAL, admin, ids["tokyo@example.jp"], {
+      name: "東京",
+      role: "editor",
+      prefectures: ["13"],
+      disabled: false,
+    });
     expect((await state("tokyo@example.jp")).sv).toBe(before.sv + 1);
     expect((await searchAudit(db, NATIONAL, { action: "user.enable" }, 1, 10)).total).toBe(1);
   });
@@ -104,7 +159,14 @@ describe("changes and their record", () => {
 
 describe("audit log search", () => {
   it("takes SQL-looking, wildcard and odd Unicode text as plain text", async () => {
-    await recordAudit(db, { userId: null, email: "x@example.jp", ip: null, action: "sign_in.failed", target: "100%_done", details: { note: "ｶﾀｶﾅ" } });
+    await recordAudit(db, {
+      userId: null,
+      email: "x@example.jp",
+      ip: null,
+      action: "sign_in.failed",
+      target: "100%_done",
+      details: { note: "ｶﾀｶﾅ" },
+    });
     expect((await searchAudit(db, NATIONAL, { q: "100%_done" }, 1, 10)).total).toBe(1);
     // Wildcards are literal: only the one entry holds a "%", and none holds two underscores in a row.
     expect((await searchAudit(db, NATIONAL, { q: "%" }, 1, 10)).total).toBe(1);
@@ -117,7 +179,11 @@ describe("audit log search", () => {
   it("filters by action family and by Japan-time day, and shows nothing to a scoped reader", async () => {
     const all = await searchAudit(db, NATIONAL, {}, 1, 1000);
     expect(all.total).toBeGreaterThan(5);
-    expect((await searchAudit(db, NATIONAL, { action: "sign_in" }, 1, 10)).items.every((r) => r.action.startsWith("sign_in"))).toBe(true);
+    expect(
+      (await searchAudit(db, NATIONAL, { action: "sign_in" }, 1, 10)).items.every((r) =>
+        r.action.startsWith("sign_in"),
+      ),
+    ).toBe(true);
     const today = all.items[0].at.slice(0, 10);
     expect((await searchAudit(db, NATIONAL, { from: today, to: today }, 1, 1000)).total).toBe(all.total);
     expect((await searchAudit(db, NATIONAL, { to: "2000-01-01" }, 1, 10)).total).toBe(0);

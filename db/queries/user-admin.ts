@@ -28,7 +28,12 @@ function manageable(scope: Scope): SQL {
 }
 
 function textArray(values: readonly string[]): SQL {
-  return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  return values.length === 0
+    ? sql`array[]::text[]`
+    : sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`;
 }
 
 /** A scope an administrator may hand out: inside their own (the same rule as lib/auth/grants, in SQL). */
@@ -43,11 +48,17 @@ const COLUMNS = sql`id, email, name, role, prefectures, disabled, must_change_pa
   to_char(created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') as "createdAt"`;
 
 export async function listUsers(db: Db, scope: Scope): Promise<AdminUserRow[]> {
-  return queryRows<AdminUserRow>(db, sql`select ${COLUMNS} from users where ${manageable(scope)} order by disabled, email`);
+  return queryRows<AdminUserRow>(
+    db,
+    sql`select ${COLUMNS} from users where ${manageable(scope)} order by disabled, email`,
+  );
 }
 
 export async function findUser(db: Db, scope: Scope, id: number): Promise<AdminUserRow | undefined> {
-  const [row] = await queryRows<AdminUserRow>(db, sql`select ${COLUMNS} from users where id = ${id} and ${manageable(scope)}`);
+  const [row] = await queryRows<AdminUserRow>(
+    db,
+    sql`select ${COLUMNS} from users where id = ${id} and ${manageable(scope)}`,
+  );
   return row;
 }
 
@@ -77,7 +88,11 @@ export async function createUser(db: Db, scope: Scope, actor: Actor, input: NewU
           on conflict (email) do nothing returning id`,
     );
     if (rows.length === 0) return null;
-    await writeAudit(tx, actor, "user.create", email, { id: rows[0].id, role: input.role, prefectures: input.prefectures });
+    await writeAudit(tx, actor, "user.create", email, {
+      id: rows[0].id,
+      role: input.role,
+      prefectures: input.prefectures,
+    });
     return rows[0].id;
   });
 }
@@ -94,7 +109,13 @@ export interface UserUpdate {
  * their sessions for good (a later re-enable does not revive an old cookie). undefined when the user is
  * not one the administrator may manage.
  */
-export async function updateUser(db: Db, scope: Scope, actor: Actor, id: number, change: UserUpdate): Promise<AdminUserRow | undefined> {
+export async function updateUser(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  id: number,
+  change: UserUpdate,
+): Promise<AdminUserRow | undefined> {
   return db.transaction(async (tx) => {
     const before = await findUser(tx, scope, id);
     if (!before) return undefined;
@@ -107,7 +128,8 @@ export async function updateUser(db: Db, scope: Scope, actor: Actor, id: number,
     );
     if (updated.length === 0) return undefined;
     const after = (await findUser(tx, { kind: "national" }, id))!;
-    const action = change.disabled !== before.disabled ? (change.disabled ? "user.disable" : "user.enable") : "user.update";
+    const action =
+      change.disabled !== before.disabled ? (change.disabled ? "user.disable" : "user.enable") : "user.update";
     await writeAudit(tx, actor, action, before.email, {
       id,
       before: { name: before.name, role: before.role, prefectures: before.prefectures, disabled: before.disabled },
@@ -123,7 +145,13 @@ export async function updateUser(db: Db, scope: Scope, actor: Actor, id: number,
  * password: a prefecture-scoped one could otherwise take over an account of their own rank (a national
  * one lies outside their scope anyway).
  */
-export async function resetPassword(db: Db, scope: Scope, actor: Actor, id: number, passwordHash: string): Promise<boolean> {
+export async function resetPassword(
+  db: Db,
+  scope: Scope,
+  actor: Actor,
+  id: number,
+  passwordHash: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await queryRows<{ email: string }>(
       tx,
@@ -139,7 +167,10 @@ export async function resetPassword(db: Db, scope: Scope, actor: Actor, id: numb
 
 /** The stored hash, to check a person's current password before they change it. */
 export async function ownPasswordHash(db: Db, userId: number): Promise<string | undefined> {
-  const [row] = await queryRows<{ hash: string }>(db, sql`select password_hash as hash from users where id = ${userId} and not disabled`);
+  const [row] = await queryRows<{ hash: string }>(
+    db,
+    sql`select password_hash as hash from users where id = ${userId} and not disabled`,
+  );
   return row?.hash;
 }
 

@@ -25,7 +25,14 @@ describe("certificates lapsing in the next 90 days, by month", () => {
     expect(watch.months.at(-1)?.dueBefore).toBe("2026-06-29");
     expect(watch.months.reduce((n, m) => n + m.facilities, 0)).toBeGreaterThan(0);
     for (const m of watch.months) {
-      expect(await countFollowUps(db, NATIONAL, { asOf: AS_OF, alert: "certificate_expiring", dueFrom: m.dueFrom, dueBefore: m.dueBefore })).toBe(m.facilities);
+      expect(
+        await countFollowUps(db, NATIONAL, {
+          asOf: AS_OF,
+          alert: "certificate_expiring",
+          dueFrom: m.dueFrom,
+          dueBefore: m.dueBefore,
+        }),
+      ).toBe(m.facilities);
     }
     expect(watch.expired).toBe(await countFollowUps(db, NATIONAL, { asOf: AS_OF, alert: "certificate_expired" }));
     expect(watch.expired).toBeGreaterThan(0);
@@ -49,7 +56,10 @@ describe("regressions (online back to disk)", () => {
     expect(list).toHaveLength(counts.sinceStart);
     expect(list.filter((r) => r.leftOn >= "2026-03-01")).toHaveLength(counts.thisMonth);
     // Every backward step in the seed leaves online (the seed's only backward steps), so the lists agree.
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from status_events where backward and effective_on <= ${AS_OF}::date`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from status_events where backward and effective_on <= ${AS_OF}::date`,
+    );
     expect(counts.sinceStart).toBe(n);
     expect(list[0].note).toMatch(/光ディスク等で請求/);
     expect(list.every((r) => r.backOn === null || r.backOn > r.leftOn)).toBe(true);

@@ -110,7 +110,12 @@ export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter
 }
 
 /** The regression steps, newest first (bounded: the first `limit`), with the payer's note and the first contact after. */
-export async function listRegressions(db: Db, scope: Scope, filter: WatchFilter & { from?: string }, limit = 500): Promise<RegressionEvent[]> {
+export async function listRegressions(
+  db: Db,
+  scope: Scope,
+  filter: WatchFilter & { from?: string },
+  limit = 500,
+): Promise<RegressionEvent[]> {
   const rows = await queryRows<Record<string, string | null>>(
     db,
     sql`select x.facility_code as code, f.name, f.prefecture, x.effective_on::text as "leftOn", x.state::text as state,

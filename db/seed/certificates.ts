@@ -41,7 +41,14 @@ function firstCertificateDays(data: NationalData): Map<string, string> {
 }
 
 /** A certificate issued on `firstIssued` and its renewals up to the as-of date (a pending one has no issue day). */
-function terminalHistory(code: string, terminal: string, firstIssued: string, asOf: string, years: number, closedOn: string | null): SeedCertificate[] {
+function terminalHistory(
+  code: string,
+  terminal: string,
+  firstIssued: string,
+  asOf: string,
+  years: number,
+  closedOn: string | null,
+): SeedCertificate[] {
   const out: SeedCertificate[] = [];
   let applied = addDays(firstIssued, -7);
   let issued = firstIssued;
@@ -72,7 +79,10 @@ export function seedCertificates(data: NationalData, years: number): SeedCertifi
     if (!issued && f.initialState === "online" && !f.sharesOqvTerminal) issued = isoOf(start + (hash(f.code, 1) % 900));
     if (!issued || issued > data.asOf) continue;
     out.push(...terminalHistory(f.code, "1", issued, data.asOf, years, f.closedOn));
-    if (f.category === "hospital") out.push(...terminalHistory(f.code, "2", addDays(issued, 3 + (hash(f.code, 2) % 20)), data.asOf, years, f.closedOn));
+    if (f.category === "hospital")
+      out.push(
+        ...terminalHistory(f.code, "2", addDays(issued, 3 + (hash(f.code, 2) % 20)), data.asOf, years, f.closedOn),
+      );
   }
   return out.filter((c) => (c.issuedOn ?? c.appliedOn ?? "") <= data.asOf);
 }
@@ -82,6 +92,7 @@ export function seedOpenedOn(f: SeedFacility, firstEventOn: string | null, asOf:
   const h = hash(f.code, 3);
   if (h % 40 !== 0) return null;
   const recent = isoOf(dayFromIso("2024-04-01") + (h % 500));
-  if (f.initialState === "optical_disk" && recent <= asOf && (firstEventOn === null || recent < firstEventOn)) return recent;
+  if (f.initialState === "optical_disk" && recent <= asOf && (firstEventOn === null || recent < firstEventOn))
+    return recent;
   return isoOf(dayFromIso("1975-01-01") + (h % 15000));
 }

@@ -33,10 +33,38 @@ interface KindInfo {
 }
 
 export const KIND_INFO: Record<Kind, KindInfo> = {
-  hospital: { national: 8_200, tableType: "medical", category: "hospital", baselineOnline: 0.93, claimsMedian: 3_800, claimsSigma: 0.85 },
-  clinic: { national: 89_700, tableType: "medical", category: "clinic", baselineOnline: 0.67, claimsMedian: 850, claimsSigma: 0.65 },
-  dental: { national: 70_300, tableType: "dental", category: "clinic", baselineOnline: 0.52, claimsMedian: 420, claimsSigma: 0.55 },
-  pharmacy: { national: 61_500, tableType: "pharmacy", category: "pharmacy", baselineOnline: 0.94, claimsMedian: 1_100, claimsSigma: 0.6 },
+  hospital: {
+    national: 8_200,
+    tableType: "medical",
+    category: "hospital",
+    baselineOnline: 0.93,
+    claimsMedian: 3_800,
+    claimsSigma: 0.85,
+  },
+  clinic: {
+    national: 89_700,
+    tableType: "medical",
+    category: "clinic",
+    baselineOnline: 0.67,
+    claimsMedian: 850,
+    claimsSigma: 0.65,
+  },
+  dental: {
+    national: 70_300,
+    tableType: "dental",
+    category: "clinic",
+    baselineOnline: 0.52,
+    claimsMedian: 420,
+    claimsSigma: 0.55,
+  },
+  pharmacy: {
+    national: 61_500,
+    tableType: "pharmacy",
+    category: "pharmacy",
+    baselineOnline: 0.94,
+    claimsMedian: 1_100,
+    claimsSigma: 0.6,
+  },
 };
 
 /** Share of the facilities not online at the baseline that claim on paper (7,700 of about 67,300). */
@@ -116,9 +144,13 @@ function phoneNumber(rng: Rng, areaCode: string): string {
 }
 
 function address(rng: Rng, pref: Prefecture, parts: NameParts, kind: Kind): string {
-  const block = rng.chance(0.7) ? `${rng.int(1, 5)}丁目${rng.int(1, 30)}番${rng.int(1, 25)}号` : `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 25)}`;
+  const block = rng.chance(0.7)
+    ? `${rng.int(1, 5)}丁目${rng.int(1, 30)}番${rng.int(1, 25)}号`
+    : `${rng.int(1, 5)}-${rng.int(1, 30)}-${rng.int(1, 25)}`;
   const inBuilding = kind !== "hospital" && rng.chance(0.25);
-  const building = inBuilding ? ` ${parts.town.replace(/町$/, "")}${rng.pick(["メディカルビル", "ビル", "センタービル", "プラザ"])}${rng.int(1, 5)}階` : "";
+  const building = inBuilding
+    ? ` ${parts.town.replace(/町$/, "")}${rng.pick(["メディカルビル", "ビル", "センタービル", "プラザ"])}${rng.int(1, 5)}階`
+    : "";
   return `${pref.nameJa}${parts.city}${parts.town}${block}${building}`;
 }
 
@@ -148,7 +180,10 @@ function draftOne(rng: Rng, kind: Kind, pref: Prefecture, counters: CodeCounters
   // are the smaller ones (27% of facilities but 14% of claims in the payers' figures).
   const pOnline = Math.min(0.995, Math.max(0.05, info.baselineOnline + 0.12 * sizeZ));
   const online = rng.chance(pOnline);
-  const monthlyClaims = Math.max(20, Math.round(info.claimsMedian * Math.exp(info.claimsSigma * sizeZ) * (online ? 1 : 0.7)));
+  const monthlyClaims = Math.max(
+    20,
+    Math.round(info.claimsMedian * Math.exp(info.claimsSigma * sizeZ) * (online ? 1 : 0.7)),
+  );
   const claimMethod: ClaimMethod = online ? "online" : rng.chance(PAPER_SHARE_OF_OFFLINE) ? "paper" : "optical_disk";
   const [lo, hi] = place.postal;
   const postalPrefix = lo + ((cityIndex * 7 + rng.int(0, 2)) % (hi - lo + 1));

@@ -1,5 +1,16 @@
 import type { FilingInput } from "../import/filings";
-import { day, dayInMonth, isoOf, monthIndex, monthOfDay, reiwaMonth, yearMonth, yearOfDay, type Day, type MonthIndex } from "./calendar";
+import {
+  day,
+  dayInMonth,
+  isoOf,
+  monthIndex,
+  monthOfDay,
+  reiwaMonth,
+  yearMonth,
+  yearOfDay,
+  type Day,
+  type MonthIndex,
+} from "./calendar";
 import type { FacilityDraft } from "./facilities";
 import { outsourcerName, randomTown } from "./names";
 import { PLACES } from "./places";
@@ -28,15 +39,31 @@ const OTHER_REASONS = [
   "回線工事の日程が確保できないため",
   "院内ネットワークを見直し中のため",
 ];
-const UNDECIDED = ["ベンダーと調整中のため時期未定", "回線事業者の工事日程が決まり次第", "レセコン更新後に対応予定", "人員確保の目処が立ち次第"];
-const REMARKS = ["日中は電話がつながりにくいため、メールでの連絡を希望", "移行計画について支払基金に相談中", "前回届出からの変更なし", "ベンダーと契約済み"];
+const UNDECIDED = [
+  "ベンダーと調整中のため時期未定",
+  "回線事業者の工事日程が決まり次第",
+  "レセコン更新後に対応予定",
+  "人員確保の目処が立ち次第",
+];
+const REMARKS = [
+  "日中は電話がつながりにくいため、メールでの連絡を希望",
+  "移行計画について支払基金に相談中",
+  "前回届出からの変更なし",
+  "ベンダーと契約済み",
+];
 
 /** The year-month fields (⑧イ, ⑨イ): some month between the filing and the planned start. */
 function monthBetween(rng: Rng, from: MonthIndex, to: MonthIndex): string {
   return yearMonth(rng.int(from, Math.max(from, to)));
 }
 
-function reasonFields(rng: Rng, draft: FacilityDraft, ctx: FilingContext, planMonth: MonthIndex, filedMonth: MonthIndex) {
+function reasonFields(
+  rng: Rng,
+  draft: FacilityDraft,
+  ctx: FilingContext,
+  planMonth: MonthIndex,
+  filedMonth: MonthIndex,
+) {
   const fields = {
     reason: "transitional" as FilingInput["reason"],
     reasonSub: null as number | null,
@@ -46,10 +73,16 @@ function reasonFields(rng: Rng, draft: FacilityDraft, ctx: FilingContext, planMo
     rececomMonth: null as string | null,
   };
   const closureFiling = ctx.closesOn !== null ? rng.chance(0.7) : rng.chance(0.02);
-  const reason = closureFiling ? "transitional" : rng.weighted(["outsourced", "transitional", "other"] as const, [12, 43, 45]);
+  const reason = closureFiling
+    ? "transitional"
+    : rng.weighted(["outsourced", "transitional", "other"] as const, [12, 43, 45]);
   fields.reason = reason;
   if (reason === "outsourced") {
-    fields.outsourcer = outsourcerName(rng, { city: PLACES[draft.prefecture].cities[0], town: randomTown(rng), prefectureName: "" });
+    fields.outsourcer = outsourcerName(rng, {
+      city: PLACES[draft.prefecture].cities[0],
+      town: randomTown(rng),
+      prefectureName: "",
+    });
   } else if (reason === "transitional") {
     fields.reasonSub = closureFiling ? 3 : rng.weighted([1, 2, 4], [20, 15, 65]);
   } else {
@@ -98,7 +131,8 @@ export function buildFiling(rng: Rng, draft: FacilityDraft, ctx: FilingContext):
     readinessEnd = limit;
   } else {
     readiness = "other";
-    if (rng.chance(0.6)) readinessDate = dayInMonth(planMonth, 31); // the planned month's last day
+    if (rng.chance(0.6))
+      readinessDate = dayInMonth(planMonth, 31); // the planned month's last day
     else readinessOther = rng.pick(UNDECIDED);
     readinessEnd = limit;
   }

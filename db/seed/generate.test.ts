@@ -34,7 +34,9 @@ describe("determinism", () => {
   it("tells the same story whatever the as-of date: an earlier date is the later data cut short", () => {
     const earlier = generateNationalData({ facilities: N, seed: 42, asOf: "2025-01-15" });
     expect(earlier.events).toEqual(data.events.filter((e) => e.effectiveOn <= "2025-01-15"));
-    expect(earlier.filings.map((f) => [f.code, f.filedOn])).toEqual(data.filings.filter((f) => f.filedOn <= "2025-01-15").map((f) => [f.code, f.filedOn]));
+    expect(earlier.filings.map((f) => [f.code, f.filedOn])).toEqual(
+      data.filings.filter((f) => f.filedOn <= "2025-01-15").map((f) => [f.code, f.filedOn]),
+    );
     expect(earlier.facilities.map((f) => f.name)).toEqual(data.facilities.map((f) => f.name));
   });
 
@@ -79,7 +81,8 @@ describe("facilities", () => {
   });
 
   it("start about 70% online, hospitals and pharmacies far ahead of dental clinics", () => {
-    const online = (fs: NationalData["facilities"]) => share(fs.filter((f) => f.initialState === "online").length, fs.length);
+    const online = (fs: NationalData["facilities"]) =>
+      share(fs.filter((f) => f.initialState === "online").length, fs.length);
     const ofKind = (kind: string) => data.facilities.filter((f) => f.kind === kind);
     expect(online(data.facilities)).toBeGreaterThan(0.67);
     expect(online(data.facilities)).toBeLessThan(0.73);
@@ -92,7 +95,8 @@ describe("facilities", () => {
     const paper = data.facilities.filter((f) => f.claimMethod === "paper").length;
     expect(share(paper, N)).toBeGreaterThan(0.015);
     expect(share(paper, N)).toBeLessThan(0.06);
-    for (const f of data.facilities) expect(f.initialState).toBe(f.claimMethod === "online" ? "online" : "optical_disk");
+    for (const f of data.facilities)
+      expect(f.initialState).toBe(f.claimMethod === "online" ? "online" : "optical_disk");
   });
 });
 
@@ -104,7 +108,11 @@ describe("history", () => {
       const events = byCode.get(f.code) ?? [];
       const latest = events.reduce<SeedEvent | null>(
         (best, e) =>
-          !best || e.effectiveOn > best.effectiveOn || (e.effectiveOn === best.effectiveOn && stateRank(e.state) > stateRank(best.state)) ? e : best,
+          !best ||
+          e.effectiveOn > best.effectiveOn ||
+          (e.effectiveOn === best.effectiveOn && stateRank(e.state) > stateRank(best.state))
+            ? e
+            : best,
         null,
       );
       expect(f.status).toBe(latest?.state ?? f.initialState);
@@ -113,7 +121,11 @@ describe("history", () => {
   });
 
   it("dates nothing after the as-of date or before 2023, and keeps event identities unique", () => {
-    const dates = [...data.events.map((e) => e.effectiveOn), ...data.filings.map((f) => f.filedOn), ...data.facilities.map((f) => f.closedOn ?? AS_OF)];
+    const dates = [
+      ...data.events.map((e) => e.effectiveOn),
+      ...data.filings.map((f) => f.filedOn),
+      ...data.facilities.map((f) => f.closedOn ?? AS_OF),
+    ];
     expect(dates.every((d) => d >= "2023-01-01" && d <= AS_OF)).toBe(true);
     const identities = new Set(data.events.map((e) => `${e.facilityCode}|${e.state}|${e.effectiveOn}`));
     expect(identities.size).toBe(data.events.length);
@@ -176,7 +188,10 @@ describe("filings (様式第1号)", () => {
   it("obey the form's rules", () => {
     for (const f of data.filings) {
       const limit = `${Number(f.filedOn.slice(0, 4)) + 1}-09-30`;
-      expect(f.deferralUntil <= limit && f.deferralUntil > f.filedOn, `${f.code} ${f.filedOn} → ${f.deferralUntil}`).toBe(true);
+      expect(
+        f.deferralUntil <= limit && f.deferralUntil > f.filedOn,
+        `${f.code} ${f.filedOn} → ${f.deferralUntil}`,
+      ).toBe(true);
       expect(f.filedOn >= "2024-05-01").toBe(true);
       if (f.reason === "outsourced") expect(f.outsourcer).toBeTruthy();
       if (f.reason === "transitional") expect([1, 2, 3, 4]).toContain(f.reasonSub);
@@ -194,7 +209,8 @@ describe("filings (様式第1号)", () => {
 
   it("put a facility at deferred on its first filing, filed while it was still on disk", () => {
     const first = new Map<string, string>();
-    for (const f of data.filings) if (!first.has(f.code) || f.filedOn < first.get(f.code)!) first.set(f.code, f.filedOn);
+    for (const f of data.filings)
+      if (!first.has(f.code) || f.filedOn < first.get(f.code)!) first.set(f.code, f.filedOn);
     for (const [code, filedOn] of first) {
       const events = byCode.get(code) ?? [];
       expect(events.find((e) => e.state === "deferred")?.effectiveOn).toBe(filedOn);

@@ -68,7 +68,8 @@ export function resolveOptions(options: GenerateOptions, today: string = todayIs
   const facilities = options.facilities ?? DEFAULT_FACILITIES;
   const seed = options.seed ?? DEFAULT_SEED;
   const asOf = options.asOf ?? today;
-  if (!Number.isInteger(facilities) || facilities < 1) throw new Error(`facilities must be a positive whole number (got ${facilities})`);
+  if (!Number.isInteger(facilities) || facilities < 1)
+    throw new Error(`facilities must be a positive whole number (got ${facilities})`);
   if (!Number.isInteger(seed)) throw new Error(`seed must be a whole number (got ${seed})`);
   if (!isIsoDate(asOf)) throw new Error(`as-of must be a date YYYY-MM-DD (got ${asOf})`);
   if (asOf > today) throw new Error(`as-of ${asOf} is after today (${today} in Tokyo)`);
@@ -92,7 +93,13 @@ export function generateNationalData(options: GenerateOptions = {}): NationalDat
     const plan = planHistory(storyRng, draft);
     const happened = plan.events.filter((e) => e.day <= cutoff).sort(byDayThenState);
     for (const e of happened) {
-      events.push({ facilityCode: draft.code, state: e.state, effectiveOn: isoOf(e.day), note: e.note, backward: e.backward });
+      events.push({
+        facilityCode: draft.code,
+        state: e.state,
+        effectiveOn: isoOf(e.day),
+        note: e.note,
+        backward: e.backward,
+      });
     }
     const filed = plan.filings.filter((f) => f.filedDay <= cutoff);
     filed.forEach((f, i) => filings.push({ ...f.input, inForce: i === filed.length - 1 }));

@@ -73,9 +73,19 @@ function onboarding(rng: Rng, draft: FacilityDraft, n: MonthIndex): PlannedEvent
   const startMonth = stalled ? n + rng.int(3, 12) : n;
   if (!draft.sharesOqvTerminal) {
     const latest = Math.max(applied + 6, dayInMonth(n - 1, 10));
-    events.push({ state: "certificate_issued", day: uniformDay(rng, applied + 5, latest), note: "電子証明書発行", backward: false });
+    events.push({
+      state: "certificate_issued",
+      day: uniformDay(rng, applied + 5, latest),
+      note: "電子証明書発行",
+      backward: false,
+    });
   }
-  events.push({ state: "online", day: dayInMonth(startMonth, rng.int(5, 10)), note: "オンライン請求開始", backward: false });
+  events.push({
+    state: "online",
+    day: dayInMonth(startMonth, rng.int(5, 10)),
+    note: "オンライン請求開始",
+    backward: false,
+  });
   return events;
 }
 
@@ -84,7 +94,11 @@ function backwardStep(rng: Rng, onlineSince: Day): PlannedEvent[] {
   const leaves = uniformDay(rng, onlineSince + 30, onlineSince + 900);
   const returns = leaves + rng.int(20, 90);
   if (returns > HORIZON) return [];
-  const why = rng.pick(["回線障害のため光ディスク等で請求", "レセコン入替のため一時的に光ディスク等で請求", "電子証明書の期限切れのため光ディスク等で請求"]);
+  const why = rng.pick([
+    "回線障害のため光ディスク等で請求",
+    "レセコン入替のため一時的に光ディスク等で請求",
+    "電子証明書の期限切れのため光ディスク等で請求",
+  ]);
   return [
     { state: "optical_disk", day: leaves, note: why, backward: true },
     { state: "online", day: returns, note: "オンライン請求再開", backward: false },
@@ -92,7 +106,13 @@ function backwardStep(rng: Rng, onlineSince: Day): PlannedEvent[] {
 }
 
 /** Which summers (May–August) the facility files a 様式第1号, from 2024 on, while it is still on disk. */
-function filingDays(rng: Rng, appliedOn: Day | null, onlineOn: Day | null, closesOn: Day | null, closurePlanned: boolean): Day[] {
+function filingDays(
+  rng: Rng,
+  appliedOn: Day | null,
+  onlineOn: Day | null,
+  closesOn: Day | null,
+  closurePlanned: boolean,
+): Day[] {
   const days: Day[] = [];
   for (let year = 2024; year <= 2029; year++) {
     const deadline = day(year, 9, 30);
@@ -136,9 +156,12 @@ export function planHistory(rng: Rng, draft: FacilityDraft): FacilityPlan {
     const onlineOn = ladder.length ? ladder[ladder.length - 1].day : null;
     const fileOn = filingDays(rng, appliedOn, onlineOn, closesOn, closurePlanned);
     fileOn.forEach((filedOn, i) => {
-      filings.push(buildFiling(rng, draft, { filedOn, onlineOn, closesOn: closurePlanned ? closesOn : null, renewal: i > 0 }));
+      filings.push(
+        buildFiling(rng, draft, { filedOn, onlineOn, closesOn: closurePlanned ? closesOn : null, renewal: i > 0 }),
+      );
     });
-    if (fileOn.length) events.push({ state: "deferred", day: fileOn[0], note: "猶予届出（様式第1号）", backward: false });
+    if (fileOn.length)
+      events.push({ state: "deferred", day: fileOn[0], note: "猶予届出（様式第1号）", backward: false });
     events.push(...ladder);
     onlineSince = onlineOn;
   }
@@ -147,7 +170,12 @@ export function planHistory(rng: Rng, draft: FacilityDraft): FacilityPlan {
   if (closesOn !== null) {
     const before = events.filter((e) => e.day < closesOn);
     events.length = 0;
-    events.push(...before, { state: "closed", day: closesOn, note: rng.chance(0.8) ? "廃止" : "休止", backward: false });
+    events.push(...before, {
+      state: "closed",
+      day: closesOn,
+      note: rng.chance(0.8) ? "廃止" : "休止",
+      backward: false,
+    });
     const kept = filings.filter((f) => f.filedDay < closesOn);
     filings.length = 0;
     filings.push(...kept);

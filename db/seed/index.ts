@@ -37,16 +37,56 @@ export class DatabaseNotEmptyError extends Error {
 }
 
 const FACILITY_COLUMNS = [
-  "code", "prefecture", "table_type", "category", "name", "address", "postal_code", "phone", "specialties", "claim_method",
-  "monthly_claims", "shares_oqv_terminal", "closed_on", "initial_state", "status", "status_since",
-  "first_deferred_on", "first_applied_on", "first_certificate_on", "first_online_on", "opened_on",
+  "code",
+  "prefecture",
+  "table_type",
+  "category",
+  "name",
+  "address",
+  "postal_code",
+  "phone",
+  "specialties",
+  "claim_method",
+  "monthly_claims",
+  "shares_oqv_terminal",
+  "closed_on",
+  "initial_state",
+  "status",
+  "status_since",
+  "first_deferred_on",
+  "first_applied_on",
+  "first_certificate_on",
+  "first_online_on",
+  "opened_on",
 ];
 const CERTIFICATE_COLUMNS = ["facility_code", "terminal", "applied_on", "issued_on", "expires_on"];
 const EVENT_COLUMNS = ["facility_code", "state", "effective_on", "source", "note", "backward"];
 const FILING_COLUMNS = [
-  "facility_code", "filed_on", "facility_name", "phone", "specialties", "deferral_until", "reason", "reason_sub", "outsourcer",
-  "reason_other", "readiness", "readiness_date", "readiness_other", "rececom", "rececom_month", "network", "network_month",
-  "usage_applied", "cert_applied", "remarks", "founder_name", "address", "email", "in_force", "contractor",
+  "facility_code",
+  "filed_on",
+  "facility_name",
+  "phone",
+  "specialties",
+  "deferral_until",
+  "reason",
+  "reason_sub",
+  "outsourcer",
+  "reason_other",
+  "readiness",
+  "readiness_date",
+  "readiness_other",
+  "rececom",
+  "rececom_month",
+  "network",
+  "network_month",
+  "usage_applied",
+  "cert_applied",
+  "remarks",
+  "founder_name",
+  "address",
+  "email",
+  "in_force",
+  "contractor",
 ];
 
 /** The first day each step was reached, per facility, as refreshFacilityStatus keeps it for imports. */
@@ -64,13 +104,31 @@ function firstStepDates(data: NationalData): Map<string, Partial<Record<EventSta
 function* facilityRows(data: NationalData) {
   const firsts = firstStepDates(data);
   const firstEvent = new Map<string, string>();
-  for (const e of data.events) if ((firstEvent.get(e.facilityCode) ?? "9999") > e.effectiveOn) firstEvent.set(e.facilityCode, e.effectiveOn);
+  for (const e of data.events)
+    if ((firstEvent.get(e.facilityCode) ?? "9999") > e.effectiveOn) firstEvent.set(e.facilityCode, e.effectiveOn);
   for (const f of data.facilities) {
     const first = firsts.get(f.code) ?? {};
     yield [
-      f.code, f.prefecture, f.tableType, f.category, f.name, f.address, f.postalCode, f.phone, f.specialties, f.claimMethod,
-      f.monthlyClaims, f.sharesOqvTerminal, f.closedOn, f.initialState, f.status, f.statusSince,
-      first.deferred ?? null, first.applied ?? null, first.certificate_issued ?? null, first.online ?? null,
+      f.code,
+      f.prefecture,
+      f.tableType,
+      f.category,
+      f.name,
+      f.address,
+      f.postalCode,
+      f.phone,
+      f.specialties,
+      f.claimMethod,
+      f.monthlyClaims,
+      f.sharesOqvTerminal,
+      f.closedOn,
+      f.initialState,
+      f.status,
+      f.statusSince,
+      first.deferred ?? null,
+      first.applied ?? null,
+      first.certificate_issued ?? null,
+      first.online ?? null,
       seedOpenedOn(f, firstEvent.get(f.code) ?? null, data.asOf),
     ];
   }
@@ -83,9 +141,30 @@ function* eventRows(data: NationalData) {
 function* filingRows(data: NationalData) {
   for (const f of data.filings) {
     yield [
-      f.code, f.filedOn, f.facilityName, f.phone, f.specialties, f.deferralUntil, f.reason, f.reasonSub, f.outsourcer,
-      f.reasonOther, f.readiness, f.readinessDate, f.readinessOther, f.rececom, f.rececomMonth, f.network, f.networkMonth,
-      f.usageApplied, f.certApplied, f.remarks, f.founderName, f.address, f.email, f.inForce,
+      f.code,
+      f.filedOn,
+      f.facilityName,
+      f.phone,
+      f.specialties,
+      f.deferralUntil,
+      f.reason,
+      f.reasonSub,
+      f.outsourcer,
+      f.reasonOther,
+      f.readiness,
+      f.readinessDate,
+      f.readinessOther,
+      f.rececom,
+      f.rececomMonth,
+      f.network,
+      f.networkMonth,
+      f.usageApplied,
+      f.certApplied,
+      f.remarks,
+      f.founderName,
+      f.address,
+      f.email,
+      f.inForce,
       f.outsourcer ? normalizeContractorName(f.outsourcer) || null : null,
     ];
   }
@@ -114,12 +193,17 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   let started = performance.now();
   const data = generateNationalData(options);
   const generateMs = performance.now() - started;
-  log(`generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings (as of ${data.asOf}) in ${seconds(started)}`);
+  log(
+    `generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings (as of ${data.asOf}) in ${seconds(started)}`,
+  );
 
   started = performance.now();
   await withBulkTransaction(async (tx) => {
     // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
-    if (options.reset) await tx.query("truncate table status_events, filings, certificates, facilities, monthly_summary, summary_state restart identity cascade");
+    if (options.reset)
+      await tx.query(
+        "truncate table status_events, filings, certificates, facilities, monthly_summary, summary_state restart identity cascade",
+      );
     await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
       await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
       log(`  facilities copied (${seconds(started)})`);
@@ -128,7 +212,12 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
       await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
       log(`  filings copied (${seconds(started)})`);
       const certificates = seedCertificates(data, certificateValidYears(process.env.CERTIFICATE_VALID_YEARS));
-      await copyInto(tx, "certificates", CERTIFICATE_COLUMNS, certificates.map((c) => [c.facilityCode, c.terminal, c.appliedOn, c.issuedOn, c.expiresOn]));
+      await copyInto(
+        tx,
+        "certificates",
+        CERTIFICATE_COLUMNS,
+        certificates.map((c) => [c.facilityCode, c.terminal, c.appliedOn, c.issuedOn, c.expiresOn]),
+      );
       await refreshCertificateRenewals(tx, null);
       log(`  ${certificates.length} certificates copied (${seconds(started)})`);
     });
@@ -136,7 +225,9 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
     await refreshMonthlySummary(tx, data.asOf);
     log(`  monthly summary computed (${seconds(started)})`);
     // Into an empty table: its month index and foreign keys are built once afterwards, not row by row.
-    const claims = await withIndexesRebuiltAfter(tx, ["monthly_claims"], () => seedMonthlyClaims(tx, data.asOf, data.seed));
+    const claims = await withIndexesRebuiltAfter(tx, ["monthly_claims"], () =>
+      seedMonthlyClaims(tx, data.asOf, data.seed),
+    );
     log(`  ${claims} monthly claim counts made (${seconds(started)})`);
   });
   const writeMs = performance.now() - started;

@@ -25,9 +25,14 @@ const GIVEN_NAMES = (
   "花子 恵子 裕子 美穂 陽子 由美 明美 智子 真理子 久美子 直美 香織 綾 愛 舞 千尋"
 ).split(" ");
 
-const CORP_WORDS = "清心 誠和 健生 仁愛 博愛 明和 恵泉 青樹 緑風 光明 和光 康生 友愛 積善 松柏 敬愛 秀峰 昭和 朋友 白樺".split(" ");
-const KANA_WORDS = "さくら あおば みどり ひまわり すずらん つばさ ことぶき ふたば あけぼの いろは ひだまり すこやか やまびこ わかば".split(" ");
-const KATAKANA_WORDS = "ハート ファミリー サンライズ オリーブ スマイル グリーン ブルーム コスモス ライフ ハーモニー".split(" ");
+const CORP_WORDS =
+  "清心 誠和 健生 仁愛 博愛 明和 恵泉 青樹 緑風 光明 和光 康生 友愛 積善 松柏 敬愛 秀峰 昭和 朋友 白樺".split(" ");
+const KANA_WORDS =
+  "さくら あおば みどり ひまわり すずらん つばさ ことぶき ふたば あけぼの いろは ひだまり すこやか やまびこ わかば".split(
+    " ",
+  );
+const KATAKANA_WORDS =
+  "ハート ファミリー サンライズ オリーブ スマイル グリーン ブルーム コスモス ライフ ハーモニー".split(" ");
 
 /** 診療科目 for medical facilities; the first few are the usual main department of a clinic. */
 export const MEDICAL_SPECIALTIES = (
@@ -155,7 +160,8 @@ export function dentalSpecialties(rng: Rng): string {
 
 export function founderName(rng: Rng, kind: string): string {
   if (kind === "pharmacy" && rng.chance(0.6)) return `株式会社${rng.pick(KANA_WORDS)}ファーマシー`;
-  if (kind === "hospital" || rng.chance(0.3)) return `${corporation(rng, kind === "hospital" ? "医療法人" : "医療法人社団")} ${personName(rng)}`;
+  if (kind === "hospital" || rng.chance(0.3))
+    return `${corporation(rng, kind === "hospital" ? "医療法人" : "医療法人社団")} ${personName(rng)}`;
   return personName(rng);
 }
 

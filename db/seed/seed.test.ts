@@ -38,14 +38,30 @@ afterAll(async () => close?.());
 describe("seedNationalData", () => {
   it("writes exactly what the generator produces", async () => {
     const expected = generateNationalData(OPTIONS);
-    expect(result).toMatchObject({ facilities: 2_000, events: expected.events.length, filings: expected.filings.length, asOf: "2026-06-30" });
+    expect(result).toMatchObject({
+      facilities: 2_000,
+      events: expected.events.length,
+      filings: expected.filings.length,
+      asOf: "2026-06-30",
+    });
     expect(await scalar(sql`select count(*)::int as n from facilities`)).toBe(expected.facilities.length);
     expect(await scalar(sql`select count(*)::int as n from status_events`)).toBe(expected.events.length);
     expect(await scalar(sql`select count(*)::int as n from filings`)).toBe(expected.filings.length);
-    expect(await scalar(sql`select count(*)::int as n from filings where in_force`)).toBe(new Set(expected.filings.map((f) => f.code)).size);
+    expect(await scalar(sql`select count(*)::int as n from filings where in_force`)).toBe(
+      new Set(expected.filings.map((f) => f.code)).size,
+    );
     const sample = expected.facilities[123];
-    const [row] = await queryRows<Record<string, unknown>>(db, sql`select name, address, specialties, status, status_since::text as since from facilities where code = ${sample.code}`);
-    expect(row).toEqual({ name: sample.name, address: sample.address, specialties: sample.specialties, status: sample.status, since: sample.statusSince });
+    const [row] = await queryRows<Record<string, unknown>>(
+      db,
+      sql`select name, address, specialties, status, status_since::text as since from facilities where code = ${sample.code}`,
+    );
+    expect(row).toEqual({
+      name: sample.name,
+      address: sample.address,
+      specialties: sample.specialties,
+      status: sample.status,
+      since: sample.statusSince,
+    });
   });
 
   it("keeps facilities.status equal to the latest event recomputed from status_events", async () => {
@@ -68,7 +84,9 @@ describe("seedNationalData", () => {
 
   it("puts back every index it dropped for the load", async () => {
     expect(await tableIndexes()).toEqual(indexesBefore);
-    const foreignKeys = await scalar(sql`select count(*)::int as n from pg_constraint where contype = 'f' and conrelid in ('status_events'::regclass, 'filings'::regclass)`);
+    const foreignKeys = await scalar(
+      sql`select count(*)::int as n from pg_constraint where contype = 'f' and conrelid in ('status_events'::regclass, 'filings'::regclass)`,
+    );
     expect(foreignKeys).toBe(4); // facility_code and import_batch_id on each
   });
 

@@ -1,7 +1,14 @@
 import type { AlertRule } from "./catalogue";
 
 /** Rules that read the filing in force: they cannot meet no_filing, which says there is none. */
-const FILING_RULES: AlertRule[] = ["deferral_expiring", "deferral_expired", "apply_by_passed", "plan_slipped", "filing_mismatch", "closure_overdue"];
+const FILING_RULES: AlertRule[] = [
+  "deferral_expiring",
+  "deferral_expired",
+  "apply_by_passed",
+  "plan_slipped",
+  "filing_mismatch",
+  "closure_overdue",
+];
 
 /**
  * Pairs of alerts that would tell a caller opposite things about one facility, so the rules never raise

@@ -16,9 +16,9 @@ function generator(seed: number) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const day = (from: string, span: number) => addDays(from, Math.floor(next() * span));
-  const maybe = <T,>(p: number, value: () => T): T | null => (next() < p ? value() : null);
+  const maybe = <T>(p: number, value: () => T): T | null => (next() < p ? value() : null);
   return { next, pick, day, maybe };
 }
 
@@ -45,7 +45,10 @@ function randomFacts(g: ReturnType<typeof generator>): FacilityFacts {
     initialState: g.pick(["optical_disk", "online"] as const),
     claimMethod: g.pick(["online", "optical_disk", "paper", null] as const),
     openedOn: g.maybe(0.3, () => g.day("2023-06-01", 900)),
-    lastContact: g.maybe(0.5, () => ({ contactedOn: g.day("2024-01-01", 1000), promisedOn: g.maybe(0.6, () => g.day("2024-01-01", 1100)) })),
+    lastContact: g.maybe(0.5, () => ({
+      contactedOn: g.day("2024-01-01", 1000),
+      promisedOn: g.maybe(0.6, () => g.day("2024-01-01", 1100)),
+    })),
     certificates,
     filing: g.maybe(0.6, () =>
       filingWith({

@@ -33,7 +33,9 @@ describe("certificate_overdue", () => {
     // Sharing the terminal, no certificate is due; 60 days after applying the start is (start_missed).
     expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-08-16")).toEqual([]);
     expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-09-01")).toEqual(["start_missed"]);
-    expect(rulesOn({ ...applied, firstCertificateOn: "2025-08-20" }, "2025-09-01")).not.toContain("certificate_overdue");
+    expect(rulesOn({ ...applied, firstCertificateOn: "2025-08-20" }, "2025-09-01")).not.toContain(
+      "certificate_overdue",
+    );
   });
 
   it("falls back to the state's start date and takes the allowance from the settings", () => {
@@ -94,12 +96,19 @@ describe("filing_mismatch", () => {
   });
 
   it("flags 電子証明書申請 済 without a certificate, unless the terminal is shared", () => {
-    const applied = factsWith({ status: "applied", statusSince: "2025-09-01", firstAppliedOn: "2025-09-01", filing: says(true, true) });
+    const applied = factsWith({
+      status: "applied",
+      statusSince: "2025-09-01",
+      firstAppliedOn: "2025-09-01",
+      filing: says(true, true),
+    });
     expect(evaluateAlerts(applied, "2025-09-10")[0].message.ja).toBe(
       "届出（2025年8月20日）では電子証明書申請「済」ですが、記録がありません",
     );
     expect(rulesOn({ ...applied, sharesOqvTerminal: true }, "2025-09-10")).toEqual([]);
-    expect(rulesOn({ ...applied, status: "certificate_issued", firstCertificateOn: "2025-09-05" }, "2025-09-10")).toEqual([]);
+    expect(
+      rulesOn({ ...applied, status: "certificate_issued", firstCertificateOn: "2025-09-05" }, "2025-09-10"),
+    ).toEqual([]);
     const neither = factsWith({ filing: says(true, true) });
     expect(evaluateAlerts(neither, "2025-09-10")[0].message.en).toBe(
       "The filing of 20 Aug 2025 says the usage and certificate applications are done, but there is no record",
@@ -109,11 +118,22 @@ describe("filing_mismatch", () => {
 
 describe("rule catalogue", () => {
   it("lists the nine contract ids and the five added for the guidance's cases, each with Japanese and English names", () => {
-    expect([...ALERT_RULES].sort()).toEqual(
-      ["apply_by_passed", "certificate_expired", "certificate_expiring", "certificate_overdue", "closure_overdue",
-        "deferral_expired", "deferral_expiring", "filing_mismatch", "new_on_disk", "no_filing", "plan_slipped",
-        "promise_missed", "regression", "start_missed"],
-    );
+    expect([...ALERT_RULES].sort()).toEqual([
+      "apply_by_passed",
+      "certificate_expired",
+      "certificate_expiring",
+      "certificate_overdue",
+      "closure_overdue",
+      "deferral_expired",
+      "deferral_expiring",
+      "filing_mismatch",
+      "new_on_disk",
+      "no_filing",
+      "plan_slipped",
+      "promise_missed",
+      "regression",
+      "start_missed",
+    ]);
     for (const rule of ALERT_RULES) {
       expect(ALERT_RULE_INFO[rule].ja).not.toBe("");
       expect(ALERT_RULE_INFO[rule].en).not.toBe("");

@@ -98,11 +98,18 @@ describe("plan_slipped", () => {
     { readiness: "other", readinessDate: "2025-06-30", due: "2025-06-30", next: "2025-07-01" },
   ] as const;
 
-  it.each(cases)("⑦ $readiness counts from the filing year and fires after $due", ({ readiness, readinessDate, due, next }) => {
-    const facts = factsWith({ status: "applied", firstAppliedOn: "2024-09-01", filing: filingWith({ readiness, readinessDate }) });
-    expect(rulesOn(facts, due)).not.toContain("plan_slipped");
-    expect(alertOn(facts, next, "plan_slipped")?.dueOn).toBe(due);
-  });
+  it.each(cases)(
+    "⑦ $readiness counts from the filing year and fires after $due",
+    ({ readiness, readinessDate, due, next }) => {
+      const facts = factsWith({
+        status: "applied",
+        firstAppliedOn: "2024-09-01",
+        filing: filingWith({ readiness, readinessDate }),
+      });
+      expect(rulesOn(facts, due)).not.toContain("plan_slipped");
+      expect(alertOn(facts, next, "plan_slipped")?.dueOn).toBe(due);
+    },
+  );
 
   it("never fires for ⑦エ without a date", () => {
     const facts = factsWith({ filing: filingWith({ readiness: "other", readinessDate: null }) });
@@ -158,6 +165,11 @@ describe("ordering", () => {
 
   it("breaks a tie on the same date by urgency", () => {
     const facts = factsWith({ filing: filingWith({ reason: "transitional", reasonSub: 3, readiness: "september" }) });
-    expect(rulesOn(facts, "2025-10-01")).toEqual(["apply_by_passed", "deferral_expired", "closure_overdue", "plan_slipped"]);
+    expect(rulesOn(facts, "2025-10-01")).toEqual([
+      "apply_by_passed",
+      "deferral_expired",
+      "closure_overdue",
+      "plan_slipped",
+    ]);
   });
 });

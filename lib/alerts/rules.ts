@@ -71,7 +71,8 @@ const CHECKS: Record<AlertRule, RuleCheck> = {
   },
 
   new_on_disk({ facts, asOf, settings }) {
-    if (!openedAfterRegistrationsEnded(facts, settings.newRegistrationsEndedOn) || wasOnlineBy(facts, asOf)) return null;
+    if (!openedAfterRegistrationsEnded(facts, settings.newRegistrationsEndedOn) || wasOnlineBy(facts, asOf))
+      return null;
     const opened = facts.openedOn as string;
     const dueOn = firstClaimDeadline(opened);
     if (asOf <= dueOn) return null;
@@ -102,7 +103,9 @@ const CHECKS: Record<AlertRule, RuleCheck> = {
   certificate_expiring({ facts, asOf, settings }) {
     const terminals = terminalCertificates(facts, asOf);
     if (terminals.some((t) => asOf > t.expiresOn)) return null;
-    const soon = terminals.filter((t) => !t.renewalApplied && daysBetween(asOf, t.expiresOn) <= settings.certificateExpiringDays);
+    const soon = terminals.filter(
+      (t) => !t.renewalApplied && daysBetween(asOf, t.expiresOn) <= settings.certificateExpiringDays,
+    );
     if (soon.length === 0) return null;
     const dueOn = soon.map((t) => t.expiresOn).sort()[0];
     return { dueOn, message: msg.certificateExpiringMessage(dueOn, daysBetween(asOf, dueOn), soon.length) };

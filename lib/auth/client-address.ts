@@ -13,9 +13,14 @@ export function clientAddress(forwardedFor: string | null | undefined): string |
 }
 
 /** The address from request headers (a Headers object or next-auth's plain header record). */
-export function requestClientAddress(headers: Headers | Record<string, string | string[] | undefined> | null | undefined): string | null {
+export function requestClientAddress(
+  headers: Headers | Record<string, string | string[] | undefined> | null | undefined,
+): string | null {
   if (!headers) return null;
-  const value = typeof headers.get === "function" ? (headers as Headers).get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
+  const value =
+    typeof headers.get === "function"
+      ? (headers as Headers).get("x-forwarded-for")
+      : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
   return clientAddress(Array.isArray(value) ? value.join(",") : value);
 }
 

@@ -32,7 +32,12 @@ export function withinScope(scope: Scope, prefectures: readonly string[] | null)
  * their own rights or locks themselves out), nobody grants a role above their own, and nobody grants a
  * scope wider than their own (a Tokyo admin cannot make a national user, nor one for Osaka).
  */
-export function grantProblems(actor: Grantor, targetId: number | null, current: { role: Role; prefectures: string[] | null; disabled: boolean } | null, change: UserChange): GrantProblem[] {
+export function grantProblems(
+  actor: Grantor,
+  targetId: number | null,
+  current: { role: Role; prefectures: string[] | null; disabled: boolean } | null,
+  change: UserChange,
+): GrantProblem[] {
   const problems: GrantProblem[] = [];
   if (targetId === actor.id && current) {
     const roleChanges = change.role !== undefined && change.role !== current.role;
@@ -41,7 +46,8 @@ export function grantProblems(actor: Grantor, targetId: number | null, current: 
     if (roleChanges || scopeChanges || disabledChanges) problems.push("self_change");
   }
   if (change.role !== undefined && ROLE_RANK[change.role] > ROLE_RANK[actor.role]) problems.push("role_above_own");
-  if (change.prefectures !== undefined && !withinScope(actor.scope, change.prefectures)) problems.push("scope_beyond_own");
+  if (change.prefectures !== undefined && !withinScope(actor.scope, change.prefectures))
+    problems.push("scope_beyond_own");
   return problems;
 }
 

@@ -27,7 +27,11 @@ export function tempPasswordMaxAgeMs(env: Record<string, string | undefined> = p
 }
 
 /** True when a temporary password (one the user must change) was set longer ago than allowed. */
-export function tempPasswordExpired(user: { mustChangePassword: boolean; passwordChangedAt: Date | null }, now: number, maxAgeMs: number): boolean {
+export function tempPasswordExpired(
+  user: { mustChangePassword: boolean; passwordChangedAt: Date | null },
+  now: number,
+  maxAgeMs: number,
+): boolean {
   if (!user.mustChangePassword) return false;
   // A reset records its time; a temporary password with none is treated as expired (fail closed).
   return user.passwordChangedAt === null || now - user.passwordChangedAt.getTime() > maxAgeMs;

@@ -21,7 +21,17 @@ describe("password rules", () => {
     expect(passwordProblems("SATO.HANAKO-secret-1", email)).toContain("contains_email");
   });
   it("refuses common passwords dressed up with digits, symbols and capitals", () => {
-    for (const pw of ["Password2024!", "P@ssw0rd123456", "qwerty123456", "123456789012", "aaaaaaaaaaaa", "abcdefghijkl", "iloveyou2024!!", "Welcome123456", "2024-09-30!!#"]) {
+    for (const pw of [
+      "Password2024!",
+      "P@ssw0rd123456",
+      "qwerty123456",
+      "123456789012",
+      "aaaaaaaaaaaa",
+      "abcdefghijkl",
+      "iloveyou2024!!",
+      "Welcome123456",
+      "2024-09-30!!#",
+    ]) {
       expect(passwordProblems(pw, email), pw).toContain("common");
     }
   });

@@ -23,7 +23,23 @@ function strength(): ZxcvbnFactory {
 }
 
 /** Words anyone attacking this service would try first. */
-const APP_WORDS = ["online", "claims", "claim", "receipt", "rece", "hospital", "clinic", "pharmacy", "iryou", "seikyu", "mhlw", "kokuho", "shiharai", "kikin", "tracker"];
+const APP_WORDS = [
+  "online",
+  "claims",
+  "claim",
+  "receipt",
+  "rece",
+  "hospital",
+  "clinic",
+  "pharmacy",
+  "iryou",
+  "seikyu",
+  "mhlw",
+  "kokuho",
+  "shiharai",
+  "kikin",
+  "tracker",
+];
 
 const MIN_SCORE = 4;
 
@@ -36,8 +52,13 @@ export function passwordProblems(password: string, email: string): PasswordProbl
   const lower = password.normalize("NFKC").toLowerCase();
   const address = email.trim().toLowerCase();
   const local = address.split("@")[0] ?? "";
-  if ((address && lower.includes(address)) || (local.length >= 3 && lower.includes(local))) problems.push("contains_email");
+  if ((address && lower.includes(address)) || (local.length >= 3 && lower.includes(local)))
+    problems.push("contains_email");
   // The estimator is slow on very long input and says nothing new past its first hundred characters.
-  if (length <= PASSWORD_MAX && strength().check(password.slice(0, 100), [address, local, ...local.split(/[._-]/)]).score < MIN_SCORE) problems.push("common");
+  if (
+    length <= PASSWORD_MAX &&
+    strength().check(password.slice(0, 100), [address, local, ...local.split(/[._-]/)]).score < MIN_SCORE
+  )
+    problems.push("common");
   return problems;
 }

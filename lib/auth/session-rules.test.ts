@@ -16,15 +16,25 @@ describe("a session stands only while the stored user allows it", () => {
     expect(sessionProblem(claims, { disabled: false, sessionVersion: 4 }, now, 8 * HOUR)).toBe("revoked");
   });
   it("ends after the maximum age however active it was, and refuses a sign-in time in the future", () => {
-    expect(sessionProblem({ ...claims, signedInAt: now - 9 * HOUR }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR)).toBe("expired");
-    expect(sessionProblem({ ...claims, signedInAt: now + 2 * HOUR }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR)).toBe("expired");
-    expect(sessionProblem({ ...claims, signedInAt: Number.NaN }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR)).toBe("expired");
+    expect(
+      sessionProblem({ ...claims, signedInAt: now - 9 * HOUR }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR),
+    ).toBe("expired");
+    expect(
+      sessionProblem({ ...claims, signedInAt: now + 2 * HOUR }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR),
+    ).toBe("expired");
+    expect(
+      sessionProblem({ ...claims, signedInAt: Number.NaN }, { disabled: false, sessionVersion: 3 }, now, 8 * HOUR),
+    ).toBe("expired");
   });
 });
 
 describe("sign-in limits", () => {
   it("default to 5 per account and 30 per address over 15 minutes and read positive overrides only", () => {
     expect(signInLimits({})).toEqual({ perAccount: 5, perAddress: 30, windowMinutes: 15 });
-    expect(signInLimits({ SIGNIN_MAX_FAILURES_PER_ACCOUNT: "3", SIGNIN_WINDOW_MINUTES: "-1" })).toEqual({ perAccount: 3, perAddress: 30, windowMinutes: 15 });
+    expect(signInLimits({ SIGNIN_MAX_FAILURES_PER_ACCOUNT: "3", SIGNIN_WINDOW_MINUTES: "-1" })).toEqual({
+      perAccount: 3,
+      perAddress: 30,
+      windowMinutes: 15,
+    });
   });
 });

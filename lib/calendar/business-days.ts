@@ -40,7 +40,7 @@ export function addBusinessDays(iso: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Business days must be a whole number: ${n}`);
   let day = checkedIso(iso);
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isBusinessDay(day)) left--;
   }

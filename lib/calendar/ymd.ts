@@ -12,9 +12,15 @@ export function daysInMonth(year: number, month: number): number {
 /** True for a day that exists, in four-digit years (1000–9999) only. */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
-    Number.isInteger(year) && year >= 1000 && year <= 9999 &&
-    Number.isInteger(month) && month >= 1 && month <= 12 &&
-    Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
+    Number.isInteger(year) &&
+    year >= 1000 &&
+    year <= 9999 &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12 &&
+    Number.isInteger(day) &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
   );
 }
 

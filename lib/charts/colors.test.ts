@@ -9,7 +9,10 @@ describe("the five states' palette", () => {
     it(`keeps every pair of states apart (ΔE ≥ 28) for ${deficiency ?? "normal vision"}`, () => {
       for (let i = 0; i < colours.length; i++) {
         for (let j = i + 1; j < colours.length; j++) {
-          expect(colourDifference(colours[i], colours[j], deficiency), `${LADDER[i]} vs ${LADDER[j]}`).toBeGreaterThanOrEqual(28);
+          expect(
+            colourDifference(colours[i], colours[j], deficiency),
+            `${LADDER[i]} vs ${LADDER[j]}`,
+          ).toBeGreaterThanOrEqual(28);
         }
       }
     });

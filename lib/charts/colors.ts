@@ -35,8 +35,21 @@ export function shareBands(national: number, rates: number[]): ShareBands {
   const mean = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : national;
   const sd = rates.length > 1 ? Math.sqrt(rates.reduce((a, r) => a + (r - mean) ** 2, 0) / (rates.length - 1)) : 0;
   const step = Math.max(0.001, Math.ceil(sd * 1000 - 1e-9) / 1000);
-  const edges = [-Infinity, national - 1.5 * step, national - 0.5 * step, national + 0.5 * step, national + 1.5 * step, Infinity];
-  const bands = BAND_COLOURS.map((colour, i) => ({ min: edges[i], max: edges[i + 1], colour, ink: inkOn(colour), step: i - 2 }));
+  const edges = [
+    -Infinity,
+    national - 1.5 * step,
+    national - 0.5 * step,
+    national + 0.5 * step,
+    national + 1.5 * step,
+    Infinity,
+  ];
+  const bands = BAND_COLOURS.map((colour, i) => ({
+    min: edges[i],
+    max: edges[i + 1],
+    colour,
+    ink: inkOn(colour),
+    step: i - 2,
+  }));
   return { national, step, bands };
 }
 

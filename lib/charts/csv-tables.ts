@@ -21,7 +21,11 @@ interface GroupLike {
 const SOURCE_HEADERS = ["件数の出所 (claimsSource)", "報告件数の月 (claimsMonth)"];
 
 /** The claim-volume columns beside the facility share: monthly claims, those from online facilities, the share. */
-const CLAIM_HEADERS = ["月間レセプト件数 (claims)", "うちオンライン請求の施設分 (claimsOnline)", "件数ベースのオンライン割合 (claimsOnlineRate)"];
+const CLAIM_HEADERS = [
+  "月間レセプト件数 (claims)",
+  "うちオンライン請求の施設分 (claimsOnline)",
+  "件数ベースのオンライン割合 (claimsOnlineRate)",
+];
 const claimCells = (c: GroupLike["claims"]) => (c ? [c.total, c.online, c.onlineRate.toFixed(4)] : ["", "", ""]);
 
 /** For a workbook: the ratio columns of these tables are shown as percentages (the rest read from their values). */
@@ -31,8 +35,22 @@ export function tableKinds(header: string[]): ("ratio" | undefined)[] {
 
 const stateHeaders = () => LADDER.map((s) => `${STATE_INFO[s].ja} (${s})`);
 
-export function progressTable(asOf: string, groups: GroupLike[], totals: Omit<GroupLike, "key" | "label">): unknown[][] {
-  const header = ["基準日 (asOf)", "コード (key)", "名称 (label)", "施設数 (total)", ...stateHeaders(), "廃止・休止 (closed)", "オンライン割合 (onlineRate)", ...CLAIM_HEADERS, ...SOURCE_HEADERS];
+export function progressTable(
+  asOf: string,
+  groups: GroupLike[],
+  totals: Omit<GroupLike, "key" | "label">,
+): unknown[][] {
+  const header = [
+    "基準日 (asOf)",
+    "コード (key)",
+    "名称 (label)",
+    "施設数 (total)",
+    ...stateHeaders(),
+    "廃止・休止 (closed)",
+    "オンライン割合 (onlineRate)",
+    ...CLAIM_HEADERS,
+    ...SOURCE_HEADERS,
+  ];
   const month = totals.claimsMonth ?? "";
   const row = (g: Omit<GroupLike, "key" | "label">, key: string, label: string) => [
     asOf,
@@ -50,12 +68,34 @@ export function progressTable(asOf: string, groups: GroupLike[], totals: Omit<Gr
 }
 
 /** The payers' reported counts of the month (import kind "claims"): empty where none were imported. */
-const REPORTED_HEADERS = ["報告レセプト件数 (reportedClaims)", "うちオンライン送信 (reportedOnline)", "報告件数のオンライン割合 (reportedOnlineRate)"];
+const REPORTED_HEADERS = [
+  "報告レセプト件数 (reportedClaims)",
+  "うちオンライン送信 (reportedOnline)",
+  "報告件数のオンライン割合 (reportedOnlineRate)",
+];
 
-export function trendTable(points: (Omit<GroupLike, "key" | "label"> & { date: string; reportedClaims?: GroupLike["claims"] })[]): unknown[][] {
-  const header = ["月末 (date)", "施設数 (total)", ...stateHeaders(), "廃止・休止 (closed)", "オンライン割合 (onlineRate)", ...CLAIM_HEADERS, ...REPORTED_HEADERS];
+export function trendTable(
+  points: (Omit<GroupLike, "key" | "label"> & { date: string; reportedClaims?: GroupLike["claims"] })[],
+): unknown[][] {
+  const header = [
+    "月末 (date)",
+    "施設数 (total)",
+    ...stateHeaders(),
+    "廃止・休止 (closed)",
+    "オンライン割合 (onlineRate)",
+    ...CLAIM_HEADERS,
+    ...REPORTED_HEADERS,
+  ];
   return [
     header,
-    ...points.map((p) => [p.date, p.total, ...LADDER.map((s) => p.counts[s]), p.closed, p.onlineRate.toFixed(4), ...claimCells(p.claims), ...claimCells(p.reportedClaims)]),
+    ...points.map((p) => [
+      p.date,
+      p.total,
+      ...LADDER.map((s) => p.counts[s]),
+      p.closed,
+      p.onlineRate.toFixed(4),
+      ...claimCells(p.claims),
+      ...claimCells(p.reportedClaims),
+    ]),
   ];
 }

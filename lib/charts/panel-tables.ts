@@ -13,10 +13,26 @@ interface StepLike {
 }
 
 export function funnelTable(asOf: string, steps: StepLike[]): unknown[][] {
-  const header = ["基準日 (asOf)", "段階 (state)", "到達施設数 (reached)", "次へ進んだ施設数 (movedOn)", "進んだ割合 (moveOnRate)", "所要日数の中央値 (medianDays)"];
-  return [header, ...steps.map((s) => [asOf, `${STATE_INFO[s.state].ja} (${s.state})`, s.reached, s.state === "online" ? "" : s.movedOn, s.state === "online" ? "" : s.moveOnRate.toFixed(4), s.medianDays ?? ""])];
+  const header = [
+    "基準日 (asOf)",
+    "段階 (state)",
+    "到達施設数 (reached)",
+    "次へ進んだ施設数 (movedOn)",
+    "進んだ割合 (moveOnRate)",
+    "所要日数の中央値 (medianDays)",
+  ];
+  return [
+    header,
+    ...steps.map((s) => [
+      asOf,
+      `${STATE_INFO[s.state].ja} (${s.state})`,
+      s.reached,
+      s.state === "online" ? "" : s.movedOn,
+      s.state === "online" ? "" : s.moveOnRate.toFixed(4),
+      s.medianDays ?? "",
+    ]),
+  ];
 }
-
 
 export const APPLIED_LABELS: Record<string, { ja: string; en: string }> = {
   done: { ja: "済（記録あり）", en: "Done (on record)" },
@@ -27,10 +43,14 @@ export const APPLIED_LABELS: Record<string, { ja: string; en: string }> = {
 /** Every deferral figure as one long table: item, key, label, count (a shape Excel pivots easily). */
 export function deferralsTable(asOf: string, d: DeferralFigures): unknown[][] {
   const header = ["基準日 (asOf)", "項目 (item)", "区分 (key)", "区分名 (label)", "施設数 (count)"];
-  const rows: unknown[][] = [[asOf, "in_force", "", "猶予期間中の届出", d.inForce], [asOf, "lapsed", "", "猶予期間終了（未移行）", d.lapsed]];
+  const rows: unknown[][] = [
+    [asOf, "in_force", "", "猶予期間中の届出", d.inForce],
+    [asOf, "lapsed", "", "猶予期間終了（未移行）", d.lapsed],
+  ];
   // Keys as the API gives them, except ⑥イ's digits, written "(1)" so that no key reads as a count.
   const add = (item: string, labels: Record<string, { ja: string }>, counts: Record<string, number>) => {
-    for (const [key, l] of Object.entries(labels)) rows.push([asOf, item, /^\d+$/.test(key) ? `(${key})` : key, l.ja, counts[key] ?? 0]);
+    for (const [key, l] of Object.entries(labels))
+      rows.push([asOf, item, /^\d+$/.test(key) ? `(${key})` : key, l.ja, counts[key] ?? 0]);
   };
   add("⑥reason", REASON_LABELS, d.reasons);
   add("⑥イreasonSub", REASON_SUB_LABELS, d.transitionalSub);

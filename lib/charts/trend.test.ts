@@ -3,21 +3,34 @@ import { forecastAtPace, planProjection, trendRows } from "./trend";
 
 describe("trend rows", () => {
   it("turns counts into shares of the active facilities", () => {
-    const [row] = trendRows([{ date: "2024-01-31", total: 200, counts: { optical_disk: 50, deferred: 10, applied: 0, certificate_issued: 0, online: 140 } }]);
+    const [row] = trendRows([
+      {
+        date: "2024-01-31",
+        total: 200,
+        counts: { optical_disk: 50, deferred: 10, applied: 0, certificate_issued: 0, online: 140 },
+      },
+    ]);
     expect(row.shares.online).toBeCloseTo(70);
     expect(row.shares.optical_disk).toBeCloseTo(25);
     expect(row.onlineRate).toBeCloseTo(0.7);
   });
 
   it("an empty month has zero shares, not NaN", () => {
-    const [row] = trendRows([{ date: "2024-01-31", total: 0, counts: { optical_disk: 0, deferred: 0, applied: 0, certificate_issued: 0, online: 0 } }]);
+    const [row] = trendRows([
+      {
+        date: "2024-01-31",
+        total: 0,
+        counts: { optical_disk: 0, deferred: 0, applied: 0, certificate_issued: 0, online: 0 },
+      },
+    ]);
     expect(row.shares.online).toBe(0);
     expect(row.onlineRate).toBe(0);
   });
 });
 
 describe("forecast at the pace of the last six months", () => {
-  const series = (rates: number[]) => rates.map((onlineRate, i) => ({ date: `2024-${String(i + 1).padStart(2, "0")}-28`, onlineRate }));
+  const series = (rates: number[]) =>
+    rates.map((onlineRate, i) => ({ date: `2024-${String(i + 1).padStart(2, "0")}-28`, onlineRate }));
 
   it("carries the average monthly gain forward to 100%", () => {
     // 0.70 → 0.82 over six months: 2 points a month; 18 points left → 9 months after July 2024.
@@ -60,7 +73,9 @@ describe("planProjection", () => {
   });
 
   it("is empty without upcoming plans or facilities", () => {
-    expect(planProjection({ date: "2026-11-25", total: 100, online: 90 }, [{ month: "2026-09", count: 4 }])).toEqual([]);
+    expect(planProjection({ date: "2026-11-25", total: 100, online: 90 }, [{ month: "2026-09", count: 4 }])).toEqual(
+      [],
+    );
     expect(planProjection({ date: "2026-11-25", total: 0, online: 0 }, [{ month: "2027-01", count: 1 }])).toEqual([]);
   });
 });

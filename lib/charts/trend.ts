@@ -19,7 +19,13 @@ export function trendRows(points: TrendInput[]): TrendRow[] {
   return points.map((p) => {
     const shares = {} as Record<LadderState, number>;
     for (const s of LADDER) shares[s] = p.total === 0 ? 0 : (p.counts[s] / p.total) * 100;
-    return { date: p.date, total: p.total, counts: p.counts, shares, onlineRate: p.total === 0 ? 0 : p.counts.online / p.total };
+    return {
+      date: p.date,
+      total: p.total,
+      counts: p.counts,
+      shares,
+      onlineRate: p.total === 0 ? 0 : p.counts.online / p.total,
+    };
   });
 }
 

@@ -2,7 +2,15 @@
 export const CONTACT_CHANNELS = ["phone", "letter", "email", "visit"] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-export const CONTACT_OUTCOMES = ["reached", "promised", "no_answer", "left_message", "refused", "wrong_number", "other"] as const;
+export const CONTACT_OUTCOMES = [
+  "reached",
+  "promised",
+  "no_answer",
+  "left_message",
+  "refused",
+  "wrong_number",
+  "other",
+] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 export const CHANNEL_LABELS: Record<ContactChannel, { ja: string; en: string }> = {

@@ -31,7 +31,8 @@ export const adminJa = {
     saved: "保存しました。",
     created: "ユーザーを作成しました。",
     resetTitle: "パスワードの再設定",
-    resetHelp: "仮パスワードを設定します。このユーザーのセッションは終了し、次回サインイン時に新しいパスワードの設定が求められます。",
+    resetHelp:
+      "仮パスワードを設定します。このユーザーのセッションは終了し、次回サインイン時に新しいパスワードの設定が求められます。",
     reset: "再設定する",
     resetDone: "パスワードを再設定しました。仮パスワードを本人に安全な方法で伝えてください。",
     back: "ユーザー一覧へ戻る",
@@ -53,7 +54,8 @@ export const adminJa = {
     current: "現在のパスワード",
     next: "新しいパスワード",
     confirm: "新しいパスワード（確認）",
-    rules: "12文字以上。メールアドレスを含まないこと、よく使われるパスワード（password、qwerty、123456 など）でないこと。",
+    rules:
+      "12文字以上。メールアドレスを含まないこと、よく使われるパスワード（password、qwerty、123456 など）でないこと。",
     submit: "変更する",
     done: "パスワードを変更しました。新しいパスワードでサインインしてください。",
     wrongCurrent: "現在のパスワードが正しくありません。",
@@ -143,7 +145,8 @@ export const adminEn: AdminMessages = {
     saved: "Saved.",
     created: "User created.",
     resetTitle: "Reset password",
-    resetHelp: "Sets a temporary password. The user's sessions end and they must choose a new password at their next sign-in.",
+    resetHelp:
+      "Sets a temporary password. The user's sessions end and they must choose a new password at their next sign-in.",
     reset: "Reset",
     resetDone: "Password reset. Give the temporary password to the user by a safe channel.",
     back: "Back to users",
@@ -165,7 +168,8 @@ export const adminEn: AdminMessages = {
     current: "Current password",
     next: "New password",
     confirm: "New password (again)",
-    rules: "At least 12 characters; not containing your e-mail address; not a common password (password, qwerty, 123456 …).",
+    rules:
+      "At least 12 characters; not containing your e-mail address; not a common password (password, qwerty, 123456 …).",
     submit: "Change",
     done: "Password changed. Please sign in with the new password.",
     wrongCurrent: "The current password is not correct.",

@@ -1,10 +1,12 @@
 /** Messages of the hardening work (date window, session end, limits); same keys in both languages. */
 export const hardeningJa = {
-  asOfClamped: "指定された基準日 {asked} は指定できる範囲（{from}〜{to}）の外のため、{used} 時点の数値を表示しています。",
+  asOfClamped:
+    "指定された基準日 {asked} は指定できる範囲（{from}〜{to}）の外のため、{used} 時点の数値を表示しています。",
   sessionsTitle: "セッション",
   signOutEverywhere: "すべての端末からサインアウト",
   signOutEverywhereLead: "このアカウントで開いているすべてのセッション（この端末を含む）を直ちに終了します。",
-  tooManyWrongPasswords: "現在のパスワードの誤りが続いたため、しばらく変更できません。時間をおいてからやり直してください。",
+  tooManyWrongPasswords:
+    "現在のパスワードの誤りが続いたため、しばらく変更できません。時間をおいてからやり直してください。",
   tempPasswordExpired: "仮パスワードの有効期限が切れています。管理者に再設定を依頼してください。",
 } as const;
 
@@ -12,7 +14,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type HardeningMessages = Shape<typeof hardeningJa>;
 
 export const hardeningEn: HardeningMessages = {
-  asOfClamped: "The date {asked} is outside the dates that can be asked ({from} to {to}); the figures shown are as of {used}.",
+  asOfClamped:
+    "The date {asked} is outside the dates that can be asked ({from} to {to}); the figures shown are as of {used}.",
   sessionsTitle: "Sessions",
   signOutEverywhere: "Sign out everywhere",
   signOutEverywhereLead: "Ends every session open with this account at once, this one included.",

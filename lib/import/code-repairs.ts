@@ -21,5 +21,7 @@ export function describeCodeRepair(raw: string, code: string): { ja: string; en:
     ja.push("先頭のゼロを補いました");
     en.push("lost leading zero restored");
   }
-  return ja.length ? { ja: ja.join("・"), en: en.join(", ") } : { ja: "表記を整えました", en: "written form normalised" };
+  return ja.length
+    ? { ja: ja.join("・"), en: en.join(", ") }
+    : { ja: "表記を整えました", en: "written form normalised" };
 }

@@ -45,7 +45,10 @@ const SNIFF_BYTES = 64 * 1024;
  * byte sequence later in the file that is not valid in it stops the import with an undecodable-file error
  * (never mojibake). Node's TextDecoder("shift_jis") is CP932: ①, ㈱, 髙 and 﨑 decode correctly.
  */
-export async function* decodeChunks(source: AsyncIterable<Uint8Array>, onEncoding: (encoding: FileEncoding) => void): AsyncGenerator<string> {
+export async function* decodeChunks(
+  source: AsyncIterable<Uint8Array>,
+  onEncoding: (encoding: FileEncoding) => void,
+): AsyncGenerator<string> {
   const pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let decoder: TextDecoder | null = null;

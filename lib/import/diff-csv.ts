@@ -15,7 +15,23 @@ const label = (v: string | null | undefined) => (v == null ? "" : isEventState(v
 /** A dry run's changes as table rows for Excel, most serious first (the order the diff keeps). */
 export function diffTable(diff: DryRunDiff): unknown[][] {
   return [
-    ["医療機関コード (code)", "名称 (name)", "変更 (change)", "変更前 (before)", "変更後 (after)", "行 (row)", "詳細 (detail)"],
-    ...diff.items.map((i) => [i.code, i.name ?? "", CHANGE_JA[i.change], label(i.from), label(i.to), i.row ?? "", i.detail ?? ""]),
+    [
+      "医療機関コード (code)",
+      "名称 (name)",
+      "変更 (change)",
+      "変更前 (before)",
+      "変更後 (after)",
+      "行 (row)",
+      "詳細 (detail)",
+    ],
+    ...diff.items.map((i) => [
+      i.code,
+      i.name ?? "",
+      CHANGE_JA[i.change],
+      label(i.from),
+      label(i.to),
+      i.row ?? "",
+      i.detail ?? "",
+    ]),
   ];
 }

@@ -5,8 +5,17 @@ import type { RowError } from "./types";
 /** The rejected rows as table rows for Excel: line, column, value, reason (from a workbook also its sheet and cell, B12, as Excel shows them); then how many were not kept. */
 export function errorsTable(errors: RowError[], omitted = 0): unknown[][] {
   const fromBook = errors.some((e) => e.cell !== undefined || e.sheet !== undefined);
-  const header = ["行 (row)", "列 (column)", "値 (value)", "理由 (message)", ...(fromBook ? ["シート (sheet)", "セル (cell)"] : [])];
-  const rows: unknown[][] = [header, ...errors.map((e) => [e.row, e.column, e.value, e.message, ...(fromBook ? [e.sheet ?? "", e.cell ?? ""] : [])])];
+  const header = [
+    "行 (row)",
+    "列 (column)",
+    "値 (value)",
+    "理由 (message)",
+    ...(fromBook ? ["シート (sheet)", "セル (cell)"] : []),
+  ];
+  const rows: unknown[][] = [
+    header,
+    ...errors.map((e) => [e.row, e.column, e.value, e.message, ...(fromBook ? [e.sheet ?? "", e.cell ?? ""] : [])]),
+  ];
   if (omitted > 0) rows.push(["…", "", "", omittedNote(omitted), ...(fromBook ? ["", ""] : [])]);
   return rows;
 }

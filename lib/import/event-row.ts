@@ -11,7 +11,9 @@ const SHORT: Record<EventState, string[]> = {
   online: ["オンライン", "オンライン請求開始"],
   closed: ["廃止", "休止", "廃止・休止"],
 };
-const STATES = Object.fromEntries(EVENT_STATES.map((s) => [s, [STATE_INFO[s].ja, STATE_INFO[s].en, ...SHORT[s]]])) as Record<EventState, string[]>;
+const STATES = Object.fromEntries(
+  EVENT_STATES.map((s) => [s, [STATE_INFO[s].ja, STATE_INFO[s].en, ...SHORT[s]]]),
+) as Record<EventState, string[]>;
 
 const CERTIFICATE_COLUMNS = ["terminal", "cert_applied_on", "cert_issued_on", "cert_expires_on"];
 
@@ -19,7 +21,12 @@ const CERTIFICATE_COLUMNS = ["terminal", "cert_applied_on", "cert_issued_on", "c
  * The optional certificate columns: the terminal (default 1), applied on and issued on (not in the
  * future), expires on (after the issue). Null when the row has none of them.
  */
-function certificateOf(c: RowCheck, code: string, cells: Record<string, string>, today: string): CertificateRow | null | undefined {
+function certificateOf(
+  c: RowCheck,
+  code: string,
+  cells: Record<string, string>,
+  today: string,
+): CertificateRow | null | undefined {
   if (CERTIFICATE_COLUMNS.every((k) => (cells[k] ?? "").trim() === "")) return null;
   const appliedOn = c.take("cert_applied_on", date(cells.cert_applied_on, "証明書申請日"));
   const issuedOn = c.take("cert_issued_on", date(cells.cert_issued_on, "証明書発行日"));
@@ -27,9 +34,11 @@ function certificateOf(c: RowCheck, code: string, cells: Record<string, string>,
   if (!appliedOn && !issuedOn && c.ok) c.fail("cert_issued_on", "証明書の申請日か発行日が必要です");
   if (appliedOn && appliedOn > today) c.fail("cert_applied_on", `証明書申請日（${appliedOn}）が未来です`);
   if (issuedOn && issuedOn > today) c.fail("cert_issued_on", `証明書発行日（${issuedOn}）が未来です`);
-  if (appliedOn && issuedOn && issuedOn < appliedOn) c.fail("cert_issued_on", `証明書発行日（${issuedOn}）が申請日（${appliedOn}）より前です`);
+  if (appliedOn && issuedOn && issuedOn < appliedOn)
+    c.fail("cert_issued_on", `証明書発行日（${issuedOn}）が申請日（${appliedOn}）より前です`);
   if (expiresOn && !issuedOn) c.fail("cert_expires_on", "有効期限には証明書発行日が必要です");
-  if (expiresOn && issuedOn && expiresOn <= issuedOn) c.fail("cert_expires_on", `有効期限（${expiresOn}）が発行日（${issuedOn}）以前です`);
+  if (expiresOn && issuedOn && expiresOn <= issuedOn)
+    c.fail("cert_expires_on", `有効期限（${expiresOn}）が発行日（${issuedOn}）以前です`);
   if (!c.ok) return undefined;
   const terminal = text(cells.terminal)?.normalize("NFKC") ?? "1";
   return { code, terminal, appliedOn, issuedOn, expiresOn };
@@ -40,13 +49,18 @@ function certificateOf(c: RowCheck, code: string, cells: Record<string, string>,
  * certificate columns. A row with certificate columns may leave state and date empty (a renewal is no step
  * on the ladder): then it is a certificate-only row.
  */
-export function eventRow(row: number, cells: Record<string, string>, today: string): { value: EventRow | CertificateOnlyRow } | { errors: RowError[] } {
+export function eventRow(
+  row: number,
+  cells: Record<string, string>,
+  today: string,
+): { value: EventRow | CertificateOnlyRow } | { errors: RowError[] } {
   const c = new RowCheck(row, cells);
   const code = c.code();
   const certificate = code ? certificateOf(c, code.code, cells, today) : undefined;
   const noStep = (cells.status ?? "").trim() === "" && (cells.effective_on ?? "").trim() === "";
   // Certificate columns without a step: a certificate-only row (its own problems, not a missing state).
-  if (certificate !== null && noStep && code) return certificate && c.ok ? { value: { code: certificate.code, certificate } } : { errors: c.errors };
+  if (certificate !== null && noStep && code)
+    return certificate && c.ok ? { value: { code: certificate.code, certificate } } : { errors: c.errors };
   const state = c.required("status", choice(cells.status, STATES, "状態"), "状態");
   const effectiveOn = c.required("effective_on", date(cells.effective_on, "日付"), "日付");
   if (effectiveOn && effectiveOn > today) c.fail("effective_on", `日付（${effectiveOn}）が未来です`);

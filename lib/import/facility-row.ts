@@ -4,8 +4,16 @@ import { RowCheck } from "./row-check";
 import { choice, date, flag, integer, text } from "./values";
 import type { FacilityRow, RowError } from "./types";
 
-const TABLE_TYPES: Record<TableType, string[]> = { medical: ["医科", "1"], dental: ["歯科", "3"], pharmacy: ["調剤", "薬局", "4"] };
-const CATEGORIES: Record<Category, string[]> = { hospital: ["病院"], clinic: ["診療所", "クリニック", "医院", "歯科診療所"], pharmacy: ["薬局", "保険薬局"] };
+const TABLE_TYPES: Record<TableType, string[]> = {
+  medical: ["医科", "1"],
+  dental: ["歯科", "3"],
+  pharmacy: ["調剤", "薬局", "4"],
+};
+const CATEGORIES: Record<Category, string[]> = {
+  hospital: ["病院"],
+  clinic: ["診療所", "クリニック", "医院", "歯科診療所"],
+  pharmacy: ["薬局", "保険薬局"],
+};
 const CLAIM_METHODS: Record<ClaimMethod, string[]> = {
   online: ["オンライン", "オンライン請求", "電子(オンライン)"],
   optical_disk: ["光ディスク", "光ディスク等", "電子媒体", "媒体", "CD", "DVD", "FD", "MO"],
@@ -20,7 +28,10 @@ const normalizedText = (raw: string | undefined) => {
 };
 
 /** Validates one facility-list row (contracts.md, facilities). A column the file does not have is left undefined. */
-export function facilityRow(row: number, cells: Record<string, string>): { value: FacilityRow } | { errors: RowError[] } {
+export function facilityRow(
+  row: number,
+  cells: Record<string, string>,
+): { value: FacilityRow } | { errors: RowError[] } {
   const check = new RowCheck(row, cells);
   const code = check.code();
   const name = check.required("name", text(cells.name), "名称");
@@ -28,14 +39,23 @@ export function facilityRow(row: number, cells: Record<string, string>): { value
     const pref = findPrefecture(cells.prefecture);
     if (!pref) check.fail("prefecture", `都道府県「${cells.prefecture.trim()}」が分かりません`);
     else if (pref.code !== code.prefecture)
-      check.fail("prefecture", `都道府県（${pref.nameJa}）が医療機関コードの都道府県（${prefectureByCode(code.prefecture)?.nameJa}）と一致しません`);
+      check.fail(
+        "prefecture",
+        `都道府県（${pref.nameJa}）が医療機関コードの都道府県（${prefectureByCode(code.prefecture)?.nameJa}）と一致しません`,
+      );
   }
   const tableType = check.take("table_type", choice(cells.table_type, TABLE_TYPES, "点数表"));
   if (code && tableType && tableType !== code.tableType)
-    check.fail("table_type", `点数表（${TABLE_TYPE_INFO[tableType].ja}）が医療機関コードの点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と一致しません`);
+    check.fail(
+      "table_type",
+      `点数表（${TABLE_TYPE_INFO[tableType].ja}）が医療機関コードの点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と一致しません`,
+    );
   const category = check.take("category", choice(cells.category, CATEGORIES, "区分"));
   if (code && category && (category === "pharmacy") !== (code.tableType === "pharmacy"))
-    check.fail("category", `区分（${cells.category.trim()}）が点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と合いません`);
+    check.fail(
+      "category",
+      `区分（${cells.category.trim()}）が点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と合いません`,
+    );
   // Every field written out in one literal (one object shape for every row, however many columns the file has).
   const value: FacilityRow = {
     code: code?.code ?? "",
@@ -47,9 +67,18 @@ export function facilityRow(row: number, cells: Record<string, string>): { value
     postalCode: "postal_code" in cells ? normalizedText(cells.postal_code) : undefined,
     phone: "phone" in cells ? normalizedText(cells.phone) : undefined,
     specialties: "specialties" in cells ? text(cells.specialties) : undefined,
-    claimMethod: "claim_method" in cells ? check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法")) : undefined,
-    monthlyClaims: "monthly_claims" in cells ? check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数")) : undefined,
-    sharesOqvTerminal: "shares_oqv_terminal" in cells ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用")) : undefined,
+    claimMethod:
+      "claim_method" in cells
+        ? check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法"))
+        : undefined,
+    monthlyClaims:
+      "monthly_claims" in cells
+        ? check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数"))
+        : undefined,
+    sharesOqvTerminal:
+      "shares_oqv_terminal" in cells
+        ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用"))
+        : undefined,
     closedOn: "closed_on" in cells ? check.take("closed_on", date(cells.closed_on, "廃止日")) : undefined,
     openedOn: "opened_on" in cells ? check.take("opened_on", date(cells.opened_on, "開設日")) : undefined,
   };

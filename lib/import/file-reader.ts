@@ -29,8 +29,16 @@ async function* prepended(first: Uint8Array, rest: AsyncIterator<Uint8Array>): A
  * batches of checked rows. A zip is taken as a workbook; a password-protected book or an .xls is refused
  * with a message that says so.
  */
-export function readImportFile<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string; batchRows?: number; sheet?: string }): ImportFileReader<K> {
-  let reader: { encoding: () => FileEncoding | "xlsx" | null; mapping: () => HeaderMapping | null; sheet?: () => SheetInfo | null } | null = null;
+export function readImportFile<K extends ImportKind>(
+  kind: K,
+  source: AsyncIterable<Uint8Array>,
+  options: { today: string; batchRows?: number; sheet?: string },
+): ImportFileReader<K> {
+  let reader: {
+    encoding: () => FileEncoding | "xlsx" | null;
+    mapping: () => HeaderMapping | null;
+    sheet?: () => SheetInfo | null;
+  } | null = null;
   async function* batches(): AsyncGenerator<ReadBatch<K>> {
     const chunks = source[Symbol.asyncIterator]();
     // The first chunk (a file stream's first 64 KB or more) always holds the eight bytes looked at.

@@ -3,14 +3,32 @@ import { ImportFileError } from "./decode";
 export type ImportKind = "facilities" | "filings" | "events" | "claims";
 
 /** Header names by key: the English key itself is always accepted too. First the required keys. */
-const CODE = ["医療機関コード", "保険医療機関コード", "薬局コード", "保険薬局コード", "医療機関等コード", "機関コード", "コード"];
+const CODE = [
+  "医療機関コード",
+  "保険医療機関コード",
+  "薬局コード",
+  "保険薬局コード",
+  "医療機関等コード",
+  "機関コード",
+  "コード",
+];
 
 export const HEADERS: Record<ImportKind, { required: string[]; names: Record<string, string[]> }> = {
   facilities: {
     required: ["code", "name"],
     names: {
       code: CODE,
-      name: ["名称", "医療機関名", "医療機関名称", "保険医療機関名", "保険医療機関名称", "薬局名", "薬局名称", "施設名", "facility_name"],
+      name: [
+        "名称",
+        "医療機関名",
+        "医療機関名称",
+        "保険医療機関名",
+        "保険医療機関名称",
+        "薬局名",
+        "薬局名称",
+        "施設名",
+        "facility_name",
+      ],
       prefecture: ["都道府県", "都道府県名", "都道府県コード", "都道府県番号"],
       table_type: ["点数表", "点数表番号", "種別", "医療機関種別"],
       category: ["区分", "施設区分"],
@@ -117,7 +135,11 @@ export function mapHeaders(kind: ImportKind, header: string[]): HeaderMapping {
   const missing = HEADERS[kind].required.filter((key) => mapping.matched[key] === undefined);
   if (missing.length > 0) {
     const ja = missing.map((k) => HEADERS[kind].names[k][0]).join("、");
-    throw new ImportFileError("missing_columns", `必須の列がありません: ${ja}`, `Required columns are missing: ${missing.join(", ")}`);
+    throw new ImportFileError(
+      "missing_columns",
+      `必須の列がありません: ${ja}`,
+      `Required columns are missing: ${missing.join(", ")}`,
+    );
   }
   return mapping;
 }

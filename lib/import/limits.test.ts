@@ -56,12 +56,22 @@ describe("what one file may cost", () => {
 
   it("a line longer than the cap that ends inside one piece is refused too", async () => {
     const long = `医療機関コード,名称,所在地\n${A},${"z,".repeat(40_000)}\n`;
-    await expect(drain((async function* () { yield utf8(long); })())).rejects.toMatchObject({ reason: "line_too_long" });
+    await expect(
+      drain(
+        (async function* () {
+          yield utf8(long);
+        })(),
+      ),
+    ).rejects.toMatchObject({ reason: "line_too_long" });
   });
 
   it("a cell over the cap rejects its row with the value cut short; the other rows are read", async () => {
     const csv = `医療機関コード,名称,所在地\n${A},青空クリニック,${"東".repeat(MAX_CELL_CHARS + 1)}\n${B},みどり医院,東京都\n`;
-    const { rows, errors } = await drain((async function* () { yield utf8(csv); })());
+    const { rows, errors } = await drain(
+      (async function* () {
+        yield utf8(csv);
+      })(),
+    );
     expect(rows).toBe(1);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ row: 2, column: "address" });

@@ -23,7 +23,12 @@ async function readAll(kind: ImportKind, bytes: Uint8Array, size = 1 << 16, batc
   let batches = 0;
   for await (const batch of reader.batches) {
     batches++;
-    for (const r of batch.rows) rows.push({ row: r.row, code: r.value.code, ...("name" in r.value ? { name: r.value.name, address: r.value.address } : {}) });
+    for (const r of batch.rows)
+      rows.push({
+        row: r.row,
+        code: r.value.code,
+        ...("name" in r.value ? { name: r.value.name, address: r.value.address } : {}),
+      });
     errors.push(...batch.errors);
   }
   return { rows, errors, batches, encoding: reader.encoding() };
@@ -42,9 +47,14 @@ describe("reading a facility list as it streams in", () => {
     `${A},二度目の青空クリニック,東京都`,
     `0000000000,番号違い,どこか`,
   ];
-  const physical = (nl: string) => lines.join(nl).replaceAll("\n2階\n奥", `${nl === "\r" ? "\r" : "\n"}2階${nl === "\r" ? "\r" : "\n"}奥`) + nl;
+  const physical = (nl: string) =>
+    lines.join(nl).replaceAll("\n2階\n奥", `${nl === "\r" ? "\r" : "\n"}2階${nl === "\r" ? "\r" : "\n"}奥`) + nl;
 
-  for (const [label, nl] of [["LF", "\n"], ["CRLF", "\r\n"], ["CR (Excel for Mac)", "\r"]] as const) {
+  for (const [label, nl] of [
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+    ["CR (Excel for Mac)", "\r"],
+  ] as const) {
     it(`numbers rows by their physical line, ${label}, however the bytes are cut`, async () => {
       const bytes = iconv.encode(physical(nl), "cp932");
       for (const size of [1, 3, 7, 64, 1 << 16]) {
@@ -87,7 +97,8 @@ describe("reading a facility list as it streams in", () => {
 
   it("keeps line numbers right when many records with line breaks in their cells follow each other", async () => {
     const body = [];
-    for (let i = 1; i <= 3000; i++) body.push(`${makeFacilityCode("01", "1", 1, i)},名称${i},"${i % 3 === 0 ? "一\n二" : "一"}"`);
+    for (let i = 1; i <= 3000; i++)
+      body.push(`${makeFacilityCode("01", "1", 1, i)},名称${i},"${i % 3 === 0 ? "一\n二" : "一"}"`);
     body.push(`${makeFacilityCode("01", "1", 1, 1)},重複,x`);
     const { rows, errors } = await readAll("facilities", utf8(["コード,名称,住所", ...body].join("\n") + "\n"), 4096);
     expect(rows).toHaveLength(3000);
@@ -96,13 +107,20 @@ describe("reading a facility list as it streams in", () => {
       const i = Number(r.name!.slice(2));
       expect(r.row).toBe(1 + i + Math.floor((i - 1) / 3));
     }
-    expect(errors).toEqual([expect.objectContaining({ row: 1 + 3001 + 1000, message: expect.stringContaining("2行目と重複") })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ row: 1 + 3001 + 1000, message: expect.stringContaining("2行目と重複") }),
+    ]);
   });
 });
 
 describe("duplicates in other kinds of file", () => {
   it("an events file may name a code several times; only the same step on the same day twice is a duplicate", async () => {
-    const text = ["医療機関コード,状態,日付", `${A},利用申請,2025-01-10`, `${A},オンライン,2025-03-01`, `${A},利用申請,2025-01-10`].join("\n");
+    const text = [
+      "医療機関コード,状態,日付",
+      `${A},利用申請,2025-01-10`,
+      `${A},オンライン,2025-03-01`,
+      `${A},利用申請,2025-01-10`,
+    ].join("\n");
     const { rows, errors } = await readAll("events", utf8(text));
     expect(rows.map((r) => r.row)).toEqual([2, 3]);
     expect(errors).toEqual([expect.objectContaining({ row: 4, message: expect.stringContaining("2行目と重複") })]);

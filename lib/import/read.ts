@@ -10,7 +10,13 @@ import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities" ? FacilityRow : K extends "filings" ? FilingRow : K extends "claims" ? ClaimsRow : EventRow | CertificateOnlyRow;
+export type RowOf<K extends ImportKind> = K extends "facilities"
+  ? FacilityRow
+  : K extends "filings"
+    ? FilingRow
+    : K extends "claims"
+      ? ClaimsRow
+      : EventRow | CertificateOnlyRow;
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
@@ -37,7 +43,10 @@ function validate<K extends ImportKind>(kind: K, row: number, cells: Record<stri
  * Identity within one file: the code for facility lists and filings (ten digits once checked, so a
  * number), code + state + date for events.
  */
-function identity(kind: ImportKind, value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow | ClaimsRow): number | string {
+function identity(
+  kind: ImportKind,
+  value: FacilityRow | FilingRow | EventRow | CertificateOnlyRow | ClaimsRow,
+): number | string {
   if (kind === "claims") return `${value.code}|${(value as ClaimsRow).month}`;
   if (kind === "events" && !("state" in value)) {
     const c = (value as CertificateOnlyRow).certificate;
@@ -145,7 +154,11 @@ function innerLineBreaks(record: string[], mac: boolean): number {
  * in batches (of 5,000 rows unless `batchRows` says otherwise). `row` is the physical line where a record
  * starts (the header is line 1), so a quoted line break moves the numbers on as a text editor shows them.
  */
-export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string; batchRows?: number }): CsvReader<K> {
+export function readCsv<K extends ImportKind>(
+  kind: K,
+  source: AsyncIterable<Uint8Array>,
+  options: { today: string; batchRows?: number },
+): CsvReader<K> {
   const batchRows = options.batchRows ?? 5000;
   let encoding: FileEncoding | null = null;
   let mapping: HeaderMapping | null = null;
@@ -186,10 +199,16 @@ export function readCsv<K extends ImportKind>(kind: K, source: AsyncIterable<Uin
         else {
           const first = seen.firstOr(identity(kind, result.value), start);
           if (first !== undefined) {
-            batch.errors.push({ row: start, column: "code", value: result.value.code, message: `${first}行目と重複しています（後の行は取り込みません）` });
+            batch.errors.push({
+              row: start,
+              column: "code",
+              value: result.value.code,
+              message: `${first}行目と重複しています（後の行は取り込みません）`,
+            });
           } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
           const repair = describeCodeRepair(cells.code ?? "", result.value.code);
-          if (repair) (batch.repairs ??= []).push({ row: start, code: result.value.code, detail: `${repair.ja} / ${repair.en}` });
+          if (repair)
+            (batch.repairs ??= []).push({ row: start, code: result.value.code, detail: `${repair.ja} / ${repair.en}` });
         }
         if (batch.rows.length + batch.errors.length >= batchRows) {
           yield batch;

@@ -11,7 +11,9 @@ async function* once(bytes: Uint8Array) {
 describe("import templates", () => {
   for (const kind of TEMPLATE_KINDS) {
     it(`the ${kind} template maps every column and its example row is accepted (as Excel's Shift_JIS)`, async () => {
-      const reader = readCsv(kind, once(encodeCsv(importTemplateRows(kind).map(csvLine).join(""), "shift_jis")), { today: "2026-12-01" });
+      const reader = readCsv(kind, once(encodeCsv(importTemplateRows(kind).map(csvLine).join(""), "shift_jis")), {
+        today: "2026-12-01",
+      });
       const rows = [];
       const errors = [];
       for await (const batch of reader.batches) {

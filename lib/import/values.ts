@@ -18,7 +18,10 @@ const normalized = new Map<string, string>();
 function normalizeLabel(s: string): string {
   let n = normalized.get(s);
   if (n === undefined) {
-    n = s.normalize("NFKC").toLowerCase().replace(/[\s・･.,、()（）「」]/g, "");
+    n = s
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s・･.,、()（）「」]/g, "");
     if (normalized.size > 50_000) normalized.clear();
     normalized.set(s, n);
   }
@@ -32,7 +35,8 @@ function labelIndex(options: Record<string, string[]>): Map<string, string> {
   if (!index) {
     index = new Map();
     for (const [value, labels] of Object.entries(options)) {
-      for (const label of [value, ...labels]) if (!index.has(normalizeLabel(label))) index.set(normalizeLabel(label), value);
+      for (const label of [value, ...labels])
+        if (!index.has(normalizeLabel(label))) index.set(normalizeLabel(label), value);
     }
     labelIndexes.set(options, index);
   }
@@ -40,17 +44,28 @@ function labelIndex(options: Record<string, string[]>): Map<string, string> {
 }
 
 /** Matches a cell against label lists after NFKC, ignoring case, spaces and punctuation. */
-export function choice<T extends string>(raw: string | undefined, options: Record<T, string[]>, what: string): Parsed<T> {
+export function choice<T extends string>(
+  raw: string | undefined,
+  options: Record<T, string[]>,
+  what: string,
+): Parsed<T> {
   const t = text(raw);
   if (t === null) return null;
   const value = labelIndex(options).get(normalizeLabel(t));
   if (value !== undefined) return value as T;
-  return new Invalid(`${what}「${t}」は使えません（${Object.values<string[]>(options).map((l) => l[0]).join("・")}のいずれか）`);
+  return new Invalid(
+    `${what}「${t}」は使えません（${Object.values<string[]>(options)
+      .map((l) => l[0])
+      .join("・")}のいずれか）`,
+  );
 }
 
 const TRUE = ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"];
 const FALSE = ["無", "なし", "×", "✕", "未", "いいえ", "false", "no", "n", "0", "f", "-", "ー"];
-const FLAG_VALUES = new Map<string, boolean>([...TRUE.map((v) => [v, true] as const), ...FALSE.map((v) => [v, false] as const)]);
+const FLAG_VALUES = new Map<string, boolean>([
+  ...TRUE.map((v) => [v, true] as const),
+  ...FALSE.map((v) => [v, false] as const),
+]);
 
 export function flag(raw: string | undefined, what: string): Parsed<boolean> {
   const t = text(raw);
@@ -72,11 +87,16 @@ export function integer(raw: string | undefined, what: string): Parsed<number> {
 export function date(raw: string | undefined, what: string): Parsed<string> {
   const t = text(raw);
   if (t === null) return null;
-  return parseDate(t) ?? new Invalid(`${what}「${t}」は日付として読めません（例: 2024-08-31、2024/8/31、令和6年8月31日、R6.8.31）`);
+  return (
+    parseDate(t) ??
+    new Invalid(`${what}「${t}」は日付として読めません（例: 2024-08-31、2024/8/31、令和6年8月31日、R6.8.31）`)
+  );
 }
 
 export function yearMonth(raw: string | undefined, what: string): Parsed<string> {
   const t = text(raw);
   if (t === null) return null;
-  return parseYearMonth(t) ?? new Invalid(`${what}「${t}」は年月として読めません（例: 2025-01、2025年1月、令和7年1月）`);
+  return (
+    parseYearMonth(t) ?? new Invalid(`${what}「${t}」は年月として読めません（例: 2025-01、2025年1月、令和7年1月）`)
+  );
 }

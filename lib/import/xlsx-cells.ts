@@ -73,7 +73,8 @@ export function cellText(value: unknown, reading: ColumnReading, dateFormatted: 
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoOf(value, reading === "plain" ? "date" : reading);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "" : isoOf(value, reading === "plain" ? "date" : reading);
   if (typeof value === "number") {
     if (dateFormatted || reading !== "plain") {
       const date = serialToDate(value, date1904);

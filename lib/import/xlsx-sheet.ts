@@ -54,7 +54,12 @@ export class SheetError extends ImportFileError {
 }
 
 export const missingSheet = (name: string, names: string[]) =>
-  new SheetError("empty", `シート「${name}」がありません（このブックのシート: ${names.join("、")}）`, `There is no sheet "${name}" (this workbook has: ${names.join(", ")})`, names);
+  new SheetError(
+    "empty",
+    `シート「${name}」がありません（このブックのシート: ${names.join("、")}）`,
+    `There is no sheet "${name}" (this workbook has: ${names.join(", ")})`,
+    names,
+  );
 
 /** The workbook's parts that exceljs's streaming reader parses, driven here in an order that always works. */
 interface ReaderParts {
@@ -71,7 +76,9 @@ const partPath = (target: string) => (target.startsWith("/") ? target.slice(1) :
 function sheetsOf(reader: ReaderInternals): { name: string; path: string | null; hidden: boolean }[] {
   const rels = new Map((reader.workbookRels ?? []).map((rel) => [rel.Id, partPath(rel.Target)]));
   return (reader.model?.sheets ?? []).map((sheet) => ({
-    name: sheet.name, path: rels.get(sheet.rId) ?? null, hidden: sheet.state === "hidden" || sheet.state === "veryHidden",
+    name: sheet.name,
+    path: rels.get(sheet.rId) ?? null,
+    hidden: sheet.state === "hidden" || sheet.state === "veryHidden",
   }));
 }
 
@@ -97,7 +104,12 @@ export async function* sheetRows(
   wanted: string | undefined,
   onSheet: (info: SheetInfo, date1904: boolean) => void,
 ): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: "emit", sharedStrings: "ignore", styles: "cache", hyperlinks: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: "emit",
+    sharedStrings: "ignore",
+    styles: "cache",
+    hyperlinks: "ignore",
+  });
   const parts = reader as unknown as ReaderParts;
   const internals = reader as unknown as ReaderInternals;
   let rows: AsyncGenerator<SheetRow[]>;
@@ -118,12 +130,17 @@ export async function* sheetRows(
     const sharedStrings = shared ? await sharedStringsOf(shared) : [];
     const sheets = sheetsOf(internals);
     const names = sheets.map((s) => s.name);
-    const target = wanted !== undefined ? sheets.find((s) => s.name === wanted) : (sheets.find((s) => !s.hidden) ?? sheets[0]);
+    const target =
+      wanted !== undefined ? sheets.find((s) => s.name === wanted) : (sheets.find((s) => !s.hidden) ?? sheets[0]);
     if (!target) throw wanted !== undefined ? missingSheet(wanted, names) : unreadableWorkbook();
     const sheetXml = target.path ? part(target.path) : undefined;
     if (!sheetXml) throw unreadableWorkbook();
     const date1904 = internals.properties?.model?.date1904 === true;
-    rows = sheetXmlRows(sheetXml as AsyncIterable<string>, { sharedStrings, numFmt: (style) => parts.styles.getStyleModel(style)?.numFmt, date1904 });
+    rows = sheetXmlRows(sheetXml as AsyncIterable<string>, {
+      sharedStrings,
+      numFmt: (style) => parts.styles.getStyleModel(style)?.numFmt,
+      date1904,
+    });
     onSheet({ name: target.name, names }, date1904);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;

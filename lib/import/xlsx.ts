@@ -45,14 +45,20 @@ function rowTexts(row: SheetRow, readings: ColumnReading[], date1904: boolean): 
  * included). A label left empty under a vertically merged cell is the one above it (merged cells keep their
  * value in the top cell), so a two-row header reads as one. Throws the mapping's own error when no row maps.
  */
-export function findHeader(kind: ImportKind, rows: SheetRow[]): { index: number; labels: string[]; mapping: HeaderMapping } {
+export function findHeader(
+  kind: ImportKind,
+  rows: SheetRow[],
+): { index: number; labels: string[]; mapping: HeaderMapping } {
   let best: { index: number; labels: string[]; mapping: HeaderMapping; score: number } | null = null;
   let firstError: unknown = null;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     const above = index > 0 && rows[index - 1].number === row.number - 1 ? rows[index - 1] : null;
     const width = Math.max(row.values.length, above?.values.length ?? 0) - 1;
-    const labels = Array.from({ length: Math.max(width, 0) }, (_, i) => headerLabel(row.values[i + 1]) || (above ? headerLabel(above.values[i + 1]) : ""));
+    const labels = Array.from(
+      { length: Math.max(width, 0) },
+      (_, i) => headerLabel(row.values[i + 1]) || (above ? headerLabel(above.values[i + 1]) : ""),
+    );
     if (labels.every((l) => l === "")) continue;
     try {
       const mapping = mapHeaders(kind, labels);
@@ -72,7 +78,11 @@ export interface XlsxReader<K extends ImportKind> extends Omit<CsvReader<K>, "en
 }
 
 /** Reads the chosen sheet (the first shown by default) of an .xlsx workbook as it streams in. */
-export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Uint8Array>, options: { today: string; batchRows?: number; sheet?: string }): XlsxReader<K> {
+export function readXlsx<K extends ImportKind>(
+  kind: K,
+  source: AsyncIterable<Uint8Array>,
+  options: { today: string; batchRows?: number; sheet?: string },
+): XlsxReader<K> {
   let sheet: SheetInfo | null = null;
   let date1904 = false;
   let columns: (string | null)[] = [];
@@ -98,14 +108,20 @@ export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Ui
     }
     const name = sheet?.name ?? "";
     const names = sheet?.names ?? [];
-    if (head.length === 0) throw new SheetError("empty", `シート「${name}」は空です`, `The sheet "${name}" is empty`, names);
+    if (head.length === 0)
+      throw new SheetError("empty", `シート「${name}」は空です`, `The sheet "${name}" is empty`, names);
     let header: ReturnType<typeof findHeader>;
     try {
       header = findHeader(kind, head);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       // A cover or notes sheet in front of the list: say which sheet was read, and offer the others.
-      throw new SheetError(error.reason, `シート「${name}」: ${error.messageJa}`, `Sheet "${name}": ${error.message}`, names);
+      throw new SheetError(
+        error.reason,
+        `シート「${name}」: ${error.messageJa}`,
+        `Sheet "${name}": ${error.message}`,
+        names,
+      );
     }
     columns = header.mapping.columns;
     const readings = columns.map(columnReading);
@@ -149,14 +165,26 @@ export function readXlsx<K extends ImportKind>(kind: K, source: AsyncIterable<Ui
     const row = sheetRow(error.row);
     const column = columns.indexOf(error.column);
     // A duplicate names the line of the first occurrence: that too becomes the sheet's row.
-    const message = error.message.replace(/^(\d+)(行目)/, (_, first: string, rest: string) => `${sheetRow(Number(first))}${rest}`);
-    return { ...error, row, message, sheet: sheet?.name, cell: column >= 0 ? `${columnLetters(column)}${row}` : undefined };
+    const message = error.message.replace(
+      /^(\d+)(行目)/,
+      (_, first: string, rest: string) => `${sheetRow(Number(first))}${rest}`,
+    );
+    return {
+      ...error,
+      row,
+      message,
+      sheet: sheet?.name,
+      cell: column >= 0 ? `${columnLetters(column)}${row}` : undefined,
+    };
   }
 
   const csv = readCsv(kind, csvBytes(), { today: options.today, batchRows: options.batchRows });
   async function* batches(): AsyncGenerator<ReadBatch<K>> {
     for await (const batch of csv.batches) {
-      yield { rows: batch.rows.map((r) => ({ row: sheetRow(r.row), value: r.value })), errors: batch.errors.map(inSheetTerms) };
+      yield {
+        rows: batch.rows.map((r) => ({ row: sheetRow(r.row), value: r.value })),
+        errors: batch.errors.map(inSheetTerms),
+      };
     }
   }
   return { encoding: () => (sheet ? "xlsx" : null), mapping: csv.mapping, sheet: () => sheet, batches: batches() };

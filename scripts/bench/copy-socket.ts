@@ -9,20 +9,31 @@ import postgres from "postgres";
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 async function measure(label: string, sql: postgres.Sql) {
   await sql`create temp table if not exists t (a int, b text)`;
-  const data = Array.from({ length: 2000 }, (_, i) => `${i},row ${i} with some text to make it longer than a packet\n`).join("");
+  const data = Array.from(
+    { length: 2000 },
+    (_, i) => `${i},row ${i} with some text to make it longer than a packet\n`,
+  ).join("");
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t = performance.now();
     await sql.begin(async (tx) => {
       const w = await tx`copy t from stdin with (format csv)`.writable();
-      await new Promise<void>((res, rej) => { w.on("finish", res); w.on("error", rej); w.end(data); });
+      await new Promise<void>((res, rej) => {
+        w.on("finish", res);
+        w.on("error", rej);
+        w.end(data);
+      });
       await tx`select count(*) from t`;
     });
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   const q: number[] = [];
-  for (let i = 0; i < 200; i++) { const t = performance.now(); await sql`select ${i}::int as x, now()`; q.push(performance.now() - t); }
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await sql`select ${i}::int as x, now()`;
+    q.push(performance.now() - t);
+  }
   q.sort((a, b) => a - b);
   console.log(label, "copy p50", times[15].toFixed(1), "ms; query p50", q[100].toFixed(2), "ms");
   await sql.end();

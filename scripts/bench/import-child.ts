@@ -20,7 +20,17 @@ async function main() {
   const ms = performance.now() - started;
   await closeDb();
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ ms, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, maxRssMb }));
+  console.log(
+    JSON.stringify({
+      ms,
+      rows: s.rows,
+      inserted: s.inserted,
+      updated: s.updated,
+      unchanged: s.unchanged,
+      rejected: s.rejected,
+      maxRssMb,
+    }),
+  );
 }
 
 main().catch((error) => {

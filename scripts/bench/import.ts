@@ -15,7 +15,20 @@ import { round, type BenchResult } from "./measure";
 import { percentile } from "./measure";
 import { writeNationalWorkbook } from "./xlsx";
 
-const HEADER = ["医療機関コード", "医療機関名称", "都道府県", "点数表", "区分", "所在地", "郵便番号", "電話番号", "請求方法", "月間レセプト件数", "オンライン資格確認端末共用", "廃止日"];
+const HEADER = [
+  "医療機関コード",
+  "医療機関名称",
+  "都道府県",
+  "点数表",
+  "区分",
+  "所在地",
+  "郵便番号",
+  "電話番号",
+  "請求方法",
+  "月間レセプト件数",
+  "オンライン資格確認端末共用",
+  "廃止日",
+];
 
 /**
  * The seeded facility list written out as people receive it: Shift_JIS, CRLF, Japanese headers; and, when
@@ -32,7 +45,20 @@ export async function writeNationalList(file: string, workbook?: string): Promis
                monthly_claims, case when shares_oqv_terminal then '有' else '無' end as s, closed_on::text as closed
         from facilities order by code`,
   );
-  const cells = rows.map((r) => [r.code, r.name, r.prefecture, r.t, r.c, r.address, r.postal_code, r.phone, r.m, r.monthly_claims, r.s, r.closed]);
+  const cells = rows.map((r) => [
+    r.code,
+    r.name,
+    r.prefecture,
+    r.t,
+    r.c,
+    r.address,
+    r.postal_code,
+    r.phone,
+    r.m,
+    r.monthly_claims,
+    r.s,
+    r.closed,
+  ]);
   const text = [HEADER, ...cells].map(csvLine).join("");
   writeFileSync(file, iconv.encode(text, "cp932"));
   if (workbook) await writeNationalWorkbook(workbook, HEADER, cells);
@@ -54,7 +80,12 @@ async function emptyAndSettle(db: ReturnType<typeof getDb>, driver: "postgres" |
  * process (time and peak RSS are the import's own), beside PostgreSQL's COPY of the same file into a bare
  * table of text columns. Runs last: it empties the facility table (and with it the seeded history).
  */
-export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "pglite", runs: number, log: (s: string) => void): Promise<BenchResult[]> {
+export async function benchImport(
+  env: NodeJS.ProcessEnv,
+  driver: "postgres" | "pglite",
+  runs: number,
+  log: (s: string) => void,
+): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
   const file = path.join(dir, "national_sjis.csv");
   try {
@@ -76,7 +107,9 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
       last = result;
       const copyMs = driver === "postgres" ? await copyBaselineOnce(env.DATABASE_URL!, file) : null;
       if (copyMs !== null) copyTimes.push(copyMs);
-      log(`    run ${i + 1}: ${round(result.ms / 1000, 2)} s, peak RSS ${result.maxRssMb} MB${copyMs === null ? "" : `; COPY ${round(copyMs)} ms`}`);
+      log(
+        `    run ${i + 1}: ${round(result.ms / 1000, 2)} s, peak RSS ${result.maxRssMb} MB${copyMs === null ? "" : `; COPY ${round(copyMs)} ms`}`,
+      );
     }
     times.sort((a, b) => a - b);
     copyTimes.sort((a, b) => a - b);
@@ -91,11 +124,14 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
       xlsxTimes.push(xlsxRun.ms);
       csvBeside.push(csvRun.ms);
       xlsxPeak = Math.max(xlsxPeak, xlsxRun.maxRssMb);
-      log(`    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; CSV ${round(csvRun.ms / 1000, 2)} s`);
+      log(
+        `    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; CSV ${round(csvRun.ms / 1000, 2)} s`,
+      );
     }
     xlsxTimes.sort((a, b) => a - b);
     csvBeside.sort((a, b) => a - b);
-    const floor = driver === "postgres" ? await serverFloor(env.DATABASE_URL!, path.join(dir, "written.csv"), runs) : null;
+    const floor =
+      driver === "postgres" ? await serverFloor(env.DATABASE_URL!, path.join(dir, "written.csv"), runs) : null;
     const p50 = round(percentile(times, 50));
     return [
       {
@@ -139,13 +175,29 @@ export async function benchImport(env: NodeJS.ProcessEnv, driver: "postgres" | "
 }
 
 /** One import of `file` into the emptied table, in a process of its own: its time and peak memory. */
-async function importOnce(env: NodeJS.ProcessEnv, driver: "postgres" | "pglite", file: string, count: number): Promise<{ ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number }> {
+async function importOnce(
+  env: NodeJS.ProcessEnv,
+  driver: "postgres" | "pglite",
+  file: string,
+  count: number,
+): Promise<{ ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number }> {
   await emptyAndSettle(getDb(), driver);
   await closeDb(); // the child opens the database (PGlite allows one process)
-  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file], { env, encoding: "utf8" });
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), file],
+    { env, encoding: "utf8" },
+  );
   if (child.status !== 0) throw new Error(`import run failed: ${child.stderr}`);
-  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; rows: number; inserted: number; rejected: number; maxRssMb: number };
-  if (result.inserted !== count) throw new Error(`import of ${path.basename(file)} inserted ${result.inserted} of ${count} rows`);
+  const result = JSON.parse(child.stdout.trim().split("\n").pop()!) as {
+    ms: number;
+    rows: number;
+    inserted: number;
+    rejected: number;
+    maxRssMb: number;
+  };
+  if (result.inserted !== count)
+    throw new Error(`import of ${path.basename(file)} inserted ${result.inserted} of ${count} rows`);
   return result;
 }
 
@@ -157,11 +209,15 @@ async function importOnce(env: NodeJS.ProcessEnv, driver: "postgres" | "pglite",
 async function copyBaselineOnce(url: string, file: string): Promise<number> {
   const pg = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await pg.unsafe(`create table if not exists bench_bare_facilities (${HEADER.map((_, i) => `c${i} text`).join(", ")})`);
+    await pg.unsafe(
+      `create table if not exists bench_bare_facilities (${HEADER.map((_, i) => `c${i} text`).join(", ")})`,
+    );
     await pg.unsafe("truncate bench_bare_facilities");
     await pg.unsafe("checkpoint");
     const started = performance.now();
-    const target = await pg.unsafe("copy bench_bare_facilities from stdin with (format csv, header true, encoding 'SJIS')").writable();
+    const target = await pg
+      .unsafe("copy bench_bare_facilities from stdin with (format csv, header true, encoding 'SJIS')")
+      .writable();
     await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), target);
     return performance.now() - started;
   } finally {
@@ -177,12 +233,22 @@ async function copyBaselineOnce(url: string, file: string): Promise<number> {
  * Set beside the bare COPY, it shows how much of the ratio is the database's work on the real table (a
  * primary key and four secondary indexes, a foreign key, the monthly summary).
  */
-async function serverFloor(url: string, file: string, runs: number): Promise<{ p50Ms: number; p95Ms: number; parts: string }> {
-  const columns = "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
+async function serverFloor(
+  url: string,
+  file: string,
+  runs: number,
+): Promise<{ p50Ms: number; p95Ms: number; parts: string }> {
+  const columns =
+    "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
   const pg = postgres(url, { max: 1, onnotice: () => {} });
   try {
     // Read as text and written as COPY's CSV (postgres-js's COPY TO stream can leave the client unable to end).
-    const rows = await pg.unsafe<Record<string, string | null>[]>(`select ${columns.split(", ").map((c) => `${c}::text`).join(", ")} from facilities`);
+    const rows = await pg.unsafe<Record<string, string | null>[]>(
+      `select ${columns
+        .split(", ")
+        .map((c) => `${c}::text`)
+        .join(", ")} from facilities`,
+    );
     writeFileSync(file, rows.map((r) => copyCsvLine(Object.values(r))).join(""));
   } finally {
     await pg.end();
@@ -201,11 +267,16 @@ async function serverFloor(url: string, file: string, runs: number): Promise<{ p
         const started = performance.now();
         let copied = started;
         await withForeignKeysCheckedAfter(tx, ["facilities"], async () => {
-          await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), await sql.unsafe(`copy facilities (${columns}) from stdin with (format csv)`).writable());
+          await pipeline(
+            createReadStream(file, { highWaterMark: 256 * 1024 }),
+            await sql.unsafe(`copy facilities (${columns}) from stdin with (format csv)`).writable(),
+          );
           copied = performance.now();
         });
         const checked = performance.now();
-        const slices = await tx.query<SummaryGroup>(`select distinct prefecture, table_type as "tableType" from facilities`);
+        const slices = await tx.query<SummaryGroup>(
+          `select distinct prefecture, table_type as "tableType" from facilities`,
+        );
         await refreshMonthlySummary(tx, todayIso(), slices);
         const done = performance.now();
         times.push(done - started);
@@ -217,7 +288,14 @@ async function serverFloor(url: string, file: string, runs: number): Promise<{ p
     );
   }
   await closeDb();
-  const p50 = (xs: number[]) => round(percentile([...xs].sort((a, b) => a - b), 50), 0);
+  const p50 = (xs: number[]) =>
+    round(
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      ),
+      0,
+    );
   times.sort((a, b) => a - b);
   return {
     p50Ms: round(percentile(times, 50)),

@@ -11,7 +11,9 @@ import type { BenchServer } from "./server";
  * events, with the index), filtered, counted and paged.
  */
 export async function benchListAsOf(db: Db, pastYear: string, runs: number): Promise<BenchResult> {
-  const ours = await measure(() => listFacilities(db, NATIONAL, { asOf: pastYear, status: "optical_disk" }, 1, 50), { runs });
+  const ours = await measure(() => listFacilities(db, NATIONAL, { asOf: pastYear, status: "optical_disk" }, 1, 50), {
+    runs,
+  });
   const stateThen = sql`select f.code, f.name, case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as st
     from facilities f
     left join (select distinct on (facility_code) facility_code, state from status_events where effective_on <= ${pastYear}::date
@@ -43,7 +45,9 @@ export async function benchDeferralsApi(server: BenchServer, pastYear: string, r
   let inForce = 0;
   const timing = await measure(
     async () => {
-      const res = await fetch(`${server.baseUrl}/api/v1/deferrals?asOf=${pastYear}`, { headers: { cookie: server.cookie } });
+      const res = await fetch(`${server.baseUrl}/api/v1/deferrals?asOf=${pastYear}`, {
+        headers: { cookie: server.cookie },
+      });
       if (!res.ok) throw new Error(`deferrals answered ${res.status}`);
       inForce = ((await res.json()) as { inForce: number }).inForce;
     },

@@ -11,7 +11,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index];
 }
 
-export async function measure(fn: () => Promise<unknown>, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {
+export async function measure(
+  fn: () => Promise<unknown>,
+  options: { runs?: number; warmup?: number } = {},
+): Promise<Timing> {
   const runs = options.runs ?? 20;
   for (let i = 0; i < (options.warmup ?? 2); i++) await fn();
   const times: number[] = [];

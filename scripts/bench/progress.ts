@@ -12,10 +12,15 @@ export async function benchProgress(db: Db, today: string, pastYear: string, run
   const results: BenchResult[] = [];
   const baselines: Record<string, () => Promise<unknown>> = {
     today: () =>
-      queryRows(db, sql`select prefecture, case when closed_on <= ${today}::date then 'closed'::facility_state else status end as s, count(*)::int
-                        from facilities group by 1, 2`),
+      queryRows(
+        db,
+        sql`select prefecture, case when closed_on <= ${today}::date then 'closed'::facility_state else status end as s, count(*)::int
+                        from facilities group by 1, 2`,
+      ),
     pastYear: () =>
-      queryRows(db, sql`select f.prefecture,
+      queryRows(
+        db,
+        sql`select f.prefecture,
                           case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as s,
                           count(*)::int
                         from facilities f
@@ -23,9 +28,13 @@ export async function benchProgress(db: Db, today: string, pastYear: string, run
                                    where effective_on <= ${pastYear}::date
                                    order by facility_code, effective_on desc nulls first, state desc nulls first) l
                           on l.facility_code = f.code
-                        group by 1, 2`),
+                        group by 1, 2`,
+      ),
   };
-  for (const [name, asOf] of [["today", today], ["pastYear", pastYear]] as const) {
+  for (const [name, asOf] of [
+    ["today", today],
+    ["pastYear", pastYear],
+  ] as const) {
     const ours = await measure(() => progress(db, NATIONAL, { asOf, groupBy: "prefecture" }), { runs });
     const base = await measure(baselines[name], { runs });
     results.push({

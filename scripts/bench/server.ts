@@ -41,7 +41,11 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
  * Runs `fn` `runs` times against the server while sampling its resident memory every 50 ms: the times
  * (sorted), its size before the first run and its peak, and what the last run returned.
  */
-export async function timedWithMemory<T>(server: BenchServer, runs: number, fn: () => Promise<T>): Promise<{ times: number[]; idle: number; peak: number; last: T | undefined }> {
+export async function timedWithMemory<T>(
+  server: BenchServer,
+  runs: number,
+  fn: () => Promise<T>,
+): Promise<{ times: number[]; idle: number; peak: number; last: T | undefined }> {
   const idle = server.rssMb();
   let peak = idle;
   const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 50);
@@ -60,18 +64,27 @@ export async function timedWithMemory<T>(server: BenchServer, runs: number, fn: 
 }
 
 /** On `BENCH_PORT` when set (several people benchmarking on one machine), else 3199. */
-export async function startServer(env: NodeJS.ProcessEnv, email: string, password: string, port = Number(env.BENCH_PORT ?? process.env.BENCH_PORT ?? 3199)): Promise<BenchServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  email: string,
+  password: string,
+  port = Number(env.BENCH_PORT ?? process.env.BENCH_PORT ?? 3199),
+): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...env,
-      NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret-not-for-production",
-      DB_STATEMENT_TIMEOUT_MS: env.BENCH_SERVER_STATEMENT_TIMEOUT_MS ?? "",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...env,
+        NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret-not-for-production",
+        DB_STATEMENT_TIMEOUT_MS: env.BENCH_SERVER_STATEMENT_TIMEOUT_MS ?? "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   await waitFor(`${baseUrl}/api/auth/csrf`, 60_000);
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
@@ -82,7 +95,10 @@ export async function startServer(env: NodeJS.ProcessEnv, email: string, passwor
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
-  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error("benchmark sign-in failed");
   return {
     baseUrl,

@@ -16,7 +16,15 @@ export async function writeNationalWorkbook(file: string, header: string[], rows
   sheet.addRow(header).commit();
   for (const row of rows) {
     const closed = row[11];
-    sheet.addRow([Number(row[0]), ...row.slice(1, 9), row[9] === null ? null : Number(row[9]), row[10], typeof closed === "string" ? new Date(`${closed}T00:00:00Z`) : null]).commit();
+    sheet
+      .addRow([
+        Number(row[0]),
+        ...row.slice(1, 9),
+        row[9] === null ? null : Number(row[9]),
+        row[10],
+        typeof closed === "string" ? new Date(`${closed}T00:00:00Z`) : null,
+      ])
+      .commit();
   }
   sheet.commit();
   await book.commit();
@@ -51,7 +59,12 @@ export async function benchXlsxExport(server: BenchServer, runs: number): Promis
   });
   times.sort((a, b) => a - b);
   const bytes = last ?? 0;
-  const csvP50 = Math.round(percentile(csvTimes.sort((a, b) => a - b), 50));
+  const csvP50 = Math.round(
+    percentile(
+      csvTimes.sort((a, b) => a - b),
+      50,
+    ),
+  );
   const p = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
   return {
     name: "export.facilities.xlsx",

@@ -13,9 +13,20 @@ async function main() {
   const results =
     mode === "concurrent"
       ? await Promise.all(Array.from({ length: Number(attempts) }, one))
-      : await Array.from({ length: Number(attempts) }).reduce<Promise<Awaited<ReturnType<typeof one>>[]>>(async (acc) => [...(await acc), await one()], Promise.resolve([]));
+      : await Array.from({ length: Number(attempts) }).reduce<Promise<Awaited<ReturnType<typeof one>>[]>>(
+          async (acc) => [...(await acc), await one()],
+          Promise.resolve([]),
+        );
   const count = (reason: string) => results.filter((r) => !r.ok && r.reason === reason).length;
-  console.log(JSON.stringify({ pid: process.pid, ok: results.filter((r) => r.ok).length, invalid: count("invalid"), rateLimited: count("rate_limited"), order: results.map((r) => (r.ok ? "ok" : r.reason)) }));
+  console.log(
+    JSON.stringify({
+      pid: process.pid,
+      ok: results.filter((r) => r.ok).length,
+      invalid: count("invalid"),
+      rateLimited: count("rate_limited"),
+      order: results.map((r) => (r.ok ? "ok" : r.reason)),
+    }),
+  );
   await closeDb();
 }
 

@@ -28,7 +28,11 @@ const fields = z.object({ current: z.string().max(1000), next: z.string().max(10
  */
 export async function changePasswordAction(_prev: PasswordFormState, form: FormData): Promise<PasswordFormState> {
   const user = await requireUserForPasswordChange();
-  const parsed = fields.safeParse({ current: form.get("current"), next: form.get("next"), confirm: form.get("confirm") });
+  const parsed = fields.safeParse({
+    current: form.get("current"),
+    next: form.get("next"),
+    confirm: form.get("confirm"),
+  });
   if (!parsed.success) return { ok: false, error: "invalid", at: Date.now() };
   const { current, next, confirm } = parsed.data;
   const actor = await actorOf(user);

@@ -20,7 +20,14 @@ export default async function PasswordPage() {
   const m = t.admin.password;
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/account/password" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path="/account/password"
+      />
       <main>
         <h1>{m.title}</h1>
         {user.mustChangePassword && (

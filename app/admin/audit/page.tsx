@@ -42,14 +42,23 @@ export default async function AuditPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : { page: 1 };
   const filter = parsed.success ? auditFilterOf(parsed.data) : {};
   const [result, actions] = await Promise.all([
-    parsed.success ? searchAudit(getDb(), admin.scope, filter, query.page, PAGE_SIZE) : Promise.resolve({ total: 0, items: [] }),
+    parsed.success
+      ? searchAudit(getDb(), admin.scope, filter, query.page, PAGE_SIZE)
+      : Promise.resolve({ total: 0, items: [] }),
     auditActions(getDb(), admin.scope),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const link = (page: number) => `/admin/audit?${new URLSearchParams({ ...filter, page: String(page) })}`;
   return (
     <>
-      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/audit" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={admin.email}
+        role={admin.role}
+        prefectures={admin.prefectures}
+        path="/admin/audit"
+      />
       <main>
         <div className="panel-head">
           <h1>{m.title}</h1>
@@ -68,7 +77,13 @@ export default async function AuditPage({ searchParams }: Props) {
             {m.q}
             <input name="q" defaultValue={raw.q ?? ""} maxLength={200} />
           </label>
-          <ChoiceFilter label={m.action} name="action" value={raw.action} allLabel={m.anyAction} choices={actions.map((a) => ({ value: a, label: auditActionName(t.admin.actionNames, a) }))} />
+          <ChoiceFilter
+            label={m.action}
+            name="action"
+            value={raw.action}
+            allLabel={m.anyAction}
+            choices={actions.map((a) => ({ value: a, label: auditActionName(t.admin.actionNames, a) }))}
+          />
           <label>
             {m.from}
             <input type="date" name="from" defaultValue={raw.from ?? ""} />
@@ -123,11 +138,19 @@ export default async function AuditPage({ searchParams }: Props) {
           )}
           {pages > 1 && (
             <nav className="pager" aria-label={m.title}>
-              {query.page > 1 ? <Link href={link(query.page - 1)}>{m.prev}</Link> : <span aria-disabled="true">{m.prev}</span>}
+              {query.page > 1 ? (
+                <Link href={link(query.page - 1)}>{m.prev}</Link>
+              ) : (
+                <span aria-disabled="true">{m.prev}</span>
+              )}
               <span>
                 {query.page} / {pages}
               </span>
-              {query.page < pages ? <Link href={link(query.page + 1)}>{m.next}</Link> : <span aria-disabled="true">{m.next}</span>}
+              {query.page < pages ? (
+                <Link href={link(query.page + 1)}>{m.next}</Link>
+              ) : (
+                <span aria-disabled="true">{m.next}</span>
+              )}
             </nav>
           )}
         </div>

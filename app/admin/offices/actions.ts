@@ -24,7 +24,9 @@ const officeForm = z.object({
 /** Saves one prefecture's letter sender (admins, only prefectures in their scope). */
 export async function saveOfficeAction(form: FormData): Promise<void> {
   const admin = await requireRole("admin");
-  const parsed = officeForm.safeParse(Object.fromEntries(["prefecture", "officeName", "phone", "portalUrl"].map((k) => [k, String(form.get(k) ?? "")])));
+  const parsed = officeForm.safeParse(
+    Object.fromEntries(["prefecture", "officeName", "phone", "portalUrl"].map((k) => [k, String(form.get(k) ?? "")])),
+  );
   if (!parsed.success) redirect(`/admin/offices?error=${encodeURIComponent(String(form.get("prefecture") ?? ""))}`);
   const saved = await saveOffice(getDb(), admin.scope, await actorOf(admin), parsed.data);
   await afterWrite();

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /** Each prefecture office's letter sender: name, phone, portal address (admins; a scoped admin edits their own). */
-export default async function OfficesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requireRole("admin");
   const { lang, t } = await getMessages();
   const m = t.rn;
@@ -26,7 +30,14 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
   const prefectures = PREFECTURES.filter((p) => scopeIncludes(admin.scope, p.code));
   return (
     <>
-      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/offices" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={admin.email}
+        role={admin.role}
+        prefectures={admin.prefectures}
+        path="/admin/offices"
+      />
       <main>
         <h1>{m.officesTitle}</h1>
         <p>{m.officesLead}</p>
@@ -61,13 +72,33 @@ export default async function OfficesPage({ searchParams }: { searchParams: Prom
                       </form>
                     </td>
                     <td>
-                      <input form={form} name="officeName" required maxLength={100} defaultValue={o?.officeName ?? ""} aria-label={`${m.officeName}（${name}）`} />
+                      <input
+                        form={form}
+                        name="officeName"
+                        required
+                        maxLength={100}
+                        defaultValue={o?.officeName ?? ""}
+                        aria-label={`${m.officeName}（${name}）`}
+                      />
                     </td>
                     <td>
-                      <input form={form} name="phone" maxLength={30} defaultValue={o?.phone ?? ""} aria-label={`${m.letterPhone}（${name}）`} />
+                      <input
+                        form={form}
+                        name="phone"
+                        maxLength={30}
+                        defaultValue={o?.phone ?? ""}
+                        aria-label={`${m.letterPhone}（${name}）`}
+                      />
                     </td>
                     <td>
-                      <input form={form} name="portalUrl" type="url" maxLength={200} defaultValue={o?.portalUrl ?? ""} aria-label={`${m.portalUrl}（${name}）`} />
+                      <input
+                        form={form}
+                        name="portalUrl"
+                        type="url"
+                        maxLength={200}
+                        defaultValue={o?.portalUrl ?? ""}
+                        aria-label={`${m.portalUrl}（${name}）`}
+                      />
                     </td>
                     <td>
                       <button form={form} type="submit" className="btn secondary">

@@ -27,7 +27,10 @@ export async function createUserAction(_prev: UserFormState, form: FormData): Pr
   if (refused.length > 0) return { ok: false, errors: refused, at: Date.now() };
   const weak = passwordProblems(input.password, input.email);
   if (weak.length > 0) return { ok: false, passwordProblems: weak, at: Date.now() };
-  const id = await createUser(getDb(), admin.scope, await actorOf(admin), { ...input, passwordHash: await hashPassword(input.password) });
+  const id = await createUser(getDb(), admin.scope, await actorOf(admin), {
+    ...input,
+    passwordHash: await hashPassword(input.password),
+  });
   if (id === null) return { ok: false, errors: ["emailTaken"], at: Date.now() };
   revalidatePath("/admin/users");
   redirect(`/admin/users/${id}?created=1`);

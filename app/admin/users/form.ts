@@ -15,7 +15,15 @@ export const userFields = z
   })
   .transform(({ scope, prefectures, ...rest }, ctx) => {
     if (scope === "national") return { ...rest, prefectures: null };
-    const codes = [...new Set(prefectures.normalize("NFKC").split(/[,、\s]+/).filter(Boolean).map((p) => p.padStart(2, "0")))];
+    const codes = [
+      ...new Set(
+        prefectures
+          .normalize("NFKC")
+          .split(/[,、\s]+/)
+          .filter(Boolean)
+          .map((p) => p.padStart(2, "0")),
+      ),
+    ];
     if (codes.length === 0 || !codes.every(isPrefectureCode)) {
       ctx.addIssue({ code: "custom", path: ["prefectures"], message: "prefectures" });
       return z.NEVER;
@@ -25,12 +33,7 @@ export const userFields = z
 
 export const newUserFields = z.intersection(
   z.object({
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(254)
-      .pipe(z.email()),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
     password: z.string().max(1000),
   }),
   userFields,
@@ -41,7 +44,10 @@ export const editUserFields = z.intersection(
   userFields,
 );
 
-export const resetFields = z.object({ id: z.coerce.number().int().positive().max(2147483647), password: z.string().max(1000) });
+export const resetFields = z.object({
+  id: z.coerce.number().int().positive().max(2147483647),
+  password: z.string().max(1000),
+});
 
 /** FormData to a plain object of its text fields. */
 export function formObject(form: FormData): Record<string, string> {

@@ -23,10 +23,21 @@ export default async function UsersPage() {
   const m = t.admin.users;
   const users = await listUsers(getDb(), admin.scope);
   const scopeText = (prefectures: string[] | null) =>
-    prefectures === null ? m.scopeNational : prefectures.map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p).join(lang === "en" ? ", " : "・");
+    prefectures === null
+      ? m.scopeNational
+      : prefectures
+          .map((p) => (lang === "en" ? prefectureByCode(p)?.nameEn : prefectureByCode(p)?.nameJa) ?? p)
+          .join(lang === "en" ? ", " : "・");
   return (
     <>
-      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/users" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={admin.email}
+        role={admin.role}
+        prefectures={admin.prefectures}
+        path="/admin/users"
+      />
       <main>
         <div className="panel-head">
           <h1>{m.title}</h1>

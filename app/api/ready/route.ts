@@ -14,7 +14,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const timeoutMs = readConfig().READY_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs)));
+  const timeout = new Promise<string>(
+    (resolve) => (timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs)),
+  );
   const check = async (): Promise<string | null> => {
     const primary = getDb();
     const replica = getReadDb();

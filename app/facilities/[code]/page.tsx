@@ -12,7 +12,13 @@ import { todayIso } from "@/lib/dates";
 import { telHref } from "@/lib/phone";
 import { bracket } from "@/lib/i18n/messages";
 import { TopBar } from "@/components/layout/top-bar";
-import { AlertsPanel, ContactList, IdentityPanel, StateBadge, TimelinePanel } from "@/components/facilities/facility-sections";
+import {
+  AlertsPanel,
+  ContactList,
+  IdentityPanel,
+  StateBadge,
+  TimelinePanel,
+} from "@/components/facilities/facility-sections";
 import { FilingCard } from "@/components/facilities/filing-card";
 import { CertificatesPanel } from "@/components/facilities/certificates-panel";
 import { ContactForm } from "@/components/facilities/contact-form";
@@ -49,7 +55,14 @@ export default async function FacilityPage({ params }: Props) {
   const m = t.fu.facility;
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/facilities/${f.code}`} />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path={`/facilities/${f.code}`}
+      />
       <main>
         <p className="muted">
           <Link href="/follow-ups">{t.fu.title}</Link>
@@ -78,7 +91,15 @@ export default async function FacilityPage({ params }: Props) {
         <section className="panel" aria-labelledby="follow-up">
           <h2 id="follow-up">{m.followUp}</h2>
           {canEdit ? (
-            <FollowUpForm t={t} lang={lang} code={f.code} colleagues={colleagues} assigneeId={detail.followUp.assigneeId} nextActionOn={detail.followUp.nextActionOn} action={setFollowUpAction} />
+            <FollowUpForm
+              t={t}
+              lang={lang}
+              code={f.code}
+              colleagues={colleagues}
+              assigneeId={detail.followUp.assigneeId}
+              nextActionOn={detail.followUp.nextActionOn}
+              action={setFollowUpAction}
+            />
           ) : (
             <p data-testid="follow-up-readonly">
               {t.fu.assignee}: {detail.followUp.assignee ?? t.fu.assigneeNone}
@@ -97,7 +118,14 @@ export default async function FacilityPage({ params }: Props) {
                 lang={lang}
                 code={f.code}
                 action={addContactAction}
-                values={{ contactedOn: today, channel: "phone", outcome: "reached", promisedOn: null, note: null, nextActionOn: null }}
+                values={{
+                  contactedOn: today,
+                  channel: "phone",
+                  outcome: "reached",
+                  promisedOn: null,
+                  note: null,
+                  nextActionOn: null,
+                }}
                 submitLabel={m.addContact}
                 testId="contact-form"
               />
@@ -114,7 +142,15 @@ export default async function FacilityPage({ params }: Props) {
                     return (
                       <details>
                         <summary>{m.edit}</summary>
-                        <ContactForm t={t} lang={lang} code={f.code} action={updateContactAction} values={c} submitLabel={m.save} testId={`contact-edit-${id}`} />
+                        <ContactForm
+                          t={t}
+                          lang={lang}
+                          code={f.code}
+                          action={updateContactAction}
+                          values={c}
+                          submitLabel={m.save}
+                          testId={`contact-edit-${id}`}
+                        />
                       </details>
                     );
                   }
@@ -125,7 +161,11 @@ export default async function FacilityPage({ params }: Props) {
         <TimelinePanel t={t} lang={lang} detail={detail} />
         <section className="panel" aria-labelledby="filings">
           <h2 id="filings">{m.filings}</h2>
-          {detail.filings.length === 0 ? <p className="muted">{m.noFilings}</p> : detail.filings.map((fl) => <FilingCard key={fl.filedOn} t={t} lang={lang} code={f.code} filing={fl} />)}
+          {detail.filings.length === 0 ? (
+            <p className="muted">{m.noFilings}</p>
+          ) : (
+            detail.filings.map((fl) => <FilingCard key={fl.filedOn} t={t} lang={lang} code={f.code} filing={fl} />)
+          )}
         </section>
       </main>
     </>

@@ -9,7 +9,12 @@ import { actorOf } from "@/app/_actor";
 import { todayIso } from "@/lib/dates";
 import type { LettersState } from "@/components/follow-ups/record-letters-button";
 
-const form = z.object({ codes: z.array(z.string().regex(/^\d{10}$/)).min(1).max(100) });
+const form = z.object({
+  codes: z
+    .array(z.string().regex(/^\d{10}$/))
+    .min(1)
+    .max(100),
+});
 
 /** A printed batch: one "letter sent" contact per facility in the caller's scope and an audit entry (editors, admins). */
 export async function recordLettersAction(_prev: LettersState, data: FormData): Promise<LettersState> {

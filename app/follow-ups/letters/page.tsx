@@ -38,7 +38,9 @@ export default async function LettersPage({ searchParams }: Props) {
   const params = await searchParams;
   const raw = params.codes;
   const withForm = params.form === "1";
-  const codes = [...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c)))].slice(0, MAX_LETTERS);
+  const codes = [
+    ...new Set((Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").filter((c) => /^\d{10}$/.test(c))),
+  ].slice(0, MAX_LETTERS);
   const today = todayIso();
   const details: FacilityDetail[] = [];
   for (const code of codes) {
@@ -47,19 +49,36 @@ export default async function LettersPage({ searchParams }: Props) {
   }
   // Letters carry names, addresses and contacts: which were printed (and which codes were refused) is on record.
   const printed = details.map((d) => d.facility.code);
-  await auditRead(user, "read.letters", null, { codes: printed, form1: withForm, refused: codes.filter((c) => !printed.includes(c)) });
+  await auditRead(user, "read.letters", null, {
+    codes: printed,
+    form1: withForm,
+    refused: codes.filter((c) => !printed.includes(c)),
+  });
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/follow-ups/letters" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path="/follow-ups/letters"
+      />
       <main>
         <div className="no-print filters">
           {user.role !== "viewer" && details.length > 0 && (
-            <RecordLettersButton codes={details.map((d) => d.facility.code)} label={t.rn.recordAndPrint} recordedLabel={t.rn.recorded} action={recordLettersAction} />
+            <RecordLettersButton
+              codes={details.map((d) => d.facility.code)}
+              label={t.rn.recordAndPrint}
+              recordedLabel={t.rn.recorded}
+              action={recordLettersAction}
+            />
           )}
           <form method="get" className="form1-option">
             <input type="hidden" name="codes" value={codes.join(",")} />
             <label>
-              <input type="checkbox" name="form" value="1" defaultChecked={withForm} data-testid="form1-option" /> {t.rn.letterForm1}
+              <input type="checkbox" name="form" value="1" defaultChecked={withForm} data-testid="form1-option" />{" "}
+              {t.rn.letterForm1}
             </label>
             <button type="submit">{t.rn.letterForm1Apply}</button>
           </form>
@@ -67,13 +86,16 @@ export default async function LettersPage({ searchParams }: Props) {
           <Link href="/follow-ups">{t.fu.letter.back}</Link>
           {user.role === "admin" && <Link href="/admin/offices">{t.rn.officeSettings}</Link>}
         </div>
-        {details.length === 0 ? <p>{t.fu.letter.none}</p> : details.map((d) => (
+        {details.length === 0 ? (
+          <p>{t.fu.letter.none}</p>
+        ) : (
+          details.map((d) => (
             <Fragment key={d.facility.code}>
               <ReminderLetter t={t} detail={d} today={today} office={offices.get(d.facility.prefecture)} />
               {withForm && <Form1Page detail={d} />}
             </Fragment>
           ))
-        }
+        )}
       </main>
     </>
   );

@@ -26,12 +26,22 @@ export default async function ImportHistoryPage({ searchParams }: Props) {
   const { lang, t } = await getMessages();
   const raw = (await searchParams).page;
   const page = typeof raw === "string" && /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1;
-  const { total, items } = await listImportBatches(getDb(), user.scope, user.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { total, items } = await listImportBatches(getDb(), user.scope, user.id, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const m = t.imports;
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path="/imports/history" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path="/imports/history"
+      />
       <main>
         <div className="panel-head">
           <h1>{m.history}</h1>

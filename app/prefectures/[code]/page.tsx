@@ -43,9 +43,16 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
   const filter = dashboardFilter(query);
   // The facility table reads the same query as GET /api/v1/facilities, its own filters under f* keys.
   const tableQuery = lenientParse(facilityQuery, {
-    prefecture: code, asOf: filter.asOf, ...(filter.tableType && { tableType: filter.tableType }), ...(filter.category && { category: filter.category }),
-    ...(query.fStatus && { status: query.fStatus }), ...(query.fAlert && { alert: query.fAlert }), ...(query.fQ && { q: query.fQ }),
-    ...(query.fSort && { sort: query.fSort }), ...(query.fDir && { dir: query.fDir }), ...(query.fPage && { page: query.fPage }),
+    prefecture: code,
+    asOf: filter.asOf,
+    ...(filter.tableType && { tableType: filter.tableType }),
+    ...(filter.category && { category: filter.category }),
+    ...(query.fStatus && { status: query.fStatus }),
+    ...(query.fAlert && { alert: query.fAlert }),
+    ...(query.fQ && { q: query.fQ }),
+    ...(query.fSort && { sort: query.fSort }),
+    ...(query.fDir && { dir: query.fDir }),
+    ...(query.fPage && { page: query.fPage }),
     ...(query.fPageSize && { pageSize: query.fPageSize }),
   });
   // Not yet online first: the ladder's order (光ディスク等 … オンライン請求), closed facilities left out, so the
@@ -56,14 +63,32 @@ export default async function PrefecturePage({ params, searchParams }: Props) {
     loadDashboard(db, user.scope, { ...filter, prefecture: code }),
     listFacilities(db, user.scope, listFilter, tableQuery.page, query.fPageSize ? tableQuery.pageSize : 25),
   ]);
-  const csvQuery = new URLSearchParams(Object.entries(toFacilityFilter(tableQuery)).filter(([k, v]) => v !== undefined && !["sort", "dir"].includes(k)) as [string, string][]);
+  const csvQuery = new URLSearchParams(
+    Object.entries(toFacilityFilter(tableQuery)).filter(
+      ([k, v]) => v !== undefined && !["sort", "dir"].includes(k),
+    ) as [string, string][],
+  );
   return (
     <>
-      <TopBar t={t} lang={lang} email={user.email} role={user.role} prefectures={user.prefectures} path={`/prefectures/${code}?${filterQuery(filter)}`} />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={user.email}
+        role={user.role}
+        prefectures={user.prefectures}
+        path={`/prefectures/${code}?${filterQuery(filter)}`}
+      />
       <main>
         <h1>{lang === "en" ? prefecture.nameEn : prefecture.nameJa}</h1>
         <DashboardFilters t={t} lang={lang} filter={filter} />
-        <DashboardView t={t} lang={lang} data={data} filter={filter} prefecture={code} scopeLabel={lang === "en" ? prefecture.nameEn : prefecture.nameJa} />
+        <DashboardView
+          t={t}
+          lang={lang}
+          data={data}
+          filter={filter}
+          prefecture={code}
+          scopeLabel={lang === "en" ? prefecture.nameEn : prefecture.nameJa}
+        />
         <PrefectureFacilities
           t={t}
           lang={lang}

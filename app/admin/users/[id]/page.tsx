@@ -39,7 +39,14 @@ export default async function EditUserPage({ params, searchParams }: Props) {
   const self = user.id === admin.id;
   return (
     <>
-      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path={`/admin/users/${user.id}`} />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={admin.email}
+        role={admin.role}
+        prefectures={admin.prefectures}
+        path={`/admin/users/${user.id}`}
+      />
       <main>
         <div className="panel-head">
           <h1>

@@ -19,7 +19,14 @@ export default async function NewUserPage() {
   const { lang, t } = await getMessages();
   return (
     <>
-      <TopBar t={t} lang={lang} email={admin.email} role={admin.role} prefectures={admin.prefectures} path="/admin/users/new" />
+      <TopBar
+        t={t}
+        lang={lang}
+        email={admin.email}
+        role={admin.role}
+        prefectures={admin.prefectures}
+        path="/admin/users/new"
+      />
       <main>
         <div className="panel-head">
           <h1>{t.admin.users.addTitle}</h1>

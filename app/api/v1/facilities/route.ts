@@ -14,7 +14,17 @@ export async function GET(req: NextRequest) {
   if (!auth.ok) return auth.response;
   const parsed = facilityQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) return invalidQuery(parsed.error);
-  const page = await listFacilities(await readDb(), auth.user.scope, toFacilityFilter(parsed.data), parsed.data.page, parsed.data.pageSize);
-  await auditRead(auth.user, "read.list", "facilities", { filters: parsed.data, total: page.total, rows: page.items.length });
+  const page = await listFacilities(
+    await readDb(),
+    auth.user.scope,
+    toFacilityFilter(parsed.data),
+    parsed.data.page,
+    parsed.data.pageSize,
+  );
+  await auditRead(auth.user, "read.list", "facilities", {
+    filters: parsed.data,
+    total: page.total,
+    rows: page.items.length,
+  });
   return Response.json(page);
 }

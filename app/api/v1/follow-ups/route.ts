@@ -17,6 +17,16 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return invalidQuery(parsed.error);
   const filter = toFollowUpFilter(parsed.data, auth.user.id);
   const page = await listFollowUps(await readDb(), auth.user.scope, filter, parsed.data.page, parsed.data.pageSize);
-  await auditRead(auth.user, "read.list", "follow-ups", { filters: parsed.data, total: page.total, rows: page.items.length });
-  return Response.json({ asOf: filter.asOf, total: page.total, page: page.page, pageSize: page.pageSize, items: page.items.map(followUpJson) });
+  await auditRead(auth.user, "read.list", "follow-ups", {
+    filters: parsed.data,
+    total: page.total,
+    rows: page.items.length,
+  });
+  return Response.json({
+    asOf: filter.asOf,
+    total: page.total,
+    page: page.page,
+    pageSize: page.pageSize,
+    items: page.items.map(followUpJson),
+  });
 }

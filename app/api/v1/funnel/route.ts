@@ -4,4 +4,7 @@ import { panelRoute } from "@/app/_panel-route";
 export const dynamic = "force-dynamic";
 
 /** The funnel panel's numbers: facilities that started on optical disk, by the step reached on asOf. */
-export const GET = panelRoute(async (db, scope, filter) => ({ asOf: filter.asOf, steps: await funnel(db, scope, filter) }));
+export const GET = panelRoute(async (db, scope, filter) => ({
+  asOf: filter.asOf,
+  steps: await funnel(db, scope, filter),
+}));

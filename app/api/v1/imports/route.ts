@@ -20,7 +20,13 @@ const form = importForm;
 const FAILED = "取り込みに失敗しました（データは変更されていません）";
 
 /** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
-async function auditedImport(req: NextRequest, user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
+async function auditedImport(
+  req: NextRequest,
+  user: CurrentUser,
+  upload: SpooledUpload,
+  fields: z.infer<typeof form>,
+  onProgress?: (rows: number) => void,
+): Promise<ImportSummary> {
   const actor = { id: user.id, email: user.email, ip: requestClientAddress(req.headers) };
   const run = { kind: fields.kind, fileName: upload.file.name, dryRun: fields.dryRun, via: "upload" as const };
   try {
@@ -33,7 +39,12 @@ async function auditedImport(req: NextRequest, user: CurrentUser, upload: Spoole
   }
 }
 
-function importUpload(user: CurrentUser, upload: SpooledUpload, fields: z.infer<typeof form>, onProgress?: (rows: number) => void): Promise<ImportSummary> {
+function importUpload(
+  user: CurrentUser,
+  upload: SpooledUpload,
+  fields: z.infer<typeof form>,
+  onProgress?: (rows: number) => void,
+): Promise<ImportSummary> {
   return runImport({
     kind: fields.kind,
     fileName: upload.file.name,
@@ -48,7 +59,8 @@ function importUpload(user: CurrentUser, upload: SpooledUpload, fields: z.infer<
 /** What a refused file or a failure looks like to the caller: a reason and a message, never a stack. */
 function failure(error: unknown): { status: number; body: { error: string; message: string; sheets?: string[] } } {
   // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
-  if (error instanceof SheetError) return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
+  if (error instanceof SheetError)
+    return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
   if (error instanceof ImportFileError) return { status: 422, body: { error: error.reason, message: error.messageJa } };
   console.error("import failed", error);
   return { status: 500, body: { error: "import_failed", message: FAILED } };
@@ -68,13 +80,17 @@ export async function POST(req: NextRequest) {
   try {
     upload = await spoolMultipart(req, maxUploadBytes());
   } catch (error) {
-    if (error instanceof UploadError) return NextResponse.json({ error: error.code, message: error.messageJa }, { status: error.status });
+    if (error instanceof UploadError)
+      return NextResponse.json({ error: error.code, message: error.messageJa }, { status: error.status });
     throw error;
   }
   const parsed = form.safeParse(upload.fields);
   if (!parsed.success) {
     await upload.cleanup();
-    return NextResponse.json({ error: "invalid_form", message: "kind は facilities / filings / events のいずれかを指定してください。" }, { status: 400 });
+    return NextResponse.json(
+      { error: "invalid_form", message: "kind は facilities / filings / events のいずれかを指定してください。" },
+      { status: 400 },
+    );
   }
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
@@ -96,8 +112,16 @@ export async function POST(req: NextRequest) {
       const send = (value: object) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       send({ type: "started", file: upload.file.name, bytes: upload.file.bytes });
       try {
-        const summary = await auditedImport(req, auth.user, upload, parsed.data, (rows) => send({ type: "progress", rows }));
-        send({ type: "summary", ...contractSummary(summary), batchId: summary.batchId, mapping: summary.mapping, diff: summary.diff });
+        const summary = await auditedImport(req, auth.user, upload, parsed.data, (rows) =>
+          send({ type: "progress", rows }),
+        );
+        send({
+          type: "summary",
+          ...contractSummary(summary),
+          batchId: summary.batchId,
+          mapping: summary.mapping,
+          diff: summary.diff,
+        });
       } catch (error) {
         send({ type: "error", ...failure(error).body });
       } finally {
@@ -106,7 +130,13 @@ export async function POST(req: NextRequest) {
       }
     },
   });
-  const response = new NextResponse(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  const response = new NextResponse(body, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
   // The pages the user opens next read from the primary, which has the import (see app/_read-db.ts).
   if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
   return response;

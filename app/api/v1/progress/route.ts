@@ -13,7 +13,10 @@ export async function GET(req: NextRequest) {
   const parsed = progressQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
   if (!parsed.success) {
     return NextResponse.json(
-      { error: "invalid_query", issues: parsed.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })) },
+      {
+        error: "invalid_query",
+        issues: parsed.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })),
+      },
       { status: 400 },
     );
   }

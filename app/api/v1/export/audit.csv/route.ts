@@ -25,12 +25,24 @@ export async function GET(req: NextRequest) {
   const scope = auth.user.scope;
   async function* rows() {
     for await (const chunk of eachAuditRow(getDb(), scope, filter)) {
-      yield chunk.map((r) => [r.at, r.userEmail, r.ip, r.action, r.target, r.details === null ? null : JSON.stringify(r.details)]);
+      yield chunk.map((r) => [
+        r.at,
+        r.userEmail,
+        r.ip,
+        r.action,
+        r.target,
+        r.details === null ? null : JSON.stringify(r.details),
+      ]);
     }
   }
   if (wantsXlsx(format)) {
     const audited = await auditedChunks(auth.user, "audit.xlsx", filter, rows());
-    const spec = { name: "監査ログ", notes: exportNotes("監査ログ (audit log)", undefined, parsed.data), header: HEADER, kinds: ["datetime" as const] };
+    const spec = {
+      name: "監査ログ",
+      notes: exportNotes("監査ログ (audit log)", undefined, parsed.data),
+      header: HEADER,
+      kinds: ["datetime" as const],
+    };
     return xlsxResponse("監査ログ", [{ spec, rows: audited }], `audit_${todayIso()}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "audit.csv", filter, rows());

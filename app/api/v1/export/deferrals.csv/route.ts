@@ -5,4 +5,6 @@ import { panelCsvRoute } from "@/app/_panel-route";
 export const dynamic = "force-dynamic";
 
 /** The deferral panel as CSV: the same figures as GET /api/v1/deferrals. */
-export const GET = panelCsvRoute("deferrals", async (db, scope, filter) => deferralsTable(filter.asOf, await deferralFigures(db, scope, filter)));
+export const GET = panelCsvRoute("deferrals", async (db, scope, filter) =>
+  deferralsTable(filter.asOf, await deferralFigures(db, scope, filter)),
+);

@@ -13,7 +13,19 @@ import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "区分", "状態", "状態の日付", "郵便番号", "所在地", "電話番号", "廃止日"];
+const HEADER = [
+  "医療機関コード",
+  "名称",
+  "都道府県",
+  "点数表",
+  "区分",
+  "状態",
+  "状態の日付",
+  "郵便番号",
+  "所在地",
+  "電話番号",
+  "廃止日",
+];
 
 /** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe; a workbook with `format=xlsx`. */
 export async function GET(req: NextRequest) {
@@ -29,14 +41,27 @@ export async function GET(req: NextRequest) {
   async function* rows() {
     for await (const chunk of eachFacility(db, scope, filter)) {
       yield chunk.map((f) => [
-        f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, CATEGORY_INFO[f.category].ja,
-        STATE_INFO[f.status].ja, f.statusSince, f.postalCode, f.address, f.phone, f.closedOn,
+        f.code,
+        f.name,
+        prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture,
+        TABLE_TYPE_INFO[f.tableType].ja,
+        CATEGORY_INFO[f.category].ja,
+        STATE_INFO[f.status].ja,
+        f.statusSince,
+        f.postalCode,
+        f.address,
+        f.phone,
+        f.closedOn,
       ]);
     }
   }
   if (wantsXlsx(format)) {
     const audited = await auditedChunks(auth.user, "facilities.xlsx", parsed.data, rows());
-    const spec = { name: "施設一覧", notes: exportNotes("施設一覧 (facilities)", filter.asOf, parsed.data), header: HEADER };
+    const spec = {
+      name: "施設一覧",
+      notes: exportNotes("施設一覧 (facilities)", filter.asOf, parsed.data),
+      header: HEADER,
+    };
     return xlsxResponse("施設一覧", [{ spec, rows: audited }], `facilities_${filter.asOf}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "facilities.csv", parsed.data, rows());

@@ -15,7 +15,22 @@ import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["医療機関コード", "名称", "都道府県", "点数表", "状態", "電話番号", "所在地", "アラート", "期限", "内容", "担当者", "次回対応日", "最終連絡日", "最終連絡結果"];
+const HEADER = [
+  "医療機関コード",
+  "名称",
+  "都道府県",
+  "点数表",
+  "状態",
+  "電話番号",
+  "所在地",
+  "アラート",
+  "期限",
+  "内容",
+  "担当者",
+  "次回対応日",
+  "最終連絡日",
+  "最終連絡結果",
+];
 
 /** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe; a workbook with `format=xlsx`. */
 export async function GET(req: NextRequest) {
@@ -30,16 +45,30 @@ export async function GET(req: NextRequest) {
   async function* rows() {
     for await (const chunk of eachFollowUp(db, scope, filter)) {
       yield chunk.map((f) => [
-        f.code, f.name, prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture, TABLE_TYPE_INFO[f.tableType].ja, STATE_INFO[f.status].ja,
-        f.phone, f.address, f.alerts.map((a) => ALERT_RULE_INFO[a.rule].ja).join("・"), f.alerts[0]?.dueOn ?? null,
-        f.alerts[0]?.message.ja ?? null, f.assignee, f.nextActionOn, f.lastContactOn,
+        f.code,
+        f.name,
+        prefectureByCode(f.prefecture)?.nameJa ?? f.prefecture,
+        TABLE_TYPE_INFO[f.tableType].ja,
+        STATE_INFO[f.status].ja,
+        f.phone,
+        f.address,
+        f.alerts.map((a) => ALERT_RULE_INFO[a.rule].ja).join("・"),
+        f.alerts[0]?.dueOn ?? null,
+        f.alerts[0]?.message.ja ?? null,
+        f.assignee,
+        f.nextActionOn,
+        f.lastContactOn,
         f.lastContactOutcome ? OUTCOME_LABELS[f.lastContactOutcome].ja : null,
       ]);
     }
   }
   if (wantsXlsx(format)) {
     const audited = await auditedChunks(auth.user, "follow-ups.xlsx", parsed.data, rows());
-    const spec = { name: "要対応", notes: exportNotes("要対応の施設 (follow-ups)", filter.asOf, parsed.data), header: HEADER };
+    const spec = {
+      name: "要対応",
+      notes: exportNotes("要対応の施設 (follow-ups)", filter.asOf, parsed.data),
+      header: HEADER,
+    };
     return xlsxResponse("要対応の施設", [{ spec, rows: audited }], `follow-ups_${filter.asOf}.xlsx`);
   }
   const audited = await auditedChunks(auth.user, "follow-ups.csv", parsed.data, rows());

@@ -5,4 +5,6 @@ import { panelCsvRoute } from "@/app/_panel-route";
 export const dynamic = "force-dynamic";
 
 /** The funnel panel as CSV: the same figures as GET /api/v1/funnel. */
-export const GET = panelCsvRoute("funnel", async (db, scope, filter) => funnelTable(filter.asOf, await funnel(db, scope, filter)));
+export const GET = panelCsvRoute("funnel", async (db, scope, filter) =>
+  funnelTable(filter.asOf, await funnel(db, scope, filter)),
+);

@@ -5,4 +5,6 @@ import { panelCsvRoute } from "@/app/_panel-route";
 export const dynamic = "force-dynamic";
 
 /** The plan panel as CSV: the same figures as GET /api/v1/plan. */
-export const GET = panelCsvRoute("plan", async (db, scope, filter) => planTable(filter.asOf, await planForecast(db, scope, filter)));
+export const GET = panelCsvRoute("plan", async (db, scope, filter) =>
+  planTable(filter.asOf, await planForecast(db, scope, filter)),
+);

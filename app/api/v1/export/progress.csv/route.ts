@@ -25,7 +25,12 @@ export async function GET(req: NextRequest) {
   const table = progressTable(result.asOf, result.groups, result);
   if (wantsXlsx(format)) {
     await auditExport(auth.user, "progress.xlsx", parsed.data, Math.max(0, table.length - 1));
-    const spec = { name: "進捗", notes: exportNotes("進捗 (progress)", asOf, parsed.data), header: table[0] as string[], kinds: tableKinds(table[0] as string[]) };
+    const spec = {
+      name: "進捗",
+      notes: exportNotes("進捗 (progress)", asOf, parsed.data),
+      header: table[0] as string[],
+      kinds: tableKinds(table[0] as string[]),
+    };
     return xlsxResponse("進捗", [{ spec, rows: tableRows(table) }], `progress_${filter.groupBy}_${asOf}.xlsx`);
   }
   await auditExport(auth.user, "progress.csv", parsed.data, Math.max(0, table.length - 1));

@@ -24,10 +24,24 @@ export async function GET(req: NextRequest) {
   const filters = { prefecture, tableType, category };
   const data = await loadDashboard(getDb(), auth.user.scope, { asOf, ...filters });
   const tables = reportTables(data);
-  await auditExport(auth.user, "report.xlsx", { asOf, ...filters }, tables.reduce((n, t) => n + t.rows.length, 0));
+  await auditExport(
+    auth.user,
+    "report.xlsx",
+    { asOf, ...filters },
+    tables.reduce((n, t) => n + t.rows.length, 0),
+  );
   const sheets = tables.map((table) => ({
-    spec: { name: table.sheet, notes: exportNotes(table.title, asOf, filters), header: table.header, kinds: table.kinds },
+    spec: {
+      name: table.sheet,
+      notes: exportNotes(table.title, asOf, filters),
+      header: table.header,
+      kinds: table.kinds,
+    },
     rows: tableRows([table.header, ...table.rows]),
   }));
-  return xlsxResponse("オンライン請求移行 委員会資料", sheets, `report_${asOf}${prefecture ? `_${prefecture}` : ""}.xlsx`);
+  return xlsxResponse(
+    "オンライン請求移行 委員会資料",
+    sheets,
+    `report_${asOf}${prefecture ? `_${prefecture}` : ""}.xlsx`,
+  );
 }

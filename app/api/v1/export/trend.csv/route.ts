@@ -23,11 +23,19 @@ export async function GET(req: NextRequest) {
   if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
   const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
   const filter = { prefecture, tableType, category };
-  const points = asOf >= HISTORY_START ? await monthlyTrend(await readDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf }) : [];
+  const points =
+    asOf >= HISTORY_START
+      ? await monthlyTrend(await readDb(), auth.user.scope, { ...filter, from: HISTORY_START, to: asOf })
+      : [];
   const table = trendTable(points);
   if (wantsXlsx(format)) {
     await auditExport(auth.user, "trend.xlsx", parsed.data, Math.max(0, table.length - 1));
-    const spec = { name: "推移", notes: exportNotes("推移 (trend)", asOf, parsed.data), header: table[0] as string[], kinds: tableKinds(table[0] as string[]) };
+    const spec = {
+      name: "推移",
+      notes: exportNotes("推移 (trend)", asOf, parsed.data),
+      header: table[0] as string[],
+      kinds: tableKinds(table[0] as string[]),
+    };
     return xlsxResponse("推移", [{ spec, rows: tableRows(table) }], `trend_${asOf}.xlsx`);
   }
   await auditExport(auth.user, "trend.csv", parsed.data, Math.max(0, table.length - 1));

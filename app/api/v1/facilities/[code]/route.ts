@@ -27,7 +27,12 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ cod
     events: detail.events,
     filings: detail.filings,
     followUp: detail.followUp,
-    alerts: detail.alerts.map((a) => ({ rule: a.rule, dueOn: a.dueOn, message: a.message.ja, messageEn: a.message.en })),
+    alerts: detail.alerts.map((a) => ({
+      rule: a.rule,
+      dueOn: a.dueOn,
+      message: a.message.ja,
+      messageEn: a.message.en,
+    })),
     applyBy: detail.applyBy,
     calendar: detail.calendar,
     contacts: detail.contacts,

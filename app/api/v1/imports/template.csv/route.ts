@@ -10,6 +10,13 @@ export async function GET(req: NextRequest) {
   const auth = await apiUser("editor");
   if (!auth.ok) return auth.response;
   const kind = TEMPLATE_KINDS.find((k) => k === req.nextUrl.searchParams.get("kind"));
-  if (!kind) return NextResponse.json({ error: "invalid_query", issues: [{ param: "kind", message: `kind must be one of ${TEMPLATE_KINDS.join(", ")}` }] }, { status: 400 });
+  if (!kind)
+    return NextResponse.json(
+      {
+        error: "invalid_query",
+        issues: [{ param: "kind", message: `kind must be one of ${TEMPLATE_KINDS.join(", ")}` }],
+      },
+      { status: 400 },
+    );
   return csvResponse(importTemplateRows(kind), `template_${kind}.csv`, req.nextUrl.searchParams.get("encoding"));
 }

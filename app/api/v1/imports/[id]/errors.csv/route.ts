@@ -10,6 +10,12 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   return importBatchCsv(req, params, "errors", async (scope, userId, batchId) => {
     const batch = await importBatchErrors(getDb(), scope, userId, batchId);
-    return batch && { fileName: batch.fileName, table: errorsTable(batch.errors, batch.errorsOmitted), details: { omitted: batch.errorsOmitted } };
+    return (
+      batch && {
+        fileName: batch.fileName,
+        table: errorsTable(batch.errors, batch.errorsOmitted),
+        details: { omitted: batch.errorsOmitted },
+      }
+    );
   });
 }
