@@ -417,3 +417,23 @@ export const monthlyClaims = pgTable(
   },
   (t) => [primaryKey({ columns: [t.facilityCode, t.month] }), index("monthly_claims_month_idx").on(t.month)],
 );
+
+/**
+ * The payers' monthly counts summed by month × prefecture × table type × category (all facilities, closed
+ * ones too: their claims of the month were sent). Every figure's reported share is read from here, so a
+ * figure reads a few hundred rows instead of a month's 230,000 counts joined to the facilities. Rebuilt for
+ * the touched slices whenever the counts or the facilities change (db/queries/claims-summary.ts).
+ */
+export const claimsSummary = pgTable(
+  "claims_summary",
+  {
+    /** The first day of the claim month. */
+    month: date("month").notNull(),
+    prefecture: text("prefecture").notNull(),
+    tableType: tableType("table_type").notNull(),
+    category: facilityCategory("category").notNull(),
+    claims: bigint("claims", { mode: "number" }).notNull(),
+    onlineClaims: bigint("online_claims", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.prefecture, t.tableType, t.category] })],
+);

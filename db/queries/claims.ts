@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { facilityFilter } from "./progress";
-import { readWithoutJit } from "./on-date";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -29,9 +28,9 @@ export async function reportedClaimsByMonth(
 ): Promise<Map<string, ReportedClaims>> {
   const rows = await queryRows<{ month: string; total: number; online: number }>(
     db,
-    sql`select to_char(m.month, 'YYYY-MM') as month, sum(m.claims)::float8 as total, sum(m.online_claims)::float8 as online
-        from monthly_claims m join facilities f on f.code = m.facility_code
-        where m.month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date and ${facilityFilter(scope, filter)}
+    sql`select to_char(s.month, 'YYYY-MM') as month, sum(s.claims)::float8 as total, sum(s.online_claims)::float8 as online
+        from claims_summary s
+        where s.month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date and ${facilityFilter(scope, filter, sql`s`)}
         group by 1`,
   );
   return new Map(
@@ -69,23 +68,28 @@ export async function reportedClaimsCube(
   scope: Scope,
   filter: Filter & { asOf: string },
 ): Promise<ReportedClaimsCube | null> {
-  const within = facilityFilter(scope, filter);
-  for (const month of monthAndPrevious(filter.asOf)) {
-    const first = sql`${`${month}-01`}::date`;
-    // A probe first (it stops at the first count): the month of asOf usually has none yet.
-    const [any] = await queryRows<{ found: boolean }>(
-      db,
-      sql`select exists (select 1 from monthly_claims m join facilities f on f.code = m.facility_code where m.month = ${first} and ${within}) as found`,
-    );
-    if (!any?.found) continue;
-    const rows = await readWithoutJit<ReportedClaimsCube["rows"][number]>(
-      db,
-      sql`select f.prefecture, f.table_type::text, f.category::text, sum(m.claims)::float8 as total, sum(m.online_claims)::float8 as online
-          from monthly_claims m join facilities f on f.code = m.facility_code
-          where m.month = ${first} and ${within}
-          group by f.prefecture, f.table_type, f.category`,
-    );
-    return { month, rows: rows.map((r) => ({ ...r, total: Number(r.total), online: Number(r.online) })) };
+  const [month, previous] = monthAndPrevious(filter.asOf);
+  // Both months in one read of the summary (a few hundred rows at most); the month of asOf wins when it has any.
+  const rows = await queryRows<ReportedClaimsCube["rows"][number] & { month: string }>(
+    db,
+    sql`select to_char(s.month, 'YYYY-MM') as month, s.prefecture, s.table_type::text, s.category::text,
+               s.claims::float8 as total, s.online_claims::float8 as online
+        from claims_summary s
+        where s.month in (${`${month}-01`}::date, ${`${previous}-01`}::date) and ${facilityFilter(scope, filter, sql`s`)}`,
+  );
+  for (const m of [month, previous]) {
+    const of = rows.filter((r) => r.month === m);
+    if (of.length === 0) continue;
+    return {
+      month: m,
+      rows: of.map((r) => ({
+        prefecture: r.prefecture,
+        table_type: r.table_type,
+        category: r.category,
+        total: Number(r.total),
+        online: Number(r.online),
+      })),
+    };
   }
   return null;
 }

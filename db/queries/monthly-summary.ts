@@ -1,5 +1,6 @@
 import { withSetting } from "../bulk";
 import type { Executor } from "../executor";
+import { refreshClaimsSummary } from "./claims-summary";
 import { addDays, monthEnd } from "../../lib/dates";
 import type { TableType } from "../../lib/table-types";
 
@@ -132,6 +133,9 @@ export async function refreshMonthlySummary(
       [through, HISTORY_START, ...slices],
     ),
   );
+  // The claims summary has the same slices and changes with the same writes (a list may move a facility to
+  // another category); it is rebuilt here, under the same turn, so no writer can forget it.
+  await refreshClaimsSummary(tx, only);
   await tx.query(
     `insert into summary_state (id, computed_through, refreshed_at) values (1, $1::date, now())
      on conflict (id) do update set computed_through = excluded.computed_through, refreshed_at = excluded.refreshed_at`,

@@ -3,6 +3,7 @@ import type { EventState } from "../../lib/states";
 import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
 import { queryRows, type Db } from "../client";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
+import { refreshClaimsSummary } from "../queries/claims-summary";
 import { seedMonthlyClaims } from "./claims";
 import { seedFollowUps } from "./follow-ups";
 import { seedCertificates, seedOpenedOn } from "./certificates";
@@ -202,7 +203,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
     // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
     if (options.reset)
       await tx.query(
-        "truncate table status_events, filings, certificates, facilities, monthly_summary, summary_state restart identity cascade",
+        "truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary, summary_state restart identity cascade",
       );
     await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
       await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
@@ -229,6 +230,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
       seedMonthlyClaims(tx, data.asOf, data.seed),
     );
     log(`  ${claims} monthly claim counts made (${seconds(started)})`);
+    await refreshClaimsSummary(tx);
   });
   const writeMs = performance.now() - started;
   log(`committed in ${seconds(started)}`);
