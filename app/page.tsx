@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { readDb } from "@/app/_read-db";
-import { loadDashboard } from "@/db/queries/dashboard";
+import { loadDashboard, loadWatch } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
 import { getMessages } from "./_i18n";
 import { dashboardFilter } from "./_params";
@@ -8,7 +8,6 @@ import { TopBar, scopeName } from "@/components/layout/top-bar";
 import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { WatchPanel } from "@/components/dashboard/watch-panel";
-import { certificateWatch, regressionCounts } from "@/db/queries/watch";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +26,9 @@ export default async function OverviewPage({
   const params = await searchParams;
   const filter = dashboardFilter(params);
   const db = await readDb();
-  const [data, certificates, regressions] = await Promise.all([
+  const [data, { certificates, regressions }] = await Promise.all([
     loadDashboard(db, user.scope, filter),
-    certificateWatch(db, user.scope, filter),
-    regressionCounts(db, user.scope, filter),
+    loadWatch(db, user.scope, filter),
   ]);
   const watchQuery = {
     asOf: filter.asOf,

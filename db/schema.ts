@@ -128,9 +128,9 @@ export const statusEvents = pgTable(
     // Serves "latest event on or before a date" per facility (DISTINCT ON … ORDER BY code, date DESC, state DESC).
     index("status_events_asof_idx").on(t.facilityCode, t.effectiveOn.desc().nullsFirst(), t.state.desc().nullsFirst()),
     index("status_events_effective_on_idx").on(t.effectiveOn),
-    // The few facilities with a backward step (regressions): found without reading every event.
+    // The few backward steps (regressions), by date: found without reading every event.
     index("status_events_backward_idx")
-      .on(t.facilityCode)
+      .on(t.effectiveOn, t.facilityCode)
       .where(sql`backward`),
   ],
 );

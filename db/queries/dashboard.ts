@@ -6,6 +6,7 @@ import { HISTORY_START } from "./monthly-summary";
 import { funnel, type FunnelStep } from "./funnel";
 import { deferralFigures, type DeferralFigures } from "./deferrals";
 import { planForecast, type PlanForecast } from "./plan";
+import { certificateWatch, regressionCounts, type CertificateWatch, type RegressionCounts } from "./watch";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -32,7 +33,7 @@ export interface DashboardData {
  * reads it (one row), so a change made through any instance is seen at once by every instance. Many people
  * open the same few views between imports; they get them without the five aggregate queries.
  */
-const cache = new Map<string, Promise<DashboardData>>();
+const cache = new Map<string, Promise<unknown>>();
 const CACHE_ENTRIES = 200;
 
 async function dataVersion(db: Db): Promise<string> {
@@ -43,9 +44,16 @@ async function dataVersion(db: Db): Promise<string> {
   return row?.v ?? "";
 }
 
-/** Everything the overview and prefecture pages draw, from the same queries the API serves. */
-export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
+/** One computation per (view, data version, scope, filter), most recently used kept. */
+async function cached<T>(
+  view: string,
+  db: Db,
+  scope: Scope,
+  filter: DashboardFilter,
+  compute: () => Promise<T>,
+): Promise<T> {
   const key = JSON.stringify([
+    view,
     await dataVersion(db),
     scope,
     filter.asOf,
@@ -53,17 +61,41 @@ export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilte
     filter.tableType ?? null,
     filter.category ?? null,
   ]);
-  const hit = cache.get(key);
+  const hit = cache.get(key) as Promise<T> | undefined;
   if (hit) {
     cache.delete(key); // most recently used goes last
     cache.set(key, hit);
     return hit;
   }
-  const loading = computeDashboard(db, scope, filter);
+  const loading = compute();
   cache.set(key, loading);
   loading.catch(() => cache.delete(key));
   while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return loading;
+}
+
+/** Everything the overview and prefecture pages draw, from the same queries the API serves. */
+export function loadDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
+  return cached("dashboard", db, scope, filter, () => computeDashboard(db, scope, filter));
+}
+
+export interface WatchData {
+  certificates: CertificateWatch;
+  regressions: RegressionCounts;
+}
+
+/**
+ * The overview's renewals and regressions panel. Its counts come from certificates and events, which only
+ * imports write (each sets the data version), so they are kept like the dashboard's.
+ */
+export function loadWatch(db: Db, scope: Scope, filter: DashboardFilter): Promise<WatchData> {
+  return cached("watch", db, scope, filter, async () => {
+    const [certificates, regressions] = await Promise.all([
+      certificateWatch(db, scope, filter),
+      regressionCounts(db, scope, filter),
+    ]);
+    return { certificates, regressions };
+  });
 }
 
 async function computeDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
+import { withTransaction } from "../executor";
+import { upsertEvents } from "../import/events";
 import { countFollowUps } from "./follow-ups";
 import { certificateWatch, listRegressions, regressionCounts } from "./watch";
 import { NATIONAL, type Scope } from "../../lib/scope";
@@ -72,5 +74,31 @@ describe("regressions (online back to disk)", () => {
     expect(earlier.sinceStart).toBeLessThan(now.sinceStart);
     const osaka = await listRegressions(db, { kind: "prefectures", prefectures: ["27"] }, { asOf: AS_OF });
     expect(osaka.every((r) => r.prefecture === "27")).toBe(true);
+  });
+
+  it("counts and lists only steps since the history's start (January 2023): an older one is not in either", async () => {
+    const before = await regressionCounts(db, NATIONAL, { asOf: AS_OF });
+    const [online] = await queryRows<{ code: string }>(
+      db,
+      sql`select code from facilities where status = 'online' and initial_state = 'optical_disk' order by code limit 1`,
+    );
+    // Online in March 2021, back on disk that September: a backward step from online, before the history.
+    await withTransaction((tx) =>
+      upsertEvents(
+        tx,
+        [
+          { code: online.code, state: "online", effectiveOn: "2021-03-01", note: null },
+          { code: online.code, state: "optical_disk", effectiveOn: "2021-09-01", note: null },
+        ],
+        null,
+      ),
+    );
+    const [{ n }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from status_events where backward and facility_code = ${online.code} and effective_on < '2023-01-01'`,
+    );
+    expect(n).toBe(1);
+    expect(await regressionCounts(db, NATIONAL, { asOf: AS_OF })).toEqual(before);
+    expect(await listRegressions(db, NATIONAL, { asOf: AS_OF })).toHaveLength(before.sinceStart);
   });
 });

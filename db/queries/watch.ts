@@ -3,6 +3,8 @@ import { queryRows, type Db } from "../client";
 import { alertFacts } from "./alert-sql";
 import { facilityFilter } from "./progress";
 import { addDays, monthEnd } from "../../lib/dates";
+import { DEFAULT_ALERT_SETTINGS } from "../../lib/alerts/catalogue";
+import { HISTORY_START } from "./monthly-summary";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -14,7 +16,7 @@ export interface WatchFilter {
 }
 
 /** Days ahead the overview looks for lapsing certificates (the certificate_expiring window). */
-export const CERTIFICATE_HORIZON_DAYS = 90;
+export const CERTIFICATE_HORIZON_DAYS = DEFAULT_ALERT_SETTINGS.certificateExpiringDays;
 
 export interface ExpiringMonth {
   /** 'YYYY-MM' */
@@ -80,20 +82,25 @@ export interface RegressionCounts {
 }
 
 /**
- * Steps from online back to a lower state (a backward event whose state before was online), up to the
- * date, within the scope and filter. Served by the partial index on backward events.
+ * Steps from online back to a lower state (a backward event whose state before was online) since the
+ * history's start (January 2023, the payers' baseline) up to the date, within the scope and filter. Only
+ * the facilities with such a step in that span have their events read: the partial index on backward
+ * events is by date, so steps before 2023 (however many a long history holds) cost nothing.
  */
 function regressionSteps(scope: Scope, filter: WatchFilter) {
   const a = sql`${filter.asOf}::date`;
+  const start = sql`${HISTORY_START}::date`;
   return sql`select s.* from (
       select e.facility_code, e.effective_on, e.state, e.note,
              coalesce(lag(e.state) over w, f.initial_state) as before
       from status_events e join facilities f on f.code = e.facility_code
-      where e.facility_code in (select facility_code from status_events where backward)
+      -- As an array: the facilities are then probed by key, not hashed against a scan of every facility.
+      where e.facility_code = any(array(
+          select distinct facility_code from status_events where backward and effective_on >= ${start} and effective_on <= ${a}))
         and ${facilityFilter(scope, filter)}
       window w as (partition by e.facility_code order by e.effective_on, e.state)
     ) s
-    where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on <= ${a}`;
+    where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on >= ${start} and s.effective_on <= ${a}`;
 }
 
 export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter): Promise<RegressionCounts> {
@@ -102,9 +109,14 @@ export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter
     db,
     sql`select count(*) filter (where effective_on >= ${monthStart}::date)::int as month, count(*)::int as all from (${regressionSteps(scope, filter)}) x`,
   );
+  // The follow-up list's own SQL, over the facilities that had been online by the date (the regression
+  // rule's condition, and a small part of those not online): each facility's alerts are its own, so leaving
+  // the others out changes no count.
+  const wasOnline = sql`(f.initial_state = 'online' or f.first_online_on <= ${filter.asOf}::date)`;
   const [still] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} r where d_regression is not null`,
+    sql`select count(*)::int as n from ${alertFacts(filter.asOf, sql`${facilityFilter(scope, filter)} and ${wasOnline}`)} r
+        where d_regression is not null`,
   );
   return { thisMonth: Number(row?.month ?? 0), sinceStart: Number(row?.all ?? 0), stillOff: Number(still?.n ?? 0) };
 }
