@@ -23,7 +23,3 @@ export function narrowScope(scope: Scope, prefecture: string | undefined): Scope
   if (!prefecture) return scope;
   return { kind: "prefectures", prefectures: scopeIncludes(scope, prefecture) ? [prefecture] : [] };
 }
-
-export function describeScope(scope: Scope): string {
-  return scope.kind === "national" ? "national" : scope.prefectures.join(",");
-}

@@ -32,21 +32,6 @@ export function round(n: number, digits = 1): number {
   return Math.round(n * f) / f;
 }
 
-/** Samples this process's resident set size until stopped; returns the peak in MB. */
-export function rssSampler(intervalMs = 50): { stop: () => number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      return round(peak / 1024 / 1024, 0);
-    },
-  };
-}
-
 export interface BenchResult {
   name: string;
   p50Ms: number;

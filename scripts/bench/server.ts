@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { serverNodeOptions } from "../server-options";
 
-/** A production server (`next start`) for the page and export measurements, signed in over HTTP. */
+/** The production server (the standalone build `npm start` runs) for the page and export measurements, signed in over HTTP. */
 export interface BenchServer {
   baseUrl: string;
   cookie: string;
@@ -71,20 +71,18 @@ export async function startServer(
   port = Number(env.BENCH_PORT ?? process.env.BENCH_PORT ?? 3199),
 ): Promise<BenchServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...env,
-        NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret-not-for-production",
-        DB_STATEMENT_TIMEOUT_MS: env.BENCH_SERVER_STATEMENT_TIMEOUT_MS ?? "",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  const child: ChildProcess = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: {
+      ...env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || "bench-secret-not-for-production",
+      DB_STATEMENT_TIMEOUT_MS: env.BENCH_SERVER_STATEMENT_TIMEOUT_MS ?? "",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitFor(`${baseUrl}/api/auth/csrf`, 60_000);
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
