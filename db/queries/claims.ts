@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { readWithoutJit } from "./on-date";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
+import type { ReportedClaimsCube } from "../../lib/progress/types";
 
 /** The payers' reported claims of one month: all claims and those sent online. */
 export interface ReportedClaims {
@@ -41,12 +42,6 @@ export async function reportedClaimsByMonth(
       return [r.month, { month: r.month, total, online, onlineRate: total === 0 ? 0 : online / total }];
     }),
   );
-}
-
-/** Reported claims of one month by prefecture × table type × category (every grouping is a fold of these). */
-export interface ReportedClaimsCube {
-  month: string;
-  rows: { prefecture: string; table_type: string; category: string; total: number; online: number }[];
 }
 
 /** 'YYYY-MM' of a date, and of the month before it. */

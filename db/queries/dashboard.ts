@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { progressByEveryGrouping, type ProgressResult } from "./progress";
+import { progressByEveryGrouping } from "./progress";
+import type { ProgressResult } from "../../lib/progress/types";
 import { monthlyTrend, type TrendPoint } from "./trend";
-import { HISTORY_START } from "./monthly-summary";
+import { HISTORY_START } from "../../lib/progress/history";
 import { funnel, type FunnelStep } from "./funnel";
 import { deferralFigures, type DeferralFigures } from "./deferrals";
 import { planForecast, type PlanForecast } from "./plan";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import type { Scope } from "../../lib/scope";
 import { LADDER, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";

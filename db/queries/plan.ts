@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { NOT_YET_ONLINE, readWithoutJit, PLAN_DATE, filingOn, statesOn } from "./on-date";
 import { planKey } from "./figure-filter";
 import type { Scope } from "../../lib/scope";

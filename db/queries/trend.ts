@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter, progressEstimated, type ClaimVolume } from "./progress";
+import { facilityFilter } from "./scope";
+import { progressEstimated } from "./progress";
+import type { ClaimVolume } from "../../lib/progress/types";
 import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";

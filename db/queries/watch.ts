@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts } from "./alert-sql";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { addDays, monthEnd } from "../../lib/dates";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
