@@ -3,12 +3,7 @@ import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Scope } from "../../lib/scope";
-
-export interface Colleague {
-  id: number;
-  email: string;
-  name: string | null;
-}
+import type { Colleague } from "../../lib/follow-ups/types";
 
 /**
  * Whose names a caller may see and give work to: for a national caller everyone; for a prefecture-scoped

@@ -5,14 +5,7 @@ import { readWithoutJit } from "./on-date";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 import type { ReportedClaimsCube } from "../../lib/progress/types";
-
-/** The payers' reported claims of one month: all claims and those sent online. */
-export interface ReportedClaims {
-  month: string;
-  total: number;
-  online: number;
-  onlineRate: number;
-}
+import type { ReportedClaims } from "../../lib/figures/types";
 
 type Filter = { prefecture?: string; tableType?: TableType; category?: Category };
 

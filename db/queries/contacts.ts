@@ -4,23 +4,7 @@ import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Scope } from "../../lib/scope";
 import type { ContactChannel, ContactOutcome } from "../../lib/follow-ups/contacts";
-
-export interface ContactInput {
-  contactedOn: string;
-  channel: ContactChannel;
-  outcome: ContactOutcome;
-  promisedOn: string | null;
-  note: string | null;
-  nextActionOn: string | null;
-}
-
-export interface Contact extends ContactInput {
-  id: number;
-  facilityCode: string;
-  userEmail: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Contact, ContactInput } from "../../lib/follow-ups/types";
 
 type ContactRow = {
   id: number;

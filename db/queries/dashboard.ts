@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { progressByEveryGrouping } from "./progress";
-import type { ProgressResult } from "../../lib/progress/types";
-import { monthlyTrend, type TrendPoint } from "./trend";
+import { monthlyTrend } from "./trend";
 import { HISTORY_START } from "../../lib/progress/history";
-import { funnel, type FunnelStep } from "./funnel";
-import { deferralFigures, type DeferralFigures } from "./deferrals";
-import { planForecast, type PlanForecast } from "./plan";
+import { funnel } from "./funnel";
+import { deferralFigures } from "./deferrals";
+import { planForecast } from "./plan";
+import type { DashboardData } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -15,16 +15,6 @@ export interface DashboardFilter {
   prefecture?: string;
   tableType?: TableType;
   category?: Category;
-}
-
-export interface DashboardData {
-  byPrefecture: ProgressResult;
-  byTableType: ProgressResult;
-  byCategory: ProgressResult;
-  trend: TrendPoint[];
-  funnel: FunnelStep[];
-  deferrals: DeferralFigures;
-  plan: PlanForecast;
 }
 
 /**

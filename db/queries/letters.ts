@@ -3,13 +3,7 @@ import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Scope } from "../../lib/scope";
-
-export interface Office {
-  prefecture: string;
-  officeName: string;
-  phone: string | null;
-  portalUrl: string | null;
-}
+import type { Office } from "../../lib/facilities/types";
 
 /** The sender settings of the prefectures in the scope (those set; the letter falls back to a plain sender). */
 export async function listOffices(db: Db, scope: Scope): Promise<Office[]> {

@@ -3,23 +3,11 @@ import { queryRows, type Db } from "../client";
 import { facilityFilter } from "./scope";
 import { progressEstimated } from "./progress";
 import type { ClaimVolume } from "../../lib/progress/types";
-import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
+import { reportedClaimsByMonth } from "./claims";
+import type { TrendPoint } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
-
-export interface TrendPoint {
-  /** The last day of the month (or the as-of date for the last, partial month). */
-  date: string;
-  total: number;
-  closed: number;
-  counts: Record<LadderState, number>;
-  onlineRate: number;
-  /** Monthly claims of the active facilities (as their lists give them) and the part from those online: the share by volume. */
-  claims: ClaimVolume;
-  /** The payers' reported claims of the point's month and the part sent online, where the counts were imported. */
-  reportedClaims?: ReportedClaims;
-}
 
 export interface TrendFilter {
   from: string;
