@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "@/db/test-db";
 import type { Db } from "@/db/client";
-import { withTransaction } from "@/db/executor";
+import { withTransaction } from "@/db/transaction";
 import { upsertFacilities, type FacilityColumn } from "@/db/import/facilities";
 import { listFacilities } from "@/db/queries/facilities";
 import { listFollowUps } from "@/db/queries/follow-ups";

@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import { authOptions } from "./options";
 import { getDb } from "@/db/client";
 import { unsafeFindUserById, type Role } from "@/db/queries/users";
-import { scopeFromPrefectures, type Scope } from "@/lib/scope";
+import { scopeFromPrefectures } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
 import { auditRefused } from "@/app/_access-audit";

@@ -9,16 +9,9 @@ import type {
   FacilityRecord,
   FilingRecord,
 } from "../../lib/facilities/types";
-import { evaluateAlerts, type Alert, type FacilityFacts } from "../../lib/alerts/rules";
-import {
-  applyByFor,
-  onboardingCalendar,
-  latestStartMonthFor,
-  type OnboardingCalendar,
-} from "../../lib/calendar/onboarding";
+import { evaluateAlerts, type FacilityFacts } from "../../lib/alerts/rules";
+import { applyByFor, onboardingCalendar, latestStartMonthFor } from "../../lib/calendar/onboarding";
 import type { Scope } from "../../lib/scope";
-import type { EventState } from "../../lib/states";
-import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 
 /** One facility with everything the facility page and GET /api/v1/facilities/{code} show; null outside the scope. */
 export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: string): Promise<FacilityDetail | null> {

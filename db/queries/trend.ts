@@ -6,7 +6,7 @@ import type { ClaimVolume } from "../../lib/progress/types";
 import { reportedClaimsByMonth } from "./claims";
 import type { TrendPoint } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
-import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
+import { emptyCounts, type EventState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
 
 export interface TrendFilter {
