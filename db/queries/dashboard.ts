@@ -7,6 +7,7 @@ import { funnel } from "./funnel";
 import { deferralFigures } from "./deferrals";
 import { planForecast } from "./plan";
 import type { DashboardData } from "../../lib/figures/types";
+import { LoadCache } from "../../lib/cache/lru";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -23,8 +24,7 @@ export interface DashboardFilter {
  * reads it (one row), so a change made through any instance is seen at once by every instance. Many people
  * open the same few views between imports; they get them without the five aggregate queries.
  */
-const cache = new Map<string, Promise<DashboardData>>();
-const CACHE_ENTRIES = 200;
+const cache = new LoadCache<DashboardData>(200);
 
 async function dataVersion(db: Db): Promise<string> {
   const [row] = await queryRows<{ v: string | null }>(
@@ -44,17 +44,7 @@ export async function loadDashboard(db: Db, scope: Scope, filter: DashboardFilte
     filter.tableType ?? null,
     filter.category ?? null,
   ]);
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key); // most recently used goes last
-    cache.set(key, hit);
-    return hit;
-  }
-  const loading = computeDashboard(db, scope, filter);
-  cache.set(key, loading);
-  loading.catch(() => cache.delete(key));
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return loading;
+  return cache.get(key, () => computeDashboard(db, scope, filter));
 }
 
 async function computeDashboard(db: Db, scope: Scope, filter: DashboardFilter): Promise<DashboardData> {
