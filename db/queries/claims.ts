@@ -5,6 +5,7 @@ import { readWithoutJit } from "./on-date";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 import type { ReportedClaimsCube } from "../../lib/progress/types";
+import { rate } from "../../lib/progress/fold";
 import type { ReportedClaims } from "../../lib/figures/types";
 
 type Filter = { prefecture?: string; tableType?: TableType; category?: Category };
@@ -32,7 +33,7 @@ export async function reportedClaimsByMonth(
     rows.map((r) => {
       const total = Number(r.total);
       const online = Number(r.online);
-      return [r.month, { month: r.month, total, online, onlineRate: total === 0 ? 0 : online / total }];
+      return [r.month, { month: r.month, total, online, onlineRate: rate(online, total) }];
     }),
   );
 }

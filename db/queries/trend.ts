@@ -3,6 +3,7 @@ import { queryRows, type Db } from "../client";
 import { facilityFilter } from "./scope";
 import { progressEstimated } from "./progress";
 import type { ClaimVolume } from "../../lib/progress/types";
+import { rate } from "../../lib/progress/fold";
 import { reportedClaimsByMonth } from "./claims";
 import type { TrendPoint } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
@@ -120,8 +121,8 @@ export async function monthlyTrend(
     if (month) p.reportedClaims = month;
   }
   for (const p of out) {
-    p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
-    p.claims.onlineRate = p.claims.total === 0 ? 0 : p.claims.online / p.claims.total;
+    p.onlineRate = rate(p.counts.online, p.total);
+    p.claims.onlineRate = rate(p.claims.online, p.claims.total);
   }
   return out;
 }
