@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { auditFacilityNotFound } from "@/db/queries/access-audit";
 import { actorOf } from "@/app/_actor";
-import type { CurrentUser } from "@/app/_auth/session";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 /** The path and query asked for (set by proxy.ts on every request it sees), cut to a sane length. */
 async function askedPath(): Promise<string | null> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Actor } from "@/db/queries/audit-entry";
-import type { CurrentUser } from "@/app/_auth/session";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { requestClientAddress } from "@/lib/auth/client-address";
 
 /** The signed-in user as the audit log records them, with the client address (lib/auth/client-address.ts). */

@@ -1,13 +1,17 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyInto, csvLine, withBulkTransaction, withForeignKeysCheckedAfter } from "./bulk";
+import { copyInto } from "./bulk/copy";
+import { csvLine } from "./bulk/encode";
+import { withForeignKeysCheckedAfter } from "./bulk/rebuild";
+import { withTransaction } from "./transaction";
 import { openTestDb } from "./test-db";
 
 let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ close } = await openTestDb());
-  await withBulkTransaction((tx) =>
-    tx.query("create table bulk_probe (id int primary key, t text, b boolean, d date, tags text[], j jsonb)"),
+  await withTransaction((tx) =>
+    tx.query(sql`create table bulk_probe (id int primary key, t text, b boolean, d date, tags text[], j jsonb)`),
   );
 });
 
@@ -28,10 +32,10 @@ describe("copyInto", () => {
       [3, null, null, null, null, null],
       [4, "\\.", true, "2025-09-30", ["\\x"], JSON.stringify([1, 2])], // a JSON array goes in as text
     ];
-    const stored = await withBulkTransaction(async (tx) => {
+    const stored = await withTransaction(async (tx) => {
       expect(await copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows)).toBe(4);
       return tx.query<Record<string, unknown>>(
-        "select id, t, b, d::text as d, tags::text as tags, j from bulk_probe order by id",
+        sql`select id, t, b, d::text as d, tags::text as tags, j from bulk_probe order by id`,
       );
     });
     expect(stored).toEqual([
@@ -47,10 +51,10 @@ describe("copyInto", () => {
       yield [csvLine([-1, "a,b", true, null, null, null]), csvLine([-2, "", false, "2024-01-31", null, null])];
       yield [csvLine([-3, null, null, null, null, null])];
     }
-    const stored = await withBulkTransaction(async (tx) => {
+    const stored = await withTransaction(async (tx) => {
       expect(await copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], { lines: lines() })).toBe(3);
       return tx.query<Record<string, unknown>>(
-        "select id, t, b, d::text as d from bulk_probe where id < 0 order by id desc",
+        sql`select id, t, b, d::text as d from bulk_probe where id < 0 order by id desc`,
       );
     });
     expect(stored).toEqual([
@@ -66,10 +70,10 @@ describe("copyInto", () => {
       yield [10, "duplicate key at the very end", null, null, null, null];
     };
     await expect(
-      withBulkTransaction((tx) => copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows())),
+      withTransaction((tx) => copyInto(tx, "bulk_probe", ["id", "t", "b", "d", "tags", "j"], rows())),
     ).rejects.toThrow(/duplicate key/);
-    const [{ n }] = await withBulkTransaction((tx) =>
-      tx.query<{ n: number }>("select count(*)::int as n from bulk_probe where id >= 10"),
+    const [{ n }] = await withTransaction((tx) =>
+      tx.query<{ n: number }>(sql`select count(*)::int as n from bulk_probe where id >= 10`),
     );
     expect(n).toBe(0);
   });
@@ -77,18 +81,20 @@ describe("copyInto", () => {
 
 describe("withForeignKeysCheckedAfter", () => {
   beforeAll(async () => {
-    await withBulkTransaction(async (tx) => {
-      await tx.query("create table fk_parent (id int primary key)");
-      await tx.query("create table fk_child (id int, parent_id int references fk_parent (id))");
-      await tx.query("insert into fk_parent values (1), (2)");
+    await withTransaction(async (tx) => {
+      await tx.query(sql`create table fk_parent (id int primary key)`);
+      await tx.query(sql`create table fk_child (id int, parent_id int references fk_parent (id))`);
+      await tx.query(sql`insert into fk_parent values (1), (2)`);
     });
   });
 
   it("puts the foreign key back, checked once, and leaves the planner's settings as they were", async () => {
-    const after = await withBulkTransaction(async (tx) => {
+    const after = await withTransaction(async (tx) => {
       await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {
         expect(
-          await tx.query("select conname from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f'"),
+          await tx.query(
+            sql`select conname from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f'`,
+          ),
         ).toEqual([]);
         await copyInto(
           tx,
@@ -102,24 +108,24 @@ describe("withForeignKeysCheckedAfter", () => {
         );
       });
       return tx.query<{ n: number; nestloop: string }>(
-        "select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f') as n, current_setting('enable_nestloop') as nestloop",
+        sql`select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f') as n, current_setting('enable_nestloop') as nestloop`,
       );
     });
     expect(after).toEqual([{ n: 1, nestloop: "on" }]);
     // A caller's own setting is put back as it was, not to the default.
-    const kept = await withBulkTransaction(async (tx) => {
-      await tx.query("set local enable_nestloop = off");
-      await tx.query("set local enable_hashjoin = off");
+    const kept = await withTransaction(async (tx) => {
+      await tx.query(sql`set local enable_nestloop = off`);
+      await tx.query(sql`set local enable_hashjoin = off`);
       await withForeignKeysCheckedAfter(tx, ["fk_child"], async () => {});
       return tx.query<{ nestloop: string; hashjoin: string }>(
-        "select current_setting('enable_nestloop') as nestloop, current_setting('enable_hashjoin') as hashjoin",
+        sql`select current_setting('enable_nestloop') as nestloop, current_setting('enable_hashjoin') as hashjoin`,
       );
     });
     expect(kept).toEqual([{ nestloop: "off", hashjoin: "off" }]);
   });
 
   it("fails, and rolls everything back, when a loaded row points at nothing", async () => {
-    const load = withBulkTransaction((tx) =>
+    const load = withTransaction((tx) =>
       withForeignKeysCheckedAfter(tx, ["fk_child"], () =>
         copyInto(
           tx,
@@ -133,8 +139,8 @@ describe("withForeignKeysCheckedAfter", () => {
       ),
     );
     await expect(load).rejects.toThrow(/foreign key/);
-    const [{ n }] = await withBulkTransaction((tx) =>
-      tx.query<{ n: number }>("select count(*)::int as n from fk_child where id >= 20"),
+    const [{ n }] = await withTransaction((tx) =>
+      tx.query<{ n: number }>(sql`select count(*)::int as n from fk_child where id >= 20`),
     );
     expect(n).toBe(0);
   });

@@ -9,9 +9,10 @@ import { openTestDb } from "./test-db";
 import { closeDb, getDb, queryRows, type Db } from "./client";
 import { checkDerived } from "./check";
 import { seedNationalData } from "./seed";
-import { progress, type ProgressGroupBy } from "./queries/progress";
+import { progress } from "./queries/progress";
+import type { ProgressGroupBy } from "../lib/progress/types";
 import { monthlyTrend } from "./queries/trend";
-import { HISTORY_START } from "./queries/monthly-summary";
+import { HISTORY_START } from "../lib/progress/history";
 import { NATIONAL } from "../lib/scope";
 
 /**

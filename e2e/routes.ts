@@ -573,7 +573,7 @@ export const ROUTES: RouteEntry[] = [
     signedOut: "login",
     viewer: "ok",
     tokyo: "n/a",
-    coveredBy: ["db/queries/tamper.test.ts"],
+    coveredBy: ["app/tamper.test.ts"],
   },
   {
     route: "app/follow-ups/actions.ts#deleteViewAction",
@@ -583,7 +583,7 @@ export const ROUTES: RouteEntry[] = [
     signedOut: "login",
     viewer: "ok",
     tokyo: "n/a",
-    coveredBy: ["db/queries/tamper.test.ts"],
+    coveredBy: ["app/tamper.test.ts"],
   },
   {
     route: "app/admin/offices/actions.ts#saveOfficeAction",

@@ -6,22 +6,14 @@ import { NextResponse } from "next/server";
 import { authOptions } from "./options";
 import { getDb } from "@/db/client";
 import { unsafeFindUserById, type Role } from "@/db/queries/users";
-import { scopeFromPrefectures, type Scope } from "@/lib/scope";
+import { scopeFromPrefectures } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
 import { auditRefused } from "@/app/_access-audit";
 import { noteRequestUser } from "@/lib/request-context";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
-export interface CurrentUser {
-  id: number;
-  email: string;
-  name: string | null;
-  role: Role;
-  scope: Scope;
-  prefectures: string[] | null;
-  /** Set by an administrator's reset: nothing but the password page until a new password is chosen. */
-  mustChangePassword: boolean;
-}
+export type { CurrentUser };
 
 export const PASSWORD_PAGE = "/account/password";
 

@@ -12,14 +12,7 @@ import { deleteView, saveView } from "@/db/queries/saved-views";
 import { requireRole, requireUser } from "@/app/_auth/session";
 import { actorOf } from "@/app/_actor";
 import { isIsoDate } from "@/lib/dates";
-
-export interface BulkState {
-  ok: boolean;
-  error?: "invalid" | "nothing_selected";
-  updated?: number;
-  refused?: number;
-  at?: number;
-}
+import type { BulkState } from "@/lib/forms/states";
 
 const bulkForm = z.object({
   codes: z.array(z.string().regex(/^\d{10}$/)).max(1000),

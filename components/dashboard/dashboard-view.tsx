@@ -1,4 +1,4 @@
-import type { DashboardData } from "@/db/queries/dashboard";
+import type { DashboardData } from "@/lib/figures/types";
 import { fill, formatCount, formatPercent, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";
 import { nextDeferralDeadline } from "@/lib/deadlines";

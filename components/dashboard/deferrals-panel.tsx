@@ -1,5 +1,5 @@
 import { FigureLink } from "./figure-link";
-import type { DeferralFigures } from "@/db/queries/deferrals";
+import type { DeferralFigures } from "@/lib/figure-filter";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import type { FigureFilter } from "@/lib/figure-filter";
 import { APPLIED_LABELS } from "@/lib/charts/panel-tables";

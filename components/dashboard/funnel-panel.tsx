@@ -1,5 +1,5 @@
 import { FigureLink } from "./figure-link";
-import type { FunnelStep } from "@/db/queries/funnel";
+import type { FunnelStep } from "@/lib/figures/types";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { STATE_INFO } from "@/lib/states";
 

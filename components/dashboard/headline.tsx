@@ -1,4 +1,4 @@
-import type { ProgressResult } from "@/db/queries/progress";
+import type { ProgressResult } from "@/lib/progress/types";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { FigureLink } from "./figure-link";
 import { LADDER, STATE_INFO, type EventState } from "@/lib/states";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FigureLink } from "./figure-link";
-import type { PlanForecast } from "@/db/queries/plan";
+import type { PlanForecast } from "@/lib/figures/types";
 import { formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
 import { fillIn } from "@/lib/i18n/figures";
 import { prefectureByCode } from "@/lib/prefectures";

@@ -1,4 +1,4 @@
-import type { ProgressGroup } from "@/db/queries/progress";
+import type { ProgressGroup } from "@/lib/progress/types";
 import { PREFECTURES } from "@/lib/prefectures";
 import { bracket, fill, formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { bandFor, bandLabel, shareBands } from "@/lib/charts/colors";

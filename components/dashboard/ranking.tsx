@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ProgressGroup } from "@/db/queries/progress";
+import type { ProgressGroup } from "@/lib/progress/types";
 import { fill, formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { LADDER, STATE_INFO } from "@/lib/states";
 import { ScrollBox } from "@/components/layout/scroll-box";

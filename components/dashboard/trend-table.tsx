@@ -1,4 +1,4 @@
-import type { TrendPoint } from "@/db/queries/trend";
+import type { TrendPoint } from "@/lib/figures/types";
 import { formatCount, formatPercent, type Lang, type Messages } from "@/lib/i18n/messages";
 import { LADDER, STATE_INFO, type LadderState } from "@/lib/states";
 import { FigureLink } from "./figure-link";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
-import type { CertificateWatch, RegressionCounts } from "@/db/queries/watch";
+import type { CertificateWatch, RegressionCounts } from "@/lib/figures/types";
 
 interface Props {
   t: Messages;

@@ -1,5 +1,5 @@
 import type { Messages } from "@/lib/i18n/messages";
-import type { FacilityDetail } from "@/db/queries/facility-detail";
+import type { FacilityDetail } from "@/lib/facilities/types";
 import { ScrollBox } from "@/components/layout/scroll-box";
 
 /** The facility's certificates per terminal, newest application first, with the lapse that matters. */

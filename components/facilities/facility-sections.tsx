@@ -5,7 +5,7 @@ import { CATEGORY_INFO, TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
 import { formatWareki } from "@/lib/dates";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
-import type { FacilityDetail } from "@/db/queries/facility-detail";
+import type { FacilityDetail } from "@/lib/facilities/types";
 import { FieldList } from "./field-list";
 import { PhoneLink } from "./phone-link";
 import { ScrollBox } from "@/components/layout/scroll-box";

@@ -7,7 +7,7 @@ import {
   RECECOM_LABELS,
 } from "@/lib/filing-labels";
 import { formatWareki } from "@/lib/dates";
-import type { FilingRecord } from "@/db/queries/facility-detail";
+import type { FilingRecord } from "@/lib/facilities/types";
 import { FieldList } from "./field-list";
 
 const s = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
-import type { ContractorGroup } from "@/db/queries/follow-ups";
-import type { Colleague } from "@/db/queries/assignments";
+import type { ContractorGroup } from "@/lib/follow-ups/types";
+import type { Colleague } from "@/lib/follow-ups/types";
 
 interface Props {
   t: Messages;

@@ -1,6 +1,6 @@
 import { formatWareki } from "@/lib/dates";
 import { prefectureByCode } from "@/lib/prefectures";
-import type { FacilityDetail, FilingRecord } from "@/db/queries/facility-detail";
+import type { FacilityDetail, FilingRecord } from "@/lib/facilities/types";
 
 const TABLE_KIND: Record<string, string> = {
   "1": "保険医療機関コード（医科）",

@@ -2,8 +2,8 @@ import { ALERT_RULE_INFO } from "@/lib/alerts/catalogue";
 import { formatWareki } from "@/lib/dates";
 import { STATE_INFO } from "@/lib/states";
 import type { Messages } from "@/lib/i18n/messages";
-import type { FacilityDetail } from "@/db/queries/facility-detail";
-import type { Office } from "@/db/queries/letters";
+import type { FacilityDetail } from "@/lib/facilities/types";
+import type { Office } from "@/lib/facilities/types";
 
 /**
  * One A4 reminder letter in Japanese, every date in 和暦, with the dates that apply to this facility: its

@@ -3,7 +3,7 @@ import type { Lang, Messages } from "@/lib/i18n/messages";
 import { fill, formatCount, formatPercent } from "@/lib/i18n/messages";
 import { FigureLink } from "@/components/dashboard/figure-link";
 import { LADDER, STATE_INFO, type EventState } from "@/lib/states";
-import type { ProgressResult } from "@/db/queries/progress";
+import type { ProgressResult } from "@/lib/progress/types";
 
 /** Counts by state for each group, with a stacked bar; the totals row is the same query's figures. */
 export function ProgressTable({

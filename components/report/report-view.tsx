@@ -1,4 +1,4 @@
-import type { DashboardData } from "@/db/queries/dashboard";
+import type { DashboardData } from "@/lib/figures/types";
 import { bracket, formatCount, joinList, sentenceEnd, type Lang, type Messages } from "@/lib/i18n/messages";
 import { formatDateJa, formatWareki } from "@/lib/dates";
 import { forecastAtPace, planProjection, trendRows } from "@/lib/charts/trend";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
 import { upsertEvents } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { runImport } from "./run";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "./facilities";
 import { listFollowUps } from "../queries/follow-ups";
 import { facilityDetail } from "../queries/facility-detail";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../test-db";
 import type { Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "./facilities";
 import { runImport } from "./run";
 import { monthlyTrend } from "../queries/trend";

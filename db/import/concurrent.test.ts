@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { runImport } from "./run";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { makeFacilityCode } from "../../lib/facility-code";
@@ -56,7 +56,7 @@ describe.skipIf(!process.env.DATABASE_URL)("facility lists uploaded at the same 
     const recomputed = await withTransaction(
       async (tx) => {
         await refreshMonthlySummary(tx, todayIso());
-        return tx.query<Record<string, unknown>>(read);
+        return tx.query<Record<string, unknown>>(sql.raw(read));
       },
       { rollback: true },
     );

@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, type Tx } from "../transaction";
 import { stateRank, type EventState } from "../../lib/states";
 import type { DryRunDiff, DiffChange, DiffItem } from "../../lib/import/types";
 
@@ -26,11 +27,11 @@ export class DryRunDiffCollector {
   private untracked = 0;
 
   /** Call first, in the transaction, before anything is written. */
-  async start(tx: Executor): Promise<void> {
+  async start(tx: Tx): Promise<void> {
     await tx.query(
-      "create temporary table dry_run_before on commit drop as select code, name, status::text as status, closed_on::text as closed_on from facilities",
+      sql`create temporary table dry_run_before on commit drop as select code, name, status::text as status, closed_on::text as closed_on from facilities`,
     );
-    await tx.query("alter table dry_run_before add primary key (code)");
+    await tx.query(sql`alter table dry_run_before add primary key (code)`);
   }
 
   addRepairs(repairs: { row: number; code: string; detail: string }[]): void {
@@ -55,7 +56,7 @@ export class DryRunDiffCollector {
     }
   }
 
-  async finish(tx: Executor, batchId: number): Promise<DryRunDiff> {
+  async finish(tx: Tx, batchId: number): Promise<DryRunDiff> {
     const items: DiffItem[] = [];
     const codes = [...this.codes];
     for (let i = 0; i < codes.length; i += 5000) {
@@ -68,12 +69,9 @@ export class DryRunDiffCollector {
         b_status: EventState | null;
         b_closed_on: string | null;
         existed: boolean;
-      }>(
-        `select f.code, f.name, f.status::text as status, f.closed_on::text as closed_on,
+      }>(sql`select f.code, f.name, f.status::text as status, f.closed_on::text as closed_on,
                 b.name as b_name, b.status as b_status, b.closed_on as b_closed_on, b.code is not null as existed
-         from facilities f left join dry_run_before b on b.code = f.code where f.code = any($1::text[])`,
-        [codes.slice(i, i + 5000)],
-      );
+         from facilities f left join dry_run_before b on b.code = f.code where f.code = any(${arrayParam(codes.slice(i, i + 5000))}::text[])`);
       for (const r of rows) {
         const before = r.existed
           ? { name: r.b_name ?? "", status: r.b_status as EventState, closed_on: r.b_closed_on }
@@ -87,14 +85,11 @@ export class DryRunDiffCollector {
       state: EventState;
       effective_on: string;
       before: EventState;
-    }>(
-      `select e.facility_code as code, f.name, e.state::text as state, e.effective_on::text as effective_on,
+    }>(sql`select e.facility_code as code, f.name, e.state::text as state, e.effective_on::text as effective_on,
               coalesce((select p.state from status_events p where p.facility_code = e.facility_code and (p.effective_on, p.state) < (e.effective_on, e.state)
                         order by p.effective_on desc, p.state desc limit 1), f.initial_state)::text as before
        from status_events e join facilities f on f.code = e.facility_code
-       where e.import_batch_id = $1 and e.backward`,
-      [batchId],
-    );
+       where e.import_batch_id = ${batchId} and e.backward`);
     for (const b of backward)
       items.push({
         code: b.code,

@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, type Tx } from "../transaction";
 import type { CertificateOnlyRow, CertificateRow, EventRow } from "../../lib/import/types";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import { refreshCertificateRenewals } from "../queries/certificates";
@@ -15,7 +16,7 @@ export type WriteCounts = { inserted: number; updated: number; unchanged: number
  * current state brought in step, in the caller's transaction. Certificate columns on a row (or a
  * certificate-only row) go to `certificates` (upsertCertificates).
  */
-export async function upsertEvents(tx: Executor, input: EventInput[], batchId: number | null): Promise<WriteCounts> {
+export async function upsertEvents(tx: Tx, input: EventInput[], batchId: number | null): Promise<WriteCounts> {
   const steps = input.filter((r): r is EventRow => "state" in r);
   // One certificate may ride on several rows (the step it was issued with, a later one): the last row wins.
   const byKey = new Map<string, CertificateRow>();
@@ -55,52 +56,52 @@ function certificateKey(c: {
  * (CERTIFICATE_VALID_YEARS, default 3). Then each terminal's renewals are brought in step.
  */
 export async function upsertCertificates(
-  tx: Executor,
+  tx: Tx,
   rows: CertificateRow[],
   batchId: number | null,
 ): Promise<Map<string, Outcome>> {
   if (rows.length === 0) return new Map();
   const years = certificateValidYears(process.env.CERTIFICATE_VALID_YEARS);
   const expires = rows.map((r) => r.expiresOn ?? (r.issuedOn ? certificateExpiry(r.issuedOn, years) : null));
-  const changed = await tx.query<{ code: string; terminal: string; identity_on: string; is_new: boolean }>(
-    `with t as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(code, terminal, applied_on, issued_on, expires_on))
+  const changed = await tx.query<{
+    code: string;
+    terminal: string;
+    identity_on: string;
+    is_new: boolean;
+  }>(sql`with t as (select * from unnest(
+         ${arrayParam(rows.map((r) => r.code))}::text[],
+         ${arrayParam(rows.map((r) => r.terminal))}::text[],
+         ${arrayParam(rows.map((r) => r.appliedOn))}::text[],
+         ${arrayParam(rows.map((r) => r.issuedOn))}::text[],
+         ${arrayParam(expires)}::text[]) as t(code, terminal, applied_on, issued_on, expires_on))
        insert into certificates as c (facility_code, terminal, applied_on, issued_on, expires_on, import_batch_id)
-       select code, terminal, applied_on::date, issued_on::date, expires_on::date, $6::int from t
+       select code, terminal, applied_on::date, issued_on::date, expires_on::date, ${batchId}::int from t
        on conflict (facility_code, terminal, identity_on) do update
          set issued_on = coalesce(excluded.issued_on, c.issued_on), expires_on = coalesce(excluded.expires_on, c.expires_on),
              import_batch_id = excluded.import_batch_id
        where (c.issued_on, c.expires_on) is distinct from (coalesce(excluded.issued_on, c.issued_on), coalesce(excluded.expires_on, c.expires_on))
-       returning c.facility_code as code, c.terminal, c.identity_on::text, (xmax = 0) as is_new`,
-    [
-      rows.map((r) => r.code),
-      rows.map((r) => r.terminal),
-      rows.map((r) => r.appliedOn),
-      rows.map((r) => r.issuedOn),
-      expires,
-      batchId,
-    ],
-  );
+       returning c.facility_code as code, c.terminal, c.identity_on::text, (xmax = 0) as is_new`);
   await refreshCertificateRenewals(tx, [...new Set(rows.map((r) => r.code))]);
   return new Map(changed.map((c) => [`${c.code}|${c.terminal}|${c.identity_on}`, c.is_new ? "inserted" : "updated"]));
 }
 
-async function upsertSteps(tx: Executor, rows: EventRow[], batchId: number | null): Promise<Map<string, Outcome>> {
+async function upsertSteps(tx: Tx, rows: EventRow[], batchId: number | null): Promise<Map<string, Outcome>> {
   if (rows.length === 0) return new Map();
-  const changed = await tx.query<{ code: string; state: string; effective_on: string; is_new: boolean }>(
-    `with t as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(code, state, effective_on, note))
+  const changed = await tx.query<{
+    code: string;
+    state: string;
+    effective_on: string;
+    is_new: boolean;
+  }>(sql`with t as (select * from unnest(
+         ${arrayParam(rows.map((r) => r.code))}::text[],
+         ${arrayParam(rows.map((r) => r.state))}::text[],
+         ${arrayParam(rows.map((r) => r.effectiveOn))}::text[],
+         ${arrayParam(rows.map((r) => r.note))}::text[]) as t(code, state, effective_on, note))
        insert into status_events as e (facility_code, state, effective_on, source, note, import_batch_id)
-       select code, state::facility_state, effective_on::date, 'import', note, $5::int from t
+       select code, state::facility_state, effective_on::date, 'import', note, ${batchId}::int from t
        on conflict (facility_code, state, effective_on) do update set note = excluded.note, import_batch_id = excluded.import_batch_id
        where e.note is distinct from excluded.note
-       returning e.facility_code as code, e.state::text, e.effective_on::text, (xmax = 0) as is_new`,
-    [
-      rows.map((r) => r.code),
-      rows.map((r) => r.state),
-      rows.map((r) => r.effectiveOn),
-      rows.map((r) => r.note),
-      batchId,
-    ],
-  );
+       returning e.facility_code as code, e.state::text, e.effective_on::text, (xmax = 0) as is_new`);
   const codes = [...new Set(rows.map((r) => r.code))];
   await markBackwardSteps(tx, codes);
   await refreshFacilityStatus(tx, codes);

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { FacilityRow } from "../../lib/import/types";
-import { copyInto, csvField, type BulkTx } from "../bulk";
+import { copyInto } from "../bulk/copy";
+import { csvField } from "../bulk/encode";
+import type { Tx } from "../transaction";
 import type { WriteCounts } from "./events";
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
@@ -34,7 +37,7 @@ const defaultCategory = (r: FacilityInput) => (r.tableType === "pharmacy" ? "pha
  * Upserts a batch by code (see mergeFacilities): inserted / updated / unchanged, counted exactly.
  */
 export function upsertFacilities(
-  tx: BulkTx,
+  tx: Tx,
   rows: FacilityInput[],
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
@@ -55,7 +58,7 @@ async function* once<T>(item: T): AsyncGenerator<T> {
  * import adding the same code fails this one on the key, and it rolls back.
  */
 export async function mergeFacilities(
-  tx: BulkTx,
+  tx: Tx,
   batches: AsyncIterable<FacilityInput[]>,
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
@@ -68,7 +71,7 @@ export async function mergeFacilities(
     ...OPTIONAL.filter(([column]) => present.has(column)),
   ];
   await tx.query(
-    `create temp table facility_import (${columns.map(([c, type]) => `${c} ${type}`).join(", ")}) on commit drop`,
+    sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))}) on commit drop`,
   );
   const line = lineOf(
     columns.map(
@@ -84,35 +87,29 @@ export async function mergeFacilities(
     { lines: mapBatches(batches, line) },
     { chunkBytes: chunkBytes(tx) },
   );
-  await tx.query("analyze facility_import"); // a temporary table has no statistics: without them the joins below go row by row
+  await tx.query(sql`analyze facility_import`); // a temporary table has no statistics: without them the joins below go row by row
   const compared = columns.slice(1).map(([c]) => c);
   const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
-  const [{ updated }] = await tx.query<{ updated: number }>(
-    `with changed as (
-       update facilities f set ${compared.map((c) => `${c} = ${incoming(c)}`).join(", ")}, import_batch_id = $1::int, updated_at = now()
+  const [{ updated }] = await tx.query<{ updated: number }>(sql`with changed as (
+       update facilities f set ${sql.raw(compared.map((c) => `${c} = ${incoming(c)}`).join(", "))}, import_batch_id = ${batchId}::int, updated_at = now()
        from facility_import t
-       where f.code = t.code and (${compared.map((c) => `f.${c}`).join(", ")}) is distinct from (${compared.map(incoming).join(", ")})
+       where f.code = t.code and (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from (${sql.raw(compared.map(incoming).join(", "))})
        returning 1
      )
-     select count(*)::int as updated from changed`,
-    [batchId],
-  );
+     select count(*)::int as updated from changed`);
   const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category").map(([c]) => c);
   const start = present.has("claim_method")
     ? `case when t.claim_method = 'online' then 'online' else 'optical_disk' end::facility_state`
     : `'optical_disk'::facility_state`;
   const category = `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' then 'pharmacy' else 'clinic' end::facility_category)`;
-  const [{ inserted }] = await tx.query<{ inserted: number }>(
-    `with added as (
-       insert into facilities (code, prefecture, table_type, name, category, ${optional.map((c) => `${c}, `).join("")}initial_state, status, import_batch_id)
-       select t.code, t.prefecture, t.table_type, t.name, ${category}, ${optional.map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `)).join("")}${start}, ${start}, $1::int
+  const [{ inserted }] = await tx.query<{ inserted: number }>(sql`with added as (
+       insert into facilities (code, prefecture, table_type, name, category, ${sql.raw(optional.map((c) => `${c}, `).join(""))}initial_state, status, import_batch_id)
+       select t.code, t.prefecture, t.table_type, t.name, ${sql.raw(category)}, ${sql.raw(optional.map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `)).join(""))}${sql.raw(start)}, ${sql.raw(start)}, ${batchId}::int
        from facility_import t where not exists (select 1 from facilities f where f.code = t.code)
        returning 1
      )
-     select count(*)::int as inserted from added`,
-    [batchId],
-  );
-  await tx.query("drop table facility_import");
+     select count(*)::int as inserted from added`);
+  await tx.query(sql`drop table facility_import`);
   return { inserted, updated, unchanged: rows - inserted - updated };
 }
 
@@ -121,7 +118,7 @@ export async function mergeFacilities(
  * facility starts online when its claim method is online, else on optical disk (as in mergeFacilities).
  */
 export async function insertFacilities(
-  tx: BulkTx,
+  tx: Tx,
   rows: AsyncIterable<FacilityInput[]>,
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
@@ -163,7 +160,7 @@ export async function insertFacilities(
  * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
  * each piece is a COPY statement of its own, so larger ones.
  */
-const chunkBytes = (tx: BulkTx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);
+const chunkBytes = (tx: Tx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);
 
 /**
  * A row as one line of COPY's CSV, each field written by its own function: no array of values per row

@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, type Tx } from "../transaction";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import type { WriteCounts } from "./events";
 import type { FilingRow } from "../../lib/import/types";
@@ -39,43 +40,42 @@ const COLUMNS: [string, string, (f: FilingInput) => unknown][] = [
  * adds a `deferred` event on filed_on for a facility that was on optical disk that day (a filing never moves
  * a facility backwards, and one from a facility already further along changes no state).
  */
-export async function upsertFilings(tx: Executor, rows: FilingInput[], batchId: number | null): Promise<WriteCounts> {
+export async function upsertFilings(tx: Tx, rows: FilingInput[], batchId: number | null): Promise<WriteCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const names = COLUMNS.map(([c]) => c);
-  const unnest = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
-  const typed = COLUMNS.map(([c, type]) => `t.${c}::${type}`).join(", ");
-  const compared = names.slice(2);
-  const params = COLUMNS.map(([, , get]) =>
-    rows.map((r) => {
-      const v = get(r);
-      return v === null || v === undefined ? null : String(v);
-    }),
+  const columns = sql.raw(names.join(", "));
+  const arrays = COLUMNS.map(
+    ([, , get]) =>
+      sql`${arrayParam(
+        rows.map((r) => {
+          const v = get(r);
+          return v === null || v === undefined ? null : String(v);
+        }),
+      )}::text[]`,
   );
-  const batch = `$${COLUMNS.length + 1}::int`;
+  const typed = sql.raw(COLUMNS.map(([c, type]) => `t.${c}::${type}`).join(", "));
+  const compared = names.slice(2);
   const [counts] = await tx.query<{ inserted: number; updated: number }>(
-    `with t as (select * from unnest(${unnest}) as t(${names.join(", ")})),
+    sql`with t as (select * from unnest(${sql.join(arrays, sql`, `)}) as t(${columns})),
      up as (
-       insert into filings as f (${names.join(", ")}, import_batch_id)
-       select ${typed}, ${batch} from t
+       insert into filings as f (${columns}, import_batch_id)
+       select ${typed}, ${batchId}::int from t
        on conflict (facility_code, filed_on) do update set
-         ${compared.map((c) => `${c} = excluded.${c}`).join(", ")}, import_batch_id = excluded.import_batch_id
-       where (${compared.map((c) => `f.${c}`).join(", ")}) is distinct from (${compared.map((c) => `excluded.${c}`).join(", ")})
+         ${sql.raw(compared.map((c) => `${c} = excluded.${c}`).join(", "))}, import_batch_id = excluded.import_batch_id
+       where (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from (${sql.raw(compared.map((c) => `excluded.${c}`).join(", "))})
        returning (xmax = 0) as is_new
      )
      select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated from up`,
-    [...params, batchId],
   );
   const codes = [...new Set(rows.map((r) => r.code))];
-  await tx.query(
-    `update filings f set in_force = (f.filed_on = m.latest)
-     from (select facility_code, max(filed_on) as latest from filings where facility_code = any($1::text[]) group by facility_code) m
-     where f.facility_code = m.facility_code and f.in_force is distinct from (f.filed_on = m.latest)`,
-    [codes],
-  );
-  await tx.query(
-    `insert into status_events (facility_code, state, effective_on, source, note, import_batch_id)
-     select t.code, 'deferred', t.filed_on::date, 'filing', '様式第1号', $3::int
-     from unnest($1::text[], $2::text[]) as t(code, filed_on)
+  await tx.query(sql`update filings f set in_force = (f.filed_on = m.latest)
+     from (select facility_code, max(filed_on) as latest from filings where facility_code = any(${arrayParam(codes)}::text[]) group by facility_code) m
+     where f.facility_code = m.facility_code and f.in_force is distinct from (f.filed_on = m.latest)`);
+  await tx.query(sql`insert into status_events (facility_code, state, effective_on, source, note, import_batch_id)
+     select t.code, 'deferred', t.filed_on::date, 'filing', '様式第1号', ${batchId}::int
+     from unnest(
+         ${arrayParam(rows.map((r) => r.code))}::text[],
+         ${arrayParam(rows.map((r) => r.filedOn))}::text[]) as t(code, filed_on)
      join facilities f on f.code = t.code
      left join lateral (
        select e.state from status_events e
@@ -83,9 +83,7 @@ export async function upsertFilings(tx: Executor, rows: FilingInput[], batchId: 
        order by e.effective_on desc nulls first, e.state desc nulls first limit 1
      ) l on true
      where coalesce(l.state, f.initial_state) = 'optical_disk' and (f.closed_on is null or f.closed_on > t.filed_on::date)
-     on conflict (facility_code, state, effective_on) do nothing`,
-    [rows.map((r) => r.code), rows.map((r) => r.filedOn), batchId],
-  );
+     on conflict (facility_code, state, effective_on) do nothing`);
   await markBackwardSteps(tx, codes);
   await refreshFacilityStatus(tx, codes);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };

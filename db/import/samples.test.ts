@@ -10,7 +10,7 @@ import { runImport, type ImportKind } from "./run";
 import { ImportFileError } from "../../lib/import/decode";
 import { NATIONAL, type Scope } from "../../lib/scope";
 import { makeFacilityCode } from "../../lib/facility-code";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { todayIso } from "../../lib/dates";
 
@@ -130,7 +130,7 @@ describe("the sample files, in the order people receive them", () => {
     const recomputed = await withTransaction(
       async (tx) => {
         await refreshMonthlySummary(tx, todayIso());
-        return tx.query<Record<string, unknown>>(read);
+        return tx.query<Record<string, unknown>>(sql.raw(read));
       },
       { rollback: true },
     );

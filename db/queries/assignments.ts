@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
+import { withTransaction } from "../transaction";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Scope } from "../../lib/scope";
-
-export interface Colleague {
-  id: number;
-  email: string;
-  name: string | null;
-}
+import type { Colleague } from "../../lib/follow-ups/types";
 
 /**
  * Whose names a caller may see and give work to: for a national caller everyone; for a prefecture-scoped
@@ -68,11 +64,11 @@ export async function changeFollowUps(
       ? sql`exists (select 1 from users u where u.id = ${change.assigneeId} and not u.disabled and u.role in ('editor', 'admin')
                     and (u.prefectures is null or f.prefecture = any(u.prefectures)) and ${insideCallerScope(scope)})`
       : sql`true`;
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const rows = await queryRows<{ facility_code: string }>(
-      tx,
-      sql`insert into follow_ups (facility_code, assignee_id, next_action_on, updated_by, updated_at)
+  return withTransaction(
+    async ({ db: tx }) => {
+      const rows = await queryRows<{ facility_code: string }>(
+        tx,
+        sql`insert into follow_ups (facility_code, assignee_id, next_action_on, updated_by, updated_at)
           select f.code, ${setAssignee ? (change.assigneeId ?? null) : null}::int, ${setNext ? (change.nextActionOn ?? null) : null}::date, ${actor.id}, now()
           from facilities f
           where f.code = any(${`{${unique.join(",")}}`}::text[]) and ${scopeCondition(scope, sql`f.prefecture`)} and ${assigneeOk}
@@ -81,15 +77,17 @@ export async function changeFollowUps(
             next_action_on = ${setNext ? sql`excluded.next_action_on` : sql`follow_ups.next_action_on`},
             updated_by = excluded.updated_by, updated_at = now()
           returning facility_code`,
-    );
-    const updated = rows.map((r) => r.facility_code).sort();
-    const done = new Set(updated);
-    const refused = unique.filter((c) => !done.has(c));
-    if (updated.length > 0)
-      await writeAudit(tx, actor, "follow_up.change", updated.length === 1 ? updated[0] : null, {
-        codes: updated,
-        ...change,
-      });
-    return { updated, refused };
-  });
+      );
+      const updated = rows.map((r) => r.facility_code).sort();
+      const done = new Set(updated);
+      const refused = unique.filter((c) => !done.has(c));
+      if (updated.length > 0)
+        await writeAudit(tx, actor, "follow_up.change", updated.length === 1 ? updated[0] : null, {
+          codes: updated,
+          ...change,
+        });
+      return { updated, refused };
+    },
+    { db },
+  );
 }

@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, type Tx } from "../transaction";
 
 /**
  * Keeps certificates.renewed_on in step: for each issued certificate, the issue day of the next one for
@@ -6,16 +7,15 @@ import type { Executor } from "../executor";
  * the work to the facilities just written; null means every facility (the seed). Same transaction as the
  * writes.
  */
-export async function refreshCertificateRenewals(tx: Executor, codes: string[] | null): Promise<void> {
+export async function refreshCertificateRenewals(tx: Tx, codes: string[] | null): Promise<void> {
   if (codes !== null && codes.length === 0) return;
-  const only = codes === null ? "" : "and facility_code = any($1::text[])";
+  const only = codes === null ? sql`` : sql`and facility_code = any(${arrayParam(codes)}::text[])`;
   await tx.query(
-    `update certificates c set renewed_on = t.next
+    sql`update certificates c set renewed_on = t.next
      from (
        select id, lead(issued_on) over (partition by facility_code, terminal order by issued_on, expires_on, id) as next
        from certificates where issued_on is not null ${only}
      ) t
      where c.id = t.id and c.renewed_on is distinct from t.next`,
-    codes === null ? [] : [codes],
   );
 }

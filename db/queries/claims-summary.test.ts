@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
 import { upsertClaims } from "../import/claims";
 import { refreshMonthlySummary } from "./monthly-summary";

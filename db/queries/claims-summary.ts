@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, type Tx } from "../transaction";
 
 /**
  * Rebuilds the claims summary (month × prefecture × table type × category) from the payers' monthly counts,
@@ -6,19 +7,20 @@ import type { Executor } from "../executor";
  * or everything. A facility's category may change with a new list, so a slice is recomputed whole.
  */
 export async function refreshClaimsSummary(
-  tx: Executor,
+  tx: Tx,
   only?: readonly { prefecture: string; tableType: string }[],
 ): Promise<void> {
-  const slices = only ? [only.map((g) => g.prefecture), only.map((g) => g.tableType)] : [null, null];
   const inSlices = (alias: string) =>
-    `($1::text[] is null or (${alias}.prefecture, ${alias}.table_type::text) in (select * from unnest($1::text[], $2::text[])))`;
-  await tx.query(`delete from claims_summary s where ${inSlices("s")}`, slices);
+    only
+      ? sql`(${sql.raw(alias)}.prefecture, ${sql.raw(alias)}.table_type::text) in (select * from unnest(
+          ${arrayParam(only.map((g) => g.prefecture))}::text[], ${arrayParam(only.map((g) => g.tableType))}::text[]))`
+      : sql`true`;
+  await tx.query(sql`delete from claims_summary s where ${inSlices("s")}`);
   await tx.query(
-    `insert into claims_summary (month, prefecture, table_type, category, claims, online_claims)
-     select m.month, f.prefecture, f.table_type, f.category, sum(m.claims), sum(m.online_claims)
-     from monthly_claims m join facilities f on f.code = m.facility_code
-     where ${inSlices("f")}
-     group by m.month, f.prefecture, f.table_type, f.category`,
-    slices,
+    sql`insert into claims_summary (month, prefecture, table_type, category, claims, online_claims)
+        select m.month, f.prefecture, f.table_type, f.category, sum(m.claims), sum(m.online_claims)
+        from monthly_claims m join facilities f on f.code = m.facility_code
+        where ${inSlices("f")}
+        group by m.month, f.prefecture, f.table_type, f.category`,
   );
 }

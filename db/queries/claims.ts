@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
-
-/** The payers' reported claims of one month: all claims and those sent online. */
-export interface ReportedClaims {
-  month: string;
-  total: number;
-  online: number;
-  onlineRate: number;
-}
+import type { ReportedClaimsCube } from "../../lib/progress/types";
+import { rate } from "../../lib/progress/fold";
+import type { ReportedClaims } from "../../lib/figures/types";
 
 type Filter = { prefecture?: string; tableType?: TableType; category?: Category };
 
@@ -37,15 +32,9 @@ export async function reportedClaimsByMonth(
     rows.map((r) => {
       const total = Number(r.total);
       const online = Number(r.online);
-      return [r.month, { month: r.month, total, online, onlineRate: total === 0 ? 0 : online / total }];
+      return [r.month, { month: r.month, total, online, onlineRate: rate(online, total) }];
     }),
   );
-}
-
-/** Reported claims of one month by prefecture × table type × category (every grouping is a fold of these). */
-export interface ReportedClaimsCube {
-  month: string;
-  rows: { prefecture: string; table_type: string; category: string; total: number; online: number }[];
 }
 
 /** 'YYYY-MM' of a date, and of the month before it. */

@@ -1,26 +1,11 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
+import { withTransaction } from "../transaction";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Scope } from "../../lib/scope";
 import type { ContactChannel, ContactOutcome } from "../../lib/follow-ups/contacts";
-
-export interface ContactInput {
-  contactedOn: string;
-  channel: ContactChannel;
-  outcome: ContactOutcome;
-  promisedOn: string | null;
-  note: string | null;
-  nextActionOn: string | null;
-}
-
-export interface Contact extends ContactInput {
-  id: number;
-  facilityCode: string;
-  userEmail: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Contact, ContactInput } from "../../lib/follow-ups/types";
 
 type ContactRow = {
   id: number;
@@ -84,21 +69,23 @@ export async function addContact(
   code: string,
   input: ContactInput,
 ): Promise<Contact | null> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const [row] = await queryRows<ContactRow>(
-      tx,
-      sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, promised_on, note, next_action_on, updated_by)
+  return withTransaction(
+    async ({ db: tx }) => {
+      const [row] = await queryRows<ContactRow>(
+        tx,
+        sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, promised_on, note, next_action_on, updated_by)
           select f.code, ${actor.id}, ${actor.email}, ${input.contactedOn}::date, ${input.channel}, ${input.outcome},
                  ${input.promisedOn}::date, ${input.note}, ${input.nextActionOn}::date, ${actor.id}
           from facilities f where f.code = ${code} and ${scopeCondition(scope, sql`f.prefecture`)}
           returning *`,
-    );
-    if (!row) return null;
-    await carryNextAction(tx, actor, code, input.nextActionOn);
-    await writeAudit(tx, actor, "contact.add", code, { id: Number(row.id), ...input });
-    return toContact(row);
-  });
+      );
+      if (!row) return null;
+      await carryNextAction(tx, actor, code, input.nextActionOn);
+      await writeAudit(tx, actor, "contact.add", code, { id: Number(row.id), ...input });
+      return toContact(row);
+    },
+    { db },
+  );
 }
 
 /** Corrects a logged contact; the audit entry keeps what it said before. Null when not found in scope. */
@@ -110,34 +97,36 @@ export async function updateContact(
   id: number,
   input: ContactInput,
 ): Promise<Contact | null> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    // The entry must belong to the facility the form was for, checked before anything is written (a form
-    // replayed with another facility's entry id changes nothing).
-    const [before] = await queryRows<ContactRow>(
-      tx,
-      sql`select c.* from contacts c join facilities f on f.code = c.facility_code
+  return withTransaction(
+    async ({ db: tx }) => {
+      // The entry must belong to the facility the form was for, checked before anything is written (a form
+      // replayed with another facility's entry id changes nothing).
+      const [before] = await queryRows<ContactRow>(
+        tx,
+        sql`select c.* from contacts c join facilities f on f.code = c.facility_code
           where c.id = ${id} and c.facility_code = ${facilityCode} and ${scopeCondition(scope, sql`f.prefecture`)} for update of c`,
-    );
-    if (!before) return null;
-    const [row] = await queryRows<ContactRow>(
-      tx,
-      sql`update contacts set contacted_on = ${input.contactedOn}::date, channel = ${input.channel}, outcome = ${input.outcome},
+      );
+      if (!before) return null;
+      const [row] = await queryRows<ContactRow>(
+        tx,
+        sql`update contacts set contacted_on = ${input.contactedOn}::date, channel = ${input.channel}, outcome = ${input.outcome},
             promised_on = ${input.promisedOn}::date, note = ${input.note}, next_action_on = ${input.nextActionOn}::date,
             updated_by = ${actor.id}, updated_at = now()
           where id = ${id} returning *`,
-    );
-    await carryNextAction(tx, actor, before.facility_code, input.nextActionOn);
-    const was = toContact(before);
-    const beforeInput: ContactInput = {
-      contactedOn: was.contactedOn,
-      channel: was.channel,
-      outcome: was.outcome,
-      promisedOn: was.promisedOn,
-      note: was.note,
-      nextActionOn: was.nextActionOn,
-    };
-    await writeAudit(tx, actor, "contact.edit", before.facility_code, { id, before: beforeInput, after: input });
-    return toContact(row);
-  });
+      );
+      await carryNextAction(tx, actor, before.facility_code, input.nextActionOn);
+      const was = toContact(before);
+      const beforeInput: ContactInput = {
+        contactedOn: was.contactedOn,
+        channel: was.channel,
+        outcome: was.outcome,
+        promisedOn: was.promisedOn,
+        note: was.note,
+        nextActionOn: was.nextActionOn,
+      };
+      await writeAudit(tx, actor, "contact.edit", before.facility_code, { id, before: beforeInput, after: input });
+      return toContact(row);
+    },
+    { db },
+  );
 }

@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { progressByEveryGrouping, type ProgressResult } from "./progress";
-import { monthlyTrend, type TrendPoint } from "./trend";
-import { HISTORY_START } from "./monthly-summary";
-import { funnel, type FunnelStep } from "./funnel";
-import { deferralFigures, type DeferralFigures } from "./deferrals";
-import { planForecast, type PlanForecast } from "./plan";
-import { certificateWatch, regressionCounts, type CertificateWatch, type RegressionCounts } from "./watch";
+import { progressByEveryGrouping } from "./progress";
+import { monthlyTrend } from "./trend";
+import { HISTORY_START } from "../../lib/progress/history";
+import { funnel } from "./funnel";
+import { deferralFigures } from "./deferrals";
+import { planForecast } from "./plan";
+import type { DashboardData } from "../../lib/figures/types";
+import { LoadCache } from "../../lib/cache/lru";
+import { certificateWatch, regressionCounts } from "./watch";
+import type { CertificateWatch, RegressionCounts } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
 
@@ -17,24 +20,13 @@ export interface DashboardFilter {
   category?: Category;
 }
 
-export interface DashboardData {
-  byPrefecture: ProgressResult;
-  byTableType: ProgressResult;
-  byCategory: ProgressResult;
-  trend: TrendPoint[];
-  funnel: FunnelStep[];
-  deferrals: DeferralFigures;
-  plan: PlanForecast;
-}
-
 /**
  * Finished dashboards by (scope, filter, data version). The version is the monthly summary's refresh time,
  * which every write that moves a figure (an import, the seed) sets in its own transaction; each request
  * reads it (one row), so a change made through any instance is seen at once by every instance. Many people
  * open the same few views between imports; they get them without the five aggregate queries.
  */
-const cache = new Map<string, Promise<unknown>>();
-const CACHE_ENTRIES = 200;
+const cache = new LoadCache<unknown>(200);
 
 async function dataVersion(db: Db): Promise<string> {
   const [row] = await queryRows<{ v: string | null }>(
@@ -61,17 +53,7 @@ async function cached<T>(
     filter.tableType ?? null,
     filter.category ?? null,
   ]);
-  const hit = cache.get(key) as Promise<T> | undefined;
-  if (hit) {
-    cache.delete(key); // most recently used goes last
-    cache.set(key, hit);
-    return hit;
-  }
-  const loading = compute();
-  cache.set(key, loading);
-  loading.catch(() => cache.delete(key));
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return loading;
+  return cache.get(key, compute) as Promise<T>;
 }
 
 /** Everything the overview and prefecture pages draw, from the same queries the API serves. */

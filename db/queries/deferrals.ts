@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { NOT_YET_ONLINE, readWithoutJit, filingOn, statesOn } from "./on-date";
 import { deferralKey, deferralPopulation } from "./figure-filter";
 import { normalizeContractorName } from "../../lib/contractors";

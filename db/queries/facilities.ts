@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts, dueColumn } from "./alert-sql";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import type { AlertRule } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import { EVENT_STATES, LADDER, type EventState } from "../../lib/states";

@@ -1,82 +1,17 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { scopeCondition } from "./scope";
-import { listContacts, type Contact } from "./contacts";
-import { evaluateAlerts, type Alert, type FacilityFacts } from "../../lib/alerts/rules";
-import {
-  applyByFor,
-  onboardingCalendar,
-  latestStartMonthFor,
-  type OnboardingCalendar,
-} from "../../lib/calendar/onboarding";
+import { listContacts } from "./contacts";
+import type {
+  CertificateRecord,
+  FacilityDetail,
+  FacilityEvent,
+  FacilityRecord,
+  FilingRecord,
+} from "../../lib/facilities/types";
+import { evaluateAlerts, type FacilityFacts } from "../../lib/alerts/rules";
+import { applyByFor, onboardingCalendar, latestStartMonthFor } from "../../lib/calendar/onboarding";
 import type { Scope } from "../../lib/scope";
-import type { EventState } from "../../lib/states";
-import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
-
-export interface FacilityRecord {
-  code: string;
-  name: string;
-  prefecture: string;
-  tableType: TableType;
-  category: Category;
-  address: string | null;
-  postalCode: string | null;
-  phone: string | null;
-  specialties: string | null;
-  claimMethod: ClaimMethod | null;
-  monthlyClaims: number | null;
-  sharesOqvTerminal: boolean;
-  closedOn: string | null;
-  initialState: EventState;
-  status: EventState;
-  statusSince: string | null;
-  firstAppliedOn: string | null;
-  firstCertificateOn: string | null;
-  firstOnlineOn: string | null;
-  openedOn: string | null;
-}
-
-/** One certificate record (per terminal; a renewal is a newer row for the same terminal). */
-export interface CertificateRecord {
-  terminal: string;
-  appliedOn: string | null;
-  issuedOn: string | null;
-  expiresOn: string | null;
-  renewedOn: string | null;
-}
-
-export interface FacilityEvent {
-  state: EventState;
-  effectiveOn: string;
-  source: string;
-  note: string | null;
-  backward: boolean;
-}
-
-/** A filings row as stored (every 様式第1号 answer). */
-export type FilingRecord = Record<string, string | number | boolean | null> & {
-  filedOn: string;
-  deferralUntil: string;
-  inForce: boolean;
-};
-
-export interface FacilityDetail {
-  facility: FacilityRecord;
-  events: FacilityEvent[];
-  filings: FilingRecord[];
-  followUp: {
-    assigneeId: number | null;
-    assignee: string | null;
-    nextActionOn: string | null;
-    updatedAt: string | null;
-  };
-  contacts: Contact[];
-  certificates: CertificateRecord[];
-  alerts: Alert[];
-  /** From the filing in force: the last day to apply and the onboarding calendar that meets the deferral end. */
-  applyBy: string | null;
-  calendar: OnboardingCalendar | null;
-}
 
 /** One facility with everything the facility page and GET /api/v1/facilities/{code} show; null outside the scope. */
 export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: string): Promise<FacilityDetail | null> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../test-db";
 import type { Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
 import { upsertEvents } from "../import/events";
 import { upsertFilings, type FilingInput } from "../import/filings";

@@ -1,12 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts, dueColumn } from "./alert-sql";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { evaluateAlerts, type AlertRule, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
-import type { FollowUpItem, Page } from "../../lib/follow-ups/types";
+import type { ContractorGroup, FollowUpItem, Page } from "../../lib/follow-ups/types";
 import type { ContactOutcome } from "../../lib/follow-ups/contacts";
 
 export const FOLLOW_UP_SORTS = [
@@ -141,17 +141,6 @@ function orderBy(filter: FollowUpFilter): SQL {
     default:
       return urgency;
   }
-}
-
-export interface ContractorGroup {
-  /** The normalised key (the `contractor` filter). */
-  contractor: string;
-  /** One way the filings spell it (the most common). */
-  label: string;
-  facilities: number;
-  /** The most urgent due date among them. */
-  firstDue: string;
-  unassigned: number;
 }
 
 /**

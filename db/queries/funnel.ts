@@ -1,20 +1,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import type { Scope } from "../../lib/scope";
 import { LADDER, type LadderState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
-
-export interface FunnelStep {
-  state: LadderState;
-  /** Facilities that reached this step (started there or moved to it) by the date. */
-  reached: number;
-  /** Of those, the ones that went further (to any later step). */
-  movedOn: number;
-  moveOnRate: number;
-  /** Median days from reaching this step to reaching the next one reached; null without dated pairs. */
-  medianDays: number | null;
-}
+import type { FunnelStep } from "../../lib/figures/types";
 
 /**
  * The path of the facilities that started on optical disk: how many reached each step by the date, the

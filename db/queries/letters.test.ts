@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
 import { LETTER_NOTE, listOffices, recordLettersSent, saveOffice } from "./letters";
 import { listContacts } from "./contacts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { makeFacilityCode } from "../../lib/facility-code";
 import { refreshMonthlySummary } from "./monthly-summary";
 import { seedNationalData } from "../seed";

@@ -1,16 +1,8 @@
-import { withSetting } from "../bulk";
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import { arrayParam, withSetting, type Tx } from "../transaction";
+import { HISTORY_START, monthEndOnOrBefore } from "../../lib/progress/history";
 import { refreshClaimsSummary } from "./claims-summary";
-import { addDays, monthEnd } from "../../lib/dates";
 import type { TableType } from "../../lib/table-types";
-
-/** The history starts with the payers' January 2023 baseline. */
-export const HISTORY_START = "2023-01-01";
-
-/** The month end on or before a date: the date itself at a month end, else the end of the month before. */
-export function monthEndOnOrBefore(iso: string): string {
-  return monthEnd(iso) === iso ? iso : addDays(`${iso.slice(0, 7)}-01`, -1);
-}
 
 /** A slice of the summary: every category and state of one table type in one prefecture. */
 export interface SummaryGroup {
@@ -29,43 +21,41 @@ export interface SummaryGroup {
  * are in its code), so an import touching a few facilities costs a few prefectures, not the country. That
  * holds only while the summary already covers the same month ends; otherwise everything is recomputed.
  */
-export async function refreshMonthlySummary(
-  tx: Executor,
-  through: string,
-  only?: readonly SummaryGroup[],
-): Promise<void> {
+export async function refreshMonthlySummary(tx: Tx, through: string, only?: readonly SummaryGroup[]): Promise<void> {
   // Refreshes take turns on the state row (made if missing, dated before the history so that it matches no
   // month end): a second import waits here until the first commits, then sees and replaces its rows.
   await tx.query(
-    "insert into summary_state (id, computed_through) values (1, $1::date - 1) on conflict (id) do nothing",
-    [HISTORY_START],
+    sql`insert into summary_state (id, computed_through) values (1, ${HISTORY_START}::date - 1) on conflict (id) do nothing`,
   );
   const [state] = await tx.query<{ through: string }>(
-    "select computed_through::text as through from summary_state where id = 1 for update",
+    sql`select computed_through::text as through from summary_state where id = 1 for update`,
   );
   if (only && monthEndOnOrBefore(state.through) !== monthEndOnOrBefore(through)) only = undefined;
-  const slices = only ? [only.map((g) => g.prefecture), only.map((g) => g.tableType)] : [null, null];
   // The facilities (or summary rows) in the slices; every one when no slices are given.
-  const inSlices = (alias: string, first: number) =>
-    `($${first}::text[] is null or (${alias}.prefecture, ${alias}.table_type::text) in (select * from unnest($${first}::text[], $${first + 1}::text[])))`;
-  await tx.query(`delete from monthly_summary s where ${inSlices("s", 1)}`, slices);
+  const slices = only;
+  const inSlices = (alias: string) =>
+    slices
+      ? sql`(${sql.raw(alias)}.prefecture, ${sql.raw(alias)}.table_type::text) in (select * from unnest(
+          ${arrayParam(slices.map((g) => g.prefecture))}::text[], ${arrayParam(slices.map((g) => g.tableType))}::text[]))`
+      : sql`true`;
+  await tx.query(sql`delete from monthly_summary s where ${inSlices("s")}`);
   // After a first list no facility has events yet: the history's parts of the query are left out. Asked
   // under the state row's lock: every writer of status_events refreshes the summary under it before it
   // commits, so no events can be committed between this question and the statement below.
-  const [{ moved }] = await tx.query<{ moved: boolean }>("select exists (select 1 from status_events) as moved");
+  const [{ moved }] = await tx.query<{ moved: boolean }>(sql`select exists (select 1 from status_events) as moved`);
   // Facilities with events: their starting state, then each event, each lasting until the next.
-  const historySteps = `marks as (
+  const historySteps = sql`marks as (
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state as state, '-infinity'::date as on_date
-       from facilities f where ${inSlices("f", 3)} and exists (select 1 from status_events e where e.facility_code = f.code)
+       from facilities f where ${inSlices("f")} and exists (select 1 from status_events e where e.facility_code = f.code)
        union all
        select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, e.state, e.effective_on
-       from status_events e join facilities f on f.code = e.facility_code where ${inSlices("f", 3)}
+       from status_events e join facilities f on f.code = e.facility_code where ${inSlices("f")}
      ),
      steps as (
        select m.*, lead(m.on_date) over (partition by m.code order by m.on_date, m.state) as end_on from marks m
      ),`;
   // Each step of theirs, cut short by a closing date (the closing's own interval is counted below).
-  const movedIntervals = `select s.prefecture, s.table_type, s.category, s.state, s.on_date as start_on,
+  const movedIntervals = sql`select s.prefecture, s.table_type, s.category, s.state, s.on_date as start_on,
               case when s.closed_on is not null and (s.end_on is null or s.end_on > s.closed_on) then s.closed_on else s.end_on end as end_on,
               1 as n, coalesce(s.monthly_claims, 0)::bigint as claims
        from steps s where s.closed_on is null or s.on_date < s.closed_on
@@ -73,32 +63,31 @@ export async function refreshMonthlySummary(
   // JIT compiling this one-off statement cost 0.6 s more than it saved (national history); the caller's
   // setting is put back after it.
   await withSetting(tx, "jit", "off", () =>
-    tx.query(
-      `with points as (
+    tx.query(sql`with points as (
        select p.d from (
          select (date_trunc('month', m) + interval '1 month - 1 day')::date as d
-         from generate_series($2::date, $1::date, interval '1 month') m
-       ) p where p.d <= $1::date
+         from generate_series(${HISTORY_START}::date, ${through}::date, interval '1 month') m
+       ) p where p.d <= ${through}::date
      ),
      bounds as (select min(d) as first_d, max(d) as last_d from points),
-     ${moved ? historySteps : ""}
+     ${moved ? historySteps : sql``}
      -- Facilities without events, alike ones together (after a first list, that is every facility).
      unmoved as (
        select f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on, count(*)::int as n, sum(coalesce(f.monthly_claims, 0))::bigint as claims
-       from facilities f where ${inSlices("f", 3)} ${moved ? "and not exists (select 1 from status_events e where e.facility_code = f.code)" : ""}
+       from facilities f where ${inSlices("f")} ${moved ? sql`and not exists (select 1 from status_events e where e.facility_code = f.code)` : sql``}
        group by f.prefecture, f.table_type, f.category, f.initial_state, f.closed_on
      ),
      -- n facilities (with their claims) at one state from start_on until end_on (null: still so).
      intervals as (
-       ${moved ? movedIntervals : ""}
+       ${moved ? movedIntervals : sql``}
        select u.prefecture, u.table_type, u.category, u.initial_state as state, '-infinity'::date as start_on, u.closed_on as end_on, u.n, u.claims from unmoved u
        union all
        ${
          moved
-           ? `select f.prefecture, f.table_type, f.category, 'closed'::facility_state, f.closed_on, null, count(*)::int, sum(coalesce(f.monthly_claims, 0))::bigint
-              from facilities f where f.closed_on is not null and ${inSlices("f", 3)}
+           ? sql`select f.prefecture, f.table_type, f.category, 'closed'::facility_state, f.closed_on, null, count(*)::int, sum(coalesce(f.monthly_claims, 0))::bigint
+              from facilities f where f.closed_on is not null and ${inSlices("f")}
               group by f.prefecture, f.table_type, f.category, f.closed_on`
-           : "select u.prefecture, u.table_type, u.category, 'closed'::facility_state, u.closed_on, null, u.n, u.claims from unmoved u where u.closed_on is not null"
+           : sql`select u.prefecture, u.table_type, u.category, 'closed'::facility_state, u.closed_on, null, u.n, u.claims from unmoved u where u.closed_on is not null`
        }
      ),
      deltas as (
@@ -129,16 +118,11 @@ export async function refreshMonthlySummary(
        case when r.next_d is null then date_trunc('month', b.last_d::timestamp) else date_trunc('month', r.next_d::timestamp) - interval '1 month' end,
        interval '1 month'
      ) m
-     where r.facilities <> 0`,
-      [through, HISTORY_START, ...slices],
-    ),
+     where r.facilities <> 0`),
   );
   // The claims summary has the same slices and changes with the same writes (a list may move a facility to
   // another category); it is rebuilt here, under the same turn, so no writer can forget it.
   await refreshClaimsSummary(tx, only);
-  await tx.query(
-    `insert into summary_state (id, computed_through, refreshed_at) values (1, $1::date, now())
-     on conflict (id) do update set computed_through = excluded.computed_through, refreshed_at = excluded.refreshed_at`,
-    [through],
-  );
+  await tx.query(sql`insert into summary_state (id, computed_through, refreshed_at) values (1, ${through}::date, now())
+     on conflict (id) do update set computed_through = excluded.computed_through, refreshed_at = excluded.refreshed_at`);
 }

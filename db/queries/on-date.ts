@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { driverName, queryRows, type Db } from "../client";
+import { withTransaction } from "../transaction";
 import { EVENT_STATES, type EventState } from "../../lib/states";
 
 /** States the caller chose from the enum, written as constants so that the partial state index can serve them. */
@@ -86,8 +87,5 @@ export const PLAN_DATE = sql`case g.readiness
  */
 export async function readWithoutJit<T>(db: Db, query: SQL): Promise<T[]> {
   if (driverName() !== "postgres") return queryRows<T>(db, query);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return queryRows<T>(tx as unknown as Db, query);
-  });
+  return withTransaction((tx) => queryRows<T>(tx.db, query), { db, settings: { jit: "off" } });
 }

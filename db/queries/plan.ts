@@ -1,26 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { NOT_YET_ONLINE, readWithoutJit, PLAN_DATE, filingOn, statesOn } from "./on-date";
 import { planKey } from "./figure-filter";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
+import type { PlanForecast } from "../../lib/figures/types";
 
 export { PLAN_DATE } from "./on-date";
-
-export interface PlanForecast {
-  asOf: string;
-  /** Active facilities not online on the date. */
-  remaining: number;
-  /** Of those, with a plan date still ahead, by plan month ('YYYY-MM'). */
-  plannedByMonth: { month: string; count: number }[];
-  /** Plan date passed without going online. */
-  slipped: number;
-  /** No filing on or before the date to take a plan from. */
-  withoutPlan: number;
-  /** The first few slipped facilities, latest plan first, for the list beside the chart. */
-  slippedSample: { code: string; name: string; prefecture: string; planOn: string; status: string }[];
-}
 
 type Filter = { asOf: string; prefecture?: string; tableType?: TableType; category?: Category };
 

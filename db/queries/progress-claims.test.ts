@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import type { Db } from "../client";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
 import { upsertEvents } from "../import/events";
 import { progress, progressByEveryGrouping } from "./progress";

@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { Scope } from "../../lib/scope";
+import { narrowScope, type Scope } from "../../lib/scope";
+import type { Category, TableType } from "../../lib/table-types";
 
 /**
  * The one place a Scope becomes SQL. Always returns a condition (never undefined, which `and()` would
@@ -12,4 +13,16 @@ export function scopeCondition(scope: Scope, prefectureColumn: SQLWrapper): SQL 
     scope.prefectures.map((p) => sql`${p}`),
     sql`, `,
   )})`;
+}
+
+/** Scope, prefecture, table type and category as one SQL condition on `facilities f` (or the alias given). */
+export function facilityFilter(
+  scope: Scope,
+  filter: { prefecture?: string; tableType?: TableType; category?: Category },
+  alias: SQL = sql`f`,
+): SQL {
+  const parts = [scopeCondition(narrowScope(scope, filter.prefecture), sql`${alias}.prefecture`)];
+  if (filter.tableType) parts.push(sql`${alias}.table_type = ${filter.tableType}`);
+  if (filter.category) parts.push(sql`${alias}.category = ${filter.category}`);
+  return sql.join(parts, sql` and `);
 }

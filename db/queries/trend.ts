@@ -1,23 +1,14 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { facilityFilter, progressEstimated, type ClaimVolume } from "./progress";
-import { reportedClaimsByMonth, type ReportedClaims } from "./claims";
+import { facilityFilter } from "./scope";
+import { progressEstimated } from "./progress";
+import type { ClaimVolume } from "../../lib/progress/types";
+import { rate } from "../../lib/progress/fold";
+import { reportedClaimsByMonth } from "./claims";
+import type { TrendPoint } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
-import { emptyCounts, type EventState, type LadderState } from "../../lib/states";
+import { emptyCounts, type EventState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
-
-export interface TrendPoint {
-  /** The last day of the month (or the as-of date for the last, partial month). */
-  date: string;
-  total: number;
-  closed: number;
-  counts: Record<LadderState, number>;
-  onlineRate: number;
-  /** Monthly claims of the active facilities (as their lists give them) and the part from those online: the share by volume. */
-  claims: ClaimVolume;
-  /** The payers' reported claims of the point's month and the part sent online, where the counts were imported. */
-  reportedClaims?: ReportedClaims;
-}
 
 export interface TrendFilter {
   from: string;
@@ -130,8 +121,8 @@ export async function monthlyTrend(
     if (month) p.reportedClaims = month;
   }
   for (const p of out) {
-    p.onlineRate = p.total === 0 ? 0 : p.counts.online / p.total;
-    p.claims.onlineRate = p.claims.total === 0 ? 0 : p.claims.online / p.claims.total;
+    p.onlineRate = rate(p.counts.online, p.total);
+    p.claims.onlineRate = rate(p.claims.online, p.claims.total);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
+import { withTransaction } from "../transaction";
 import { writeAudit, type Actor } from "./audit-entry";
 import type { Role } from "../../lib/auth/grants";
 import type { Scope } from "../../lib/scope";
@@ -78,23 +79,26 @@ export interface NewUser {
 /** Creates a user who must choose their own password at first sign-in; null when the e-mail is taken. */
 export async function createUser(db: Db, scope: Scope, actor: Actor, input: NewUser): Promise<number | null> {
   const email = input.email.trim().toLowerCase();
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number }>(
-      tx,
-      sql`insert into users (email, name, role, prefectures, password_hash, must_change_password, password_changed_at)
+  return withTransaction(
+    async ({ db: tx }) => {
+      const rows = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into users (email, name, role, prefectures, password_hash, must_change_password, password_changed_at)
           select ${email}, ${input.name}, ${input.role}::user_role, ${input.prefectures === null ? null : textArray(input.prefectures)},
                  ${input.passwordHash}, true, now()
           where ${grantable(scope, input.prefectures)}
           on conflict (email) do nothing returning id`,
-    );
-    if (rows.length === 0) return null;
-    await writeAudit(tx, actor, "user.create", email, {
-      id: rows[0].id,
-      role: input.role,
-      prefectures: input.prefectures,
-    });
-    return rows[0].id;
-  });
+      );
+      if (rows.length === 0) return null;
+      await writeAudit(tx, actor, "user.create", email, {
+        id: rows[0].id,
+        role: input.role,
+        prefectures: input.prefectures,
+      });
+      return rows[0].id;
+    },
+    { db },
+  );
 }
 
 export interface UserUpdate {
@@ -116,27 +120,30 @@ export async function updateUser(
   id: number,
   change: UserUpdate,
 ): Promise<AdminUserRow | undefined> {
-  return db.transaction(async (tx) => {
-    const before = await findUser(tx, scope, id);
-    if (!before) return undefined;
-    const prefectures = change.prefectures === null ? null : textArray(change.prefectures);
-    const updated = await queryRows(
-      tx,
-      sql`update users set name = ${change.name}, role = ${change.role}::user_role, prefectures = ${prefectures}, disabled = ${change.disabled},
+  return withTransaction(
+    async ({ db: tx }) => {
+      const before = await findUser(tx, scope, id);
+      if (!before) return undefined;
+      const prefectures = change.prefectures === null ? null : textArray(change.prefectures);
+      const updated = await queryRows(
+        tx,
+        sql`update users set name = ${change.name}, role = ${change.role}::user_role, prefectures = ${prefectures}, disabled = ${change.disabled},
             session_version = session_version + ${change.disabled && !before.disabled ? 1 : 0}, updated_at = now()
           where id = ${id} and ${grantable(scope, change.prefectures)} returning id`,
-    );
-    if (updated.length === 0) return undefined;
-    const after = (await findUser(tx, { kind: "national" }, id))!;
-    const action =
-      change.disabled !== before.disabled ? (change.disabled ? "user.disable" : "user.enable") : "user.update";
-    await writeAudit(tx, actor, action, before.email, {
-      id,
-      before: { name: before.name, role: before.role, prefectures: before.prefectures, disabled: before.disabled },
-      after: { name: after.name, role: after.role, prefectures: after.prefectures, disabled: after.disabled },
-    });
-    return after;
-  });
+      );
+      if (updated.length === 0) return undefined;
+      const after = (await findUser(tx, { kind: "national" }, id))!;
+      const action =
+        change.disabled !== before.disabled ? (change.disabled ? "user.disable" : "user.enable") : "user.update";
+      await writeAudit(tx, actor, action, before.email, {
+        id,
+        before: { name: before.name, role: before.role, prefectures: before.prefectures, disabled: before.disabled },
+        after: { name: after.name, role: after.role, prefectures: after.prefectures, disabled: after.disabled },
+      });
+      return after;
+    },
+    { db },
+  );
 }
 
 /**
@@ -152,17 +159,20 @@ export async function resetPassword(
   id: number,
   passwordHash: string,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<{ email: string }>(
-      tx,
-      sql`update users set password_hash = ${passwordHash}, must_change_password = true, session_version = session_version + 1,
+  return withTransaction(
+    async ({ db: tx }) => {
+      const rows = await queryRows<{ email: string }>(
+        tx,
+        sql`update users set password_hash = ${passwordHash}, must_change_password = true, session_version = session_version + 1,
             password_changed_at = now(), updated_at = now()
           where id = ${id} and ${manageable(scope)} and ${scope.kind === "national" ? sql`true` : sql`role <> 'admin'`} returning email`,
-    );
-    if (rows.length === 0) return false;
-    await writeAudit(tx, actor, "user.password_reset", rows[0].email, { id });
-    return true;
-  });
+      );
+      if (rows.length === 0) return false;
+      await writeAudit(tx, actor, "user.password_reset", rows[0].email, { id });
+      return true;
+    },
+    { db },
+  );
 }
 
 /** The stored hash, to check a person's current password before they change it. */
@@ -176,13 +186,16 @@ export async function ownPasswordHash(db: Db, userId: number): Promise<string | 
 
 /** A person changes their own password: the must-change flag clears and every session (this one too) ends. */
 export async function changeOwnPassword(db: Db, actor: Actor, passwordHash: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await queryRows(
-      tx,
-      sql`update users set password_hash = ${passwordHash}, must_change_password = false, session_version = session_version + 1,
+  await withTransaction(
+    async ({ db: tx }) => {
+      await queryRows(
+        tx,
+        sql`update users set password_hash = ${passwordHash}, must_change_password = false, session_version = session_version + 1,
             password_changed_at = now(), updated_at = now()
           where id = ${actor.id}`,
-    );
-    await writeAudit(tx, actor, "user.password_change", actor.email, { id: actor.id });
-  });
+      );
+      await writeAudit(tx, actor, "user.password_change", actor.email, { id: actor.id });
+    },
+    { db },
+  );
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
-import { withTransaction } from "../executor";
+import { withTransaction } from "../transaction";
 import { upsertEvents } from "../import/events";
 import { countFollowUps } from "./follow-ups";
 import { certificateWatch, listRegressions, regressionCounts } from "./watch";

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { alertFacts } from "./alert-sql";
-import { facilityFilter } from "./progress";
+import { facilityFilter } from "./scope";
 import { addDays, monthEnd } from "../../lib/dates";
 import { DEFAULT_ALERT_SETTINGS } from "../../lib/alerts/catalogue";
-import { HISTORY_START } from "./monthly-summary";
+import { HISTORY_START } from "../../lib/progress/history";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
+import type { CertificateWatch, ExpiringMonth, RegressionCounts, RegressionEvent } from "../../lib/figures/types";
 
 export interface WatchFilter {
   asOf: string;
@@ -17,22 +18,6 @@ export interface WatchFilter {
 
 /** Days ahead the overview looks for lapsing certificates (the certificate_expiring window). */
 export const CERTIFICATE_HORIZON_DAYS = DEFAULT_ALERT_SETTINGS.certificateExpiringDays;
-
-export interface ExpiringMonth {
-  /** 'YYYY-MM' */
-  month: string;
-  /** Facilities whose certificate_expiring alert falls due in the month (the list's rows, one per facility). */
-  facilities: number;
-  /** The list range that gives exactly these facilities. */
-  dueFrom: string;
-  dueBefore: string;
-}
-
-export interface CertificateWatch {
-  months: ExpiringMonth[];
-  /** Facilities with a lapsed certificate (certificate_expired). */
-  expired: number;
-}
 
 /**
  * Certificates lapsing within the next 90 days, by the month the facility's certificate_expiring alert
@@ -56,29 +41,6 @@ export async function certificateWatch(db: Db, scope: Scope, filter: WatchFilter
     months.push({ month, facilities: rows.find((r) => r.month === month)?.n ?? 0, dueFrom: from, dueBefore: until });
   }
   return { months, expired: rows.reduce((sum, r) => sum + Number(r.expired), 0) };
-}
-
-export interface RegressionEvent {
-  code: string;
-  name: string;
-  prefecture: string;
-  /** The day the facility left online, and the state it went back to. */
-  leftOn: string;
-  state: string;
-  /** Back online since (null while still off). */
-  backOn: string | null;
-  /** The payer's note on the step. */
-  note: string | null;
-  /** The first contact logged on or after the step: why, in the facility's words. */
-  contactOn: string | null;
-  contactNote: string | null;
-}
-
-export interface RegressionCounts {
-  thisMonth: number;
-  sinceStart: number;
-  /** Facilities back on disk on the date (the follow-up list's regression alert). */
-  stillOff: number;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Executor } from "../executor";
+import { sql } from "drizzle-orm";
+import type { Tx } from "../transaction";
 
 /** How many complete months of claim counts the seed makes, ending with the month before the as-of date's. */
 export const SEEDED_CLAIM_MONTHS = 6;
@@ -10,16 +11,15 @@ export const SEEDED_CLAIM_MONTHS = 6;
  * the seed's transaction: national six months are 1.3 million rows that never pass through JavaScript.
  * Deterministic: the variation comes from a hash of the code and the seed, stepped by the month.
  */
-export async function seedMonthlyClaims(tx: Executor, asOf: string, seed: number): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
-    `with months as (
+export async function seedMonthlyClaims(tx: Tx, asOf: string, seed: number): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(sql`with months as (
        select row_number() over (order by m) as k, m::date as month, (m + interval '1 month - 1 day')::date as month_end
-       from generate_series(date_trunc('month', $1::date) - make_interval(months => $2::int), date_trunc('month', $1::date) - interval '1 month', interval '1 month') m
+       from generate_series(date_trunc('month', ${asOf}::date) - make_interval(months => ${SEEDED_CLAIM_MONTHS}::int), date_trunc('month', ${asOf}::date) - interval '1 month', interval '1 month') m
      ), base as (
        -- One hash per facility; each month then varies it by arithmetic alone.
        select f.code, f.initial_state, f.first_online_on, f.closed_on,
               coalesce(f.monthly_claims, case f.category when 'hospital' then 2400 when 'pharmacy' then 1300 else 450 end) as volume,
-              abs(hashtext(f.code || $3::text)) as h
+              abs(hashtext(f.code || ${String(seed)}::text)) as h
        from facilities f
      ), made as (
        insert into monthly_claims (facility_code, month, claims, online_claims)
@@ -30,8 +30,6 @@ export async function seedMonthlyClaims(tx: Executor, asOf: string, seed: number
        order by b.code, m.month
        returning 1
      )
-     select count(*)::int as n from made`,
-    [asOf, SEEDED_CLAIM_MONTHS, String(seed)],
-  );
+     select count(*)::int as n from made`);
   return Number(row.n);
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { EventState } from "../../lib/states";
-import { copyInto, withBulkTransaction, withIndexesRebuiltAfter } from "../bulk";
+import { copyInto } from "../bulk/copy";
+import { withIndexesRebuiltAfter } from "../bulk/rebuild";
+import { withTransaction } from "../transaction";
 import { queryRows, type Db } from "../client";
 import { refreshMonthlySummary } from "../queries/monthly-summary";
 import { refreshClaimsSummary } from "../queries/claims-summary";
@@ -199,11 +201,11 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   );
 
   started = performance.now();
-  await withBulkTransaction(async (tx) => {
+  await withTransaction(async (tx) => {
     // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
     if (options.reset)
       await tx.query(
-        "truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary, summary_state restart identity cascade",
+        sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary, summary_state restart identity cascade`,
       );
     await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
       await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));

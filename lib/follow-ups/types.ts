@@ -2,7 +2,7 @@
 import type { Alert } from "../alerts/catalogue";
 import type { EventState } from "../states";
 import type { Category, TableType } from "../table-types";
-import type { ContactOutcome } from "./contacts";
+import type { ContactChannel, ContactOutcome } from "./contacts";
 
 export interface FollowUpItem {
   code: string;
@@ -30,4 +30,38 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   items: T[];
+}
+
+export interface ContactInput {
+  contactedOn: string;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  promisedOn: string | null;
+  note: string | null;
+  nextActionOn: string | null;
+}
+
+export interface Contact extends ContactInput {
+  id: number;
+  facilityCode: string;
+  userEmail: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContractorGroup {
+  /** The normalised key (the `contractor` filter). */
+  contractor: string;
+  /** One way the filings spell it (the most common). */
+  label: string;
+  facilities: number;
+  /** The most urgent due date among them. */
+  firstDue: string;
+  unassigned: number;
+}
+
+export interface Colleague {
+  id: number;
+  email: string;
+  name: string | null;
 }

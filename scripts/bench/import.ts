@@ -7,7 +7,9 @@ import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import postgres from "postgres";
 import { closeDb, getDb, queryRows } from "../../db/client";
-import { csvLine as copyCsvLine, withForeignKeysCheckedAfter, withBulkTransaction } from "../../db/bulk";
+import { csvLine as copyCsvLine } from "../../db/bulk/encode";
+import { withForeignKeysCheckedAfter } from "../../db/bulk/rebuild";
+import { withSetting, withTransaction } from "../../db/transaction";
 import { refreshMonthlySummary, type SummaryGroup } from "../../db/queries/monthly-summary";
 import { todayIso } from "../../lib/dates";
 import { csvLine } from "../../lib/csv";
@@ -259,31 +261,31 @@ async function serverFloor(
     // Emptied before the transaction, as the import finds the table (emptied inside it, the COPY could skip
     // the write-ahead log under wal_level=minimal, which the import never can).
     await emptyAndSettle(getDb(), "postgres");
-    await withBulkTransaction(
-      async (tx) => {
-        if (tx.target.kind !== "postgres") throw new Error("the floor is measured on PostgreSQL");
-        const sql = tx.target.sql;
-        await tx.query("set local jit = off");
-        const started = performance.now();
-        let copied = started;
-        await withForeignKeysCheckedAfter(tx, ["facilities"], async () => {
-          await pipeline(
-            createReadStream(file, { highWaterMark: 256 * 1024 }),
-            await sql.unsafe(`copy facilities (${columns}) from stdin with (format csv)`).writable(),
+    await withTransaction(
+      (tx) =>
+        withSetting(tx, "jit", "off", async () => {
+          if (tx.target.kind !== "postgres") throw new Error("the floor is measured on PostgreSQL");
+          const copySql = tx.target.sql;
+          const started = performance.now();
+          let copied = started;
+          await withForeignKeysCheckedAfter(tx, ["facilities"], async () => {
+            await pipeline(
+              createReadStream(file, { highWaterMark: 256 * 1024 }),
+              await copySql.unsafe(`copy facilities (${columns}) from stdin with (format csv)`).writable(),
+            );
+            copied = performance.now();
+          });
+          const checked = performance.now();
+          const slices = await tx.query<SummaryGroup>(
+            sql`select distinct prefecture, table_type as "tableType" from facilities`,
           );
-          copied = performance.now();
-        });
-        const checked = performance.now();
-        const slices = await tx.query<SummaryGroup>(
-          `select distinct prefecture, table_type as "tableType" from facilities`,
-        );
-        await refreshMonthlySummary(tx, todayIso(), slices);
-        const done = performance.now();
-        times.push(done - started);
-        split.copy.push(copied - started);
-        split.foreignKey.push(checked - copied);
-        split.summary.push(done - checked);
-      },
+          await refreshMonthlySummary(tx, todayIso(), slices);
+          const done = performance.now();
+          times.push(done - started);
+          split.copy.push(copied - started);
+          split.foreignKey.push(checked - copied);
+          split.summary.push(done - checked);
+        }),
       { rollback: true },
     );
   }

@@ -12,13 +12,7 @@ import { endUserSessions } from "@/db/queries/sessions";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { passwordProblems } from "@/lib/auth/password-rules";
 import { hashPassword } from "@/lib/password";
-
-export interface PasswordFormState {
-  ok: boolean;
-  error?: "invalid" | "wrongCurrent" | "mismatch" | "same" | "tooMany";
-  problems?: string[];
-  at?: number;
-}
+import type { PasswordFormState } from "@/lib/forms/states";
 
 const fields = z.object({ current: z.string().max(1000), next: z.string().max(1000), confirm: z.string().max(1000) });
 

@@ -9,7 +9,8 @@ import { actorOf } from "@/app/_actor";
 import { grantProblems } from "@/lib/auth/grants";
 import { passwordProblems } from "@/lib/auth/password-rules";
 import { hashPassword } from "@/lib/password";
-import { editUserFields, formObject, newUserFields, resetFields, type UserFormState } from "./form";
+import { editUserFields, formObject, newUserFields, resetFields } from "./form";
+import type { UserFormState } from "@/lib/forms/states";
 
 function invalid(issues: { path: PropertyKey[] }[]): UserFormState {
   const fields = new Set(issues.map((i) => String(i.path[0])));

@@ -55,13 +55,3 @@ export function formObject(form: FormData): Record<string, string> {
   for (const [key, value] of form) if (typeof value === "string") out[key] = value;
   return out;
 }
-
-/** An action's answer to the form: which catalogue messages to show. */
-export interface UserFormState {
-  ok: boolean;
-  /** Keys of admin.users.errors. */
-  errors?: string[];
-  /** Keys of admin.password.problems. */
-  passwordProblems?: string[];
-  at?: number;
-}

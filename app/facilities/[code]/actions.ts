@@ -11,13 +11,7 @@ import { actorOf } from "@/app/_actor";
 import { facilityCodeParam } from "@/app/_follow-up-params";
 import { isIsoDate } from "@/lib/dates";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "@/lib/follow-ups/contacts";
-
-export interface ActionState {
-  ok: boolean;
-  error?: "invalid" | "not_found";
-  fields?: string[];
-  at?: number;
-}
+import type { ActionState } from "@/lib/forms/states";
 
 const optionalDate = z
   .string()

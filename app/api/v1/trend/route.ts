@@ -1,5 +1,5 @@
 import { monthlyTrend } from "@/db/queries/trend";
-import { HISTORY_START } from "@/db/queries/monthly-summary";
+import { HISTORY_START } from "@/lib/progress/history";
 import { panelRoute } from "@/app/_panel-route";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readDb } from "@/app/_read-db";
 import { monthlyTrend } from "@/db/queries/trend";
-import { HISTORY_START } from "@/db/queries/monthly-summary";
+import { HISTORY_START } from "@/lib/progress/history";
 import { todayIso } from "@/lib/dates";
 import { trendTable } from "@/lib/charts/csv-tables";
 import { apiUser } from "@/app/_auth/session";

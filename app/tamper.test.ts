@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDb } from "../test-db";
-import type { Db } from "../client";
-import { withTransaction } from "../executor";
-import { upsertFacilities, type FacilityColumn } from "../import/facilities";
-import { listFacilities } from "./facilities";
-import { listFollowUps } from "./follow-ups";
-import { searchAudit } from "./audit";
-import { deleteView, listSavedViews, saveView } from "./saved-views";
-import { unsafeUpsertUser } from "./users";
-import { NATIONAL, type Scope } from "../../lib/scope";
-import { makeFacilityCode } from "../../lib/facility-code";
-import { facilityQuery, followUpQuery } from "../../app/_follow-up-params";
-import { auditQuery } from "../../app/_audit-params";
+import { openTestDb } from "@/db/test-db";
+import type { Db } from "@/db/client";
+import { withTransaction } from "@/db/transaction";
+import { upsertFacilities, type FacilityColumn } from "@/db/import/facilities";
+import { listFacilities } from "@/db/queries/facilities";
+import { listFollowUps } from "@/db/queries/follow-ups";
+import { searchAudit } from "@/db/queries/audit";
+import { deleteView, listSavedViews, saveView } from "@/db/queries/saved-views";
+import { unsafeUpsertUser } from "@/db/queries/users";
+import { NATIONAL, type Scope } from "@/lib/scope";
+import { makeFacilityCode } from "@/lib/facility-code";
+import { facilityQuery, followUpQuery } from "@/app/_follow-up-params";
+import { auditQuery } from "@/app/_audit-params";
 
 /**
  * The queries under hostile input: whatever a filter carries, the answer is the caller's data or nothing,
