@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "./_auth/session";
-import { getMessages } from "./_i18n";
-import { dashboardFilter } from "./_params";
+import { getMessages } from "./_lib/i18n";
+import { dashboardFilter } from "./_lib/dashboard-params";
 import { TopBar, scopeName } from "@/components/layout/top-bar";
 import { DashboardFilters, filterQuery } from "@/components/dashboard/filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";

@@ -481,7 +481,7 @@ export const ROUTES: RouteEntry[] = [
     signedOut: "401",
     viewer: "403",
     tokyo: "n/a",
-    coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_upload.test.ts"],
+    coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_lib/upload.test.ts"],
   },
   {
     route: "/api/v1/imports/template.csv",

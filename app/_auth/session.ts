@@ -9,7 +9,7 @@ import { unsafeFindUserById, type Role } from "@/db/queries/users";
 import { scopeFromPrefectures, type Scope } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
-import { auditRefused } from "@/app/_access-audit";
+import { auditRefused } from "@/app/_lib/access-audit";
 import { noteRequestUser } from "@/lib/request-context";
 
 export interface CurrentUser {

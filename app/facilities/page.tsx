@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { listFacilities } from "@/db/queries/facilities";
 import { contractorDisplayName } from "@/db/queries/figure-filter";
 import { requireUser } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
-import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_follow-up-params";
+import { getMessages } from "@/app/_lib/i18n";
+import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_lib/follow-up-params";
 import { formatCount } from "@/lib/i18n/messages";
 import { describeListFilter } from "@/lib/figure-words";
 import { fillIn } from "@/lib/i18n/figures";

@@ -1,16 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { afterWrite } from "@/app/_read-db";
+import { afterWrite } from "@/app/_lib/read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { changeFollowUps } from "@/db/queries/assignments";
 import { followUpCodes } from "@/db/queries/follow-ups";
 import { redirect } from "next/navigation";
-import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
+import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_lib/follow-up-params";
 import { deleteView, saveView } from "@/db/queries/saved-views";
 import { requireRole, requireUser } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import { isIsoDate } from "@/lib/dates";
 
 export interface BulkState {

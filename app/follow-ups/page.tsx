@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { followUpsByContractor, listFollowUps } from "@/db/queries/follow-ups";
 import { assignableColleagues } from "@/db/queries/assignments";
 import { listSavedViews } from "@/db/queries/saved-views";
 import { requireUser } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { bracket } from "@/lib/i18n/messages";
-import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_follow-up-params";
+import { followUpQuery, lenientParse, toFollowUpFilter } from "@/app/_lib/follow-up-params";
 import { plainQuery } from "@/components/data-table/url";
 import { AsOfClampedNotice } from "@/components/dashboard/filters";
 import { clampToWindow } from "@/lib/as-of-window";

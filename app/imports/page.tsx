@@ -2,8 +2,8 @@ import { TEMPLATE_KINDS } from "@/lib/import/template";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
-import { maxUploadBytes } from "@/app/_upload";
+import { getMessages } from "@/app/_lib/i18n";
+import { maxUploadBytes } from "@/app/_lib/upload";
 import { TopBar } from "@/components/layout/top-bar";
 import { ImportForm } from "@/components/imports/import-form";
 

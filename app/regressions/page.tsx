@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import Link from "next/link";
 import { z } from "zod";
 import { listRegressions } from "@/db/queries/watch";
 import { requireUser } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
-import { lenientParse } from "@/app/_follow-up-params";
+import { getMessages } from "@/app/_lib/i18n";
+import { lenientParse } from "@/app/_lib/follow-up-params";
 import { isIsoDate, todayIso } from "@/lib/dates";
 import { isPrefectureCode, prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, isEventState } from "@/lib/states";

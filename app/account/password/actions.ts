@@ -7,7 +7,7 @@ import { changeOwnPassword } from "@/db/queries/user-admin";
 import { checkCurrentPassword } from "@/app/_auth/current-password";
 import { signInLimits } from "@/lib/auth/limits";
 import { requireUserForPasswordChange } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import { endUserSessions } from "@/db/queries/sessions";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { passwordProblems } from "@/lib/auth/password-rules";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUserForPasswordChange } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { TopBar } from "@/components/layout/top-bar";
 import { PasswordForm } from "@/components/admin/password-form";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";

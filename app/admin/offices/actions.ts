@@ -1,13 +1,13 @@
 "use server";
 
-import { afterWrite } from "@/app/_read-db";
+import { afterWrite } from "@/app/_lib/read-db";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { saveOffice } from "@/db/queries/letters";
 import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { isPlainText } from "@/lib/safe-text";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { getDb } from "@/db/client";
 import { listOffices } from "@/db/queries/letters";
 import { TopBar } from "@/components/layout/top-bar";

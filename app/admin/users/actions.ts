@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createUser, findUser, resetPassword, updateUser } from "@/db/queries/user-admin";
 import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import { grantProblems } from "@/lib/auth/grants";
 import { passwordProblems } from "@/lib/auth/password-rules";
 import { hashPassword } from "@/lib/password";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { afterWrite } from "@/app/_read-db";
+import { afterWrite } from "@/app/_lib/read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { addContact, updateContact } from "@/db/queries/contacts";
 import { changeFollowUps } from "@/db/queries/assignments";
 import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
-import { facilityCodeParam } from "@/app/_follow-up-params";
+import { actorOf } from "@/app/_lib/actor";
+import { facilityCodeParam } from "@/app/_lib/follow-up-params";
 import { isIsoDate } from "@/lib/dates";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "@/lib/follow-ups/contacts";
 

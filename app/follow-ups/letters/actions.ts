@@ -1,11 +1,11 @@
 "use server";
 
-import { afterWrite } from "@/app/_read-db";
+import { afterWrite } from "@/app/_lib/read-db";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recordLettersSent } from "@/db/queries/letters";
 import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import { todayIso } from "@/lib/dates";
 import type { LettersState } from "@/components/follow-ups/record-letters-button";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
-import { auditNotFound } from "@/app/_access-audit";
-import { getMessages } from "@/app/_i18n";
-import { dashboardFilter } from "@/app/_params";
+import { auditNotFound } from "@/app/_lib/access-audit";
+import { getMessages } from "@/app/_lib/i18n";
+import { dashboardFilter } from "@/app/_lib/dashboard-params";
 import { prefectureByCode } from "@/lib/prefectures";
 import { scopeIncludes } from "@/lib/scope";
 import { TopBar } from "@/components/layout/top-bar";
@@ -14,7 +14,7 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PrefectureFacilities } from "@/components/facilities/prefecture-facilities";
 import { plainQuery } from "@/components/data-table/url";
 import { listFacilities } from "@/db/queries/facilities";
-import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_follow-up-params";
+import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_lib/follow-up-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { auditNotFound } from "@/app/_access-audit";
+import { auditNotFound } from "@/app/_lib/access-audit";
 import { requireRole } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { getDb } from "@/db/client";
 import { findUser } from "@/db/queries/user-admin";
 import { TopBar } from "@/components/layout/top-bar";

@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { listFacilities } from "@/db/queries/facilities";
 import { apiUser } from "@/app/_auth/session";
-import { auditRead } from "@/app/_access-audit";
-import { searchParamsObject } from "@/app/_params";
-import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
+import { auditRead } from "@/app/_lib/access-audit";
+import { searchParamsObject } from "@/app/_lib/dashboard-params";
+import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_lib/follow-up-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { listFollowUps } from "@/db/queries/follow-ups";
 import { apiUser } from "@/app/_auth/session";
-import { auditRead } from "@/app/_access-audit";
-import { searchParamsObject } from "@/app/_params";
-import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
-import { followUpJson } from "@/app/_follow-up-json";
+import { auditRead } from "@/app/_lib/access-audit";
+import { searchParamsObject } from "@/app/_lib/dashboard-params";
+import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_lib/follow-up-params";
+import { followUpJson } from "@/app/_lib/follow-up-json";
 
 export const dynamic = "force-dynamic";
 

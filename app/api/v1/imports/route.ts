@@ -4,11 +4,11 @@ import { z } from "zod";
 import { isCrossOrigin } from "@/lib/origin";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { apiUser, type CurrentUser } from "@/app/_auth/session";
-import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
+import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_lib/upload";
 import { getDb } from "@/db/client";
 import { auditImport } from "@/db/import/audit";
-import { importForm } from "@/app/_import-form";
-import { readPrimaryCookie } from "@/app/_read-db";
+import { importForm } from "@/app/_lib/import-form";
+import { readPrimaryCookie } from "@/app/_lib/read-db";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 import { SheetError } from "@/lib/import/xlsx-sheet";
 
@@ -137,7 +137,7 @@ export async function POST(req: NextRequest) {
       "x-accel-buffering": "no",
     },
   });
-  // The pages the user opens next read from the primary, which has the import (see app/_read-db.ts).
+  // The pages the user opens next read from the primary, which has the import (see app/_lib/read-db.ts).
   if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
   return response;
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiUser } from "@/app/_auth/session";
-import { openApiDocument } from "@/app/_openapi";
+import { openApiDocument } from "@/app/_lib/openapi";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { progress } from "@/db/queries/progress";
 import { todayIso } from "@/lib/dates";
 import { apiUser } from "@/app/_auth/session";
-import { progressQuery, searchParamsObject } from "@/app/_params";
+import { progressQuery, searchParamsObject } from "@/app/_lib/dashboard-params";
 
 export const dynamic = "force-dynamic";
 

@@ -2,11 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { eachAuditRow } from "@/db/queries/audit";
 import { apiUser } from "@/app/_auth/session";
-import { searchParamsObject } from "@/app/_params";
-import { streamedCsvResponse } from "@/app/_csv-stream";
-import { auditedChunks } from "@/app/_export-audit";
-import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
-import { auditFilterOf, auditQuery } from "@/app/_audit-params";
+import { searchParamsObject } from "@/app/_lib/dashboard-params";
+import { streamedCsvResponse } from "@/app/_lib/csv-stream";
+import { auditedChunks } from "@/app/_lib/export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
+import { auditFilterOf, auditQuery } from "@/app/_lib/audit-params";
 import { todayIso } from "@/lib/dates";
 
 export const dynamic = "force-dynamic";

@@ -1,15 +1,15 @@
 import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { eachFacility } from "@/db/queries/facilities";
 import { STATE_INFO } from "@/lib/states";
 import { TABLE_TYPE_INFO, CATEGORY_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
 import { apiUser } from "@/app/_auth/session";
-import { searchParamsObject } from "@/app/_params";
-import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
-import { streamedCsvResponse } from "@/app/_csv-stream";
-import { auditedChunks } from "@/app/_export-audit";
-import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { searchParamsObject } from "@/app/_lib/dashboard-params";
+import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_lib/follow-up-params";
+import { streamedCsvResponse } from "@/app/_lib/csv-stream";
+import { auditedChunks } from "@/app/_lib/export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { eachFollowUp } from "@/db/queries/follow-ups";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
@@ -7,11 +7,11 @@ import { OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import { TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
 import { apiUser } from "@/app/_auth/session";
-import { searchParamsObject } from "@/app/_params";
-import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
-import { streamedCsvResponse } from "@/app/_csv-stream";
-import { auditedChunks } from "@/app/_export-audit";
-import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { searchParamsObject } from "@/app/_lib/dashboard-params";
+import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_lib/follow-up-params";
+import { streamedCsvResponse } from "@/app/_lib/csv-stream";
+import { auditedChunks } from "@/app/_lib/export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 

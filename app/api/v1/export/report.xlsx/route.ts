@@ -4,9 +4,9 @@ import { loadDashboard } from "@/db/queries/dashboard";
 import { todayIso } from "@/lib/dates";
 import { reportTables } from "@/lib/charts/report-tables";
 import { apiUser } from "@/app/_auth/session";
-import { progressQuery, searchParamsObject } from "@/app/_params";
-import { auditExport } from "@/app/_export-audit";
-import { exportNotes, tableRows, xlsxResponse } from "@/app/_xlsx";
+import { progressQuery, searchParamsObject } from "@/app/_lib/dashboard-params";
+import { auditExport } from "@/app/_lib/export-audit";
+import { exportNotes, tableRows, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { monthlyTrend } from "@/db/queries/trend";
 import { HISTORY_START } from "@/db/queries/monthly-summary";
 import { todayIso } from "@/lib/dates";
 import { trendTable } from "@/lib/charts/csv-tables";
 import { apiUser } from "@/app/_auth/session";
-import { progressQuery, searchParamsObject } from "@/app/_params";
-import { csvResponse } from "@/app/_csv";
-import { auditExport } from "@/app/_export-audit";
-import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { progressQuery, searchParamsObject } from "@/app/_lib/dashboard-params";
+import { csvResponse } from "@/app/_lib/csv-response";
+import { auditExport } from "@/app/_lib/export-audit";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 import { tableKinds } from "@/lib/charts/csv-tables";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { facilityDetail } from "@/db/queries/facility-detail";
 import { todayIso } from "@/lib/dates";
 import { apiUser } from "@/app/_auth/session";
-import { auditFacilityMiss, auditRead } from "@/app/_access-audit";
-import { facilityCodeParam } from "@/app/_follow-up-params";
+import { auditFacilityMiss, auditRead } from "@/app/_lib/access-audit";
+import { facilityCodeParam } from "@/app/_lib/follow-up-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiUser } from "@/app/_auth/session";
-import { csvResponse } from "@/app/_csv";
+import { csvResponse } from "@/app/_lib/csv-response";
 import { importTemplateRows, TEMPLATE_KINDS } from "@/lib/import/template";
 
 export const dynamic = "force-dynamic";

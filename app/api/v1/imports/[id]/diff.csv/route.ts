@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { importBatchDiff } from "@/db/queries/imports";
 import { diffTable } from "@/lib/import/diff-csv";
-import { importBatchCsv } from "@/app/_import-batch-csv";
+import { importBatchCsv } from "@/app/_lib/import-batch-csv";
 
 export const dynamic = "force-dynamic";
 

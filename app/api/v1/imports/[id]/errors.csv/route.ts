@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { importBatchErrors } from "@/db/queries/imports";
 import { errorsTable } from "@/lib/import/errors-csv";
-import { importBatchCsv } from "@/app/_import-batch-csv";
+import { importBatchCsv } from "@/app/_lib/import-batch-csv";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit-entry";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import type { CurrentUser } from "@/app/_auth/session";
 import { countCsvRecords } from "@/lib/csv-records";
 import { countedChunks } from "@/lib/counted-chunks";

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiUser } from "@/app/_auth/session";
-import { csvResponse } from "@/app/_csv";
+import { csvResponse } from "@/app/_lib/csv-response";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit-entry";
-import { auditNotFound } from "@/app/_access-audit";
+import { auditNotFound } from "@/app/_lib/access-audit";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import type { Scope } from "@/lib/scope";
-import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 /**
  * GET /api/v1/imports/{id}/<name>.csv: one batch's table (rejected rows, a dry run's changes) for editors

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { TEMPLATE_KINDS } from "@/lib/import/template";
 import type { ImportKind } from "@/lib/import/headers";
-import { panelQuery, progressQuery } from "@/app/_params";
-import { facilityCodeParam, facilityQuery, followUpQuery } from "@/app/_follow-up-params";
-import { auditQuery } from "@/app/_audit-params";
-import { importForm } from "@/app/_import-form";
+import { panelQuery, progressQuery } from "@/app/_lib/dashboard-params";
+import { facilityCodeParam, facilityQuery, followUpQuery } from "@/app/_lib/follow-up-params";
+import { auditQuery } from "@/app/_lib/audit-params";
+import { importForm } from "@/app/_lib/import-form";
 import {
   deferralsResponse,
   errorResponse,
@@ -13,7 +13,7 @@ import {
   planResponse,
   progressResponse,
   trendResponse,
-} from "@/app/_api-schemas";
+} from "@/app/_lib/api-schemas";
 
 /**
  * /api/v1/openapi.json, generated from the zod schemas the routes validate their input with (and those

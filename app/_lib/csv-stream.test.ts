@@ -7,9 +7,9 @@ import type { Db } from "@/db/client";
 import { runImport } from "@/db/import/run";
 import { eachFacility } from "@/db/queries/facilities";
 import { NATIONAL } from "@/lib/scope";
-import { facilityQuery, toFacilityFilter } from "./_follow-up-params";
-import { streamedCsvResponse } from "./_csv-stream";
-import { csvResponse } from "./_csv";
+import { facilityQuery, toFacilityFilter } from "./follow-up-params";
+import { streamedCsvResponse } from "./csv-stream";
+import { csvResponse } from "./csv-response";
 
 /**
  * The export's Shift_JIS as Excel reads it, from a real import: names and addresses with the characters

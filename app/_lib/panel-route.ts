@@ -1,16 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { Db } from "@/db/client";
-import { readDb } from "@/app/_read-db";
-import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { readDb } from "@/app/_lib/read-db";
+import { exportNotes, tableRows, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 import { tableKinds } from "@/lib/charts/csv-tables";
 import { todayIso } from "@/lib/dates";
 import type { Scope } from "@/lib/scope";
 import type { Category, TableType } from "@/lib/table-types";
 import { apiUser } from "@/app/_auth/session";
-import { panelQuery, searchParamsObject } from "@/app/_params";
-import { invalidQuery } from "@/app/_follow-up-params";
-import { csvResponse } from "@/app/_csv";
-import { auditExport } from "@/app/_export-audit";
+import { panelQuery, searchParamsObject } from "@/app/_lib/dashboard-params";
+import { invalidQuery } from "@/app/_lib/follow-up-params";
+import { csvResponse } from "@/app/_lib/csv-response";
+import { auditExport } from "@/app/_lib/export-audit";
 
 export interface PanelFilter {
   asOf: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facilityQuery, toFacilityFilter } from "./_follow-up-params";
+import { facilityQuery, toFacilityFilter } from "./follow-up-params";
 
 describe("the facility list's query", () => {
   it("carries closed=include, the status, the date and a figure's filter through to the query layer", () => {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit-entry";
 import { auditFacilityNotFound } from "@/db/queries/access-audit";
-import { actorOf } from "@/app/_actor";
+import { actorOf } from "@/app/_lib/actor";
 import type { CurrentUser } from "@/app/_auth/session";
 
 /** The path and query asked for (set by proxy.ts on every request it sees), cut to a sane length. */

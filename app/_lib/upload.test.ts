@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { spoolMultipart, UploadError } = await import("./_upload");
+const { spoolMultipart, UploadError } = await import("./upload");
 
 function upload(parts: [string, string | Blob, string?][], headers: Record<string, string> = {}): Request {
   const form = new FormData();

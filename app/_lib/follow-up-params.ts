@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ALERT_RULES } from "@/lib/alerts/rules";
 import { todayIso } from "@/lib/dates";
-import { windowDate } from "@/app/_params";
+import { windowDate } from "@/app/_lib/dashboard-params";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { isPlainText } from "@/lib/safe-text";
 import { EVENT_STATES, LADDER } from "@/lib/states";
