@@ -26,7 +26,7 @@ beforeAll(async () => {
     actor: { id: null, email: "test", scope: NATIONAL },
     dryRun: false,
     source: createReadStream(
-      path.join(import.meta.dirname, "..", "db", "import", "__fixtures__", "facilities_lookalikes_utf8.csv"),
+      path.join(import.meta.dirname, "..", "..", "db", "import", "__fixtures__", "facilities_lookalikes_utf8.csv"),
     ),
   });
   expect(summary).toMatchObject({ inserted: 2, rejected: 0 });

@@ -125,12 +125,5 @@ export function toFacilityFilter(query: FacilityQuery): FacilityListFilter {
   };
 }
 
-export function invalidQuery(error: z.ZodError): Response {
-  return Response.json(
-    { error: "invalid_query", issues: error.issues.map((i) => ({ param: i.path.join("."), message: i.message })) },
-    { status: 400 },
-  );
-}
-
 /** A facility code in a URL: exactly ten digits, else nothing is looked up. */
 export const facilityCodeParam = z.string().regex(/^\d{10}$/);

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { IMPORT_KINDS } from "@/lib/import/kinds";
 
 /** The fields of POST /api/v1/imports beside the file (also described in /api/v1/openapi.json). */
 export const importForm = z.object({
-  kind: z.enum(["facilities", "filings", "events", "claims"]),
+  kind: z.enum(IMPORT_KINDS),
   dryRun: z
     .enum(["true", "false", "1", "0", "on", "off", ""])
     .optional()
@@ -14,3 +15,5 @@ export const importForm = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
+
+export type ImportFormFields = z.infer<typeof importForm>;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { TEMPLATE_KINDS } from "@/lib/import/template";
-import type { ImportKind } from "@/lib/import/headers";
+import { IMPORT_KINDS } from "@/lib/import/kinds";
 import { panelQuery, progressQuery } from "@/app/_lib/dashboard-params";
 import { facilityCodeParam, facilityQuery, followUpQuery } from "@/app/_lib/follow-up-params";
 import { auditQuery } from "@/app/_lib/audit-params";
@@ -213,7 +212,7 @@ const OPS: Op[] = [
     path: "/api/v1/imports/template.csv",
     summary: "A CSV template for an import kind (editors and admins): its columns and one example row",
     query: z.object({
-      kind: z.enum(TEMPLATE_KINDS as [ImportKind, ...ImportKind[]]),
+      kind: z.enum(IMPORT_KINDS),
       encoding: z.enum(["utf-8", "shift_jis"]).optional(),
     }),
     ok: csv,

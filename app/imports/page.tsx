@@ -1,4 +1,4 @@
-import { TEMPLATE_KINDS } from "@/lib/import/template";
+import { IMPORT_KINDS } from "@/lib/import/kinds";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_auth/session";
@@ -28,7 +28,7 @@ export default async function ImportsPage() {
         <p>{t.imports.lead}</p>
         <p className="templates" data-testid="templates">
           {t.imports.templates}:{" "}
-          {TEMPLATE_KINDS.map((kind, i) => (
+          {IMPORT_KINDS.map((kind, i) => (
             <span key={kind}>
               {i > 0 && (lang === "en" ? " · " : "・")}
               <a href={`/api/v1/imports/template.csv?kind=${kind}&encoding=shift_jis`} download>

@@ -32,11 +32,18 @@ export interface CsvReader<K extends ImportKind> {
   batches: AsyncIterable<ReadBatch<K>>;
 }
 
+/** The read stage's check of one row, by kind. */
+const ROW_CHECKS: Record<ImportKind, (row: number, cells: Record<string, string>, today: string) => unknown> = {
+  facilities: (row, cells) => facilityRow(row, cells),
+  filings: (row, cells) => filingRow(row, cells),
+  events: eventRow,
+  claims: claimsRow,
+};
+
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
-  if (kind === "facilities") return facilityRow(row, cells);
-  if (kind === "filings") return filingRow(row, cells);
-  if (kind === "claims") return claimsRow(row, cells, today);
-  return eventRow(row, cells, today);
+  return ROW_CHECKS[kind](row, cells, today) as ReturnType<
+    typeof facilityRow | typeof filingRow | typeof eventRow | typeof claimsRow
+  >;
 }
 
 /**
