@@ -6,8 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { saveOffice } from "@/db/queries/letters";
-import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_lib/actor";
+import { formAction } from "@/app/_lib/action";
 import { isPrefectureCode } from "@/lib/prefectures";
 import { isPlainText } from "@/lib/safe-text";
 
@@ -21,15 +20,22 @@ const officeForm = z.object({
     .transform((v) => v || null),
 });
 
+const fields = (form: FormData) =>
+  Object.fromEntries(["prefecture", "officeName", "phone", "portalUrl"].map((k) => [k, String(form.get(k) ?? "")]));
+
 /** Saves one prefecture's letter sender (admins, only prefectures in their scope). */
-export async function saveOfficeAction(form: FormData): Promise<void> {
-  const admin = await requireRole("admin");
-  const parsed = officeForm.safeParse(
-    Object.fromEntries(["prefecture", "officeName", "phone", "portalUrl"].map((k) => [k, String(form.get(k) ?? "")])),
-  );
-  if (!parsed.success) redirect(`/admin/offices?error=${encodeURIComponent(String(form.get("prefecture") ?? ""))}`);
-  const saved = await saveOffice(getDb(), admin.scope, await actorOf(admin), parsed.data);
-  await afterWrite();
-  revalidatePath("/admin/offices");
-  redirect(saved ? `/admin/offices?saved=${parsed.data.prefecture}` : "/admin/offices");
-}
+export const saveOfficeAction = formAction(
+  {
+    role: "admin",
+    fields,
+    schema: officeForm,
+    invalid: (_error, form) =>
+      redirect(`/admin/offices?error=${encodeURIComponent(String(form.get("prefecture") ?? ""))}`),
+  },
+  async ({ user: admin, actor, input }) => {
+    const saved = await saveOffice(getDb(), admin.scope, actor, input);
+    await afterWrite();
+    revalidatePath("/admin/offices");
+    redirect(saved ? `/admin/offices?saved=${input.prefecture}` : "/admin/offices");
+  },
+);

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { addContact, updateContact } from "@/db/queries/contacts";
 import { changeFollowUps } from "@/db/queries/assignments";
-import { requireRole } from "@/app/_auth/session";
-import { actorOf } from "@/app/_lib/actor";
+import { stateAction } from "@/app/_lib/action";
 import { facilityCodeParam } from "@/app/_lib/follow-up-params";
 import { isIsoDate } from "@/lib/dates";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "@/lib/follow-ups/contacts";
@@ -50,30 +49,33 @@ function invalid(error: z.ZodError): ActionState {
 }
 
 /** Logs a contact (editors and admins); the facility must be in the user's prefectures. */
-export async function addContactAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireRole("editor");
-  const parsed = contactForm.safeParse(formObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const { code, ...input } = parsed.data;
-  const saved = await addContact(getDb(), user.scope, await actorOf(user), code, input);
-  if (!saved) return { ok: false, error: "not_found" };
-  await afterWrite();
-  revalidatePath(`/facilities/${code}`);
-  return { ok: true, at: Date.now() };
-}
+export const addContactAction = stateAction(
+  { role: "editor", fields: formObject, schema: contactForm, invalid },
+  async ({ user, actor, input: { code, ...input } }): Promise<ActionState> => {
+    const saved = await addContact(getDb(), user.scope, actor, code, input);
+    if (!saved) return { ok: false, error: "not_found" };
+    await afterWrite();
+    revalidatePath(`/facilities/${code}`);
+    return { ok: true, at: Date.now() };
+  },
+);
 
 /** Corrects a logged contact; the audit log keeps what it said before. */
-export async function updateContactAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireRole("editor");
-  const parsed = contactForm.extend({ id: z.coerce.number().int().positive() }).safeParse(formObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const { code, id, ...input } = parsed.data;
-  const saved = await updateContact(getDb(), user.scope, await actorOf(user), code, id, input);
-  if (!saved) return { ok: false, error: "not_found" };
-  await afterWrite();
-  revalidatePath(`/facilities/${code}`);
-  return { ok: true, at: Date.now() };
-}
+export const updateContactAction = stateAction(
+  {
+    role: "editor",
+    fields: formObject,
+    schema: contactForm.extend({ id: z.coerce.number().int().positive() }),
+    invalid,
+  },
+  async ({ user, actor, input: { code, id, ...input } }): Promise<ActionState> => {
+    const saved = await updateContact(getDb(), user.scope, actor, code, id, input);
+    if (!saved) return { ok: false, error: "not_found" };
+    await afterWrite();
+    revalidatePath(`/facilities/${code}`);
+    return { ok: true, at: Date.now() };
+  },
+);
 
 const followUpForm = z.object({
   code: facilityCodeParam,
@@ -82,17 +84,16 @@ const followUpForm = z.object({
 });
 
 /** Sets who follows the facility up and the next action date. */
-export async function setFollowUpAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireRole("editor");
-  const parsed = followUpForm.safeParse(formObject(form));
-  if (!parsed.success) return invalid(parsed.error);
-  const { code, assignee, nextActionOn } = parsed.data;
-  const result = await changeFollowUps(getDb(), user.scope, await actorOf(user), [code], {
-    assigneeId: assignee === "" ? null : assignee,
-    nextActionOn,
-  });
-  if (result.updated.length === 0) return { ok: false, error: "not_found" };
-  await afterWrite();
-  revalidatePath(`/facilities/${code}`);
-  return { ok: true, at: Date.now() };
-}
+export const setFollowUpAction = stateAction(
+  { role: "editor", fields: formObject, schema: followUpForm, invalid },
+  async ({ user, actor, input: { code, assignee, nextActionOn } }): Promise<ActionState> => {
+    const result = await changeFollowUps(getDb(), user.scope, actor, [code], {
+      assigneeId: assignee === "" ? null : assignee,
+      nextActionOn,
+    });
+    if (result.updated.length === 0) return { ok: false, error: "not_found" };
+    await afterWrite();
+    revalidatePath(`/facilities/${code}`);
+    return { ok: true, at: Date.now() };
+  },
+);
