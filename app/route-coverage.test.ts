@@ -124,7 +124,7 @@ describe("the tamper suite covers every route", () => {
   it("finds the routes at all (the walk itself works)", () => {
     expect(disk.pages).toContain("/facilities/[code]");
     expect(disk.handlers).toContain("/api/v1/progress");
-    expect(disk.actions).toContain("app/admin/users/actions.ts#createUserAction");
+    expect(disk.actions).toContain("app/(signed-in)/admin/users/actions.ts#createUserAction");
   });
 
   it("lists every page", () => {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
-import type { PasswordFormState } from "@/app/account/password/actions";
+import type { PasswordFormState } from "@/app/(signed-in)/account/password/actions";
 import { FormMessages } from "./form-messages";
 
 export function PasswordForm({

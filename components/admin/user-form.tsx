@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
-import type { UserFormState } from "@/app/admin/users/form";
+import type { UserFormState } from "@/app/(signed-in)/admin/users/form";
 import { FormMessages } from "./form-messages";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import { CHANNEL_LABELS, CONTACT_CHANNELS, CONTACT_OUTCOMES, OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
-import type { ActionState } from "@/app/facilities/[code]/actions";
+import type { ActionState } from "@/app/(signed-in)/facilities/[code]/actions";
 
 interface ContactValues {
   id?: number;

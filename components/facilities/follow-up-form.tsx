@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { bracket, type Lang, type Messages } from "@/lib/i18n/messages";
-import type { ActionState } from "@/app/facilities/[code]/actions";
+import type { ActionState } from "@/app/(signed-in)/facilities/[code]/actions";
 
 interface Props {
   t: Messages;

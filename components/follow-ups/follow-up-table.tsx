@@ -17,7 +17,7 @@ import type { FollowUpItem } from "@/lib/follow-ups/types";
 import type { Alert } from "@/lib/alerts/catalogue";
 import type { EventState } from "@/lib/states";
 import type { TableType } from "@/lib/table-types";
-import type { BulkState } from "@/app/follow-ups/actions";
+import type { BulkState } from "@/app/(signed-in)/follow-ups/actions";
 
 const column = createColumnHelper<typeof dataTableFeatures, FollowUpItem>();
 
