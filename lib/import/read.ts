@@ -10,13 +10,16 @@ import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities"
-  ? FacilityRow
-  : K extends "filings"
-    ? FilingRow
-    : K extends "claims"
-      ? ClaimsRow
-      : EventRow | CertificateOnlyRow;
+/** The checked row of each kind (a key per kind: a new kind does not compile until it has one). */
+type RowByKind = {
+  facilities: FacilityRow;
+  filings: FilingRow;
+  events: EventRow | CertificateOnlyRow;
+  claims: ClaimsRow;
+};
+type EveryKind<T extends Record<ImportKind, unknown>> = T;
+
+export type RowOf<K extends ImportKind> = EveryKind<RowByKind>[K];
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
