@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import "./globals.css";
-import { getLang } from "./_i18n";
+import { getLang } from "./_lib/i18n";
 import { messagesFor } from "@/lib/i18n/messages";
 
 /** The tab's title and description in the language the user chose. */

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getMessages } from "./_i18n";
+import { getMessages } from "./_lib/i18n";
 import { messagesFor } from "@/lib/i18n/messages";
 import { PlainBar, WayOn } from "@/components/layout/plain-bar";
 

@@ -11,7 +11,7 @@ import { deferralFigures } from "@/db/queries/deferrals";
 import { planForecast } from "@/db/queries/plan";
 import { listFacilities } from "@/db/queries/facilities";
 import { NATIONAL } from "@/lib/scope";
-import { openApiDocument } from "./_openapi";
+import { openApiDocument } from "./_lib/openapi";
 import {
   deferralsResponse,
   facilityPage,
@@ -19,8 +19,8 @@ import {
   planResponse,
   progressResponse,
   trendResponse,
-} from "./_api-schemas";
-import { facilityQuery } from "./_follow-up-params";
+} from "./_lib/api-schemas";
+import { facilityQuery } from "./_lib/follow-up-params";
 
 let db: Db;
 let close: () => Promise<void>;

@@ -39,13 +39,83 @@ function routesOnDisk(): { pages: string[]; handlers: string[]; actions: string[
     .flatMap((f) => {
       const text = readFileSync(f, "utf8");
       if (!/^\s*["']use server["'];?/m.test(text.split("\n").slice(0, 3).join("\n"))) return [];
-      const names = [
-        ...text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)|^export\s+const\s+(\w+)\s*=\s*async/gm),
-      ].map((m) => m[1] ?? m[2]);
+      const names = [...text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)|^export\s+const\s+(\w+)\s*=/gm)].map(
+        (m) => m[1] ?? m[2],
+      );
       return names.map((n) => `${path.relative(ROOT, f).split(path.sep).join("/")}#${n}`);
     });
   return { pages, handlers, actions };
 }
+
+/** The route handler and server action files under app/, with their text. */
+function boundaryFiles(): { handlers: [string, string][]; actions: [string, string][] } {
+  const files = walk(APP).filter((f) => urlOf(f) !== null || f.endsWith("actions.ts"));
+  const read = (f: string): [string, string] => [
+    path.relative(ROOT, f).split(path.sep).join("/"),
+    readFileSync(f, "utf8"),
+  ];
+  return {
+    handlers: files.filter((f) => /[\\/]route\.ts$/.test(f)).map(read),
+    actions: files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8"))).map(read),
+  };
+}
+
+/** The kit's builders (app/_lib/route.ts, app/_lib/action.ts) and those built on them. */
+const ROUTE_BUILDERS = ["route", "publicRoute", "panelRoute", "panelCsvRoute", "importBatchRoute"];
+const ACTION_BUILDERS = ["stateAction", "formAction"];
+
+describe("every route handler and server action is built with the boundary kit", () => {
+  const { handlers, actions } = boundaryFiles();
+  const method = "GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS";
+
+  it("finds them at all", () => {
+    expect(handlers.length).toBeGreaterThan(20);
+    expect(actions.length).toBeGreaterThan(4);
+  });
+
+  it("builds every route handler with route() or publicRoute() (sign-in, role, zod, audit actor)", () => {
+    const bare = handlers.flatMap(([file, text]) => {
+      const built = new Map(
+        [...text.matchAll(/^(?:export\s+)?const\s+(\w+)\s*=\s*(\w+)(?:<[^(]*>)?\(/gm)].map((m) => [m[1], m[2]]),
+      );
+      const exported = [
+        ...[...text.matchAll(new RegExp(`^export\\s+(?:async\\s+)?function\\s+(${method})\\b`, "gm"))].map((m) => [
+          m[1],
+          "",
+        ]),
+        ...[...text.matchAll(new RegExp(`^export\\s+const\\s+(${method})\\s*=`, "gm"))].map((m) => [m[1], m[1]]),
+        ...[...text.matchAll(/^export\s*\{([^}]*)\}/gm)].flatMap((m) =>
+          m[1].split(",").map((part) => {
+            const [local, as] = part.trim().split(/\s+as\s+/);
+            return [as ?? local, local];
+          }),
+        ),
+      ].filter(([name]) => new RegExp(`^(${method})$`).test(name));
+      return exported
+        .filter(([, local]) => !ROUTE_BUILDERS.includes(built.get(local) ?? ""))
+        .map(([name]) => `${file} ${name}`);
+    });
+    expect(bare).toEqual([]);
+  });
+
+  it("builds every server action with stateAction() or formAction()", () => {
+    const bare = actions.flatMap(([file, text]) => [
+      ...[...text.matchAll(/^export\s+(?:async\s+)?function\s+(\w+)/gm)].map((m) => `${file}#${m[1]}`),
+      ...[...text.matchAll(/^export\s+const\s+(\w+)\s*=\s*(\w+)?/gm)]
+        .filter((m) => !ACTION_BUILDERS.includes(m[2] ?? ""))
+        .map((m) => `${file}#${m[1]}`),
+    ]);
+    expect(bare).toEqual([]);
+  });
+
+  it("reads X-Forwarded-For nowhere but the trusted helper (lib/auth/client-address.ts)", () => {
+    const readers = [...walk(APP), ...walk(path.join(ROOT, "components")), ...walk(path.join(ROOT, "db"))]
+      .filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"))
+      .filter((f) => /x-forwarded-for/i.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(readers).toEqual([]);
+  });
+});
 
 describe("the tamper suite covers every route", () => {
   const disk = routesOnDisk();
@@ -54,7 +124,7 @@ describe("the tamper suite covers every route", () => {
   it("finds the routes at all (the walk itself works)", () => {
     expect(disk.pages).toContain("/facilities/[code]");
     expect(disk.handlers).toContain("/api/v1/progress");
-    expect(disk.actions).toContain("app/admin/users/actions.ts#createUserAction");
+    expect(disk.actions).toContain("app/(signed-in)/admin/users/actions.ts#createUserAction");
   });
 
   it("lists every page", () => {

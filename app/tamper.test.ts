@@ -10,8 +10,8 @@ import { deleteView, listSavedViews, saveView } from "@/db/queries/saved-views";
 import { unsafeUpsertUser } from "@/db/queries/users";
 import { NATIONAL, type Scope } from "@/lib/scope";
 import { makeFacilityCode } from "@/lib/facility-code";
-import { facilityQuery, followUpQuery } from "@/app/_follow-up-params";
-import { auditQuery } from "@/app/_audit-params";
+import { facilityQuery, followUpQuery } from "@/app/_lib/follow-up-params";
+import { auditQuery } from "@/app/_lib/audit-params";
 
 /**
  * The queries under hostile input: whatever a filter carries, the answer is the caller's data or nothing,

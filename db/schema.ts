@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { EVENT_STATES } from "../lib/states";
+import { IMPORT_KINDS } from "../lib/import/kinds";
 import { CATEGORIES, CLAIM_METHODS, TABLE_TYPES } from "../lib/table-types";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from "../lib/follow-ups/contacts";
 
@@ -24,7 +25,7 @@ export const tableType = pgEnum("table_type", TABLE_TYPES);
 export const facilityCategory = pgEnum("facility_category", CATEGORIES);
 export const claimMethod = pgEnum("claim_method", CLAIM_METHODS);
 export const userRole = pgEnum("user_role", ["admin", "editor", "viewer"]);
-export const importKind = pgEnum("import_kind", ["facilities", "filings", "events", "claims"]);
+export const importKind = pgEnum("import_kind", IMPORT_KINDS);
 
 export const importBatches = pgTable("import_batches", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),

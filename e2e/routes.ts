@@ -481,7 +481,7 @@ export const ROUTES: RouteEntry[] = [
     signedOut: "401",
     viewer: "403",
     tokyo: "n/a",
-    coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_upload.test.ts"],
+    coveredBy: ["e2e/tamper-attacks.spec.ts", "e2e/imports.spec.ts", "app/_lib/upload.test.ts"],
   },
   {
     route: "/api/v1/imports/template.csv",
@@ -516,7 +516,7 @@ export const ROUTES: RouteEntry[] = [
 
   // Server actions (asked through their forms in tamper-attacks.spec.ts; their queries take the scope, tested in db/)
   {
-    route: "app/facilities/[code]/actions.ts#addContactAction",
+    route: "app/(signed-in)/facilities/[code]/actions.ts#addContactAction",
     kind: "action",
     method: "POST",
     takes: ["form", "facility-code"],
@@ -526,7 +526,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/follow-up-scope.test.ts"],
   },
   {
-    route: "app/facilities/[code]/actions.ts#updateContactAction",
+    route: "app/(signed-in)/facilities/[code]/actions.ts#updateContactAction",
     kind: "action",
     method: "POST",
     takes: ["form", "facility-code"],
@@ -536,7 +536,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/follow-up-scope.test.ts"],
   },
   {
-    route: "app/facilities/[code]/actions.ts#setFollowUpAction",
+    route: "app/(signed-in)/facilities/[code]/actions.ts#setFollowUpAction",
     kind: "action",
     method: "POST",
     takes: ["form", "facility-code"],
@@ -546,7 +546,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/follow-up-scope.test.ts"],
   },
   {
-    route: "app/follow-ups/actions.ts#assignContractorAction",
+    route: "app/(signed-in)/follow-ups/actions.ts#assignContractorAction",
     kind: "action",
     method: "POST",
     takes: ["form", "filters"],
@@ -556,7 +556,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/contractors.test.ts", "e2e/guidance-rules.spec.ts"],
   },
   {
-    route: "app/follow-ups/actions.ts#bulkFollowUpAction",
+    route: "app/(signed-in)/follow-ups/actions.ts#bulkFollowUpAction",
     kind: "action",
     method: "POST",
     takes: ["form", "codes"],
@@ -566,7 +566,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/follow-up-scope.test.ts"],
   },
   {
-    route: "app/follow-ups/actions.ts#saveViewAction",
+    route: "app/(signed-in)/follow-ups/actions.ts#saveViewAction",
     kind: "action",
     method: "POST",
     takes: ["form"],
@@ -576,7 +576,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["app/tamper.test.ts"],
   },
   {
-    route: "app/follow-ups/actions.ts#deleteViewAction",
+    route: "app/(signed-in)/follow-ups/actions.ts#deleteViewAction",
     kind: "action",
     method: "POST",
     takes: ["form"],
@@ -586,7 +586,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["app/tamper.test.ts"],
   },
   {
-    route: "app/admin/offices/actions.ts#saveOfficeAction",
+    route: "app/(signed-in)/admin/offices/actions.ts#saveOfficeAction",
     kind: "action",
     method: "POST",
     takes: ["form", "prefecture-code"],
@@ -596,7 +596,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/letters.test.ts"],
   },
   {
-    route: "app/follow-ups/letters/actions.ts#recordLettersAction",
+    route: "app/(signed-in)/follow-ups/letters/actions.ts#recordLettersAction",
     kind: "action",
     method: "POST",
     takes: ["form", "codes"],
@@ -606,7 +606,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/letters.test.ts", "e2e/guidance-rules.spec.ts"],
   },
   {
-    route: "app/admin/users/actions.ts#createUserAction",
+    route: "app/(signed-in)/admin/users/actions.ts#createUserAction",
     kind: "action",
     method: "POST",
     takes: ["form"],
@@ -616,7 +616,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"],
   },
   {
-    route: "app/admin/users/actions.ts#updateUserAction",
+    route: "app/(signed-in)/admin/users/actions.ts#updateUserAction",
     kind: "action",
     method: "POST",
     takes: ["form", "user-id"],
@@ -626,7 +626,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["e2e/tamper-attacks.spec.ts", "db/queries/user-admin.test.ts", "lib/auth/grants.test.ts"],
   },
   {
-    route: "app/admin/users/actions.ts#resetPasswordAction",
+    route: "app/(signed-in)/admin/users/actions.ts#resetPasswordAction",
     kind: "action",
     method: "POST",
     takes: ["form", "user-id"],
@@ -636,7 +636,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["db/queries/user-admin.test.ts"],
   },
   {
-    route: "app/account/password/actions.ts#signOutEverywhereAction",
+    route: "app/(signed-in)/account/password/actions.ts#signOutEverywhereAction",
     kind: "action",
     method: "POST",
     takes: ["form"],
@@ -646,7 +646,7 @@ export const ROUTES: RouteEntry[] = [
     coveredBy: ["e2e/tamper-sessions.spec.ts"],
   },
   {
-    route: "app/account/password/actions.ts#changePasswordAction",
+    route: "app/(signed-in)/account/password/actions.ts#changePasswordAction",
     kind: "action",
     method: "POST",
     takes: ["form"],

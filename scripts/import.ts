@@ -1,11 +1,12 @@
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { closeDb, getDb } from "../db/client";
-import { auditImport } from "../db/import/audit";
+import { closeDb } from "../db/client";
+import { runAuditedImport } from "../db/import/audited-run";
 import { runMigrations } from "../db/migrate";
-import { contractSummary, runImport, type ImportSummary } from "../db/import/run";
+import { contractSummary, type ImportSummary } from "../db/import/run";
 import { ImportFileError } from "../lib/import/decode";
+import { IMPORT_KINDS, isImportKind } from "../lib/import/kinds";
 import { errorsCsv } from "../lib/import/errors-csv";
 import { encodeCsv } from "../lib/csv";
 import { NATIONAL } from "../lib/scope";
@@ -14,8 +15,7 @@ import { parseArgs, stringOption } from "./args";
 // A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
 process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
 
-const USAGE =
-  "usage: npm run import -- <facilities|filings|events|claims> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]";
+const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join("|")}> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]`;
 
 function printHuman(s: ImportSummary): void {
   const sheet = s.sheet
@@ -34,7 +34,7 @@ function printHuman(s: ImportSummary): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const [kind, file] = positional;
-  if (!["facilities", "filings", "events", "claims"].includes(kind ?? "") || !file) {
+  if (!isImportKind(kind) || !file) {
     console.error(USAGE);
     return 1;
   }
@@ -49,24 +49,18 @@ async function main(): Promise<number> {
     email: `cli:${process.env.USER ?? process.env.LOGNAME ?? "unknown"}@${os.hostname()}`,
     ip: null,
   };
-  const run = { kind, fileName: path.basename(file), dryRun: options.has("dry-run"), via: "cli" as const };
+  const run = { fileName: path.basename(file), dryRun: options.has("dry-run") };
   try {
     await runMigrations();
-    let summary: ImportSummary;
-    try {
-      summary = await runImport({
-        kind: kind as "facilities",
-        fileName: run.fileName,
-        actor: { ...actor, scope: NATIONAL },
-        dryRun: run.dryRun,
-        source: createReadStream(file, { highWaterMark: 256 * 1024 }),
-        sheet: stringOption(options, "sheet"),
-      });
-    } catch (error) {
-      await auditImport(getDb(), actor, run, { error });
-      throw error;
-    }
-    await auditImport(getDb(), actor, run, { summary });
+    const summary = await runAuditedImport({
+      kind,
+      fileName: run.fileName,
+      actor: { ...actor, scope: NATIONAL },
+      via: "cli",
+      dryRun: run.dryRun,
+      source: createReadStream(file, { highWaterMark: 256 * 1024 }),
+      sheet: stringOption(options, "sheet"),
+    });
     const errorsFile = stringOption(options, "errors");
     if (errorsFile) writeFileSync(errorsFile, encodeCsv(errorsCsv(summary.errors, summary.errorsOmitted), "utf-8"));
     if (json) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
@@ -9,7 +10,7 @@ import { unsafeFindUserById, type Role } from "@/db/queries/users";
 import { scopeFromPrefectures } from "@/lib/scope";
 import { sessionProblem } from "@/lib/auth/session-rules";
 import { sessionMaxAgeMs } from "@/lib/auth/limits";
-import { auditRefused } from "@/app/_access-audit";
+import { auditRefused } from "@/app/_lib/access-audit";
 import { noteRequestUser } from "@/lib/request-context";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
@@ -22,9 +23,10 @@ const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 /**
  * The signed-in user as the database has them now: role, scope, the disabled flag and the session version
  * are read on every request, so disabling a user, a password reset or a change of role or scope takes
- * effect at the next request, not when the cookie expires; a session also ends at its maximum age.
+ * effect at the next request, not when the cookie expires; a session also ends at its maximum age. Read
+ * once per request: the signed-in pages' layout and the page itself both ask.
  */
-async function currentUser(): Promise<CurrentUser | null> {
+const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -34,7 +36,7 @@ async function currentUser(): Promise<CurrentUser | null> {
   const { id: userId, email, name, role, prefectures, mustChangePassword } = row;
   noteRequestUser(userId);
   return { id: userId, email, name, role, prefectures, mustChangePassword, scope: scopeFromPrefectures(prefectures) };
-}
+});
 
 /** For the password page only: the signed-in user even while they must change their password. */
 export async function requireUserForPasswordChange(): Promise<CurrentUser> {

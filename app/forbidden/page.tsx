@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "../_auth/session";
-import { getMessages } from "../_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 
 /** The tab's title in the language the user chose. */
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,4 +1,4 @@
-import { getMessages } from "../_i18n";
+import { getMessages } from "@/app/_lib/i18n";
 import { LoginForm } from "@/components/auth/login-form";
 import { sameSitePath } from "@/lib/safe-redirect";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { notFound } from "next/navigation";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { requireUser } from "@/app/_auth/session";
-import { getMessages } from "@/app/_i18n";
-import { dashboardFilter } from "@/app/_params";
+import { getMessages } from "@/app/_lib/i18n";
+import { dashboardFilter } from "@/app/_lib/dashboard-params";
 import { prefectureByCode } from "@/lib/prefectures";
 import { scopeIncludes } from "@/lib/scope";
 import { todayIso } from "@/lib/dates";

@@ -1,9 +1,10 @@
-import Link from "next/link";
+import { Suspense } from "react";
 import { bracket, joinList, type Lang, type Messages } from "@/lib/i18n/messages";
 import { prefectureByCode } from "@/lib/prefectures";
 import { SignOutButton } from "./sign-out-button";
 import { MenuToggle } from "./menu-toggle";
 import { Brand } from "./plain-bar";
+import { LangLink, NavLink } from "./nav-link";
 
 interface Props {
   t: Messages;
@@ -11,7 +12,6 @@ interface Props {
   email: string;
   role: "admin" | "editor" | "viewer";
   prefectures: string[] | null;
-  path: string;
 }
 
 /** The user's scope in words: 全国, or their prefectures' names. */
@@ -25,47 +25,35 @@ export function scopeName(t: Messages, lang: Lang, prefectures: string[] | null)
   );
 }
 
-export function TopBar({ t, lang, email, role, prefectures, path }: Props) {
+/** The signed-in pages' header, rendered once by their layout (app/(signed-in)/layout.tsx). */
+export function TopBar({ t, lang, email, role, prefectures }: Props) {
   const other = lang === "ja" ? "en" : "ja";
   return (
     <header className="topbar">
       <Brand t={t} />
       <MenuToggle label={t.menu}>
         <nav className="mainnav" aria-label={t.navLabel}>
-          <Link href="/" aria-current={path === "/" || path.startsWith("/?") ? "page" : undefined}>
-            {t.navDashboard}
-          </Link>
-          <Link
-            href="/follow-ups"
-            aria-current={path.startsWith("/follow-ups") || path.startsWith("/facilities") ? "page" : undefined}
-          >
+          <NavLink href="/">{t.navDashboard}</NavLink>
+          <NavLink href="/follow-ups" under={["/follow-ups", "/facilities"]}>
             {t.fu.nav}
-          </Link>
-          {role !== "viewer" && (
-            <Link href="/imports" aria-current={path.startsWith("/imports") ? "page" : undefined}>
-              {t.navImports}
-            </Link>
-          )}
+          </NavLink>
+          {role !== "viewer" && <NavLink href="/imports">{t.navImports}</NavLink>}
           {role === "admin" && (
-            <Link href="/admin/users" aria-current={path.startsWith("/admin/users") ? "page" : undefined}>
+            <NavLink href="/admin/users">
               {t.admin.nav}
               {lang === "en" ? ": " : "："}
               {t.admin.navUsers}
-            </Link>
+            </NavLink>
           )}
-          {role === "admin" && prefectures === null && (
-            <Link href="/admin/audit" aria-current={path.startsWith("/admin/audit") ? "page" : undefined}>
-              {t.admin.navAudit}
-            </Link>
-          )}
+          {role === "admin" && prefectures === null && <NavLink href="/admin/audit">{t.admin.navAudit}</NavLink>}
         </nav>
         <span className="who" data-testid="who">
           {email}
           {bracket(lang, `${t.role[role]}${lang === "en" ? ", " : "・"}${scopeName(t, lang, prefectures)}`)}
         </span>
-        <a className="lang" href={`/lang?to=${other}&back=${encodeURIComponent(path)}`} lang={other}>
-          {t.language}
-        </a>
+        <Suspense>
+          <LangLink to={other}>{t.language}</LangLink>
+        </Suspense>
         <SignOutButton label={t.signOut} />
       </MenuToggle>
     </header>

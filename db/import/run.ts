@@ -1,20 +1,17 @@
-import { eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { arrayParam, withTransaction, type Tx } from "../transaction";
-import { withForeignKeysCheckedAfter } from "../bulk/rebuild";
-import { importBatches } from "../schema";
+import { withTransaction } from "../transaction";
 import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-summary";
 import { tableTypeFromDigit } from "../../lib/table-types";
-import { scopeIncludes, type Scope } from "../../lib/scope";
+import type { Scope } from "../../lib/scope";
 import { todayIso } from "../../lib/dates";
-import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
-import { upsertEvents, type EventInput, type WriteCounts } from "./events";
-import { upsertFilings, type FilingInput } from "./filings";
-import { upsertClaims, type ClaimsInput } from "./claims";
+import type { FacilityColumn } from "./facilities";
 import { DryRunDiffCollector } from "./dry-run-diff";
+import { admitRows } from "./admit";
+import { WRITERS, type RowInput } from "./writers";
+import { openBatch, recordFailure, recordFinish } from "./batch-record";
 import { readImportFile } from "../../lib/import/file-reader";
 import { ImportFileError } from "../../lib/import/decode";
-import type { ImportKind } from "../../lib/import/headers";
+import { KIND_RULES, type ImportKind } from "../../lib/import/kinds";
 import { ErrorCap } from "../../lib/import/limits";
 import type { ImportSummary, RowError } from "../../lib/import/types";
 
@@ -38,7 +35,7 @@ export interface ImportActor {
   scope: Scope;
 }
 
-interface RunOptions<K extends ImportKind> {
+export interface RunOptions<K extends ImportKind> {
   kind: K;
   fileName: string;
   actor: ImportActor;
@@ -56,31 +53,18 @@ export { ImportFileError };
 
 const distinctRows = (errors: RowError[]) => new Set(errors.map((e) => e.row)).size;
 
-const OUTSIDE_SCOPE = "担当外の都道府県の施設です（取り込めません） / outside your prefectures";
-const NOT_FOUND = "この医療機関コードの施設が登録されていません / no facility with this code";
-
 /**
- * Imports one file in one transaction: every batch is checked against the actor's scope and the facility
- * list, written set-based, and the monthly summary recomputed before commit. Any failure rolls it all back
- * (the batch is then recorded as failed); a dry run rolls back on purpose and reports the same counts.
+ * Imports one file in one transaction, in four stages: read (lib/import: the file decoded, each row
+ * checked), admit (./admit.ts: the actor's scope), write (./writers.ts: one writer per kind) and finish
+ * (the monthly summary recomputed before commit, the batch recorded). Any failure rolls it all back (the
+ * batch is then recorded as failed); a dry run rolls back on purpose and reports the same counts.
  */
 export async function runImport<K extends ImportKind>(options: RunOptions<K>): Promise<ImportSummary> {
   const db = getDb();
-  const [batch] = await db
-    .insert(importBatches)
-    .values({
-      kind: options.kind,
-      fileName: options.fileName,
-      userId: options.actor.id,
-      userEmail: options.actor.email,
-      dryRun: options.dryRun,
-    })
-    .returning({ id: importBatches.id });
-  // A facility list needs no lookup per batch, so its batches are small: rows then go out to the database
-  // before they are old enough for the collector to copy them (national list: 2.6 s → 2.4 s at 1,000 rows).
+  const batchId = await openBatch(db, options);
   const reader = readImportFile(options.kind, options.source, {
     today: todayIso(),
-    batchRows: options.kind === "facilities" ? 1000 : 5000,
+    batchRows: KIND_RULES[options.kind].batchRows,
     sheet: options.sheet,
   });
   const summary: ImportSummary = {
@@ -95,7 +79,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
     dryRun: options.dryRun,
     errors: [],
     errorsOmitted: 0,
-    batchId: batch.id,
+    batchId,
   };
   // Every error is counted; only the first ones are kept (in memory, in the batch's jsonb and in the reply).
   const errors = new ErrorCap();
@@ -105,9 +89,8 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const diff = options.dryRun ? new DryRunDiffCollector() : null;
         await diff?.start(tx);
-        const present = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
-        // Each batch read is checked against the scope (and, but for facility lists, the facilities on record).
-        async function* acceptedParts() {
+        // Each batch read is admitted (scope, facilities on record) before the writer sees it.
+        async function* admittedParts(): AsyncGenerator<RowInput[]> {
           // The next batch is read and checked while this one is written: the database works on its own core.
           const batches = reader.batches[Symbol.asyncIterator]();
           let ahead = batches.next();
@@ -122,12 +105,12 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             summary.rejected += rejectedRows;
             errors.add(part.errors);
             const refused: RowError[] = [];
-            const accepted = await admissible(tx, options.kind, part.rows, options.actor.scope, refused);
+            const accepted = await admitRows<RowInput>(tx, options.kind, part.rows, options.actor.scope, refused);
             summary.rejected += refused.length; // one error a refused row
             errors.add(refused);
             errors.settle();
             if (diff) {
-              const ok = new Set(accepted.map(codeOf));
+              const ok = new Set(accepted.map((row) => row.code));
               diff.addRepairs((part.repairs ?? []).filter((r) => ok.has(r.code)));
               diff.touch([...ok]);
             }
@@ -140,48 +123,18 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
             options.onProgress?.(summary.rows);
           }
         }
-        if (options.kind === "facilities") {
-          // A facility list goes in as one COPY stream (its codes are distinct). The first list into an empty
-          // table goes straight in, its foreign key set aside and checked once at the end; its indexes are kept
-          // up as the rows come in: the database does that while the file is still being read (a national
-          // list: 1.77 s, against 1.87 s with them rebuilt afterwards). Any later list goes through a staging
-          // table and is merged set-based.
-          const intoEmpty = await takeTurnAndCheckEmpty(tx);
-          const load = async () => {
-            const parts = acceptedParts() as AsyncGenerator<FacilityInput[]>;
-            const first = await parts.next(); // the header has been read by then: the columns are known
-            if (first.done) return;
-            const rows = prepend(first.value, parts);
-            if (intoEmpty) summary.inserted = await insertFacilities(tx, rows, present(), batch.id);
-            else Object.assign(summary, await mergeFacilities(tx, rows, present(), batch.id));
-          };
-          await (intoEmpty ? withForeignKeysCheckedAfter(tx, ["facilities"], load) : load());
-        } else {
-          for await (const accepted of acceptedParts()) {
-            const counts = await write(tx, options.kind, accepted, batch.id);
-            summary.inserted += counts.inserted;
-            summary.updated += counts.updated;
-            summary.unchanged += counts.unchanged;
-          }
-        }
+        const columns = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
+        const counts = await WRITERS[options.kind](tx, admittedParts(), { batchId, columns });
+        Object.assign(summary, counts);
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
-        if (diff) summary.diff = await diff.finish(tx, batch.id);
+        if (diff) summary.diff = await diff.finish(tx, batchId);
       },
       // JIT compiling costs more than it saves on these one-off statements: re-adding the foreign key after
       // a national first list took 0.7 s with it and 0.08 s without.
       { rollback: options.dryRun, settings: { jit: "off" } },
     );
   } catch (error) {
-    const message = error instanceof ImportFileError ? error.messageJa : "取り込みに失敗しました（変更はありません）";
-    await db
-      .update(importBatches)
-      .set({
-        status: "failed",
-        encoding: reader.encoding(),
-        finishedAt: new Date(),
-        errors: [{ row: 0, column: "", value: "", message }],
-      })
-      .where(eq(importBatches.id, batch.id));
+    await recordFailure(db, batchId, reader.encoding(), error);
     throw error;
   }
   summary.encoding = reader.encoding() ?? "";
@@ -192,22 +145,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   errors.settle();
   summary.errors = errors.kept;
   summary.errorsOmitted = errors.omitted;
-  await db
-    .update(importBatches)
-    .set({
-      status: options.dryRun ? "dry_run" : "done",
-      encoding: summary.encoding,
-      finishedAt: new Date(),
-      rows: summary.rows,
-      inserted: summary.inserted,
-      updated: summary.updated,
-      unchanged: summary.unchanged,
-      rejected: summary.rejected,
-      errors: summary.errors,
-      errorsOmitted: summary.errorsOmitted,
-      ...(summary.diff && { diff: summary.diff }),
-    })
-    .where(eq(importBatches.id, batch.id));
+  await recordFinish(db, batchId, summary);
   return summary;
 }
 
@@ -217,58 +155,4 @@ function summarySlices(prefixes: Set<string>): SummaryGroup[] {
     const tableType = tableTypeFromDigit(p[2]);
     return tableType ? [{ prefecture: p.slice(0, 2), tableType }] : [];
   });
-}
-
-/**
- * Facility imports take turns (a transaction-scoped advisory lock, taken before anything reads the table),
- * so that two lists uploaded together cannot both find the table empty and deadlock over its indexes; the
- * later one waits, then finds the table filled. Returns whether the table is empty.
- */
-async function takeTurnAndCheckEmpty(tx: Tx): Promise<boolean> {
-  await tx.query(sql`select pg_advisory_xact_lock(hashtext('facility-import'))`);
-  return (await tx.query<{ empty: boolean }>(sql`select not exists (select 1 from facilities) as empty`))[0].empty;
-}
-
-async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield first;
-  yield* rest;
-}
-
-function codeOf(value: FacilityInput | FilingInput | EventInput | ClaimsInput): string {
-  return value.code;
-}
-
-/** Drops (and reports) rows outside the actor's scope, and filings/events for facilities that do not exist. */
-async function admissible<T extends FacilityInput | FilingInput | EventInput | ClaimsInput>(
-  tx: Tx,
-  kind: ImportKind,
-  rows: { row: number; value: T }[],
-  scope: Scope,
-  errors: ImportError[],
-): Promise<T[]> {
-  let known = new Map<string, string>();
-  if (kind !== "facilities" && rows.length > 0) {
-    const found = await tx.query<{ code: string; prefecture: string }>(
-      sql`select code, prefecture from facilities where code = any(${arrayParam([...new Set(rows.map((r) => codeOf(r.value)))])}::text[])`,
-    );
-    known = new Map(found.map((f) => [f.code, f.prefecture]));
-  }
-  const accepted: T[] = [];
-  for (const { row, value } of rows) {
-    const code = codeOf(value);
-    const prefecture = kind === "facilities" ? (value as FacilityInput).prefecture : known.get(code);
-    // An unknown code and one outside the scope read the same to a scoped user: nothing is confirmed.
-    if (prefecture === undefined || (!scopeIncludes(scope, prefecture) && kind !== "facilities")) {
-      errors.push({ row, column: "code", value: code, message: NOT_FOUND });
-    } else if (!scopeIncludes(scope, prefecture)) {
-      errors.push({ row, column: "code", value: code, message: OUTSIDE_SCOPE });
-    } else accepted.push(value);
-  }
-  return accepted;
-}
-
-function write(tx: Tx, kind: "filings" | "events" | "claims", rows: unknown[], batchId: number): Promise<WriteCounts> {
-  if (kind === "filings") return upsertFilings(tx, rows as FilingInput[], batchId);
-  if (kind === "claims") return upsertClaims(tx, rows as ClaimsInput[], batchId);
-  return upsertEvents(tx, rows as EventInput[], batchId);
 }

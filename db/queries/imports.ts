@@ -3,10 +3,11 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import type { Scope } from "../../lib/scope";
 import type { RowError } from "../../lib/import/types";
+import type { ImportKind } from "../../lib/import/kinds";
 
 export interface ImportBatchRow {
   id: number;
-  kind: "facilities" | "filings" | "events" | "claims";
+  kind: ImportKind;
   fileName: string;
   encoding: string | null;
   userEmail: string | null;

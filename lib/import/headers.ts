@@ -1,6 +1,8 @@
 import { ImportFileError } from "./decode";
 
-export type ImportKind = "facilities" | "filings" | "events" | "claims";
+import type { ImportKind } from "./kinds";
+
+export type { ImportKind };
 
 /** Header names by key: the English key itself is always accepted too. First the required keys. */
 const CODE = [

@@ -10,13 +10,16 @@ import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 
-export type RowOf<K extends ImportKind> = K extends "facilities"
-  ? FacilityRow
-  : K extends "filings"
-    ? FilingRow
-    : K extends "claims"
-      ? ClaimsRow
-      : EventRow | CertificateOnlyRow;
+/** The checked row of each kind (a key per kind: a new kind does not compile until it has one). */
+type RowByKind = {
+  facilities: FacilityRow;
+  filings: FilingRow;
+  events: EventRow | CertificateOnlyRow;
+  claims: ClaimsRow;
+};
+type EveryKind<T extends Record<ImportKind, unknown>> = T;
+
+export type RowOf<K extends ImportKind> = EveryKind<RowByKind>[K];
 
 export interface ReadBatch<K extends ImportKind> {
   rows: { row: number; value: RowOf<K> }[];
@@ -32,11 +35,18 @@ export interface CsvReader<K extends ImportKind> {
   batches: AsyncIterable<ReadBatch<K>>;
 }
 
+/** The read stage's check of one row, by kind. */
+const ROW_CHECKS: Record<ImportKind, (row: number, cells: Record<string, string>, today: string) => unknown> = {
+  facilities: (row, cells) => facilityRow(row, cells),
+  filings: (row, cells) => filingRow(row, cells),
+  events: eventRow,
+  claims: claimsRow,
+};
+
 function validate<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>, today: string) {
-  if (kind === "facilities") return facilityRow(row, cells);
-  if (kind === "filings") return filingRow(row, cells);
-  if (kind === "claims") return claimsRow(row, cells, today);
-  return eventRow(row, cells, today);
+  return ROW_CHECKS[kind](row, cells, today) as ReturnType<
+    typeof facilityRow | typeof filingRow | typeof eventRow | typeof claimsRow
+  >;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "./read";
 import { HEADERS } from "./headers";
-import { importTemplateRows, TEMPLATE_KINDS } from "./template";
+import { importTemplateRows } from "./template";
+import { IMPORT_KINDS } from "./kinds";
 import { csvLine, encodeCsv } from "../csv";
 
 async function* once(bytes: Uint8Array) {
@@ -9,7 +10,7 @@ async function* once(bytes: Uint8Array) {
 }
 
 describe("import templates", () => {
-  for (const kind of TEMPLATE_KINDS) {
+  for (const kind of IMPORT_KINDS) {
     it(`the ${kind} template maps every column and its example row is accepted (as Excel's Shift_JIS)`, async () => {
       const reader = readCsv(kind, once(encodeCsv(importTemplateRows(kind).map(csvLine).join(""), "shift_jis")), {
         today: "2026-12-01",

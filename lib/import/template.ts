@@ -1,6 +1,5 @@
-import { HEADERS, type ImportKind } from "./headers";
-
-export const TEMPLATE_KINDS: readonly ImportKind[] = ["facilities", "filings", "events", "claims"];
+import { HEADERS } from "./headers";
+import type { ImportKind } from "./kinds";
 
 /**
  * A CSV template for each import kind, to fill in with Excel: every column the import reads, headed with its

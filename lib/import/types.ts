@@ -1,5 +1,6 @@
 import type { EventState } from "../states";
 import type { Category, ClaimMethod, TableType } from "../table-types";
+import type { ImportKind } from "./kinds";
 
 /** One valid row of each kind, shaped for the database writers (db/import/*). */
 export interface FacilityRow {
@@ -94,7 +95,7 @@ export interface RowError {
 
 /** What an import reports (contracts.md), plus its batch and how the headers were read (not in the contract). */
 export interface ImportSummary {
-  kind: "facilities" | "filings" | "events" | "claims";
+  kind: ImportKind;
   file: string;
   encoding: string;
   rows: number;

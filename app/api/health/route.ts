@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
+import { publicRoute } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness: the process answers. No database, no sign-in, nothing about the installation. */
-export function GET() {
-  return NextResponse.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = publicRoute(() => NextResponse.json({ status: "ok" }, { headers: { "cache-control": "no-store" } }));

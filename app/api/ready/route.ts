@@ -3,6 +3,7 @@ import { getDb, getReadDb } from "@/db/client";
 import { schemaIsCurrent } from "@/db/queries/health";
 import { readConfig } from "@/lib/config";
 import { logger } from "@/lib/log";
+import { publicRoute } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * this build's latest migration. No sign-in; the answer says ready or not and nothing else (the reason is
  * logged for the operator).
  */
-export async function GET() {
+export const GET = publicRoute(async () => {
   const timeoutMs = readConfig().READY_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>(
@@ -31,4 +32,4 @@ export async function GET() {
     return NextResponse.json({ status: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
   return NextResponse.json({ status: "ready" }, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,5 +1,5 @@
 import { deferralFigures } from "@/db/queries/deferrals";
-import { panelRoute } from "@/app/_panel-route";
+import { panelRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

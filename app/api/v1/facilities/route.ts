@@ -1,30 +1,18 @@
-import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { listFacilities } from "@/db/queries/facilities";
-import { apiUser } from "@/app/_auth/session";
-import { auditRead } from "@/app/_access-audit";
-import { searchParamsObject } from "@/app/_params";
-import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
+import { auditRead } from "@/app/_lib/access-audit";
+import { facilityQuery, toFacilityFilter } from "@/app/_lib/follow-up-params";
+import { route } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
 /** Facilities within the caller's prefectures, filtered and paged (the prefecture page's table reads the same). */
-export async function GET(req: NextRequest) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const parsed = facilityQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
-  if (!parsed.success) return invalidQuery(parsed.error);
-  const page = await listFacilities(
-    await readDb(),
-    auth.user.scope,
-    toFacilityFilter(parsed.data),
-    parsed.data.page,
-    parsed.data.pageSize,
-  );
-  await auditRead(auth.user, "read.list", "facilities", {
-    filters: parsed.data,
+export const GET = route({ query: facilityQuery }, async ({ user, query }) => {
+  const page = await listFacilities(await readDb(), user.scope, toFacilityFilter(query), query.page, query.pageSize);
+  await auditRead(user, "read.list", "facilities", {
+    filters: query,
     total: page.total,
     rows: page.items.length,
   });
   return Response.json(page);
-}
+});

@@ -1,5 +1,5 @@
 import { funnel } from "@/db/queries/funnel";
-import { panelRoute } from "@/app/_panel-route";
+import { panelRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

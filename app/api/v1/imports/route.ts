@@ -1,54 +1,34 @@
 import { createReadStream } from "node:fs";
-import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
-import { isCrossOrigin } from "@/lib/origin";
-import { requestClientAddress } from "@/lib/auth/client-address";
-import { apiUser, type CurrentUser } from "@/app/_auth/session";
-import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_upload";
-import { getDb } from "@/db/client";
-import { auditImport } from "@/db/import/audit";
-import { importForm } from "@/app/_import-form";
-import { readPrimaryCookie } from "@/app/_read-db";
-import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
+import { NextResponse } from "next/server";
+import type { CurrentUser } from "@/app/_auth/session";
+import type { Actor } from "@/db/queries/audit-entry";
+import { maxUploadBytes, spoolMultipart, UploadError, type SpooledUpload } from "@/app/_lib/upload";
+import { importForm, type ImportFormFields } from "@/app/_lib/import-form";
+import { readPrimaryCookie } from "@/app/_lib/read-db";
+import { route } from "@/app/_lib/route";
+import { runAuditedImport } from "@/db/import/audited-run";
+import { contractSummary, ImportFileError } from "@/db/import/run";
 import { SheetError } from "@/lib/import/xlsx-sheet";
+import { PROGRESS_CONTENT_TYPE, progressLine, summaryLine, type ProgressLine } from "@/lib/import/progress-protocol";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const form = importForm;
-
 const FAILED = "取り込みに失敗しました（データは変更されていません）";
 
-/** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
-async function auditedImport(
-  req: NextRequest,
-  user: CurrentUser,
-  upload: SpooledUpload,
-  fields: z.infer<typeof form>,
-  onProgress?: (rows: number) => void,
-): Promise<ImportSummary> {
-  const actor = { id: user.id, email: user.email, ip: requestClientAddress(req.headers) };
-  const run = { kind: fields.kind, fileName: upload.file.name, dryRun: fields.dryRun, via: "upload" as const };
-  try {
-    const summary = await importUpload(user, upload, fields, onProgress);
-    await auditImport(getDb(), actor, run, { summary });
-    return summary;
-  } catch (error) {
-    await auditImport(getDb(), actor, run, { error });
-    throw error;
-  }
-}
-
+/** The spooled file through the import's stages, audited with the user and their address. */
 function importUpload(
   user: CurrentUser,
+  actor: Actor,
   upload: SpooledUpload,
-  fields: z.infer<typeof form>,
+  fields: ImportFormFields,
   onProgress?: (rows: number) => void,
-): Promise<ImportSummary> {
-  return runImport({
+) {
+  return runAuditedImport({
     kind: fields.kind,
     fileName: upload.file.name,
-    actor: { id: user.id, email: user.email, scope: user.scope },
+    actor: { ...actor, ip: actor.ip ?? null, scope: user.scope },
+    via: "upload",
     dryRun: fields.dryRun,
     source: createReadStream(upload.file.path, { highWaterMark: 256 * 1024 }),
     sheet: fields.sheet,
@@ -57,25 +37,32 @@ function importUpload(
 }
 
 /** What a refused file or a failure looks like to the caller: a reason and a message, never a stack. */
-function failure(error: unknown): { status: number; body: { error: string; message: string; sheets?: string[] } } {
+function failure(error: unknown): { status: number; body: Extract<ProgressLine, { type: "error" }> } {
   // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
   if (error instanceof SheetError)
-    return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
-  if (error instanceof ImportFileError) return { status: 422, body: { error: error.reason, message: error.messageJa } };
+    return {
+      status: 422,
+      body: { type: "error", error: error.reason, message: error.messageJa, sheets: error.sheets },
+    };
+  if (error instanceof ImportFileError)
+    return { status: 422, body: { type: "error", error: error.reason, message: error.messageJa } };
   console.error("import failed", error);
-  return { status: 500, body: { error: "import_failed", message: FAILED } };
+  return { status: 500, body: { type: "error", error: "import_failed", message: FAILED } };
+}
+
+/** The failure as the plain JSON answer gives it (the stream's line without its type). */
+function withoutType(line: ProgressLine) {
+  const { type, ...rest } = line;
+  void type;
+  return rest;
 }
 
 /**
  * POST /api/v1/imports (multipart: kind, file, dryRun): editors and admins. Answers the import summary of
  * contracts.md. With `Accept: application/x-ndjson` it streams progress lines while the file runs and ends
- * with the summary (plus the batch id, the header mapping and a dry run's per-facility diff, for the upload page).
+ * with the summary (lib/import/progress-protocol.ts, read by the upload page).
  */
-export async function POST(req: NextRequest) {
-  // This route is outside the proxy (see proxy.ts), so it refuses cross-origin posts itself.
-  if (isCrossOrigin(req.headers)) return NextResponse.json({ error: "cross_origin_request_refused" }, { status: 403 });
-  const auth = await apiUser("editor");
-  if (!auth.ok) return auth.response;
+export const POST = route({ role: "editor", sameOrigin: true }, async ({ req, user, actor }) => {
   let upload: SpooledUpload;
   try {
     upload = await spoolMultipart(req, maxUploadBytes());
@@ -84,7 +71,7 @@ export async function POST(req: NextRequest) {
       return NextResponse.json({ error: error.code, message: error.messageJa }, { status: error.status });
     throw error;
   }
-  const parsed = form.safeParse(upload.fields);
+  const parsed = importForm.safeParse(upload.fields);
   if (!parsed.success) {
     await upload.cleanup();
     return NextResponse.json(
@@ -92,52 +79,50 @@ export async function POST(req: NextRequest) {
       { status: 400 },
     );
   }
+  const fields = parsed.data;
+  const response = (req.headers.get("accept") ?? "").includes(PROGRESS_CONTENT_TYPE)
+    ? streamed(user, actor, upload, fields)
+    : await whole(user, actor, upload, fields);
+  // The pages the user opens next read from the primary, which has the import (see app/_lib/read-db.ts).
+  if (!fields.dryRun && response.ok) response.cookies.set(readPrimaryCookie);
+  return response;
+});
 
-  if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
-    try {
-      const response = NextResponse.json(contractSummary(await auditedImport(req, auth.user, upload, parsed.data)));
-      if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
-      return response;
-    } catch (error) {
-      const { status, body } = failure(error);
-      return NextResponse.json(body, { status });
-    } finally {
-      await upload.cleanup();
-    }
+/** The summary as one JSON answer (the API's contract). */
+async function whole(user: CurrentUser, actor: Actor, upload: SpooledUpload, fields: ImportFormFields) {
+  try {
+    return NextResponse.json(contractSummary(await importUpload(user, actor, upload, fields)));
+  } catch (error) {
+    const { status, body } = failure(error);
+    return NextResponse.json(withoutType(body), { status });
+  } finally {
+    await upload.cleanup();
   }
+}
 
+/** Progress lines while the file runs, then the summary or the failure. */
+function streamed(user: CurrentUser, actor: Actor, upload: SpooledUpload, fields: ImportFormFields) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (value: object) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      const send = (line: ProgressLine) => controller.enqueue(encoder.encode(progressLine(line)));
       send({ type: "started", file: upload.file.name, bytes: upload.file.bytes });
       try {
-        const summary = await auditedImport(req, auth.user, upload, parsed.data, (rows) =>
-          send({ type: "progress", rows }),
-        );
-        send({
-          type: "summary",
-          ...contractSummary(summary),
-          batchId: summary.batchId,
-          mapping: summary.mapping,
-          diff: summary.diff,
-        });
+        const summary = await importUpload(user, actor, upload, fields, (rows) => send({ type: "progress", rows }));
+        send(summaryLine(summary));
       } catch (error) {
-        send({ type: "error", ...failure(error).body });
+        send(failure(error).body);
       } finally {
         await upload.cleanup();
         controller.close();
       }
     },
   });
-  const response = new NextResponse(body, {
+  return new NextResponse(body, {
     headers: {
-      "content-type": "application/x-ndjson; charset=utf-8",
+      "content-type": `${PROGRESS_CONTENT_TYPE}; charset=utf-8`,
       "cache-control": "no-store",
       "x-accel-buffering": "no",
     },
   });
-  // The pages the user opens next read from the primary, which has the import (see app/_read-db.ts).
-  if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
-  return response;
 }

@@ -1,5 +1,5 @@
 import { planForecast } from "@/db/queries/plan";
-import { panelRoute } from "@/app/_panel-route";
+import { panelRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,26 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { NextResponse } from "next/server";
+import { readDb } from "@/app/_lib/read-db";
 import { progress } from "@/db/queries/progress";
 import { todayIso } from "@/lib/dates";
-import { apiUser } from "@/app/_auth/session";
-import { progressQuery, searchParamsObject } from "@/app/_params";
+import { progressQuery } from "@/app/_lib/dashboard-params";
+import { route } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: NextRequest) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const parsed = progressQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
-  if (!parsed.success) {
-    return NextResponse.json(
-      {
-        error: "invalid_query",
-        issues: parsed.error.issues.map((i) => ({ param: i.path.join("."), message: i.message })),
-      },
-      { status: 400 },
-    );
-  }
-  const { asOf, ...filter } = parsed.data;
-  const result = await progress(await readDb(), auth.user.scope, { ...filter, asOf: asOf ?? todayIso() });
-  return NextResponse.json(result);
-}
+/** The progress figures, grouped by prefecture, table type or category, on any date in the window. */
+export const GET = route({ query: progressQuery }, async ({ user, query: { asOf, ...filter } }) =>
+  NextResponse.json(await progress(await readDb(), user.scope, { ...filter, asOf: asOf ?? todayIso() })),
+);

@@ -1,6 +1,6 @@
 import { monthlyTrend } from "@/db/queries/trend";
 import { HISTORY_START } from "@/lib/progress/history";
-import { panelRoute } from "@/app/_panel-route";
+import { panelRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

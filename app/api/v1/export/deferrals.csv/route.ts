@@ -1,6 +1,6 @@
 import { deferralFigures } from "@/db/queries/deferrals";
 import { deferralsTable } from "@/lib/charts/panel-tables";
-import { panelCsvRoute } from "@/app/_panel-route";
+import { panelCsvRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

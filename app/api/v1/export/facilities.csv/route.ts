@@ -1,15 +1,13 @@
-import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { eachFacility } from "@/db/queries/facilities";
 import { STATE_INFO } from "@/lib/states";
 import { TABLE_TYPE_INFO, CATEGORY_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
-import { apiUser } from "@/app/_auth/session";
-import { searchParamsObject } from "@/app/_params";
-import { facilityQuery, invalidQuery, toFacilityFilter } from "@/app/_follow-up-params";
-import { streamedCsvResponse } from "@/app/_csv-stream";
-import { auditedChunks } from "@/app/_export-audit";
-import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { facilityQuery, toFacilityFilter } from "@/app/_lib/follow-up-params";
+import { route } from "@/app/_lib/route";
+import { streamedCsvResponse } from "@/app/_lib/csv-stream";
+import { auditedChunks } from "@/app/_lib/export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 
@@ -28,15 +26,9 @@ const HEADER = [
 ];
 
 /** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe; a workbook with `format=xlsx`. */
-export async function GET(req: NextRequest) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const params = searchParamsObject(req.nextUrl.searchParams);
-  const { encoding, format, ...rest } = params;
-  const parsed = facilityQuery.safeParse(rest);
-  if (!parsed.success) return invalidQuery(parsed.error);
-  const filter = toFacilityFilter(parsed.data);
-  const scope = auth.user.scope;
+export const GET = route({ query: facilityQuery }, async ({ user, query, download: { encoding, format } }) => {
+  const filter = toFacilityFilter(query);
+  const scope = user.scope;
   const db = await readDb();
   async function* rows() {
     for await (const chunk of eachFacility(db, scope, filter)) {
@@ -56,14 +48,14 @@ export async function GET(req: NextRequest) {
     }
   }
   if (wantsXlsx(format)) {
-    const audited = await auditedChunks(auth.user, "facilities.xlsx", parsed.data, rows());
+    const audited = await auditedChunks(user, "facilities.xlsx", query, rows());
     const spec = {
       name: "施設一覧",
-      notes: exportNotes("施設一覧 (facilities)", filter.asOf, parsed.data),
+      notes: exportNotes("施設一覧 (facilities)", filter.asOf, query),
       header: HEADER,
     };
     return xlsxResponse("施設一覧", [{ spec, rows: audited }], `facilities_${filter.asOf}.xlsx`);
   }
-  const audited = await auditedChunks(auth.user, "facilities.csv", parsed.data, rows());
-  return streamedCsvResponse(HEADER, audited, `facilities_${filter.asOf}.csv`, encoding ?? null);
-}
+  const audited = await auditedChunks(user, "facilities.csv", query, rows());
+  return streamedCsvResponse(HEADER, audited, `facilities_${filter.asOf}.csv`, encoding);
+});

@@ -1,17 +1,15 @@
-import type { NextRequest } from "next/server";
-import { readDb } from "@/app/_read-db";
+import { readDb } from "@/app/_lib/read-db";
 import { eachFollowUp } from "@/db/queries/follow-ups";
 import { ALERT_RULE_INFO } from "@/lib/alerts/rules";
 import { STATE_INFO } from "@/lib/states";
 import { OUTCOME_LABELS } from "@/lib/follow-ups/contacts";
 import { TABLE_TYPE_INFO } from "@/lib/table-types";
 import { prefectureByCode } from "@/lib/prefectures";
-import { apiUser } from "@/app/_auth/session";
-import { searchParamsObject } from "@/app/_params";
-import { followUpQuery, invalidQuery, toFollowUpFilter } from "@/app/_follow-up-params";
-import { streamedCsvResponse } from "@/app/_csv-stream";
-import { auditedChunks } from "@/app/_export-audit";
-import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_xlsx";
+import { followUpQuery, toFollowUpFilter } from "@/app/_lib/follow-up-params";
+import { route } from "@/app/_lib/route";
+import { streamedCsvResponse } from "@/app/_lib/csv-stream";
+import { auditedChunks } from "@/app/_lib/export-audit";
+import { exportNotes, wantsXlsx, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 
@@ -33,14 +31,9 @@ const HEADER = [
 ];
 
 /** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe; a workbook with `format=xlsx`. */
-export async function GET(req: NextRequest) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const { encoding, format, ...rest } = searchParamsObject(req.nextUrl.searchParams);
-  const parsed = followUpQuery.safeParse(rest);
-  if (!parsed.success) return invalidQuery(parsed.error);
-  const filter = toFollowUpFilter(parsed.data, auth.user.id);
-  const scope = auth.user.scope;
+export const GET = route({ query: followUpQuery }, async ({ user, query, download: { encoding, format } }) => {
+  const filter = toFollowUpFilter(query, user.id);
+  const scope = user.scope;
   const db = await readDb();
   async function* rows() {
     for await (const chunk of eachFollowUp(db, scope, filter)) {
@@ -63,14 +56,14 @@ export async function GET(req: NextRequest) {
     }
   }
   if (wantsXlsx(format)) {
-    const audited = await auditedChunks(auth.user, "follow-ups.xlsx", parsed.data, rows());
+    const audited = await auditedChunks(user, "follow-ups.xlsx", query, rows());
     const spec = {
       name: "要対応",
-      notes: exportNotes("要対応の施設 (follow-ups)", filter.asOf, parsed.data),
+      notes: exportNotes("要対応の施設 (follow-ups)", filter.asOf, query),
       header: HEADER,
     };
     return xlsxResponse("要対応の施設", [{ spec, rows: audited }], `follow-ups_${filter.asOf}.xlsx`);
   }
-  const audited = await auditedChunks(auth.user, "follow-ups.csv", parsed.data, rows());
-  return streamedCsvResponse(HEADER, audited, `follow-ups_${filter.asOf}.csv`, encoding ?? null);
-}
+  const audited = await auditedChunks(user, "follow-ups.csv", query, rows());
+  return streamedCsvResponse(HEADER, audited, `follow-ups_${filter.asOf}.csv`, encoding);
+});

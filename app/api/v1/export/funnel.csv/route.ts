@@ -1,6 +1,6 @@
 import { funnel } from "@/db/queries/funnel";
 import { funnelTable } from "@/lib/charts/panel-tables";
-import { panelCsvRoute } from "@/app/_panel-route";
+import { panelCsvRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

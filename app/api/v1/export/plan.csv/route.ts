@@ -1,6 +1,6 @@
 import { planForecast } from "@/db/queries/plan";
 import { planTable } from "@/lib/charts/panel-tables";
-import { panelCsvRoute } from "@/app/_panel-route";
+import { panelCsvRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,11 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { todayIso } from "@/lib/dates";
 import { reportTables } from "@/lib/charts/report-tables";
-import { apiUser } from "@/app/_auth/session";
-import { progressQuery, searchParamsObject } from "@/app/_params";
-import { auditExport } from "@/app/_export-audit";
-import { exportNotes, tableRows, xlsxResponse } from "@/app/_xlsx";
+import { progressQuery } from "@/app/_lib/dashboard-params";
+import { bareInvalidQuery, route } from "@/app/_lib/route";
+import { auditExport } from "@/app/_lib/export-audit";
+import { exportNotes, tableRows, xlsxResponse } from "@/app/_lib/xlsx-response";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +14,13 @@ export const dynamic = "force-dynamic";
  * one sheet a dashboard panel, from the dashboard's own queries under the caller's scope (a prefecture
  * outside it gives empty figures, as the dashboard does).
  */
-export async function GET(req: NextRequest) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const parsed = progressQuery.safeParse(searchParamsObject(req.nextUrl.searchParams));
-  if (!parsed.success) return NextResponse.json({ error: "invalid_query" }, { status: 400 });
-  const { asOf = todayIso(), prefecture, tableType, category } = parsed.data;
+export const GET = route({ query: progressQuery, invalid: bareInvalidQuery }, async ({ user, query }) => {
+  const { asOf = todayIso(), prefecture, tableType, category } = query;
   const filters = { prefecture, tableType, category };
-  const data = await loadDashboard(getDb(), auth.user.scope, { asOf, ...filters });
+  const data = await loadDashboard(getDb(), user.scope, { asOf, ...filters });
   const tables = reportTables(data);
   await auditExport(
-    auth.user,
+    user,
     "report.xlsx",
     { asOf, ...filters },
     tables.reduce((n, t) => n + t.rows.length, 0),
@@ -44,4 +39,4 @@ export async function GET(req: NextRequest) {
     sheets,
     `report_${asOf}${prefecture ? `_${prefecture}` : ""}.xlsx`,
   );
-}
+});

@@ -1,27 +1,24 @@
-import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { facilityDetail } from "@/db/queries/facility-detail";
 import { todayIso } from "@/lib/dates";
-import { apiUser } from "@/app/_auth/session";
-import { auditFacilityMiss, auditRead } from "@/app/_access-audit";
-import { facilityCodeParam } from "@/app/_follow-up-params";
+import { auditFacilityMiss, auditRead } from "@/app/_lib/access-audit";
+import { facilityCodeParam } from "@/app/_lib/follow-up-params";
+import { route } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () => Response.json({ error: "not_found" }, { status: 404 });
 
 /** One facility with its events, filings, follow-up, alerts and contact log; 404 outside the caller's scope. */
-export async function GET(_req: NextRequest, { params }: { params: Promise<{ code: string }> }) {
-  const auth = await apiUser();
-  if (!auth.ok) return auth.response;
-  const code = facilityCodeParam.safeParse((await params).code);
+export const GET = route<undefined, { code: string }>({}, async ({ user, params }) => {
+  const code = facilityCodeParam.safeParse(params.code);
   if (!code.success) return notFound();
-  const detail = await facilityDetail(getDb(), auth.user.scope, code.data, todayIso());
+  const detail = await facilityDetail(getDb(), user.scope, code.data, todayIso());
   if (!detail) {
-    await auditFacilityMiss(auth.user, code.data);
+    await auditFacilityMiss(user, code.data);
     return notFound();
   }
-  await auditRead(auth.user, "read.facility", code.data, { via: "api" });
+  await auditRead(user, "read.facility", code.data, { via: "api" });
   return Response.json({
     ...detail.facility,
     events: detail.events,
@@ -37,4 +34,4 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ cod
     calendar: detail.calendar,
     contacts: detail.contacts,
   });
-}
+});

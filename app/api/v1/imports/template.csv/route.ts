@@ -1,22 +1,16 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { apiUser } from "@/app/_auth/session";
-import { csvResponse } from "@/app/_csv";
-import { importTemplateRows, TEMPLATE_KINDS } from "@/lib/import/template";
+import { z } from "zod";
+import { csvResponse } from "@/app/_lib/csv-response";
+import { route } from "@/app/_lib/route";
+import { IMPORT_KINDS } from "@/lib/import/kinds";
+import { importTemplateRows } from "@/lib/import/template";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/imports/template.csv?kind=facilities|filings|events[&encoding=shift_jis]: an empty form to fill in. */
-export async function GET(req: NextRequest) {
-  const auth = await apiUser("editor");
-  if (!auth.ok) return auth.response;
-  const kind = TEMPLATE_KINDS.find((k) => k === req.nextUrl.searchParams.get("kind"));
-  if (!kind)
-    return NextResponse.json(
-      {
-        error: "invalid_query",
-        issues: [{ param: "kind", message: `kind must be one of ${TEMPLATE_KINDS.join(", ")}` }],
-      },
-      { status: 400 },
-    );
-  return csvResponse(importTemplateRows(kind), `template_${kind}.csv`, req.nextUrl.searchParams.get("encoding"));
-}
+const templateQuery = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(", ")}` }),
+});
+
+/** GET /api/v1/imports/template.csv?kind=facilities|filings|events|claims[&encoding=shift_jis]: an empty form to fill in. */
+export const GET = route({ role: "editor", query: templateQuery }, async ({ query: { kind }, download }) =>
+  csvResponse(importTemplateRows(kind), `template_${kind}.csv`, download.encoding),
+);
