@@ -8,7 +8,7 @@ import { auditActions, searchAudit } from "@/db/queries/audit";
 import { TopBar } from "@/components/layout/top-bar";
 import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
-import { auditActionName } from "@/lib/i18n/admin";
+import { auditActionName } from "@/lib/i18n/admin-names";
 import { ScrollBox } from "@/components/layout/scroll-box";
 
 /** The tab's title in the language the user chose. */
