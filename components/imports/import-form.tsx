@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Lang, Messages } from "@/lib/i18n/messages";
+import { formatCount } from "@/lib/i18n/format";
 import type { ImportSummary } from "@/lib/import/types";
+import { localizedMessage } from "@/lib/i18n/errors";
 import { DiffPreview } from "./diff-preview";
 import { SheetChoice } from "./sheet-choice";
 
@@ -178,7 +180,7 @@ export function ImportForm({
         </button>
       </form>
 
-      {phase.step === "running" && <Running t={t} phase={phase} />}
+      {phase.step === "running" && <Running t={t} phase={phase} lang={lang} />}
       {phase.step === "failed" && (
         <p role="alert" className="error">
           {t.failed}: {phase.message}
@@ -192,7 +194,7 @@ export function ImportForm({
       {(phase.step === "preview" || phase.step === "done") && (
         <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
           <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
-          <Summary t={t} result={phase.result} />
+          <Summary t={t} result={phase.result} lang={lang} />
           {phase.step === "preview" && phase.result.diff && rn && (
             <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />
           )}
@@ -227,7 +229,7 @@ export function ImportForm({
   );
 }
 
-function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }> }) {
+function Running({ t, phase, lang }: { t: T; phase: Extract<Phase, { step: "running" }>; lang: Lang }) {
   const uploading = phase.sent < phase.total && phase.rows === null;
   return (
     <div className="panel" role="status" aria-live="polite">
@@ -236,7 +238,7 @@ function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }
         {uploading
           ? ` ${Math.floor((phase.sent / Math.max(phase.total, 1)) * 100)}%`
           : phase.rows !== null
-            ? ` — ${phase.rows.toLocaleString()} ${t.rowsRead}`
+            ? ` — ${formatCount(phase.rows, lang)} ${t.rowsRead}`
             : "…"}
       </p>
       <progress max={phase.total} value={uploading ? phase.sent : undefined} />
@@ -244,7 +246,7 @@ function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }
   );
 }
 
-function Summary({ t, result }: { t: T; result: ImportResult }) {
+function Summary({ t, result, lang }: { t: T; result: ImportResult; lang: Lang }) {
   const matched = Object.entries(result.mapping?.matched ?? {});
   return (
     <>
@@ -266,7 +268,7 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
         ).map(([label, value, key]) => (
           <div key={key} data-testid={`count-${key}`}>
             <dt>{label}</dt>
-            <dd>{typeof value === "number" ? value.toLocaleString() : value}</dd>
+            <dd>{typeof value === "number" ? formatCount(value, lang) : value}</dd>
           </div>
         ))}
       </dl>
@@ -314,14 +316,14 @@ function Summary({ t, result }: { t: T; result: ImportResult }) {
                   <td>{e.cell ?? e.row}</td>
                   <td>{e.column}</td>
                   <td>{e.value}</td>
-                  <td className="reason">{e.message}</td>
+                  <td className="reason">{localizedMessage(lang, e)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
             {result.errors.length + (result.errorsOmitted ?? 0) > SHOWN_ERRORS &&
-              `${(result.errors.length + (result.errorsOmitted ?? 0)).toLocaleString()} ${t.moreErrors} — `}
+              `${formatCount(result.errors.length + (result.errorsOmitted ?? 0), lang)} ${t.moreErrors} — `}
             {result.batchId !== undefined && (
               <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>
             )}

@@ -17,6 +17,7 @@ import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
 import { ErrorCap } from "../../lib/import/limits";
 import type { ImportSummary, RowError } from "../../lib/import/types";
+import { errorText } from "../../lib/i18n/errors";
 
 export type { ImportKind };
 export type ImportError = RowError;
@@ -56,8 +57,8 @@ export { ImportFileError };
 
 const distinctRows = (errors: RowError[]) => new Set(errors.map((e) => e.row)).size;
 
-const OUTSIDE_SCOPE = "担当外の都道府県の施設です（取り込めません） / outside your prefectures";
-const NOT_FOUND = "この医療機関コードの施設が登録されていません / no facility with this code";
+const OUTSIDE_SCOPE = { code: "import.row.outsideScope", message: errorText("ja", "import.row.outsideScope") } as const;
+const NOT_FOUND = { code: "import.row.notFound", message: errorText("ja", "import.row.notFound") } as const;
 
 /**
  * Imports one file in one transaction: every batch is checked against the actor's scope and the facility
@@ -261,9 +262,9 @@ async function admissible<T extends FacilityInput | FilingInput | EventInput | C
     const prefecture = kind === "facilities" ? (value as FacilityInput).prefecture : known.get(code);
     // An unknown code and one outside the scope read the same to a scoped user: nothing is confirmed.
     if (prefecture === undefined || (!scopeIncludes(scope, prefecture) && kind !== "facilities")) {
-      errors.push({ row, column: "code", value: code, message: NOT_FOUND });
+      errors.push({ row, column: "code", value: code, ...NOT_FOUND });
     } else if (!scopeIncludes(scope, prefecture)) {
-      errors.push({ row, column: "code", value: code, message: OUTSIDE_SCOPE });
+      errors.push({ row, column: "code", value: code, ...OUTSIDE_SCOPE });
     } else accepted.push(value);
   }
   return accepted;

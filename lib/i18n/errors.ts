@@ -1,5 +1,6 @@
-import { ja } from "./ja";
-import { en } from "./en";
+// Only the errors area, so that a client component showing errors does not carry the whole catalogue.
+import { errors as ja } from "./ja/errors";
+import { errors as en } from "./en/errors";
 import { formatCount } from "./format";
 import type { Lang } from "./lang";
 
@@ -24,6 +25,11 @@ export function errorText(lang: Lang, code: ErrorCode, params: ErrorParams = {})
 /** A column's name in both languages, as a parameter. */
 export function errorLabel(label: ErrorLabel): { ja: string; en: string } {
   return { ja: ja.errorLabels[label], en: en.errorLabels[label] };
+}
+
+/** Words written in each language, as a parameter. */
+export function inBothLanguages(words: (lang: Lang) => string): { ja: string; en: string } {
+  return { ja: words("ja"), en: words("en") };
 }
 
 /**

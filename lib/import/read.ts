@@ -9,6 +9,7 @@ import { FirstLines } from "./first-lines";
 import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import { errorText } from "../i18n/errors";
 
 export type RowOf<K extends ImportKind> = K extends "facilities"
   ? FacilityRow
@@ -203,7 +204,9 @@ export function readCsv<K extends ImportKind>(
               row: start,
               column: "code",
               value: result.value.code,
-              message: `${first}行目と重複しています（後の行は取り込みません）`,
+              code: "import.row.duplicate",
+              params: { first: String(first) },
+              message: errorText("ja", "import.row.duplicate", { first: String(first) }),
             });
           } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
           const repair = describeCodeRepair(cells.code ?? "", result.value.code);

@@ -40,6 +40,11 @@ export const errors: Shape<typeof ja> = {
     "import.errorsOmitted": "{omitted} more errors not kept (the first {kept} are kept)",
     "import.failed": "The import failed (no data was changed)",
     "import.invalidForm": "kind must be one of facilities, filings or events.",
+    "upload.tooLarge": "The file is too large (at most {mb} MB). Split it and import the parts.",
+    "upload.multipartRequired": "Send kind and file as multipart/form-data.",
+    "upload.malformed": "The upload is not well formed.",
+    "upload.cutShort": "The upload is not well formed or was cut short.",
+    "upload.fileRequired": "The file (a CSV file) is missing.",
   },
   errorLabels: {
     name: "Name",

@@ -40,6 +40,11 @@ export const errors = {
     "import.errorsOmitted": "ほかに{omitted}件のエラーがあります（先頭{kept}件のみ保存）",
     "import.failed": "取り込みに失敗しました（データは変更されていません）",
     "import.invalidForm": "kind は facilities / filings / events のいずれかを指定してください。",
+    "upload.tooLarge": "ファイルが大きすぎます（上限 {mb} MB）。分割して取り込んでください。",
+    "upload.multipartRequired": "multipart/form-data で kind と file を送ってください。",
+    "upload.malformed": "アップロードの形式が正しくありません。",
+    "upload.cutShort": "アップロードの形式が正しくないか、途中で切れました。",
+    "upload.fileRequired": "file（CSV ファイル）がありません。",
   },
   /** The names of the imported columns as error messages call them. */
   errorLabels: {

@@ -11,13 +11,14 @@ import { importForm } from "@/app/_import-form";
 import { readPrimaryCookie } from "@/app/_read-db";
 import { contractSummary, ImportFileError, runImport, type ImportSummary } from "@/db/import/run";
 import { SheetError } from "@/lib/import/xlsx-sheet";
+import { errorText } from "@/lib/i18n/errors";
+import type { Lang } from "@/lib/i18n/lang";
+import { getLang } from "@/app/_i18n";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 const form = importForm;
-
-const FAILED = "取り込みに失敗しました（データは変更されていません）";
 
 /** Runs the import and records it (or its failure) in the audit log: who, from where, which file, the counts. */
 async function auditedImport(
@@ -56,14 +57,27 @@ function importUpload(
   });
 }
 
-/** What a refused file or a failure looks like to the caller: a reason and a message, never a stack. */
-function failure(error: unknown): { status: number; body: { error: string; message: string; sheets?: string[] } } {
-  // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
-  if (error instanceof SheetError)
-    return { status: 422, body: { error: error.reason, message: error.messageJa, sheets: error.sheets } };
-  if (error instanceof ImportFileError) return { status: 422, body: { error: error.reason, message: error.messageJa } };
+type FailureBody = { error: string; code: string; message: string; sheets?: string[] };
+
+/**
+ * What a refused file or a failure looks like to the caller: a reason (`error`, and `code`) and a message in the
+ * caller's language, never a stack.
+ */
+function failure(error: unknown, lang: Lang): { status: number; body: FailureBody } {
+  if (error instanceof ImportFileError) {
+    const body: FailureBody = {
+      error: error.reason,
+      code: `import.file.${error.reason}`,
+      message: lang === "en" ? error.message : error.messageJa,
+    };
+    // A workbook's sheet that cannot be read also names the book's sheets, so that the page can offer them.
+    return { status: 422, body: error instanceof SheetError ? { ...body, sheets: error.sheets } : body };
+  }
   console.error("import failed", error);
-  return { status: 500, body: { error: "import_failed", message: FAILED } };
+  return {
+    status: 500,
+    body: { error: "import_failed", code: "import.failed", message: errorText(lang, "import.failed") },
+  };
 }
 
 /**
@@ -76,19 +90,28 @@ export async function POST(req: NextRequest) {
   if (isCrossOrigin(req.headers)) return NextResponse.json({ error: "cross_origin_request_refused" }, { status: 403 });
   const auth = await apiUser("editor");
   if (!auth.ok) return auth.response;
+  const lang = await getLang();
   let upload: SpooledUpload;
   try {
     upload = await spoolMultipart(req, maxUploadBytes());
   } catch (error) {
     if (error instanceof UploadError)
-      return NextResponse.json({ error: error.code, message: error.messageJa }, { status: error.status });
+      return NextResponse.json(
+        {
+          error: error.code,
+          code: error.messageCode,
+          params: error.params,
+          message: errorText(lang, error.messageCode, error.params),
+        },
+        { status: error.status },
+      );
     throw error;
   }
   const parsed = form.safeParse(upload.fields);
   if (!parsed.success) {
     await upload.cleanup();
     return NextResponse.json(
-      { error: "invalid_form", message: "kind は facilities / filings / events のいずれかを指定してください。" },
+      { error: "invalid_form", code: "import.invalidForm", message: errorText(lang, "import.invalidForm") },
       { status: 400 },
     );
   }
@@ -99,7 +122,7 @@ export async function POST(req: NextRequest) {
       if (!parsed.data.dryRun) response.cookies.set(readPrimaryCookie);
       return response;
     } catch (error) {
-      const { status, body } = failure(error);
+      const { status, body } = failure(error, lang);
       return NextResponse.json(body, { status });
     } finally {
       await upload.cleanup();
@@ -123,7 +146,7 @@ export async function POST(req: NextRequest) {
           diff: summary.diff,
         });
       } catch (error) {
-        send({ type: "error", ...failure(error).body });
+        send({ type: "error", ...failure(error, lang).body });
       } finally {
         await upload.cleanup();
         controller.close();
