@@ -135,4 +135,33 @@ export const followUps: Shape<typeof ja> = {
       notYet: "Not yet",
     },
   },
+  alertTexts: {
+    noFiling: "Still on optical disk after the filing deadline ({deadline}) and no deferral filed",
+    deferralEndsToday: "Deferral ends today ({until}); no usage application yet",
+    deferralExpiring: "Deferral ends {until} ({days} left); no usage application yet",
+    deferralExpired: "Deferral ended {until}; not claiming online yet",
+    applyByPassed: "Missed {applyBy}, the last day to apply and be online before the deferral ends ({until})",
+    planSlipped: "Past the readiness date in the filing ({readyBy}); not claiming online yet",
+    certificateOverdue: "Applied on {applied}, {days} ago; no certificate issued yet",
+    startMissed: "Certificate issued on {issued}, {days} ago; online claims not started",
+    filingMismatch: "The filing of {filedOn} says {what} done, but there is no record",
+    closureOverdue: "Filed for closure; the deferral ended {until} but the facility is not closed",
+    noFilingApplied:
+      "Applied, but still claiming on disk after the move deadline ({deadline}) with no deferral filed (the guidance asked for one just in case)",
+    newOnDisk:
+      "Opened {opened}; new facilities since April 2024 cannot claim on disk or paper, yet not claiming online (first claims were due {firstClaimsBy})",
+    regression: "Was claiming online; back to {state} since {since}",
+    promiseMissed: "Promised {promisedOn} when contacted on {contactedOn}; no step recorded since",
+    certificateExpired: "Certificate expired on {expiresOn}{terminals}; online claims stop until it is renewed",
+    certificateExpiring: "Certificate expires {expiresOn} ({days} left{terminals}); no renewal applied for",
+    startMissedShared:
+      "Applied on {applied}, {days} ago (shares the eligibility-check terminal); online claims not started",
+    usageAndCertificate: "the usage and certificate applications are",
+    usage: "the usage application is",
+    certificate: "the certificate application is",
+    day: "{n} day",
+    days: "{n} days",
+    terminals: " ({n} terminals)",
+    terminalsAfterDays: ", {n} terminals",
+  },
 };

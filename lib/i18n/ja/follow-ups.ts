@@ -132,4 +132,35 @@ export const followUps = {
       notYet: "未",
     },
   },
+  /** One line per alert (lib/alerts/messages.ts fills the dates and counts in). */
+  alertTexts: {
+    noFiling: "届出期限（{deadline}）を過ぎても光ディスク等のままで、猶予の届出がありません",
+    deferralEndsToday: "猶予期限（{until}）は本日です。利用申請がまだです",
+    deferralExpiring: "猶予期限（{until}）まで残り{days}、利用申請がまだです",
+    deferralExpired: "猶予期限（{until}）を過ぎましたが、オンライン請求に移行していません",
+    applyByPassed: "猶予期限（{until}）までに移行するための利用申請期限（{applyBy}）を過ぎました",
+    planSlipped: "届出の整備予定（{readyBy}）を過ぎましたが、オンライン請求に移行していません",
+    certificateOverdue: "利用申請（{applied}）から{days}経過、電子証明書が未発行です",
+    startMissed: "電子証明書の発行（{issued}）から{days}経過、オンライン請求を開始していません",
+    filingMismatch: "届出（{filedOn}）では{what}「済」ですが、記録がありません",
+    closureOverdue: "休廃止予定で届出、猶予期限（{until}）を過ぎましたが、廃止・休止の記録がありません",
+    noFilingApplied:
+      "利用申請済ですが、移行期限（{deadline}）を過ぎても光ディスク等で請求しており、猶予の届出がありません（念のための届出が必要でした）",
+    newOnDisk:
+      "{opened}開設。2024年4月以降の新規開設は光ディスク等・紙で請求できませんが、オンライン請求を開始していません（初回請求期限 {firstClaimsBy}）",
+    regression: "オンライン請求から後退しています（{since}から{state}）",
+    promiseMissed: "{contactedOn}の連絡で約束した期日（{promisedOn}）を過ぎましたが、進捗の記録がありません",
+    certificateExpired:
+      "電子証明書の有効期限（{expiresOn}）が切れています{terminals}。更新しないとオンライン請求ができません",
+    certificateExpiring: "電子証明書の有効期限（{expiresOn}）まで残り{days}{terminals}、更新の申請がありません",
+    startMissedShared:
+      "利用申請（{applied}）から{days}経過（オンライン資格確認端末を共用）、オンライン請求を開始していません",
+    usageAndCertificate: "利用申請・電子証明書申請",
+    usage: "利用申請",
+    certificate: "電子証明書申請",
+    day: "{n}日",
+    days: "{n}日",
+    terminals: "（{n}台の端末）",
+    terminalsAfterDays: "（{n}台の端末）",
+  },
 } as const;
