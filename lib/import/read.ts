@@ -10,6 +10,7 @@ import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
 import { errorText } from "../i18n/errors";
+import { formatCount } from "../i18n/format";
 
 export type RowOf<K extends ImportKind> = K extends "facilities"
   ? FacilityRow
@@ -128,11 +129,10 @@ async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<Pars
 }
 
 function recordTooLong(): ImportFileError {
-  const max = MAX_RECORD_CHARS.toLocaleString("ja-JP");
   return new ImportFileError(
     "line_too_long",
-    `${max}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
-    `A line is longer than ${MAX_RECORD_CHARS} characters (or a quote " is never closed); the file cannot be read as CSV`,
+    `${formatCount(MAX_RECORD_CHARS, "ja")}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
+    `A line is longer than ${formatCount(MAX_RECORD_CHARS, "en")} characters (or a quote " is never closed); the file cannot be read as CSV`,
   );
 }
 

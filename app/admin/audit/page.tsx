@@ -10,6 +10,7 @@ import { auditFilterOf, auditQuery } from "@/app/_audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
 import { auditActionName } from "@/lib/i18n/admin-names";
 import { ScrollBox } from "@/components/layout/scroll-box";
+import { formatCount } from "@/lib/i18n/format";
 
 /** The tab's title in the language the user chose. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -104,7 +105,7 @@ export default async function AuditPage({ searchParams }: Props) {
         )}
         <div className="panel">
           <p className="muted" data-testid="audit-total">
-            {result.total.toLocaleString()} {m.count}
+            {formatCount(result.total, lang)} {m.count}
           </p>
           {result.items.length === 0 ? (
             <p>{m.none}</p>

@@ -5,6 +5,7 @@ import { getMessages } from "@/app/_i18n";
 import { getDb } from "@/db/client";
 import { listImportBatches } from "@/db/queries/imports";
 import { TopBar } from "@/components/layout/top-bar";
+import { formatCount } from "@/lib/i18n/format";
 
 /** The tab's title in the language the user chose. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -77,14 +78,14 @@ export default async function ImportHistoryPage({ searchParams }: Props) {
                     <td>{b.userEmail ?? ""}</td>
                     <td>{m.statuses[b.status] ?? b.status}</td>
                     <td>{b.encoding === "shift_jis" ? "Shift_JIS" : b.encoding === "utf-8" ? "UTF-8" : ""}</td>
-                    <td>{b.rows.toLocaleString()}</td>
-                    <td>{b.inserted.toLocaleString()}</td>
-                    <td>{b.updated.toLocaleString()}</td>
-                    <td>{b.unchanged.toLocaleString()}</td>
+                    <td>{formatCount(b.rows, lang)}</td>
+                    <td>{formatCount(b.inserted, lang)}</td>
+                    <td>{formatCount(b.updated, lang)}</td>
+                    <td>{formatCount(b.unchanged, lang)}</td>
                     <td>
                       {b.rejected > 0 || b.status === "failed" ? (
                         <a href={`/api/v1/imports/${b.id}/errors.csv`} title={m.downloadErrors}>
-                          {b.rejected.toLocaleString()} CSV
+                          {formatCount(b.rejected, lang)} CSV
                         </a>
                       ) : (
                         0
