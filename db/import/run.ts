@@ -17,7 +17,7 @@ import { ImportFileError } from "../../lib/import/decode";
 import type { ImportKind } from "../../lib/import/headers";
 import { ErrorCap } from "../../lib/import/limits";
 import type { ImportSummary, RowError } from "../../lib/import/types";
-import { errorText } from "../../lib/i18n/errors";
+import { errorText, type ErrorCode, type ErrorParams } from "../../lib/i18n/errors";
 
 export type { ImportKind };
 export type ImportError = RowError;
@@ -174,14 +174,18 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
       { rollback: options.dryRun },
     );
   } catch (error) {
-    const message = error instanceof ImportFileError ? error.messageJa : "取り込みに失敗しました（変更はありません）";
+    // Kept with the batch, so that its errors CSV says why, in the reader's language.
+    const why: { code: ErrorCode; params?: ErrorParams } =
+      error instanceof ImportFileError
+        ? { code: "import.fileRefused", params: { reason: { ja: error.messageJa, en: error.message } } }
+        : { code: "import.batchFailed" };
     await db
       .update(importBatches)
       .set({
         status: "failed",
         encoding: reader.encoding(),
         finishedAt: new Date(),
-        errors: [{ row: 0, column: "", value: "", message }],
+        errors: [{ row: 0, column: "", value: "", message: errorText("ja", why.code, why.params), ...why }],
       })
       .where(eq(importBatches.id, batch.id));
     throw error;

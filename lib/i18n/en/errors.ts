@@ -39,6 +39,8 @@ export const errors: Shape<typeof ja> = {
     "import.row.networkMonthNeeded": "With network イ (contracted, not set up) the planned month is required",
     "import.errorsOmitted": "{omitted} more errors not kept (the first {kept} are kept)",
     "import.failed": "The import failed (no data was changed)",
+    "import.batchFailed": "The import failed (nothing was changed)",
+    "import.fileRefused": "{reason}",
     "import.invalidForm": "kind must be one of facilities, filings or events.",
     "upload.tooLarge": "The file is too large (at most {mb} MB). Split it and import the parts.",
     "upload.multipartRequired": "Send kind and file as multipart/form-data.",

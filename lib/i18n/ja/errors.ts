@@ -39,6 +39,8 @@ export const errors = {
     "import.row.networkMonthNeeded": "ネットワークがイ（契約済・未整備）のときは整備予定年月が必要です",
     "import.errorsOmitted": "ほかに{omitted}件のエラーがあります（先頭{kept}件のみ保存）",
     "import.failed": "取り込みに失敗しました（データは変更されていません）",
+    "import.batchFailed": "取り込みに失敗しました（変更はありません）",
+    "import.fileRefused": "{reason}",
     "import.invalidForm": "kind は facilities / filings / events のいずれかを指定してください。",
     "upload.tooLarge": "ファイルが大きすぎます（上限 {mb} MB）。分割して取り込んでください。",
     "upload.multipartRequired": "multipart/form-data で kind と file を送ってください。",
