@@ -6,6 +6,7 @@ import type { Lang } from "./lang";
 export { ja, en };
 export type { Lang };
 export { formatCount, formatPercent } from "./format";
+export { fill } from "./params";
 
 /** The catalogue's shape: the Japanese catalogue's keys, which the English one must have too. */
 export type Messages = Shape<typeof ja>;
@@ -27,9 +28,4 @@ export function joinList(lang: Lang, items: string[]): string {
 /** The sentence end: 「。」 in Japanese, ". " in English. */
 export function sentenceEnd(lang: Lang): string {
   return lang === "en" ? ". " : "。";
-}
-
-/** A catalogue string with `{name}` slots filled in. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

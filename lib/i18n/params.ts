@@ -5,14 +5,20 @@ import type { Lang } from "./lang";
 export type MessageParam = string | number | { ja: string; en: string };
 export type MessageParams = Record<string, MessageParam>;
 
+/** A catalogue string with `{name}` slots filled in (a slot without a value stays as it is). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
 /** A catalogue template with its `{name}` places filled for one language. */
 export function fillParams(template: string, lang: Lang, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
-    if (value === undefined) return whole;
-    if (typeof value === "number") return formatCount(value, lang);
-    return typeof value === "string" ? value : value[lang];
-  });
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined) continue; // stored parameters are read back from JSON
+    values[key] =
+      typeof value === "number" ? formatCount(value, lang) : typeof value === "string" ? value : value[lang];
+  }
+  return fill(template, values);
 }
 
 /** Words written in each language, as a parameter. */
