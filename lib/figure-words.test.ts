@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { describeListFilter, facilityListHref } from "./figure-words";
-import { figuresEn, figuresJa } from "./i18n/figures";
+import { en, ja } from "./i18n/messages";
+
+const figuresJa = ja.fig;
+const figuresEn = en.fig;
 
 describe("the facility list's filter in words", () => {
   it("reads as a committee caption", () => {

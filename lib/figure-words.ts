@@ -6,7 +6,9 @@ import { ALERT_RULE_INFO } from "./alerts/catalogue";
 import type { AlertRule } from "./alerts/rules";
 import { NETWORK_LABELS, READINESS_LABELS, REASON_LABELS, REASON_SUB_LABELS, RECECOM_LABELS } from "./filing-labels";
 import type { FigureFilter } from "./figure-filter";
-import { fillIn, type FigureMessages } from "./i18n/figures";
+import { fill, type Messages } from "./i18n/messages";
+
+type FigureMessages = Messages["fig"];
 
 /** The facility list's filters, as the list page and its links carry them. */
 export interface ListFilterWords {
@@ -48,13 +50,13 @@ function figureWords(f: FigureFilter, lang: Lang, m: FigureMessages, contractorN
   if (f.rececom) out.push(`${m.rececom} ${label(RECECOM_LABELS, f.rececom)}`);
   if (f.usageApplied) out.push(`${m.usageApplied} ${m.applied[f.usageApplied]}`);
   if (f.certApplied) out.push(`${m.certApplied} ${m.applied[f.certApplied]}`);
-  if (f.deferralEnds) out.push(fillIn(m.deferralEnds, { month: f.deferralEnds }));
-  if (f.contractor) out.push(fillIn(m.contractor, { name: contractorName ?? f.contractor }));
+  if (f.deferralEnds) out.push(fill(m.deferralEnds, { month: f.deferralEnds }));
+  if (f.contractor) out.push(fill(m.contractor, { name: contractorName ?? f.contractor }));
   if (f.plan === "remaining") out.push(m.planRemaining);
   else if (f.plan === "slipped") out.push(m.planSlipped);
   else if (f.plan === "none") out.push(`${m.planRemaining}・${m.planNone}`);
-  else if (f.plan) out.push(fillIn(m.planMonth, { month: f.plan }));
-  if (f.reached) out.push(fillIn(m.reached, { state: STATE_INFO[f.reached][lang] }));
+  else if (f.plan) out.push(fill(m.planMonth, { month: f.plan }));
+  if (f.reached) out.push(fill(m.reached, { state: STATE_INFO[f.reached][lang] }));
   return out;
 }
 
@@ -81,8 +83,8 @@ export function describeListFilter(
     parts.push(f.closed === "include" ? `${m.allFacilities}（${m.closedIncluded}）` : m.allActive);
   else if (f.closed === "include") parts.push(m.closedIncluded);
   if (f.alert) parts.push(`${m.alert} ${ALERT_RULE_INFO[f.alert][lang]}`);
-  if (f.q) parts.push(fillIn(m.search, { q: f.q }));
-  parts.push(fillIn(m.asOfWords, { date: lang === "en" ? f.asOf : formatDateJa(f.asOf) }));
+  if (f.q) parts.push(fill(m.search, { q: f.q }));
+  parts.push(fill(m.asOfWords, { date: lang === "en" ? f.asOf : formatDateJa(f.asOf) }));
   return parts.join(sep);
 }
 

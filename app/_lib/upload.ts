@@ -8,6 +8,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { readConfig } from "@/lib/config";
+import { errorText, type ErrorCode, type ErrorParams } from "@/lib/i18n/errors";
 
 /** The largest upload accepted (bytes): IMPORT_MAX_BYTES, else 128 MB (the national list is about 40 MB). */
 export function maxUploadBytes(): number {
@@ -19,18 +20,19 @@ export class UploadError extends Error {
   constructor(
     readonly status: 400 | 413,
     readonly code: "multipart_required" | "file_required" | "too_large" | "malformed",
-    readonly messageJa: string,
+    readonly messageCode: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
     super(code);
+  }
+
+  get messageJa(): string {
+    return errorText("ja", this.messageCode, this.params);
   }
 }
 
 export const tooLarge = (max: number) =>
-  new UploadError(
-    413,
-    "too_large",
-    `ファイルが大きすぎます（上限 ${Math.round(max / 1024 / 1024)} MB）。分割して取り込んでください。`,
-  );
+  new UploadError(413, "too_large", "upload.tooLarge", { mb: Math.round(max / 1024 / 1024) });
 
 export interface SpooledUpload {
   fields: Record<string, string>;
@@ -46,7 +48,7 @@ export interface SpooledUpload {
 export async function spoolMultipart(req: Request, maxBytes: number): Promise<SpooledUpload> {
   const contentType = req.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !req.body) {
-    throw new UploadError(400, "multipart_required", "multipart/form-data で kind と file を送ってください。");
+    throw new UploadError(400, "multipart_required", "upload.multipartRequired");
   }
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
@@ -67,7 +69,7 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
         limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 4096 },
       });
     } catch {
-      throw new UploadError(400, "malformed", "アップロードの形式が正しくありません。");
+      throw new UploadError(400, "malformed", "upload.malformed");
     }
     parser.on("field", (name, value) => {
       fields[name] = value;
@@ -95,10 +97,10 @@ export async function spoolMultipart(req: Request, maxBytes: number): Promise<Sp
       await Promise.all(writes);
       if (broken) throw new Error("file part cut short");
     } catch {
-      throw new UploadError(400, "malformed", "アップロードの形式が正しくないか、途中で切れました。");
+      throw new UploadError(400, "malformed", "upload.cutShort");
     }
     if (truncated) throw tooLarge(maxBytes);
-    if (!file) throw new UploadError(400, "file_required", "file（CSV ファイル）がありません。");
+    if (!file) throw new UploadError(400, "file_required", "upload.fileRequired");
     return { fields, file, cleanup };
   } catch (error) {
     await cleanup();

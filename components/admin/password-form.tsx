@@ -18,7 +18,7 @@ export function PasswordForm({
     state.error === "wrongCurrent"
       ? m.wrongCurrent
       : state.error === "tooMany"
-        ? t.hard.tooManyWrongPasswords
+        ? t.tooManyWrongPasswords
         : state.error === "mismatch"
           ? m.mismatch
           : state.error

@@ -28,7 +28,7 @@ export function LoginForm({ t, callbackUrl }: { t: Messages; callbackUrl: string
       result?.error === "rate_limited"
         ? t.admin.signInRateLimited
         : result?.error === "temp_password_expired"
-          ? t.hard.tempPasswordExpired
+          ? t.tempPasswordExpired
           : t.signInFailed,
     );
   }

@@ -138,8 +138,8 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
             {fill(t.trendSummary, {
               from: firstRow.date.slice(0, 7),
               to: lastRow.date.slice(0, 7),
-              first: formatPercent(firstRow.onlineRate),
-              last: formatPercent(lastRow.onlineRate),
+              first: formatPercent(firstRow.onlineRate, lang),
+              last: formatPercent(lastRow.onlineRate, lang),
               left: formatCount(lastRow.total - lastRow.counts.online, lang),
               forecast: forecastText,
             })}

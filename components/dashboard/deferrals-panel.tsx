@@ -41,7 +41,7 @@ function CountTable({
             <td>
               <FigureLink href={hrefFor?.(r.key)}>{formatCount(r.count, lang)}</FigureLink>
             </td>
-            <td>{formatPercent(total ? r.count / total : 0)}</td>
+            <td>{formatPercent(total ? r.count / total : 0, lang)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,5 @@
 import { ChoiceFilter, choicesOf } from "@/components/forms/choice-filter";
-import type { Lang, Messages } from "@/lib/i18n/messages";
-import { fillMessage } from "@/lib/i18n/hardening";
+import { fill, type Lang, type Messages } from "@/lib/i18n/messages";
 import { AS_OF_EARLIEST, asOfLatest } from "@/lib/as-of-window";
 import { CATEGORIES, CATEGORY_INFO, TABLE_TYPES, TABLE_TYPE_INFO } from "@/lib/table-types";
 
@@ -48,7 +47,7 @@ export function DashboardFilters({ t, lang, filter }: { t: Messages; lang: Lang;
 export function AsOfClampedNotice({ t, asked, used }: { t: Messages; asked: string; used: string }) {
   return (
     <p role="status" className="notice" data-testid="as-of-clamped">
-      {fillMessage(t.hard.asOfClamped, { asked, used, from: AS_OF_EARLIEST, to: asOfLatest() })}
+      {fill(t.asOfClamped, { asked, used, from: AS_OF_EARLIEST, to: asOfLatest() })}
     </p>
   );
 }

@@ -41,7 +41,7 @@ export function FunnelPanel({
                 <span style={{ width: `${(s.reached / widest) * 100}%`, background: STATE_INFO[s.state].color }} />
               </div>
             </td>
-            <td>{s.state === "online" ? "—" : formatPercent(s.moveOnRate)}</td>
+            <td>{s.state === "online" ? "—" : formatPercent(s.moveOnRate, lang)}</td>
             <td>{s.medianDays === null ? "—" : `${s.medianDays} ${t.days}`}</td>
           </tr>
         ))}

@@ -36,7 +36,7 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
       <p className="headline" data-testid="headline">
         <span className="hl-item">
           <span className="hl-label">{t.hlOnline}</span>
-          <strong data-testid="online-rate">{formatPercent(result.onlineRate)}</strong>
+          <strong data-testid="online-rate">{formatPercent(result.onlineRate, lang)}</strong>
         </span>
         <span className="hl-item">
           <span className="hl-label">{t.hlLeft}</span>
@@ -60,7 +60,7 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
           <div className="tile">
             <div className="label">{t.claimShare}</div>
             <div className="value" data-testid="claim-rate">
-              {formatPercent(result.claims.onlineRate)}
+              {formatPercent(result.claims.onlineRate, lang)}
             </div>
             <div className="note">{t.claimShareNote}</div>
           </div>
@@ -94,7 +94,7 @@ export function Headline({ t, lang, result, previousRate, daysToDeadline, deadli
             <div className="value">
               <FigureLink href={hrefFor?.(s)}>{formatCount(result.counts[s], lang)}</FigureLink>
             </div>
-            <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0)}</div>
+            <div className="note">{formatPercent(result.total ? result.counts[s] / result.total : 0, lang)}</div>
           </div>
         ))}
       </section>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { FigureLink } from "./figure-link";
 import type { PlanForecast } from "@/lib/figures/types";
-import { formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
-import { fillIn } from "@/lib/i18n/figures";
+import { fill, formatCount, type Lang, type Messages } from "@/lib/i18n/messages";
 import { prefectureByCode } from "@/lib/prefectures";
 import { STATE_INFO, type EventState } from "@/lib/states";
 
@@ -46,7 +45,7 @@ export function PlanPanel({
           <div className="value">{last === "—" ? last : <FigureLink href={hrefFor?.(last)}>{last}</FigureLink>}</div>
           {last !== "—" && (
             <div className="note">
-              {fillIn(t.fig.facilitiesCount, { n: formatCount(plan.plannedByMonth.at(-1)!.count, lang) })}
+              {fill(t.fig.facilitiesCount, { n: formatCount(plan.plannedByMonth.at(-1)!.count, lang) })}
             </div>
           )}
         </div>

@@ -42,7 +42,7 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
       row: p.tileRow,
       col: p.tileCol,
       short: lang === "en" ? shortEn.get(p.code)! : p.nameJa.replace(/[都府県]$/, "").slice(0, 3),
-      label: `${name} ${formatPercent(g.onlineRate)}${bracket(lang, `${t.notOnline} ${formatCount(g.total - g.counts.online, lang)}`)}`,
+      label: `${name} ${formatPercent(g.onlineRate, lang)}${bracket(lang, `${t.notOnline} ${formatCount(g.total - g.counts.online, lang)}`)}`,
       href: hrefFor(p.code),
       colour: band.colour,
       ink: band.ink,
@@ -60,9 +60,9 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
       <p className="sr-only" data-testid="map-summary">
         {fill(t.mapSummary, {
           n: shown.length,
-          national: formatPercent(national),
-          low: sorted[0] ? `${nameOf(sorted[0])} ${formatPercent(sorted[0].onlineRate)}` : "—",
-          high: sorted.at(-1) ? `${nameOf(sorted.at(-1)!)} ${formatPercent(sorted.at(-1)!.onlineRate)}` : "—",
+          national: formatPercent(national, lang),
+          low: sorted[0] ? `${nameOf(sorted[0])} ${formatPercent(sorted[0].onlineRate, lang)}` : "—",
+          high: sorted.at(-1) ? `${nameOf(sorted.at(-1)!)} ${formatPercent(sorted.at(-1)!.onlineRate, lang)}` : "—",
           below: counts[0] + counts[1],
           above: counts[3] + counts[4],
         })}
@@ -74,7 +74,7 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
         label={t.mapKeys}
       />
       <p className="muted legend-note">
-        {fill(t.mapBandsNote, { national: formatPercent(national), step: (bands.step * 100).toFixed(1) })}
+        {fill(t.mapBandsNote, { national: formatPercent(national, lang), step: (bands.step * 100).toFixed(1) })}
       </p>
       <ul className="legend" aria-label={t.mapLegend}>
         {bands.bands.map((b, i) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatTokyoNow } from "@/lib/i18n/format";
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener("beforeprint", onChange);
@@ -8,9 +9,7 @@ const subscribe = (onChange: () => void) => {
 };
 
 /** The time the page is printed (Tokyo time), refreshed when the browser starts printing. */
-function now(): string {
-  return new Date().toLocaleString("sv-SE", { timeZone: "Asia/Tokyo" }).slice(0, 16);
-}
+const now = () => formatTokyoNow();
 
 export function PrintedAt() {
   const value = useSyncExternalStore(subscribe, now, () => "");

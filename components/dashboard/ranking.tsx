@@ -39,7 +39,7 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
   return (
     <>
       <p className="muted">
-        {fill(t.rankingNote, { n: sorted.length, axis: formatPercent(axisEnd, axisEnd < 0.01 ? 1 : 0) })}{" "}
+        {fill(t.rankingNote, { n: sorted.length, axis: formatPercent(axisEnd, lang, axisEnd < 0.01 ? 1 : 0) })}{" "}
         <span className="rank-sort">
           {t.sortBy}:{" "}
           {by === "count" ? (
@@ -65,8 +65,8 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
               <th scope="col" className="axis">
                 <span aria-hidden="true" className="axis-ticks">
                   <span>0%</span>
-                  <span>{formatPercent(axisEnd / 2, axisEnd < 0.02 ? 2 : 1)}</span>
-                  <span>{formatPercent(axisEnd, axisEnd < 0.01 ? 1 : 0)}</span>
+                  <span>{formatPercent(axisEnd / 2, lang, axisEnd < 0.02 ? 2 : 1)}</span>
+                  <span>{formatPercent(axisEnd, lang, axisEnd < 0.01 ? 1 : 0)}</span>
                 </span>
               </th>
             </tr>
@@ -78,7 +78,7 @@ export function PrefectureRanking({ t, lang, groups, by, limit, hrefFor, sortHre
                   {i + 1}. <Link href={hrefFor(g.key)}>{lang === "en" ? g.labelEn : g.label}</Link>
                 </td>
                 <td>{formatCount(left(g), lang)}</td>
-                <td>{formatPercent(share(g))}</td>
+                <td>{formatPercent(share(g), lang)}</td>
                 <td>
                   <div
                     className="bar zoomed"

@@ -52,9 +52,9 @@ export function TrendTable({
               </td>
             ))}
             <td>{formatCount(p.closed, lang)}</td>
-            <td>{formatPercent(p.onlineRate)}</td>
-            <td>{p.claims.total ? formatPercent(p.claims.onlineRate) : "—"}</td>
-            {reported && <td>{p.reportedClaims ? formatPercent(p.reportedClaims.onlineRate) : "—"}</td>}
+            <td>{formatPercent(p.onlineRate, lang)}</td>
+            <td>{p.claims.total ? formatPercent(p.claims.onlineRate, lang) : "—"}</td>
+            {reported && <td>{p.reportedClaims ? formatPercent(p.reportedClaims.onlineRate, lang) : "—"}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import type { CertificateWatch, RegressionCounts } from "@/lib/figures/types";
+import { formatCount } from "@/lib/i18n/format";
 
 interface Props {
   t: Messages;
@@ -16,7 +17,7 @@ const qs = (params: Record<string, string>) => new URLSearchParams(params).toStr
 /** Certificates lapsing by month and regressions: every figure links to the list it counts. */
 export function WatchPanel({ t, lang, certificates, regressions, query }: Props) {
   const m = t.rn;
-  const num = (n: number) => n.toLocaleString(lang === "ja" ? "ja-JP" : "en-US");
+  const num = (n: number) => formatCount(n, lang);
   return (
     <section className="panel" aria-labelledby="watch" data-testid="watch-panel">
       <h2 id="watch">{m.watchTitle}</h2>

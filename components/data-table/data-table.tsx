@@ -12,6 +12,8 @@ import {
   type RowSelectionState,
 } from "@tanstack/react-table";
 import { hrefWith, type Query } from "./url";
+import { formatCount } from "@/lib/i18n/format";
+import type { Lang } from "@/lib/i18n/lang";
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +48,8 @@ interface Props<T extends RowData> {
   path: string;
   query: Query;
   labels: DataTableLabels;
+  /** The reader's language, for the counts. */
+  lang: Lang;
   /** With a form id, each row gets a checkbox named `selectName` belonging to that form (bulk actions). */
   selection?: { formId: string; name: string };
   testId?: string;
@@ -79,6 +83,7 @@ export function DataTable<T extends RowData>({
   path,
   query,
   labels,
+  lang,
   selection,
   testId,
   keys = DEFAULT_KEYS,
@@ -184,7 +189,7 @@ export function DataTable<T extends RowData>({
       </table>
       <nav className="pager" aria-label={labels.page}>
         <span data-testid={testId ? `${testId}-total` : undefined}>
-          {total.toLocaleString()} {labels.rows}
+          {formatCount(total, lang)} {labels.rows}
         </span>
         {page > 1 ? (
           <Link href={hrefWith(path, query, { [keys.page]: page - 1 })}>{labels.previous}</Link>
@@ -192,7 +197,7 @@ export function DataTable<T extends RowData>({
           <span aria-disabled="true">{labels.previous}</span>
         )}
         <span>
-          {labels.page} {page} {labels.of} {pages.toLocaleString()}
+          {labels.page} {page} {labels.of} {formatCount(pages, lang)}
         </span>
         {page < pages ? (
           <Link href={hrefWith(path, query, { [keys.page]: page + 1 })}>{labels.next}</Link>

@@ -9,6 +9,7 @@ import type { FacilityDetail } from "@/lib/facilities/types";
 import { FieldList } from "./field-list";
 import { PhoneLink } from "./phone-link";
 import { ScrollBox } from "@/components/layout/scroll-box";
+import { formatCount } from "@/lib/i18n/format";
 
 interface P {
   t: Messages;
@@ -42,7 +43,7 @@ export function IdentityPanel({ t, lang, detail }: P) {
     [m.address, f.address ?? "—"],
     [m.phone, f.phone ? <PhoneLink phone={f.phone} /> : "—"],
     [m.specialties, f.specialties ?? "—"],
-    [m.monthlyClaims, f.monthlyClaims === null ? "—" : f.monthlyClaims.toLocaleString()],
+    [m.monthlyClaims, f.monthlyClaims === null ? "—" : formatCount(f.monthlyClaims, lang)],
     [m.sharesTerminal, f.sharesOqvTerminal ? m.yes : m.no],
   ];
   if (f.closedOn) rows.push([m.closedOn, f.closedOn]);

@@ -97,6 +97,7 @@ export function FacilityTable({
       path={path}
       query={query}
       labels={t.fu.table}
+      lang={lang}
       keys={keys}
       cardsOnPhone
       nowrap={["code", "phone", "status", "statusSince", "type"]}

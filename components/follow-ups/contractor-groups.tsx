@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Lang, Messages } from "@/lib/i18n/messages";
 import type { ContractorGroup } from "@/lib/follow-ups/types";
 import type { Colleague } from "@/lib/follow-ups/types";
+import { formatCount } from "@/lib/i18n/format";
 
 interface Props {
   t: Messages;
@@ -17,7 +18,7 @@ interface Props {
 /** The follow-up list grouped by contractor, with an assignment of every facility of one contractor at once. */
 export function ContractorGroups({ t, lang, groups, query, canEdit, colleagues, assign }: Props) {
   const m = t.rn;
-  const num = (n: number) => n.toLocaleString(lang === "ja" ? "ja-JP" : "en-US");
+  const num = (n: number) => formatCount(n, lang);
   const base = { ...query };
   delete base.view;
   delete base.page;

@@ -18,6 +18,7 @@ import type { Alert } from "@/lib/alerts/catalogue";
 import type { EventState } from "@/lib/states";
 import type { TableType } from "@/lib/table-types";
 import type { BulkState } from "@/lib/forms/states";
+import { formatCount } from "@/lib/i18n/format";
 
 const column = createColumnHelper<typeof dataTableFeatures, FollowUpItem>();
 
@@ -149,7 +150,7 @@ export function FollowUpTable({
             {total > items.length && (
               <label className="check">
                 <input type="checkbox" name="allMatching" value={listQuery} />
-                {t.rn.allMatching.replace("{n}", Math.min(total, 5000).toLocaleString())}
+                {t.rn.allMatching.replace("{n}", formatCount(Math.min(total, 5000), lang))}
               </label>
             )}
             <button className="btn" type="submit" disabled={pending}>
@@ -183,6 +184,7 @@ export function FollowUpTable({
         path="/follow-ups"
         query={query}
         labels={t.fu.table}
+        lang={lang}
         selection={{ formId: FORM_ID, name: "codes" }}
         testId="follow-up-table"
         cardsOnPhone

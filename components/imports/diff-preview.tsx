@@ -1,6 +1,7 @@
 import type { Messages } from "@/lib/i18n/messages";
 import type { DryRunDiff } from "@/lib/import/types";
 import { STATE_INFO, isEventState } from "@/lib/states";
+import { formatCount } from "@/lib/i18n/format";
 
 type T = Messages["rn"];
 const SHOWN = 200;
@@ -29,7 +30,7 @@ export function DiffPreview({
             {diff.groups.map((g) => (
               <div key={g.change} data-testid={`diff-${g.change}`}>
                 <dt>{t.diffChange[g.change]}</dt>
-                <dd>{g.count.toLocaleString()}</dd>
+                <dd>{formatCount(g.count, lang)}</dd>
               </div>
             ))}
           </dl>

@@ -73,7 +73,7 @@ export function ImportForm({
         </button>
       </form>
 
-      {phase.step === "running" && <Running t={t} phase={phase} />}
+      {phase.step === "running" && <Running t={t} phase={phase} lang={lang} />}
       {phase.step === "failed" && (
         <p role="alert" className="error">
           {t.failed}: {phase.message}
@@ -87,7 +87,7 @@ export function ImportForm({
       {(phase.step === "preview" || phase.step === "done") && (
         <section className="panel" aria-live="polite" data-testid={`import-${phase.step}`}>
           <h2>{phase.step === "preview" ? t.previewTitle : t.doneTitle}</h2>
-          <ImportSummaryView t={t} result={phase.result} />
+          <ImportSummaryView t={t} result={phase.result} lang={lang} />
           {phase.step === "preview" && phase.result.diff && rn && (
             <DiffPreview t={rn} lang={lang} diff={phase.result.diff} batchId={phase.result.batchId} />
           )}

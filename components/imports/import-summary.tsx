@@ -1,4 +1,6 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Lang, Messages } from "@/lib/i18n/messages";
+import { formatCount } from "@/lib/i18n/format";
+import { localizedMessage } from "@/lib/i18n/errors";
 import type { ImportResult, Phase } from "./use-import-upload";
 
 type T = Messages["imports"];
@@ -6,7 +8,7 @@ type T = Messages["imports"];
 const SHOWN_ERRORS = 100;
 
 /** The upload's progress: the bytes sent, then the rows the server has read. */
-export function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "running" }> }) {
+export function Running({ t, phase, lang }: { t: T; phase: Extract<Phase, { step: "running" }>; lang: Lang }) {
   const uploading = phase.sent < phase.total && phase.rows === null;
   return (
     <div className="panel" role="status" aria-live="polite">
@@ -15,7 +17,7 @@ export function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "run
         {uploading
           ? ` ${Math.floor((phase.sent / Math.max(phase.total, 1)) * 100)}%`
           : phase.rows !== null
-            ? ` — ${phase.rows.toLocaleString()} ${t.rowsRead}`
+            ? ` — ${formatCount(phase.rows, lang)} ${t.rowsRead}`
             : "…"}
       </p>
       <progress max={phase.total} value={uploading ? phase.sent : undefined} />
@@ -24,7 +26,7 @@ export function Running({ t, phase }: { t: T; phase: Extract<Phase, { step: "run
 }
 
 /** What an import or a dry run did: the counts, the header mapping and the first rejected rows. */
-export function ImportSummaryView({ t, result }: { t: T; result: ImportResult }) {
+export function ImportSummaryView({ t, result, lang }: { t: T; result: ImportResult; lang: Lang }) {
   const matched = Object.entries(result.mapping?.matched ?? {});
   return (
     <>
@@ -46,7 +48,7 @@ export function ImportSummaryView({ t, result }: { t: T; result: ImportResult })
         ).map(([label, value, key]) => (
           <div key={key} data-testid={`count-${key}`}>
             <dt>{label}</dt>
-            <dd>{typeof value === "number" ? value.toLocaleString() : value}</dd>
+            <dd>{typeof value === "number" ? formatCount(value, lang) : value}</dd>
           </div>
         ))}
       </dl>
@@ -94,14 +96,14 @@ export function ImportSummaryView({ t, result }: { t: T; result: ImportResult })
                   <td>{e.cell ?? e.row}</td>
                   <td>{e.column}</td>
                   <td>{e.value}</td>
-                  <td className="reason">{e.message}</td>
+                  <td className="reason">{localizedMessage(lang, e)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
             {result.errors.length + (result.errorsOmitted ?? 0) > SHOWN_ERRORS &&
-              `${(result.errors.length + (result.errorsOmitted ?? 0)).toLocaleString()} ${t.moreErrors} — `}
+              `${formatCount(result.errors.length + (result.errorsOmitted ?? 0), lang)} ${t.moreErrors} — `}
             {result.batchId !== undefined && (
               <a href={`/api/v1/imports/${result.batchId}/errors.csv`}>{t.downloadErrors}</a>
             )}

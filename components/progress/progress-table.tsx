@@ -81,8 +81,8 @@ export function ProgressTable({
                 <td key={s}>{cell(g.counts[s], g.key, s)}</td>
               ))}
               <td>{cell(g.closed, g.key, "closed")}</td>
-              <td>{formatPercent(g.onlineRate)}</td>
-              {byClaims && <td>{formatPercent(g.claims.onlineRate)}</td>}
+              <td>{formatPercent(g.onlineRate, lang)}</td>
+              {byClaims && <td>{formatPercent(g.claims.onlineRate, lang)}</td>}
               <td>
                 <div className="bar" aria-hidden="true">
                   {LADDER.map((s) => (
@@ -108,8 +108,8 @@ export function ProgressTable({
               <td key={s}>{cell(result.counts[s], null, s)}</td>
             ))}
             <td>{cell(result.closed, null, "closed")}</td>
-            <td>{formatPercent(result.onlineRate)}</td>
-            {byClaims && <td>{formatPercent(result.claims.onlineRate)}</td>}
+            <td>{formatPercent(result.onlineRate, lang)}</td>
+            {byClaims && <td>{formatPercent(result.claims.onlineRate, lang)}</td>}
             <td></td>
           </tr>
         </tfoot>

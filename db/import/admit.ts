@@ -3,11 +3,12 @@ import { arrayParam, type Tx } from "../transaction";
 import { scopeIncludes, type Scope } from "../../lib/scope";
 import { KIND_RULES, type ImportKind } from "../../lib/import/kinds";
 import type { RowError } from "../../lib/import/types";
+import { errorText } from "../../lib/i18n/errors";
 import type { FacilityInput } from "./facilities";
 import type { RowInput } from "./writers";
 
-const OUTSIDE_SCOPE = "担当外の都道府県の施設です（取り込めません） / outside your prefectures";
-const NOT_FOUND = "この医療機関コードの施設が登録されていません / no facility with this code";
+const OUTSIDE_SCOPE = { code: "import.row.outsideScope", message: errorText("ja", "import.row.outsideScope") } as const;
+const NOT_FOUND = { code: "import.row.notFound", message: errorText("ja", "import.row.notFound") } as const;
 
 /**
  * The admit stage: drops (and reports) rows outside the actor's scope. A facility list is judged by the
@@ -34,9 +35,9 @@ export async function admitRows<T extends RowInput>(
     const code = value.code;
     const prefecture = byStatedPrefecture ? (value as FacilityInput).prefecture : known.get(code);
     if (prefecture === undefined || (!scopeIncludes(scope, prefecture) && !byStatedPrefecture)) {
-      errors.push({ row, column: "code", value: code, message: NOT_FOUND });
+      errors.push({ row, column: "code", value: code, ...NOT_FOUND });
     } else if (!scopeIncludes(scope, prefecture)) {
-      errors.push({ row, column: "code", value: code, message: OUTSIDE_SCOPE });
+      errors.push({ row, column: "code", value: code, ...OUTSIDE_SCOPE });
     } else accepted.push(value);
   }
   return accepted;

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { errorText, type ErrorCode, type ErrorParams } from "../../lib/i18n/errors";
 import type { Db } from "../client";
 import { importBatches } from "../schema";
 import { ImportFileError } from "../../lib/import/decode";
@@ -25,14 +26,18 @@ export async function openBatch(
 
 /** A file refused or a failure: nothing was written, the batch says why (the refusal's message, else a plain one). */
 export async function recordFailure(db: Db, batchId: number, encoding: string | null, error: unknown): Promise<void> {
-  const message = error instanceof ImportFileError ? error.messageJa : "取り込みに失敗しました（変更はありません）";
+  // Kept with the batch, so that its errors CSV says why, in the reader's language.
+  const why: { code: ErrorCode; params?: ErrorParams } =
+    error instanceof ImportFileError
+      ? { code: "import.fileRefused", params: { reason: { ja: error.messageJa, en: error.message } } }
+      : { code: "import.batchFailed" };
   await db
     .update(importBatches)
     .set({
       status: "failed",
       encoding,
       finishedAt: new Date(),
-      errors: [{ row: 0, column: "", value: "", message }],
+      errors: [{ row: 0, column: "", value: "", message: errorText("ja", why.code, why.params), ...why }],
     })
     .where(eq(importBatches.id, batchId));
 }

@@ -1,6 +1,7 @@
 import { RowCheck } from "./row-check";
 import { integer, yearMonth } from "./values";
 import type { ClaimsRow, RowError } from "./types";
+import { errorLabel } from "../i18n/errors";
 
 /**
  * Validates one line of the payers' monthly counts: a claim month not after this month, the claims sent
@@ -13,12 +14,13 @@ export function claimsRow(
 ): { value: ClaimsRow } | { errors: RowError[] } {
   const c = new RowCheck(row, cells);
   const code = c.code();
-  const month = c.required("month", yearMonth(cells.month, "請求年月"), "請求年月");
-  const claims = c.required("claims", integer(cells.claims, "レセプト件数"), "レセプト件数");
-  const online = c.required("online_claims", integer(cells.online_claims, "うちオンライン件数"), "うちオンライン件数");
-  if (month && month > today.slice(0, 7)) c.fail("month", `請求年月（${month}）が未来です`);
+  const month = c.required("month", yearMonth(cells.month, "month"), "month");
+  const claims = c.required("claims", integer(cells.claims, "claims"), "claims");
+  const online = c.required("online_claims", integer(cells.online_claims, "onlineClaims"), "onlineClaims");
+  if (month && month > today.slice(0, 7))
+    c.fail("month", "import.row.inFuture", { label: errorLabel("month"), date: month });
   if (claims !== null && online !== null && online > claims)
-    c.fail("online_claims", `うちオンライン件数（${online}）がレセプト件数（${claims}）を超えています`);
+    c.fail("online_claims", "import.row.onlineOverClaims", { online, claims });
   if (!c.ok || !code || !month || claims === null || online === null) return { errors: c.errors };
   return { value: { code: code.code, month, claims, onlineClaims: online } };
 }

@@ -2,6 +2,7 @@ import { EVENT_STATES, STATE_INFO, type EventState } from "../states";
 import { RowCheck } from "./row-check";
 import { choice, date, text } from "./values";
 import type { CertificateOnlyRow, CertificateRow, EventRow, RowError } from "./types";
+import { errorLabel } from "../i18n/errors";
 
 const SHORT: Record<EventState, string[]> = {
   optical_disk: ["光ディスク", "光ディスク請求", "ディスク"],
@@ -28,17 +29,19 @@ function certificateOf(
   today: string,
 ): CertificateRow | null | undefined {
   if (CERTIFICATE_COLUMNS.every((k) => (cells[k] ?? "").trim() === "")) return null;
-  const appliedOn = c.take("cert_applied_on", date(cells.cert_applied_on, "証明書申請日"));
-  const issuedOn = c.take("cert_issued_on", date(cells.cert_issued_on, "証明書発行日"));
-  const expiresOn = c.take("cert_expires_on", date(cells.cert_expires_on, "証明書有効期限"));
-  if (!appliedOn && !issuedOn && c.ok) c.fail("cert_issued_on", "証明書の申請日か発行日が必要です");
-  if (appliedOn && appliedOn > today) c.fail("cert_applied_on", `証明書申請日（${appliedOn}）が未来です`);
-  if (issuedOn && issuedOn > today) c.fail("cert_issued_on", `証明書発行日（${issuedOn}）が未来です`);
+  const appliedOn = c.take("cert_applied_on", date(cells.cert_applied_on, "certAppliedOn"));
+  const issuedOn = c.take("cert_issued_on", date(cells.cert_issued_on, "certIssuedOn"));
+  const expiresOn = c.take("cert_expires_on", date(cells.cert_expires_on, "certExpiresOn"));
+  if (!appliedOn && !issuedOn && c.ok) c.fail("cert_issued_on", "import.row.certDateNeeded");
+  if (appliedOn && appliedOn > today)
+    c.fail("cert_applied_on", "import.row.inFuture", { label: errorLabel("certAppliedOn"), date: appliedOn });
+  if (issuedOn && issuedOn > today)
+    c.fail("cert_issued_on", "import.row.inFuture", { label: errorLabel("certIssuedOn"), date: issuedOn });
   if (appliedOn && issuedOn && issuedOn < appliedOn)
-    c.fail("cert_issued_on", `証明書発行日（${issuedOn}）が申請日（${appliedOn}）より前です`);
-  if (expiresOn && !issuedOn) c.fail("cert_expires_on", "有効期限には証明書発行日が必要です");
+    c.fail("cert_issued_on", "import.row.certIssuedBeforeApplied", { issued: issuedOn, applied: appliedOn });
+  if (expiresOn && !issuedOn) c.fail("cert_expires_on", "import.row.certExpiresNeedsIssued");
   if (expiresOn && issuedOn && expiresOn <= issuedOn)
-    c.fail("cert_expires_on", `有効期限（${expiresOn}）が発行日（${issuedOn}）以前です`);
+    c.fail("cert_expires_on", "import.row.certExpiresBeforeIssued", { expires: expiresOn, issued: issuedOn });
   if (!c.ok) return undefined;
   const terminal = text(cells.terminal)?.normalize("NFKC") ?? "1";
   return { code, terminal, appliedOn, issuedOn, expiresOn };
@@ -61,9 +64,10 @@ export function eventRow(
   // Certificate columns without a step: a certificate-only row (its own problems, not a missing state).
   if (certificate !== null && noStep && code)
     return certificate && c.ok ? { value: { code: certificate.code, certificate } } : { errors: c.errors };
-  const state = c.required("status", choice(cells.status, STATES, "状態"), "状態");
-  const effectiveOn = c.required("effective_on", date(cells.effective_on, "日付"), "日付");
-  if (effectiveOn && effectiveOn > today) c.fail("effective_on", `日付（${effectiveOn}）が未来です`);
+  const state = c.required("status", choice(cells.status, STATES, "state"), "state");
+  const effectiveOn = c.required("effective_on", date(cells.effective_on, "effectiveOn"), "effectiveOn");
+  if (effectiveOn && effectiveOn > today)
+    c.fail("effective_on", "import.row.inFuture", { label: errorLabel("effectiveOn"), date: effectiveOn });
   if (!c.ok || !code || !state || !effectiveOn) return { errors: c.errors };
   return { value: { code: code.code, state, effectiveOn, note: text(cells.note), certificate } };
 }

@@ -3,6 +3,7 @@ import { TABLE_TYPE_INFO, type Category, type ClaimMethod, type TableType } from
 import { RowCheck } from "./row-check";
 import { choice, date, flag, integer, text } from "./values";
 import type { FacilityRow, RowError } from "./types";
+import { inBothLanguages } from "../i18n/errors";
 
 const TABLE_TYPES: Record<TableType, string[]> = {
   medical: ["医科", "1"],
@@ -34,28 +35,30 @@ export function facilityRow(
 ): { value: FacilityRow } | { errors: RowError[] } {
   const check = new RowCheck(row, cells);
   const code = check.code();
-  const name = check.required("name", text(cells.name), "名称");
+  const name = check.required("name", text(cells.name), "name");
   if (code && text(cells.prefecture) !== null) {
     const pref = findPrefecture(cells.prefecture);
-    if (!pref) check.fail("prefecture", `都道府県「${cells.prefecture.trim()}」が分かりません`);
+    if (!pref) check.fail("prefecture", "import.row.unknownPrefecture", { value: cells.prefecture.trim() });
     else if (pref.code !== code.prefecture)
-      check.fail(
-        "prefecture",
-        `都道府県（${pref.nameJa}）が医療機関コードの都道府県（${prefectureByCode(code.prefecture)?.nameJa}）と一致しません`,
-      );
+      check.fail("prefecture", "import.row.prefectureMismatch", {
+        prefecture: { ja: pref.nameJa, en: pref.nameEn },
+        codePrefecture: inBothLanguages((lang) =>
+          String(prefectureByCode(code.prefecture)?.[lang === "en" ? "nameEn" : "nameJa"]),
+        ),
+      });
   }
-  const tableType = check.take("table_type", choice(cells.table_type, TABLE_TYPES, "点数表"));
+  const tableType = check.take("table_type", choice(cells.table_type, TABLE_TYPES, "tableType"));
   if (code && tableType && tableType !== code.tableType)
-    check.fail(
-      "table_type",
-      `点数表（${TABLE_TYPE_INFO[tableType].ja}）が医療機関コードの点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と一致しません`,
-    );
-  const category = check.take("category", choice(cells.category, CATEGORIES, "区分"));
+    check.fail("table_type", "import.row.tableTypeMismatch", {
+      tableType: inBothLanguages((lang) => TABLE_TYPE_INFO[tableType][lang]),
+      codeTableType: inBothLanguages((lang) => TABLE_TYPE_INFO[code.tableType][lang]),
+    });
+  const category = check.take("category", choice(cells.category, CATEGORIES, "category"));
   if (code && category && (category === "pharmacy") !== (code.tableType === "pharmacy"))
-    check.fail(
-      "category",
-      `区分（${cells.category.trim()}）が点数表（${TABLE_TYPE_INFO[code.tableType].ja}）と合いません`,
-    );
+    check.fail("category", "import.row.categoryMismatch", {
+      category: cells.category.trim(),
+      tableType: inBothLanguages((lang) => TABLE_TYPE_INFO[code.tableType][lang]),
+    });
   // Every field written out in one literal (one object shape for every row, however many columns the file has).
   const value: FacilityRow = {
     code: code?.code ?? "",
@@ -69,18 +72,18 @@ export function facilityRow(
     specialties: "specialties" in cells ? text(cells.specialties) : undefined,
     claimMethod:
       "claim_method" in cells
-        ? check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "請求方法"))
+        ? check.take("claim_method", choice(cells.claim_method, CLAIM_METHODS, "claimMethod"))
         : undefined,
     monthlyClaims:
       "monthly_claims" in cells
-        ? check.take("monthly_claims", integer(cells.monthly_claims, "月間レセプト件数"))
+        ? check.take("monthly_claims", integer(cells.monthly_claims, "monthlyClaims"))
         : undefined,
     sharesOqvTerminal:
       "shares_oqv_terminal" in cells
-        ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "端末共用"))
+        ? check.take("shares_oqv_terminal", flag(cells.shares_oqv_terminal, "sharesTerminal"))
         : undefined,
-    closedOn: "closed_on" in cells ? check.take("closed_on", date(cells.closed_on, "廃止日")) : undefined,
-    openedOn: "opened_on" in cells ? check.take("opened_on", date(cells.opened_on, "開設日")) : undefined,
+    closedOn: "closed_on" in cells ? check.take("closed_on", date(cells.closed_on, "closedOn")) : undefined,
+    openedOn: "opened_on" in cells ? check.take("opened_on", date(cells.opened_on, "openedOn")) : undefined,
   };
   return check.ok ? { value } : { errors: check.errors };
 }

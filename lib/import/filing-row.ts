@@ -1,4 +1,5 @@
-import { formatWareki } from "../dates";
+import { formatOfficialDate } from "../i18n/format";
+import { inBothLanguages } from "../i18n/errors";
 import { RowCheck } from "./row-check";
 import { choice, date, flag, text, yearMonth, Invalid } from "./values";
 import type { FilingRow, RowError } from "./types";
@@ -35,35 +36,29 @@ const SUB_REASONS: Record<string, string[]> = {
 export function filingRow(row: number, cells: Record<string, string>): { value: FilingRow } | { errors: RowError[] } {
   const c = new RowCheck(row, cells);
   const code = c.code();
-  const filedOn = c.required("filed_on", date(cells.filed_on, "届出日"), "届出日");
-  const deferralUntil = c.required("deferral_until", date(cells.deferral_until, "継続希望期間"), "継続希望期間（⑤）");
+  const filedOn = c.required("filed_on", date(cells.filed_on, "filedOn"), "filedOn");
+  const deferralUntil = c.required("deferral_until", date(cells.deferral_until, "deferralPeriod"), "deferralUntil");
   if (filedOn && deferralUntil) {
     const limit = `${Number(filedOn.slice(0, 4)) + 1}-09-30`;
     if (deferralUntil > limit)
-      c.fail("deferral_until", `継続希望期間（⑤）は届出の翌年9月30日（${formatWareki(limit)}）までです`);
-    if (deferralUntil < filedOn) c.fail("deferral_until", "継続希望期間（⑤）が届出日より前です");
+      c.fail("deferral_until", "import.row.deferralTooLate", {
+        limit: inBothLanguages((lang) => formatOfficialDate(limit, lang)),
+      });
+    if (deferralUntil < filedOn) c.fail("deferral_until", "import.row.deferralBeforeFiling");
   }
-  const reason = c.required("reason", choice(cells.reason, REASONS, "猶予理由（⑥）"), "猶予理由（⑥）");
+  const reason = c.required("reason", choice(cells.reason, REASONS, "reason"), "reason");
   const subRaw = text(cells.reason_sub);
   const subParsed =
-    subRaw === null
-      ? null
-      : choice(subRaw.replace(/^[（(]?([1-4１-４])[)）]?.*$/, "$1"), SUB_REASONS, "経過措置の事由");
+    subRaw === null ? null : choice(subRaw.replace(/^[（(]?([1-4１-４])[)）]?.*$/, "$1"), SUB_REASONS, "reasonSub");
   const reasonSub = c.take("reason_sub", subParsed);
   const outsourcer = text(cells.outsourcer);
   const reasonOther = text(cells.reason_other);
   if (reason === "transitional" && reasonSub === null && !(subParsed instanceof Invalid))
-    c.fail("reason_sub", "理由がイ（経過措置）のときは事由（1〜4）が必要です");
-  if (reason === "outsourced" && outsourcer === null)
-    c.fail("outsourcer", "理由がア（外部委託）のときは委託先名が必要です");
-  if (reason === "other" && reasonOther === null)
-    c.fail("reason_other", "理由がウ（その他）のときはその他の理由が必要です");
-  const readiness = c.required(
-    "readiness",
-    choice(cells.readiness, READINESS, "体制整備予定（⑦）"),
-    "体制整備予定（⑦）",
-  );
-  const readinessDate = c.take("readiness_date", date(cells.readiness_date, "整備予定日"));
+    c.fail("reason_sub", "import.row.reasonSubNeeded");
+  if (reason === "outsourced" && outsourcer === null) c.fail("outsourcer", "import.row.outsourcerNeeded");
+  if (reason === "other" && reasonOther === null) c.fail("reason_other", "import.row.reasonOtherNeeded");
+  const readiness = c.required("readiness", choice(cells.readiness, READINESS, "readiness"), "readiness");
+  const readinessDate = c.take("readiness_date", date(cells.readiness_date, "readinessDate"));
   const readinessOther = text(cells.readiness_other);
   if (
     readiness === "other" &&
@@ -71,23 +66,17 @@ export function filingRow(row: number, cells: Record<string, string>): { value: 
     readinessOther === null &&
     !c.errors.some((e) => e.column === "readiness_date")
   )
-    c.fail("readiness", "体制整備予定がエ（その他）のときは整備予定日か内容が必要です");
-  const rececom = c.take("rececom", choice(cells.rececom, RECECOM, "レセコン（⑧）"));
-  const rececomMonth = c.take("rececom_month", yearMonth(cells.rececom_month, "レセコン改修予定年月"));
+    c.fail("readiness", "import.row.readinessOtherNeeded");
+  const rececom = c.take("rececom", choice(cells.rececom, RECECOM, "rececom"));
+  const rececomMonth = c.take("rececom_month", yearMonth(cells.rececom_month, "rececomMonth"));
   if (reason === "other" && rececom === null && !c.errors.some((e) => e.column === "rececom"))
-    c.fail("rececom", "理由がウ（その他）のときはレセコンの状況（⑧）が必要です");
-  if (rececom === "upgrade" && rececomMonth === null)
-    c.fail("rececom_month", "レセコンがイ（改修・調達要）のときは予定年月が必要です");
-  const network = c.required("network", choice(cells.network, NETWORK, "ネットワーク（⑨）"), "ネットワーク（⑨）");
-  const networkMonth = c.take("network_month", yearMonth(cells.network_month, "ネットワーク整備予定年月"));
-  if (network === "contracted" && networkMonth === null)
-    c.fail("network_month", "ネットワークがイ（契約済・未整備）のときは整備予定年月が必要です");
-  const usageApplied = c.required("usage_applied", flag(cells.usage_applied, "利用申請（⑩）"), "利用申請（⑩）");
-  const certApplied = c.required(
-    "cert_applied",
-    flag(cells.cert_applied, "電子証明書申請（⑩）"),
-    "電子証明書申請（⑩）",
-  );
+    c.fail("rececom", "import.row.rececomNeeded");
+  if (rececom === "upgrade" && rececomMonth === null) c.fail("rececom_month", "import.row.rececomMonthNeeded");
+  const network = c.required("network", choice(cells.network, NETWORK, "network"), "network");
+  const networkMonth = c.take("network_month", yearMonth(cells.network_month, "networkMonth"));
+  if (network === "contracted" && networkMonth === null) c.fail("network_month", "import.row.networkMonthNeeded");
+  const usageApplied = c.required("usage_applied", flag(cells.usage_applied, "usageApplied"), "usageApplied");
+  const certApplied = c.required("cert_applied", flag(cells.cert_applied, "certApplied"), "certApplied");
   if (
     !c.ok ||
     !code ||

@@ -4,6 +4,8 @@
  * the same memory, jsonb and reply as one of a thousand.
  */
 import type { RowError } from "./types";
+import { errorText } from "../i18n/errors";
+import type { Lang } from "../i18n/lang";
 
 /** The longest cell read (an address or a remark is a few hundred characters at most). */
 export const MAX_CELL_CHARS = 2_000;
@@ -20,7 +22,9 @@ export function cellTooLong(row: number, column: string, value: string): RowErro
     row,
     column,
     value: `${value.slice(0, SHOWN_VALUE_CHARS)}…`,
-    message: `値が長すぎます（${value.length.toLocaleString("ja-JP")}文字、上限${MAX_CELL_CHARS.toLocaleString("ja-JP")}文字） / value too long (${value.length} characters, at most ${MAX_CELL_CHARS})`,
+    code: "import.row.tooLong",
+    params: { length: value.length, max: MAX_CELL_CHARS },
+    message: errorText("ja", "import.row.tooLong", { length: value.length, max: MAX_CELL_CHARS }),
   };
 }
 
@@ -52,6 +56,6 @@ export class ErrorCap {
 }
 
 /** The last line of an errors list when some were not kept. */
-export function omittedNote(omitted: number): string {
-  return `ほかに${omitted.toLocaleString("ja-JP")}件のエラーがあります（先頭${MAX_KEPT_ERRORS.toLocaleString("ja-JP")}件のみ保存） / ${omitted} more errors not kept (the first ${MAX_KEPT_ERRORS} are kept)`;
+export function omittedNote(omitted: number, lang: Lang = "ja"): string {
+  return errorText(lang, "import.errorsOmitted", { omitted, kept: MAX_KEPT_ERRORS });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "./kinds";
 import type { DryRunDiff, ImportSummary } from "./types";
+import type { ErrorCode, ErrorParams } from "../i18n/errors";
 
 /**
  * The lines POST /api/v1/imports streams to the upload page (`Accept: application/x-ndjson`), one JSON
@@ -13,6 +14,9 @@ const rowError = z.object({
   column: z.string(),
   value: z.string(),
   message: z.string(),
+  // The reason as a code and its values, so the page says it in the reader's language (lib/i18n/errors.ts).
+  code: z.custom<ErrorCode>((v) => typeof v === "string").optional(),
+  params: z.custom<ErrorParams>((v) => typeof v === "object" && v !== null).optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
 });
@@ -51,6 +55,7 @@ export const progressLineSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("error"),
     error: z.string(),
+    code: z.string(),
     message: z.string(),
     sheets: z.array(z.string()).optional(),
   }),

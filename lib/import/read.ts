@@ -9,6 +9,8 @@ import { FirstLines } from "./first-lines";
 import { cellTooLong, MAX_CELL_CHARS, MAX_RECORD_CHARS } from "./limits";
 import { describeCodeRepair } from "./code-repairs";
 import type { CertificateOnlyRow, ClaimsRow, EventRow, FacilityRow, FilingRow, RowError } from "./types";
+import { errorText } from "../i18n/errors";
+import { formatCount } from "../i18n/format";
 
 /** The checked row of each kind (a key per kind: a new kind does not compile until it has one). */
 type RowByKind = {
@@ -137,11 +139,10 @@ async function* parseRecords(pieces: AsyncIterable<string>): AsyncGenerator<Pars
 }
 
 function recordTooLong(): ImportFileError {
-  const max = MAX_RECORD_CHARS.toLocaleString("ja-JP");
   return new ImportFileError(
     "line_too_long",
-    `${max}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
-    `A line is longer than ${MAX_RECORD_CHARS} characters (or a quote " is never closed); the file cannot be read as CSV`,
+    `${formatCount(MAX_RECORD_CHARS, "ja")}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
+    `A line is longer than ${formatCount(MAX_RECORD_CHARS, "en")} characters (or a quote " is never closed); the file cannot be read as CSV`,
   );
 }
 
@@ -213,7 +214,9 @@ export function readCsv<K extends ImportKind>(
               row: start,
               column: "code",
               value: result.value.code,
-              message: `${first}行目と重複しています（後の行は取り込みません）`,
+              code: "import.row.duplicate",
+              params: { first: String(first) },
+              message: errorText("ja", "import.row.duplicate", { first: String(first) }),
             });
           } else batch.rows.push({ row: start, value: result.value as RowOf<K> });
           const repair = describeCodeRepair(cells.code ?? "", result.value.code);

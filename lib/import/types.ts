@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorParams } from "../i18n/errors";
 import type { EventState } from "../states";
 import type { Category, ClaimMethod, TableType } from "../table-types";
 import type { ImportKind } from "./kinds";
@@ -87,7 +88,10 @@ export interface RowError {
   row: number;
   column: string;
   value: string;
+  /** In Japanese; `code` and `params` give it in the reader's language (batches stored before codes have none). */
   message: string;
+  code?: ErrorCode;
+  params?: ErrorParams;
   /** From a workbook: the sheet and the cell as Excel names it (B12). */
   sheet?: string;
   cell?: string;

@@ -1,8 +1,17 @@
 import { parseDate, parseYearMonth } from "../dates";
+import { errorLabel, errorText, type ErrorCode, type ErrorLabel, type ErrorParams } from "../i18n/errors";
 
 /** Normalisers for one cell. Each returns the value, null for an empty cell, or an Invalid with the reason. */
 export class Invalid {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams,
+  ) {}
+
+  /** In Japanese, as stored with the row and written to the errors CSV by default. */
+  get message(): string {
+    return errorText("ja", this.code, this.params);
+  }
 }
 
 export type Parsed<T> = T | null | Invalid;
@@ -47,17 +56,18 @@ function labelIndex(options: Record<string, string[]>): Map<string, string> {
 export function choice<T extends string>(
   raw: string | undefined,
   options: Record<T, string[]>,
-  what: string,
+  label: ErrorLabel,
 ): Parsed<T> {
   const t = text(raw);
   if (t === null) return null;
   const value = labelIndex(options).get(normalizeLabel(t));
   if (value !== undefined) return value as T;
-  return new Invalid(
-    `${what}「${t}」は使えません（${Object.values<string[]>(options)
-      .map((l) => l[0])
-      .join("・")}のいずれか）`,
-  );
+  const firsts = Object.values<string[]>(options).map((l) => l[0]);
+  return new Invalid("import.row.badChoice", {
+    label: errorLabel(label),
+    value: t,
+    options: { ja: firsts.join("・"), en: firsts.join(", ") },
+  });
 }
 
 const TRUE = ["有", "あり", "○", "〇", "◯", "済", "はい", "true", "yes", "y", "1", "t"];
@@ -67,36 +77,31 @@ const FLAG_VALUES = new Map<string, boolean>([
   ...FALSE.map((v) => [v, false] as const),
 ]);
 
-export function flag(raw: string | undefined, what: string): Parsed<boolean> {
+export function flag(raw: string | undefined, label: ErrorLabel): Parsed<boolean> {
   const t = text(raw);
   if (t === null) return null;
   const value = FLAG_VALUES.get(t) ?? FLAG_VALUES.get(t.normalize("NFKC").toLowerCase());
   if (value !== undefined) return value;
-  return new Invalid(`${what}「${t}」は 有/無・○/×・済/未・true/false のいずれかで入力してください`);
+  return new Invalid("import.row.badFlag", { label: errorLabel(label), value: t });
 }
 
-export function integer(raw: string | undefined, what: string): Parsed<number> {
+export function integer(raw: string | undefined, label: ErrorLabel): Parsed<number> {
   const t = text(raw);
   if (t === null) return null;
   if (/^\d{1,9}$/.test(t)) return Number(t); // the common case, without normalising
   const cell = t.normalize("NFKC").replace(/[,\s件]/g, "");
-  if (!/^\d{1,9}$/.test(cell)) return new Invalid(`${what}「${t}」は0以上の整数ではありません`);
+  if (!/^\d{1,9}$/.test(cell)) return new Invalid("import.row.badInteger", { label: errorLabel(label), value: t });
   return Number(cell);
 }
 
-export function date(raw: string | undefined, what: string): Parsed<string> {
+export function date(raw: string | undefined, label: ErrorLabel): Parsed<string> {
   const t = text(raw);
   if (t === null) return null;
-  return (
-    parseDate(t) ??
-    new Invalid(`${what}「${t}」は日付として読めません（例: 2024-08-31、2024/8/31、令和6年8月31日、R6.8.31）`)
-  );
+  return parseDate(t) ?? new Invalid("import.row.badDate", { label: errorLabel(label), value: t });
 }
 
-export function yearMonth(raw: string | undefined, what: string): Parsed<string> {
+export function yearMonth(raw: string | undefined, label: ErrorLabel): Parsed<string> {
   const t = text(raw);
   if (t === null) return null;
-  return (
-    parseYearMonth(t) ?? new Invalid(`${what}「${t}」は年月として読めません（例: 2025-01、2025年1月、令和7年1月）`)
-  );
+  return parseYearMonth(t) ?? new Invalid("import.row.badYearMonth", { label: errorLabel(label), value: t });
 }

@@ -169,10 +169,15 @@ export function readXlsx<K extends ImportKind>(
       /^(\d+)(行目)/,
       (_, first: string, rest: string) => `${sheetRow(Number(first))}${rest}`,
     );
+    const params =
+      error.code === "import.row.duplicate" && error.params
+        ? { ...error.params, first: String(sheetRow(Number(error.params.first))) }
+        : error.params;
     return {
       ...error,
       row,
       message,
+      params,
       sheet: sheet?.name,
       cell: column >= 0 ? `${columnLetters(column)}${row}` : undefined,
     };

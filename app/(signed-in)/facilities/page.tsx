@@ -5,9 +5,8 @@ import { contractorDisplayName } from "@/db/queries/figure-filter";
 import { requireUser } from "@/app/_auth/session";
 import { getMessages } from "@/app/_lib/i18n";
 import { facilityQuery, lenientParse, toFacilityFilter } from "@/app/_lib/follow-up-params";
-import { formatCount } from "@/lib/i18n/messages";
+import { fill, formatCount } from "@/lib/i18n/messages";
 import { describeListFilter } from "@/lib/figure-words";
-import { fillIn } from "@/lib/i18n/figures";
 import { FacilityTable } from "@/components/facilities/facility-table";
 import { plainQuery } from "@/components/data-table/url";
 
@@ -53,7 +52,7 @@ export default async function FacilityListPage({
           <p className="list-caption" data-testid="list-caption">
             {words}:{" "}
             <strong data-testid="list-total">
-              {fillIn(t.fig.facilitiesCount, { n: formatCount(page.total, lang) })}
+              {fill(t.fig.facilitiesCount, { n: formatCount(page.total, lang) })}
             </strong>
           </p>
           <span className="links">

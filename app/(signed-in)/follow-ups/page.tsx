@@ -16,6 +16,7 @@ import { FollowUpTable } from "@/components/follow-ups/follow-up-table";
 import { SavedViews } from "@/components/follow-ups/saved-views";
 import { ContractorGroups } from "@/components/follow-ups/contractor-groups";
 import { assignContractorAction, bulkFollowUpAction, deleteViewAction, saveViewAction } from "./actions";
+import { formatCount } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -95,7 +96,7 @@ export default async function FollowUpsPage({ searchParams }: Props) {
         </p>
         {Number.isInteger(assigned) && (
           <p role="status">
-            {assigned.toLocaleString()} {t.rn.assigned}
+            {formatCount(assigned, lang)} {t.rn.assigned}
           </p>
         )}
         {groups && (

@@ -30,10 +30,10 @@ export default async function PasswordPage() {
           <PasswordForm t={t} action={changePasswordAction} />
         </div>
         <form action={signOutEverywhereAction} className="panel" data-testid="sign-out-everywhere">
-          <h2>{t.hard.sessionsTitle}</h2>
-          <p>{t.hard.signOutEverywhereLead}</p>
+          <h2>{t.sessionsTitle}</h2>
+          <p>{t.signOutEverywhereLead}</p>
           <button type="submit" className="btn">
-            {t.hard.signOutEverywhere}
+            {t.signOutEverywhere}
           </button>
         </form>
       </main>

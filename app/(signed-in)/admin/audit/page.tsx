@@ -7,8 +7,9 @@ import { getDb } from "@/db/client";
 import { auditActions, searchAudit } from "@/db/queries/audit";
 import { auditFilterOf, auditQuery } from "@/app/_lib/audit-params";
 import { ChoiceFilter } from "@/components/forms/choice-filter";
-import { auditActionName } from "@/lib/i18n/admin";
+import { auditActionName } from "@/lib/i18n/admin-names";
 import { ScrollBox } from "@/components/layout/scroll-box";
+import { formatCount } from "@/lib/i18n/format";
 
 /** The tab's title in the language the user chose. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,7 +35,7 @@ function plain(params: Record<string, string | string[] | undefined>): Record<st
 export default async function AuditPage({ searchParams }: Props) {
   const admin = await requireRole("admin");
   if (admin.scope.kind !== "national") notFound();
-  const { t } = await getMessages();
+  const { lang, t } = await getMessages();
   const m = t.admin.audit;
   const raw = plain(await searchParams);
   const parsed = auditQuery.safeParse(raw);
@@ -95,7 +96,7 @@ export default async function AuditPage({ searchParams }: Props) {
         )}
         <div className="panel">
           <p className="muted" data-testid="audit-total">
-            {result.total.toLocaleString()} {m.count}
+            {formatCount(result.total, lang)} {m.count}
           </p>
           {result.items.length === 0 ? (
             <p>{m.none}</p>

@@ -4,6 +4,7 @@ import { requireRole } from "@/app/_auth/session";
 import { getMessages } from "@/app/_lib/i18n";
 import { getDb } from "@/db/client";
 import { listImportBatches } from "@/db/queries/imports";
+import { formatCount } from "@/lib/i18n/format";
 
 /** The tab's title in the language the user chose. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +23,7 @@ interface Props {
 /** Every import the user may see, newest first, with its counts and its rejected rows as CSV. */
 export default async function ImportHistoryPage({ searchParams }: Props) {
   const user = await requireRole("editor");
-  const { t } = await getMessages();
+  const { lang, t } = await getMessages();
   const raw = (await searchParams).page;
   const page = typeof raw === "string" && /^[1-9][0-9]{0,5}$/.test(raw) ? Number(raw) : 1;
   const { total, items } = await listImportBatches(getDb(), user.scope, user.id, {
@@ -68,14 +69,14 @@ export default async function ImportHistoryPage({ searchParams }: Props) {
                     <td>{b.userEmail ?? ""}</td>
                     <td>{m.statuses[b.status] ?? b.status}</td>
                     <td>{b.encoding === "shift_jis" ? "Shift_JIS" : b.encoding === "utf-8" ? "UTF-8" : ""}</td>
-                    <td>{b.rows.toLocaleString()}</td>
-                    <td>{b.inserted.toLocaleString()}</td>
-                    <td>{b.updated.toLocaleString()}</td>
-                    <td>{b.unchanged.toLocaleString()}</td>
+                    <td>{formatCount(b.rows, lang)}</td>
+                    <td>{formatCount(b.inserted, lang)}</td>
+                    <td>{formatCount(b.updated, lang)}</td>
+                    <td>{formatCount(b.unchanged, lang)}</td>
                     <td>
                       {b.rejected > 0 || b.status === "failed" ? (
                         <a href={`/api/v1/imports/${b.id}/errors.csv`} title={m.downloadErrors}>
-                          {b.rejected.toLocaleString()} CSV
+                          {formatCount(b.rejected, lang)} CSV
                         </a>
                       ) : (
                         0
