@@ -1,4 +1,5 @@
-import type { Messages } from "../messages";
+import type { ja } from "../ja";
+import type { Shape } from "../shape";
 import { account } from "./account";
 import { admin } from "./admin";
 import { common } from "./common";
@@ -13,7 +14,7 @@ import { report } from "./report";
 export const enAreas = { common, account, dashboard, facilities, followUps, imports, report, admin, errors };
 
 /** The English catalogue: the same areas and keys as the Japanese one (a missing key is a type error). */
-export const en: Messages = {
+export const en: Shape<typeof ja> = {
   ...common,
   ...account,
   ...dashboard,
