@@ -26,7 +26,7 @@ export const facilities: Shape<typeof ja> = {
     expired: "Lapsed (not renewed)",
     regressionsTitle: "Back from online claims",
     regressionsThisMonth: "This month",
-    regressionsSinceStart: "Since the start",
+    regressionsSinceStart: "Since January 2023",
     regressionsStillOff: "Still off",
     regressionsList: "Regressions",
     regressionsLead:

@@ -22,7 +22,7 @@ export const facilities = {
     expired: "期限切れ（更新なし）",
     regressionsTitle: "オンライン請求からの後退",
     regressionsThisMonth: "今月",
-    regressionsSinceStart: "開始以来",
+    regressionsSinceStart: "2023年1月以来",
     regressionsStillOff: "現在も後退中",
     regressionsList: "後退の一覧",
     regressionsLead:
