@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { PLAN_DATE } from "./on-date";
 import { normalizeContractorName } from "../../lib/contractors";
-import { usesDeferral, type DeferralDim, type FigureFilter } from "../../lib/figure-filter";
+import { DEFERRAL_DIMS, usesDeferral, type DeferralDim, type FigureFilter } from "../../lib/figure-filter";
 
 /**
  * The key of each deferral figure over a row of `f` (the facility with its state `st` on the date, see statesOn) and `g` (its
@@ -65,16 +65,8 @@ export async function contractorDisplayName(db: Db, key: string): Promise<string
   return rows.find((r) => normalizeContractorName(r.name) === key)?.name ?? key;
 }
 
-const DEFERRAL_VALUE_DIMS: DeferralDim[] = [
-  "reason",
-  "reasonSub",
-  "readiness",
-  "network",
-  "rececom",
-  "usageApplied",
-  "certApplied",
-  "deferralEnds",
-];
+// Every deferral dimension but the contractor, which is matched by its normalised name below.
+const DEFERRAL_VALUE_DIMS = DEFERRAL_DIMS.filter((d): d is Exclude<DeferralDim, "contractor"> => d !== "contractor");
 
 /** The figure filter as one condition over s, f and g (a filing must be joined whenever needsFiling says so). */
 export async function figureCondition(db: Db, asOf: string, filter: FigureFilter): Promise<SQL> {
