@@ -1,9 +1,8 @@
 import { isIsoDate, todayIso } from "../../lib/dates";
 import { stateRank, type EventState } from "../../lib/states";
-import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FilingInput } from "../import/filings";
 import { dayFromIso, isoOf } from "./calendar";
-import { generateFacilityDrafts, type Kind } from "./facilities";
+import { generateFacilityDrafts, type FacilityDraft } from "./facilities";
 import { planHistory, type PlannedEvent } from "./history";
 import { createRng, mixSeed } from "./rng";
 
@@ -22,24 +21,12 @@ export interface GenerateOptions {
   asOf?: string;
 }
 
-/** A row of `facilities` (db/schema.ts), with the kind kept for summaries. */
-export interface SeedFacility {
-  kind: Kind;
-  code: string;
-  prefecture: string;
-  tableType: TableType;
-  category: Category;
-  name: string;
-  address: string;
-  postalCode: string;
-  phone: string;
-  specialties: string | null;
-  /** How the facility claimed in January 2023 (the baseline), not today. */
-  claimMethod: ClaimMethod;
-  monthlyClaims: number;
-  sharesOqvTerminal: boolean;
+/**
+ * A row of `facilities` (db/schema.ts), with the kind kept for summaries. Its `claimMethod` is how the
+ * facility claimed in January 2023 (the baseline), not today.
+ */
+export interface SeedFacility extends Omit<FacilityDraft, "sizeZ" | "founderName" | "email"> {
   closedOn: string | null;
-  initialState: "online" | "optical_disk";
   status: EventState;
   statusSince: string | null;
 }
