@@ -118,20 +118,37 @@ function cityPicker(pref: string): (rng: Rng) => number {
   return picker;
 }
 
-type CodeCounters = Map<string, { district: number; number: number }>;
+interface CodeCounters {
+  /** The district and last number in use per (prefecture, table, city). */
+  cities: Map<string, { district: number; number: number }>;
+  /** Districts taken by an overflow per (prefecture, table). */
+  overflows: Map<string, Set<number>>;
+}
 
-/** Codes go up by 1–3 within a (prefecture, table, district); a full district overflows to district + 50. */
+/**
+ * Codes go up by 1–3 within a (prefecture, table, district). A city starts in district city + 1; a full
+ * district overflows to district + 50 when that is free, else to the next district above every city's own
+ * that no overflow has taken (only ten times the national size needs that).
+ */
 function nextCode(rng: Rng, counters: CodeCounters, pref: string, digit: string, cityIndex: number): string {
   const key = `${pref}${digit}${cityIndex}`;
-  let c = counters.get(key);
+  let c = counters.cities.get(key);
   if (!c) {
     c = { district: cityIndex + 1, number: rng.int(1, 30) };
-    counters.set(key, c);
+    counters.cities.set(key, c);
   } else c.number += rng.int(1, 3);
   if (c.number > 9999) {
-    c.district += 50;
+    const taken = counters.overflows.get(pref + digit) ?? new Set<number>();
+    counters.overflows.set(pref + digit, taken);
+    let next = c.district + 50;
+    if (next > 99 || taken.has(next)) {
+      next = PLACES[pref].cities.length + 1;
+      while (next <= 99 && taken.has(next)) next++;
+    }
+    if (next > 99) throw new Error(`too many facilities for prefecture ${pref}: the code space ran out`);
+    taken.add(next);
+    c.district = next;
     c.number = rng.int(1, 30);
-    if (c.district > 99) throw new Error(`too many facilities for prefecture ${pref}: the code space ran out`);
   }
   return makeFacilityCode(pref, digit, c.district, c.number);
 }
@@ -211,7 +228,7 @@ function draftOne(rng: Rng, kind: Kind, pref: Prefecture, counters: CodeCounters
 /** N facilities over the 47 prefectures and four kinds, in code order. */
 export function generateFacilityDrafts(rng: Rng, total: number): FacilityDraft[] {
   const allocation = allocate(total);
-  const counters: CodeCounters = new Map();
+  const counters: CodeCounters = { cities: new Map(), overflows: new Map() };
   const drafts: FacilityDraft[] = [];
   PREFECTURES.forEach((pref, p) => {
     // Kinds interleaved at random, so that hospitals and clinics mix within the medical code range.
