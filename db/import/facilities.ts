@@ -157,7 +157,7 @@ export async function insertFacilities(
 
 /**
  * How much CSV goes out at a time: on PostgreSQL small pieces, so that the text built for a piece is let go
- * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
+ * before the collector has to copy it (a national list reads faster at 64 kB than at 256 kB); on PGlite
  * each piece is a COPY statement of its own, so larger ones.
  */
 const chunkBytes = (tx: Tx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);

@@ -60,7 +60,7 @@ export async function refreshMonthlySummary(tx: Tx, through: string, only?: read
               1 as n, coalesce(s.monthly_claims, 0)::bigint as claims
        from steps s where s.closed_on is null or s.on_date < s.closed_on
        union all`;
-  // JIT compiling this one-off statement cost 0.6 s more than it saved (national history); the caller's
+  // JIT compiling this one-off statement costs more than it saves (national history); the caller's
   // setting is put back after it.
   await withSetting(tx, "jit", "off", () =>
     tx.query(sql`with points as (

@@ -83,7 +83,7 @@ export const PLAN_DATE = sql`case g.readiness
 
 /**
  * Rows of a read-only aggregate without PostgreSQL's JIT: the national as-of statements cross its cost
- * threshold and spent more time compiling than running (20–400 ms against 100 ms).
+ * threshold and spent more time compiling than running.
  */
 export async function readWithoutJit<T>(db: Db, query: SQL): Promise<T[]> {
   if (driverName() !== "postgres") return queryRows<T>(db, query);
