@@ -12,8 +12,8 @@ import { readConfig, type Config } from "../lib/config";
 /**
  * The one place that picks the driver: PostgreSQL through postgres-js when DATABASE_URL is set, else the
  * embedded PGlite in PGLITE_DIR (default ./.data/pglite), with the settings lib/config.ts has checked.
- * Only one process may open a PGlite directory, so scripts run while the server is stopped. One instance per process, cached on globalThis.
- * (Not marked server-only: the scripts and tests import it too; nothing in components/ may.)
+ * Only one process may open a PGlite directory, so scripts run while the server is stopped. One instance per process,
+ * cached on globalThis. (Not marked server-only: the scripts and tests import it too; nothing in components/ may.)
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = { kind: "postgres"; sql: postgres.Sql } | { kind: "pglite"; pg: PGlite };

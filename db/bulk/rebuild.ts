@@ -46,7 +46,8 @@ export async function withForeignKeysCheckedAfter<T>(
   const foreignKeys = await tx.query<{ tableName: string; name: string; definition: string }>(
     sql`select c.conrelid::regclass::text as "tableName", c.conname as name, pg_get_constraintdef(c.oid) as definition
         from pg_constraint c
-        where c.contype = 'f' and c.conrelid = any (select to_regclass(t) from unnest(${arrayParam(tables)}::text[]) as t)
+        where c.contype = 'f'
+          and c.conrelid = any (select to_regclass(t) from unnest(${arrayParam(tables)}::text[]) as t)
           and pg_has_role((select relowner from pg_class where oid = c.conrelid), 'USAGE')`,
   );
   for (const fk of foreignKeys)

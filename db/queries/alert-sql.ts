@@ -9,8 +9,9 @@ import { ALERT_RULES, DEFAULT_ALERT_SETTINGS, type AlertRule, type AlertSettings
  * (alert-sql.test.ts) checks that both agree, rule by rule, on a seeded country at several dates.
  *
  * `alertFacts` yields one row per facility that could have an alert on the date (not closed; not online
- * then, unless a certificate has lapsed or is about to), with its state as of the date, the filing in force then, and a `d_<rule>` column per rule: the
- * rule's due date when it fires, else null. `top_due` / `top_rank` give the most urgent alert.
+ * then, unless a certificate has lapsed or is about to), with its state as of the date, the filing in force then, and a
+ * `d_<rule>` column per rule: the rule's due date when it fires, else null. `top_due` / `top_rank` give the most urgent
+ * alert.
  */
 
 /** Filing columns the rules (and the messages) read; taken from the filing in force on the date. */
@@ -35,25 +36,35 @@ function ruleDue(settings: AlertSettings, asOf: SQL): Record<AlertRule, SQL> {
   const a = asOf;
   const hasFiling = sql`fl_filed_on is not null`;
   const isNew = sql`coalesce(opened_on >= ${settings.newRegistrationsEndedOn}::date, false)`;
-  const noFilingDeadline = sql`(case when has_applied then ${settings.migrationDeadline}::date else ${settings.filingDeadline}::date end)`;
+  const noFilingDeadline = sql`(case when has_applied then ${settings.migrationDeadline}::date
+                                   else ${settings.filingDeadline}::date end)`;
   // The 10th of the month after opening (lib/alerts/rules.ts firstClaimDeadline).
   const firstClaims = sql`((date_trunc('month', opened_on) + interval '1 month')::date + 9)`;
   const startFrom = sql`coalesce(certificate_on, case when shares_oqv_terminal then applied_on end)`;
   return {
-    no_filing: sql`case when not ${hasFiling} and st <> 'deferred' and claim_method is distinct from 'paper' and not ${isNew} and ${a} > ${noFilingDeadline} then ${noFilingDeadline} end`,
+    no_filing: sql`case when not ${hasFiling} and st <> 'deferred' and claim_method is distinct from 'paper'
+                     and not ${isNew} and ${a} > ${noFilingDeadline} then ${noFilingDeadline} end`,
     new_on_disk: sql`case when ${isNew} and not was_online and ${a} > ${firstClaims} then ${firstClaims} end`,
     regression: sql`case when was_online then coalesce(st_since, ${a}) end`,
-    promise_missed: sql`case when ${a} > lc_promised_on and (st_since is null or st_since < lc_contacted_on) then lc_promised_on end`,
+    promise_missed: sql`case when ${a} > lc_promised_on
+                          and (st_since is null or st_since < lc_contacted_on) then lc_promised_on end`,
     certificate_expired: sql`c_expired_due`,
     certificate_expiring: sql`case when c_expired_due is null then c_expiring_due end`,
-    deferral_expiring: sql`case when ${hasFiling} and not has_applied and (fl_deferral_until - ${a}) between 0 and ${settings.expiringWithinDays}::int then fl_deferral_until end`,
+    deferral_expiring: sql`case when ${hasFiling} and not has_applied and (fl_deferral_until - ${a}) between 0
+                             and ${settings.expiringWithinDays}::int then fl_deferral_until end`,
     deferral_expired: sql`case when ${hasFiling} and ${a} > fl_deferral_until then fl_deferral_until end`,
     apply_by_passed: sql`case when ${hasFiling} and not has_applied and ${a} > apply_by then apply_by end`,
     plan_slipped: sql`case when ${a} > ready_by then ready_by end`,
-    certificate_overdue: sql`case when not shares_oqv_terminal and not has_certificate and not was_online and ${a} > applied_on + ${settings.certificateDays}::int then applied_on + ${settings.certificateDays}::int end`,
-    start_missed: sql`case when not was_online and ${a} > ${startFrom} + ${settings.startDays}::int then ${startFrom} + ${settings.startDays}::int end`,
-    filing_mismatch: sql`case when ${hasFiling} and ((fl_usage_applied and not has_applied) or (fl_cert_applied and not shares_oqv_terminal and not has_certificate)) then fl_filed_on end`,
-    closure_overdue: sql`case when fl_reason = 'transitional' and fl_reason_sub = 3 and ${a} > fl_deferral_until then fl_deferral_until end`,
+    certificate_overdue: sql`case when not shares_oqv_terminal and not has_certificate and not was_online
+                               and ${a} > applied_on + ${settings.certificateDays}::int
+                               then applied_on + ${settings.certificateDays}::int end`,
+    start_missed: sql`case when not was_online and ${a} > ${startFrom} + ${settings.startDays}::int
+                        then ${startFrom} + ${settings.startDays}::int end`,
+    filing_mismatch: sql`case when ${hasFiling} and ((fl_usage_applied and not has_applied)
+                                or (fl_cert_applied and not shares_oqv_terminal and not has_certificate))
+                           then fl_filed_on end`,
+    closure_overdue: sql`case when fl_reason = 'transitional' and fl_reason_sub = 3
+                           and ${a} > fl_deferral_until then fl_deferral_until end`,
   };
 }
 
@@ -68,7 +79,8 @@ function certificateDue(a: SQL, settings: AlertSettings): SQL {
   // Set-based (hash joins), not a subquery per certificate: the estimate stays under the JIT threshold.
   return sql`select cur.facility_code as code,
            min(cur.expires_on) filter (where cur.expires_on < ${a}) as c_expired_due,
-           min(cur.expires_on) filter (where cur.expires_on >= ${a} and not coalesce(pr.last_applied >= cur.issued_on, false)) as c_expiring_due
+           min(cur.expires_on) filter
+             (where cur.expires_on >= ${a} and not coalesce(pr.last_applied >= cur.issued_on, false)) as c_expiring_due
     from (
       select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
       where c.renewed_on is null and c.expires_on <= ${window} and c.issued_on <= ${a}
@@ -99,7 +111,8 @@ function promisedContacts(a: SQL): SQL {
     where p.promised_on is not null and p.promised_on < ${a} and p.contacted_on <= ${a}
       and not exists (
         select 1 from contacts n
-        where n.facility_code = p.facility_code and n.contacted_on <= ${a} and (n.contacted_on, n.id) > (p.contacted_on, p.id)
+        where n.facility_code = p.facility_code and n.contacted_on <= ${a}
+          and (n.contacted_on, n.id) > (p.contacted_on, p.id)
       )`;
 }
 
@@ -234,7 +247,8 @@ export function alertFacts(asOfDate: string, where: SQL, settings: AlertSettings
                  -- The 20th of the month two before the deferral end's month (lib/calendar/onboarding.ts applyByFor).
                  (date_trunc('month', b.fl_deferral_until) - interval '2 months')::date + 19 as apply_by
           from (
-            select f.*, ${sql.join(FILING_COLUMNS.map(fl), sql`, `)}, cd.c_expired_due, cd.c_expiring_due, pm.lc_contacted_on, pm.lc_promised_on
+            select f.*, ${sql.join(FILING_COLUMNS.map(fl), sql`, `)}, cd.c_expired_due, cd.c_expiring_due,
+              pm.lc_contacted_on, pm.lc_promised_on
             from (
               -- Not moved since the date: the maintained status is the state then (an index range on status).
               select ${FACILITY_COLUMNS}, f.status as st, f.status_since as st_since

@@ -65,7 +65,10 @@ function listedStates(filter: FacilityListFilter): readonly EventState[] {
   return states;
 }
 
-/** The list as SQL rows (f: the facility with st and st_since on the date; g: its filing on the date when a figure needs it). */
+/**
+ * The list as SQL rows (f: the facility with st and st_since on
+ * the date; g: its filing on the date when a figure needs it).
+ */
 async function listedFrom(db: Db, filter: FacilityListFilter, where: SQL): Promise<SQL> {
   const figure = filter.figure ?? {};
   const base = sql`${statesOn(filter.asOf, listedStates(filter), where)} f`;
@@ -83,13 +86,15 @@ function listWhere(scope: Scope, filter: FacilityListFilter): SQL {
   if (filter.alert) {
     // The same rules as the follow-up list, over the same scoped facilities.
     parts.push(
-      sql`f.code in (select a.code from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} a where ${dueColumn(filter.alert)} is not null)`,
+      sql`f.code in (select a.code from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} a
+            where ${dueColumn(filter.alert)} is not null)`,
     );
   }
   return sql.join(parts, sql` and `);
 }
 
-const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, f.st as status, f.st_since::text as "statusSince",
+const COLUMNS = sql`f.code, f.name, f.prefecture, f.table_type as "tableType", f.category, f.st as status,
+                      f.st_since::text as "statusSince",
   f.address, f.postal_code as "postalCode", f.phone, f.claim_method as "claimMethod", f.closed_on as "closedOn"`;
 
 /**
@@ -107,7 +112,8 @@ export async function listFacilities(
   const where = listWhere(scope, filter);
   const dir = filter.dir === "desc" ? "desc" : "asc";
   const sort = sql.raw(
-    `${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`,
+    `${SORT_SQL[filter.sort ?? "code"]} ${dir} nulls last` +
+      `${filter.sort && filter.sort !== "code" ? `, f.code ${dir}` : ""}`,
   );
   const listed = await listedFrom(db, filter, where);
   const [items, [count]] = await Promise.all([
@@ -120,7 +126,10 @@ export async function listFacilities(
   return { total: Number(count?.n ?? 0), page, pageSize, items };
 }
 
-/** Every facility matching the filter in code order, a chunk at a time (keyset on code: bounded memory; 1,000 rows a query kept the export's garbage lowest for the same speed). */
+/**
+ * Every facility matching the filter in code order, a chunk at a time (keyset on code:
+ * bounded memory; 1,000 rows a query kept the export's garbage lowest for the same speed).
+ */
 export async function* eachFacility(
   db: Db,
   scope: Scope,
@@ -132,7 +141,8 @@ export async function* eachFacility(
   for (;;) {
     const rows: FacilityListItem[] = await queryRows<FacilityListItem>(
       db,
-      sql`select ${COLUMNS} from ${await listedFrom(db, filter, sql`${where} and f.code > ${after}`)} order by f.code limit ${chunk}`,
+      sql`select ${COLUMNS} from ${await listedFrom(db, filter, sql`${where} and f.code > ${after}`)} order by f.code
+          limit ${chunk}`,
     );
     if (rows.length === 0) return;
     yield rows;

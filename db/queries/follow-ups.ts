@@ -161,7 +161,8 @@ export async function followUpsByContractor(
     unassigned: number;
   }>(
     db,
-    sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
+    sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label,
+               count(*)::int as facilities,
                min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
         from (${followUpSelect(scope, filter)}) x
         where x.fl_contractor is not null and x.fl_contractor <> ''
@@ -187,7 +188,8 @@ export async function followUpCodes(
 ): Promise<{ codes: string[]; total: number }> {
   const rows = await queryRows<{ code: string; total: number }>(
     db,
-    sql`select x.code, count(*) over () as total from (${followUpSelect(scope, filter)}) x order by x.top_due, x.top_rank, x.code limit ${max}`,
+    sql`select x.code, count(*) over () as total from (${followUpSelect(scope, filter)}) x
+        order by x.top_due, x.top_rank, x.code limit ${max}`,
   );
   return { codes: rows.map((r) => r.code), total: rows.length ? Number(rows[0].total) : 0 };
 }
@@ -198,7 +200,8 @@ export async function followUpCodes(
  */
 export function withCertificates(rows: SQL, asOf: string): SQL {
   return sql`select p.*, (
-      select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
+      select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on,
+                                        'expiresOn', c.expires_on))
       from certificates c where c.facility_code = p.code
     ) as certs, lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome
     from (${rows}) p
