@@ -3,6 +3,7 @@ import { arrayParam, type Tx } from "../transaction";
 import type { CertificateOnlyRow, CertificateRow, EventRow } from "../../lib/import/types";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import { refreshCertificateRenewals } from "../queries/certificates";
+import { refreshAlertWindows } from "../queries/alert-windows";
 import { certificateExpiry, certificateValidYears } from "../../lib/certificates";
 
 /** A row of the payers' records: a step (with or without certificate columns), or a certificate alone. */
@@ -14,7 +15,7 @@ export type WriteCounts = { inserted: number; updated: number; unchanged: number
  * Adds progress events by identity (code, state, date): a new identity is inserted, the same identity with
  * another note updated, the same values unchanged. Then backward steps are flagged and each facility's
  * current state brought in step, in the caller's transaction. Certificate columns on a row (or a
- * certificate-only row) go to `certificates` (upsertCertificates).
+ * certificate-only row) go to `certificates` (upsertCertificates). Last, the facilities' alert windows.
  */
 export async function upsertEvents(tx: Tx, input: EventInput[], batchId: number | null): Promise<WriteCounts> {
   const steps = input.filter((r): r is EventRow => "state" in r);
@@ -26,6 +27,7 @@ export async function upsertEvents(tx: Tx, input: EventInput[], batchId: number 
   const certificates = [...byKey.values()];
   const stepOutcome = await upsertSteps(tx, steps, batchId);
   const certOutcome = await upsertCertificates(tx, certificates, batchId);
+  await refreshAlertWindows(tx, [...new Set(input.map((r) => r.code))]);
   // Each row counts once: inserted when its step (or, alone, its certificate) is new; updated when any part changed.
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const r of input) {

@@ -4,6 +4,7 @@ import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import type { WriteCounts } from "./events";
 import type { FilingRow } from "../../lib/import/types";
 import { normalizeContractorName } from "../../lib/contractors";
+import { refreshAlertWindows } from "../queries/alert-windows";
 
 /** One valid 様式第1号 row; field names follow db/schema.ts `filings`. */
 export type FilingInput = FilingRow;
@@ -86,5 +87,6 @@ export async function upsertFilings(tx: Tx, rows: FilingInput[], batchId: number
      on conflict (facility_code, state, effective_on) do nothing`);
   await markBackwardSteps(tx, codes);
   await refreshFacilityStatus(tx, codes);
+  await refreshAlertWindows(tx, codes);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }

@@ -1,5 +1,6 @@
 import { getDb } from "../client";
 import { withTransaction } from "../transaction";
+import { takeAlertWindowsTurn } from "../queries/alert-windows";
 import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-summary";
 import { tableTypeFromDigit } from "../../lib/table-types";
 import type { Scope } from "../../lib/scope";
@@ -86,6 +87,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
+        await takeAlertWindowsTurn(tx); // the writers refresh the alert windows of what they write
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const diff = options.dryRun ? new DryRunDiffCollector() : null;
         await diff?.start(tx);
