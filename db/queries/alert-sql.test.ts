@@ -132,7 +132,7 @@ async function topsFrom(source: AlertSource, asOf: string, alert?: AlertRule): P
   const due = alert ? sql`, ${dueColumn(alert)}::text as due` : sql``;
   const rows = await queryRows<{ code: string; top_due: string; top_rank: number; due?: string }>(
     db,
-    sql`${late}select t.code, t.top_due::text, t.top_rank${due} from (${alertTops(source, asOf, sql`true`, sql`true`, alert)}) t`,
+    sql`${late}select t.code, t.top_due::text, t.top_rank${due} from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
   );
   expect(new Set(rows.map((r) => r.code)).size, `${source} ${asOf}: one row per facility`).toBe(rows.length);
   return new Map(

@@ -123,27 +123,33 @@ export function lateCodes(asOf: string, union: "union" | "union all" = "union"):
     ${u} select facility_code from certificates where applied_on > ${a} or issued_on > ${a}`;
 }
 
-/** A facility's row on a list: its most urgent alert on the date and the columns the lists filter on. */
-export const TOP_COLUMNS = [
-  "code",
-  "top_due",
-  "top_rank",
-  "st",
-  "prefecture",
-  "table_type",
-  "category",
-  "fl_contractor",
-  "fl_outsourcer",
-];
+/** Columns a list can ask alertTops for besides the code and the most urgent alert, as alert_windows holds them. */
+const TOP_EXTRAS = {
+  st: "status",
+  prefecture: "prefecture",
+  table_type: "table_type",
+  category: "category",
+  fl_contractor: "contractor",
+  fl_outsourcer: "outsourcer",
+} as const;
+export type TopColumn = keyof typeof TOP_EXTRAS;
 
 /**
- * One row per facility with an alert on the date (TOP_COLUMNS, and `d_<alert>` when a rule is given: only the
- * facilities where it fires, with its due date). With "windows-and-late" the statement needs `late` (lateCodes)
- * as a CTE. `windowWhere` filters alert_windows `w` (the scope: facilityFilter with alias w), `where` filters
- * `facilities f` alike for the facilities evaluated. The windows give each facility's first firing rule by due
- * date, then urgency: the same top_due and top_rank as alertFacts.
+ * One row per facility with an alert on the date: `code`, `top_due`, `top_rank` (its most urgent alert), the
+ * `columns` asked for, and `d_<alert>` when a rule is given (then only the facilities where it fires, with its
+ * due date). With "windows-and-late" the statement needs `late` (lateCodes) as a CTE. `windowWhere` filters
+ * alert_windows `w` (the scope: facilityFilter with alias w), `where` filters `facilities f` alike for the
+ * facilities evaluated. The windows give each facility's first firing rule by due date, then urgency: the
+ * same top_due and top_rank as alertFacts.
  */
-export function alertTops(source: AlertSource, asOf: string, windowWhere: SQL, where: SQL, alert?: AlertRule): SQL {
+export function alertTops(
+  source: AlertSource,
+  asOf: string,
+  windowWhere: SQL,
+  where: SQL,
+  options: { alert?: AlertRule; columns?: readonly TopColumn[] } = {},
+): SQL {
+  const { alert, columns = [] } = options;
   const a = sql`${asOf}::date`;
   const notLate = (w: SQL) =>
     source === "windows-and-late"
@@ -156,13 +162,13 @@ export function alertTops(source: AlertSource, asOf: string, windowWhere: SQL, w
     ? sql`, x.due_on as ${dueColumn(alert)} from alert_windows x join alert_windows w on w.facility_code = x.facility_code
         where x.rule = ${ALERT_RULES.indexOf(alert)} and ${firing(sql`x`)} and`
     : sql` from alert_windows w where`;
-  const windows = sql`select distinct on (w.facility_code) w.facility_code as code, w.due_on as top_due, w.rule::int as top_rank,
-         w.status as st, w.prefecture, w.table_type, w.category, w.contractor as fl_contractor,
-         w.outsourcer as fl_outsourcer${withRule} ${firing(sql`w`)} and ${windowWhere}
+  const extra = (from: (c: TopColumn) => string) => sql.raw(columns.map((c) => `, ${from(c)} as ${c}`).join(""));
+  const windows = sql`select distinct on (w.facility_code) w.facility_code as code, w.due_on as top_due,
+         w.rule::int as top_rank${extra((c) => `w.${TOP_EXTRAS[c]}`)}${withRule} ${firing(sql`w`)} and ${windowWhere}
     order by w.facility_code, w.due_on, w.rule`;
   if (source === "windows") return windows;
   const only = source === "windows-and-late" ? sql`select code from late` : undefined;
-  const evaluated = sql`select ${sql.raw(TOP_COLUMNS.map((c) => `r.${c}`).join(", "))}${alert ? sql`, r.${dueColumn(alert)}` : sql``}
+  const evaluated = sql`select r.code, r.top_due, r.top_rank${extra((c) => `r.${c}`)}${alert ? sql`, r.${dueColumn(alert)}` : sql``}
     from ${alertFacts(asOf, where, DEFAULT_ALERT_SETTINGS, only)} r
     ${alert ? sql`where r.${dueColumn(alert)} is not null` : sql``}`;
   return source === "evaluated" ? evaluated : sql`(${windows}) union all (${evaluated})`;

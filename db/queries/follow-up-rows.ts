@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { dueColumn } from "./alert-sql";
 import { FILING_COLUMNS } from "./alert-facts-sql";
-import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-windows";
+import { alertSource, alertTops, lateCodes, type AlertSource, type TopColumn } from "./alert-windows";
 import { latestEventOn } from "./on-date";
 import { facilityFilter } from "./scope";
 import { evaluateAlerts, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
@@ -130,25 +130,40 @@ export function orderBy(filter: FollowUpFilter): SQL {
   }
 }
 
+/** What a statement over the follow-up rows needs of them besides the filter's own columns. */
+export interface RowNeeds {
+  /** The contractor and its name as written (followUpsByContractor), and who follows each facility up. */
+  contractors?: boolean;
+}
+
 /**
- * The follow-up rows as SQL: every facility with an alert on the date (its most urgent one and the columns
- * the lists filter and sort on, alertTops), with who follows it up, for a statement().
+ * The follow-up rows as SQL: every facility with an alert on the date (its most urgent one, alertTops), with
+ * the columns the filter and the sort read (who follows it up only when they read it), for a statement().
  */
-export function followUpSelect(source: AlertSource, scope: Scope, filter: FollowUpFilter): SQL {
-  const tops = alertTops(
-    source,
-    filter.asOf,
-    facilityFilter(scope, filter, sql`w`),
-    facilityFilter(scope, filter),
-    filter.alert,
-  );
-  const named = Boolean(filter.q) || filter.sort === "name";
-  return sql`select r.*, fu.assignee_id, u.email as assignee_email, fu.next_action_on${named ? sql`, fa.name` : sql``}
+export function followUpSelect(source: AlertSource, scope: Scope, filter: FollowUpFilter, needs: RowNeeds = {}): SQL {
+  const sort = filter.sort ?? "urgency";
+  const columns: TopColumn[] = [];
+  if (filter.status || sort === "status") columns.push("st");
+  if (sort === "prefecture") columns.push("prefecture");
+  if (sort === "tableType") columns.push("table_type");
+  if (filter.contractor || needs.contractors) columns.push("fl_contractor");
+  if (needs.contractors) columns.push("fl_outsourcer");
+  const tops = alertTops(source, filter.asOf, facilityFilter(scope, filter, sql`w`), facilityFilter(scope, filter), {
+    alert: filter.alert,
+    columns,
+  });
+  const named = Boolean(filter.q) || sort === "name";
+  const followed =
+    filter.assignee !== undefined ||
+    Boolean(filter.nextActionBefore) ||
+    sort === "nextAction" ||
+    sort === "assignee" ||
+    Boolean(needs.contractors);
+  return sql`select r.*${followed ? sql`, fu.assignee_id, u.email as assignee_email, fu.next_action_on` : sql``}${named ? sql`, fa.name` : sql``}
              from (${tops}) r
              -- A key lookup per listed facility (a join could hash every facility for a few hundred names).
              ${named ? sql`join lateral (select f.name, f.address from facilities f where f.code = r.code offset 0) fa on true` : sql``}
-             left join follow_ups fu on fu.facility_code = r.code
-             left join users u on u.id = fu.assignee_id
+             ${followed ? sql`left join follow_ups fu on fu.facility_code = r.code left join users u on u.id = fu.assignee_id` : sql``}
              where ${conditions(filter)}`;
 }
 
@@ -165,30 +180,41 @@ export async function statement(db: Db, asOf: string, body: (source: AlertSource
 }
 
 /**
- * The facilities of the CTE `pg` (follow-up rows: code, top_due, top_rank, assignee…, total), in scope, with
- * the facts lib/alerts reads as of the date: the state then, the filing in force then (none for a facility
+ * The facilities of the CTE `pg` (follow-up rows: code, top_due, top_rank, total), in scope, with who follows
+ * them up and the facts lib/alerts reads as of the date: the state then, the filing in force then (none for a facility
  * online then: only its certificates count), the latest contact and every certificate record.
  */
 export function pageRows(scope: Scope, filter: FollowUpFilter): SQL {
   const a = sql`${filter.asOf}::date`;
-  const filing = sql.raw(FILING_COLUMNS.map((c) => `fl.${c} as fl_${c}`).join(", "));
+  // The filing in force (an index-only read) unless it was filed after the date; none for a facility online then.
+  const filing = sql.join(
+    FILING_COLUMNS.map(
+      (c) =>
+        sql`case when s.st = 'online' then null when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`,
+    ),
+    sql`, `,
+  );
   return sql`select f.code, f.name, f.prefecture, f.table_type, f.category, f.address, f.postal_code, f.phone,
            f.closed_on, f.shares_oqv_terminal, f.first_applied_on, f.first_certificate_on, f.claim_method, f.opened_on,
            f.initial_state, f.first_online_on, s.st, s.st_since, ${filing},
-           pg.top_due, pg.top_rank, pg.assignee_id, pg.assignee_email, pg.next_action_on, pg.total,
+           pg.top_due, pg.top_rank, pg.total, fu.assignee_id, u.email as assignee_email, fu.next_action_on,
            (select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
             from certificates c where c.facility_code = f.code) as certs,
            lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome, lc.promised_on as last_contact_promised_on
     from pg join facilities f on f.code = pg.code
+    left join follow_ups fu on fu.facility_code = f.code
+    left join users u on u.id = fu.assignee_id
     ${latestEventOn(filter.asOf, "ev")}
     cross join lateral (
       select case when f.status_since > ${a} then coalesce(ev.state, f.initial_state) else f.status end as st,
              case when f.status_since > ${a} then ev.effective_on else f.status_since end as st_since
     ) s
+    left join filings fi on fi.facility_code = f.code and fi.in_force
     left join lateral (
-      select p.* from filings p where p.facility_code = f.code and p.filed_on <= ${a}
+      select p.* from filings p
+      where fi.filed_on > ${a} and p.facility_code = f.code and p.filed_on <= ${a}
       order by p.filed_on desc limit 1
-    ) fl on s.st <> 'online'
+    ) older on true
     left join lateral (
       select c.contacted_on, c.outcome, c.promised_on from contacts c
       where c.facility_code = f.code and c.contacted_on <= ${a}

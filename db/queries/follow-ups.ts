@@ -76,7 +76,7 @@ export async function followUpsByContractor(
         source,
       ) => sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
                  min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
-          from (${followUpSelect(source, scope, filter)}) x
+          from (${followUpSelect(source, scope, filter, { contractors: true })}) x
           where x.fl_contractor is not null and x.fl_contractor <> ''
           group by x.fl_contractor
           order by count(*) desc, min(x.top_due), x.fl_contractor
