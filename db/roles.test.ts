@@ -58,7 +58,7 @@ describe.skipIf(!url)("the runtime role", () => {
     expect(row.n).toBe(0);
   });
 
-  it("runs a first facility list into the empty table (the foreign key it does not own stays in place)", async () => {
+  it("runs a first facility list into the empty table (the foreign key and the indexes it does not own stay in place)", async () => {
     const ownerUrl = process.env.DATABASE_URL!;
     const asApp = new URL(ownerUrl);
     asApp.username = role;
@@ -83,6 +83,11 @@ describe.skipIf(!url)("the runtime role", () => {
     const [fk] =
       await owner`select count(*)::int as n from pg_constraint where conrelid = 'facilities'::regclass and contype = 'f'`;
     expect(fk.n).toBeGreaterThan(0);
+    // Its alert windows were built with the list, the table's indexes left as they were.
+    const [windows] = await owner`select count(*)::int as n from alert_windows`;
+    expect(windows.n).toBe(1);
+    const [indexes] = await owner`select count(*)::int as n from pg_indexes where tablename = 'alert_windows'`;
+    expect(indexes.n).toBe(2);
   });
 
   it("refuses a superuser or the owner as the runtime role", async () => {
