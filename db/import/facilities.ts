@@ -4,7 +4,7 @@ import { copyInto } from "../bulk/copy";
 import { csvField } from "../bulk/encode";
 import type { Tx } from "../transaction";
 import type { WriteCounts } from "./events";
-import { refreshAlertWindows } from "../queries/alert-windows";
+import { refreshAlertWindows, setAsideAlertWindows } from "../queries/alert-windows";
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
 export type FacilityInput = FacilityRow;
@@ -119,7 +119,7 @@ export async function mergeFacilities(
 /**
  * The first list into an empty table: straight into the facilities by one COPY stream, no staging. A new
  * facility starts online when its claim method is online, else on optical disk (as in mergeFacilities).
- * Then every facility's alert windows are built.
+ * Its alert windows are left to the next write (setAsideAlertWindows).
  */
 export async function insertFacilities(
   tx: Tx,
@@ -165,7 +165,7 @@ export async function insertFacilities(
       chunkBytes: chunkBytes(tx),
     },
   );
-  await refreshAlertWindows(tx, null); // every facility is new
+  await setAsideAlertWindows(tx);
   return inserted;
 }
 

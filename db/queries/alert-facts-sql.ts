@@ -27,15 +27,12 @@ export const FILING_COLUMNS = [
   "contractor",
 ];
 
+/** The facility's columns the rules and the lists read (its name and address are read for a page only). */
 const FACILITY_NAMES = [
   "code",
-  "name",
   "prefecture",
   "table_type",
   "category",
-  "address",
-  "postal_code",
-  "phone",
   "closed_on",
   "shares_oqv_terminal",
   "first_applied_on",
@@ -135,8 +132,11 @@ export function promisedContacts(asOf: string, only?: SQL): SQL {
  */
 export function notOnlineFacts(asOf: string, where: SQL, options: FactsOptions): SQL {
   const a = sql`${asOf}::date`;
+  // As of the latest record, the filing in force is the one to read.
   const fl = (c: string) =>
-    sql`case when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`;
+    options.current
+      ? sql`fi.${sql.raw(c)} as ${sql.raw(`fl_${c}`)}`
+      : sql`case when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`;
   const live = options.current ? sql`true` : sql`(f.closed_on is null or f.closed_on > ${a})`;
   const only = inOnly(sql`f.code`, options.only);
   // "offset 0" fences keep the planner from pasting each computed column into every expression that reads it
@@ -166,26 +166,35 @@ export function notOnlineFacts(asOf: string, where: SQL, options: FactsOptions):
         where ${where} and ${live} and ${only}
           and f.status in ('optical_disk', 'deferred', 'applied', 'certificate_issued')
           and (f.status_since <= ${a} or f.status_since is null)
-        union all
-        -- Moved after the date (none for today): the latest event on or before it.
-        select ${FACILITY_COLUMNS}, coalesce(ev.state, f.initial_state), ev.effective_on
-        from facilities f
-        ${latestEventOn(asOf, "ev")}
-        where ${where} and ${live} and ${only} and f.status_since > ${a}
+        ${options.current ? sql`` : movedSince(asOf, sql`${where} and ${live} and ${only}`)}
       ) f
       left join cd on cd.code = f.code
       left join pm on pm.code = f.code
       left join filings fi on fi.facility_code = f.code and fi.in_force
-      left join lateral (
-        select p.* from filings p
-        where fi.filed_on > ${a} and p.facility_code = f.code and p.filed_on <= ${a}
-        order by p.filed_on desc limit 1
-      ) older on true
+      ${options.current ? sql`` : filedBefore(a)}
       offset 0
     ) b
     -- Online on the date only when it moved after it (the rest come through onlineFacts).
     where b.st <> 'closed' and (b.st <> 'online' or b.c_lapse_on is not null)
     offset 0`;
+}
+
+/** The facilities moved after the date (none for today), each with its latest event on or before it. */
+function movedSince(asOf: string, where: SQL): SQL {
+  return sql`union all
+    select ${FACILITY_COLUMNS}, coalesce(ev.state, f.initial_state), ev.effective_on
+    from facilities f
+    ${latestEventOn(asOf, "ev")}
+    where ${where} and f.status_since > ${asOf}::date`;
+}
+
+/** `older`: the filing in force on the date when the latest one was filed after it. */
+function filedBefore(a: SQL): SQL {
+  return sql`left join lateral (
+    select p.* from filings p
+    where fi.filed_on > ${a} and p.facility_code = f.code and p.filed_on <= ${a}
+    order by p.filed_on desc limit 1
+  ) older on true`;
 }
 
 /**

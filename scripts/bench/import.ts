@@ -11,7 +11,6 @@ import { csvLine as copyCsvLine } from "../../db/bulk/encode";
 import { withForeignKeysCheckedAfter } from "../../db/bulk/rebuild";
 import { withSetting, withTransaction } from "../../db/transaction";
 import { refreshMonthlySummary, type SummaryGroup } from "../../db/queries/monthly-summary";
-import { refreshAlertWindows } from "../../db/queries/alert-windows";
 import { todayIso } from "../../lib/dates";
 import { csvLine } from "../../lib/csv";
 import { round, type BenchResult } from "./measure";
@@ -233,10 +232,10 @@ async function copyBaselineOnce(url: string, file: string): Promise<number> {
 /**
  * The least any import of this list into these tables costs the database here, whatever the client does:
  * the rows exactly as the import wrote them, in the facility table's own columns, COPYed from a file into
- * the emptied table with its indexes kept up, the same foreign-key check, summary refresh and alert windows, in
+ * the emptied table with its indexes kept up, the same foreign-key check and the same summary refresh, in
  * one transaction rolled back each run (the table emptied before each, so no run reads another's dead rows).
  * Set beside the bare COPY, it shows how much of the ratio is the database's work on the real table (a
- * primary key and four secondary indexes, a foreign key, the monthly summary, the follow-up alert windows).
+ * primary key and four secondary indexes, a foreign key, the monthly summary).
  */
 async function serverFloor(
   url: string,
@@ -259,7 +258,7 @@ async function serverFloor(
     await pg.end();
   }
   const times: number[] = [];
-  const split = { copy: [] as number[], foreignKey: [] as number[], summary: [] as number[], alerts: [] as number[] };
+  const split = { copy: [] as number[], foreignKey: [] as number[], summary: [] as number[] };
   for (let i = 0; i < runs; i++) {
     // Emptied before the transaction, as the import finds the table (emptied inside it, the COPY could skip
     // the write-ahead log under wal_level=minimal, which the import never can).
@@ -283,14 +282,11 @@ async function serverFloor(
             sql`select distinct prefecture, table_type as "tableType" from facilities`,
           );
           await refreshMonthlySummary(tx, todayIso(), slices);
-          const summed = performance.now();
-          await refreshAlertWindows(tx, null);
           const done = performance.now();
           times.push(done - started);
           split.copy.push(copied - started);
           split.foreignKey.push(checked - copied);
-          split.summary.push(summed - checked);
-          split.alerts.push(done - summed);
+          split.summary.push(done - checked);
         }),
       { rollback: true },
     );
@@ -308,6 +304,6 @@ async function serverFloor(
   return {
     p50Ms: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
-    parts: `COPY into the table with its indexes ${p50(split.copy)} ms, foreign key ${p50(split.foreignKey)} ms, summary ${p50(split.summary)} ms, alert windows ${p50(split.alerts)} ms`,
+    parts: `COPY into the table with its indexes ${p50(split.copy)} ms, foreign key ${p50(split.foreignKey)} ms, summary ${p50(split.summary)} ms`,
   };
 }
