@@ -4,7 +4,7 @@ import { copyInto } from "../bulk/copy";
 import { csvField } from "../bulk/encode";
 import type { Tx } from "../transaction";
 import type { WriteCounts } from "./events";
-import { refreshAlertWindows, setAsideAlertWindows } from "../queries/alert-windows";
+import { alertWindowsTouched, setAsideAlertWindows, type WindowsRefresh } from "../queries/alert-windows";
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
 export type FacilityInput = FacilityRow;
@@ -57,13 +57,14 @@ async function* once<T>(item: T): AsyncGenerator<T> {
  * compared and written, so a list without phones keeps the phones on record; a row equal to the record is
  * left alone and counted unchanged. The file has no duplicate codes (the reader rejects them); a concurrent
  * import adding the same code fails this one on the key, and it rolls back. The facilities written get
- * their alert windows rebuilt.
+ * their alert windows rebuilt (`windows`).
  */
 export async function mergeFacilities(
   tx: Tx,
   batches: AsyncIterable<FacilityInput[]>,
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
+  windows: WindowsRefresh = "now",
 ): Promise<WriteCounts> {
   const columns: (readonly [string, string, (r: FacilityInput) => unknown])[] = [
     ["code", "text", (r) => r.code],
@@ -112,7 +113,7 @@ export async function mergeFacilities(
      )
      select count(*)::int as inserted, coalesce(array_agg(code), '{}') as "addedCodes" from added`);
   await tx.query(sql`drop table facility_import`);
-  await refreshAlertWindows(tx, [...changedCodes, ...addedCodes]);
+  await alertWindowsTouched(tx, [...changedCodes, ...addedCodes], windows);
   return { inserted, updated, unchanged: rows - inserted - updated };
 }
 

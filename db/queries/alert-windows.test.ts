@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
@@ -14,12 +15,13 @@ import { unsafeUpsertUser } from "./users";
 import { upsertEvents } from "../import/events";
 import { upsertFilings, type FilingInput } from "../import/filings";
 import { upsertFacilities, type FacilityColumn } from "../import/facilities";
+import { runImport } from "../import/run";
 import { ALERT_RULES, type AlertRule } from "../../lib/alerts/rules";
 import { NATIONAL } from "../../lib/scope";
 
 /**
  * alert_windows is kept with the data: after every kind of write that changes a facility's alerts (a contact
- * with or without a promise, a letter, an event, a certificate, a filing, the facility list, an import) the
+ * with or without a promise, a letter, an event, an import, a certificate, a filing, the facility list) the
  * windows equal those worked out afresh, and the follow-up list shows the change at once. Each write here is
  * chosen to change its facility's windows, so that a write that forgot to refresh them fails.
  */
@@ -124,6 +126,23 @@ describe("alert windows follow every write", () => {
     expect(await stale()).toEqual([]);
   });
 
+  it("an import of the payers' records refreshes what it wrote once, before it commits", async () => {
+    const code = await pick(
+      sql`f.status = 'deferred' and not exists (select 1 from certificates c where c.facility_code = f.code)`,
+    );
+    expect((await windowsOf(code)).length).toBeGreaterThan(0);
+    const summary = await runImport({
+      kind: "events",
+      fileName: "events.csv",
+      actor: { id: null, email: "test", scope: NATIONAL },
+      dryRun: false,
+      source: Readable.from([Buffer.from(`医療機関コード,状態,日付\n${code},online,2026-03-21\n`)]),
+    });
+    expect(summary.inserted).toBe(1);
+    expect(await windowsOf(code)).toEqual([]);
+    expect(await stale()).toEqual([]);
+  });
+
   it("a certificate lapsing soon, with the term from the setting, and its renewal applied for", async () => {
     const code = await pick(
       sql`f.status = 'online' and f.closed_on is null and not exists (select 1 from certificates c where c.facility_code = f.code)`,
@@ -189,7 +208,10 @@ describe("alert windows follow every write", () => {
   });
 
   it("a closing day on the facility list ends every window the day before", async () => {
-    const code = await pick(sql`f.status = 'deferred' and f.closed_on is null`);
+    const code = await pick(
+      sql`f.status = 'deferred' and f.closed_on is null
+          and exists (select 1 from alert_windows w where w.facility_code = f.code and w.fires_until is null and w.fires_from <= ${AS_OF}::date)`,
+    );
     await withTransaction((tx) =>
       upsertFacilities(
         tx,

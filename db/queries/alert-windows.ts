@@ -67,6 +67,18 @@ export async function refreshAlertWindows(tx: Tx, codes: readonly string[] | nul
   await mergeWindows(tx, alertWindowRows(DEFAULT_ALERT_SETTINGS, only), sql`w.facility_code in (${only})`);
 }
 
+/**
+ * Where a write's touched facilities go: their windows refreshed at once ("now", a write on its own), or
+ * gathered in a set for one refresh before an import commits (each of its batches would otherwise refresh
+ * its own: 200 refreshes for a million events).
+ */
+export type WindowsRefresh = "now" | Set<string>;
+
+export async function alertWindowsTouched(tx: Tx, codes: readonly string[], refresh: WindowsRefresh): Promise<void> {
+  if (refresh === "now") await refreshAlertWindows(tx, codes);
+  else for (const code of codes) refresh.add(code);
+}
+
 /** Up to this many facilities, a refresh reads their records by key (working out all costs about as much). */
 const BY_KEY_MAX = 5000;
 
