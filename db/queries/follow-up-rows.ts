@@ -11,7 +11,7 @@ import type { EventState } from "../../lib/states";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
 import type { FollowUpItem } from "../../lib/follow-ups/types";
 import type { ContactOutcome } from "../../lib/follow-ups/contacts";
-import type { FollowUpFilter } from "./follow-ups";
+import type { FollowUpFilter } from "./follow-up-filter";
 
 /**
  * The SQL of the follow-up list (db/queries/follow-ups.ts): which facilities are on it, in which order
@@ -27,7 +27,7 @@ function certificatesFromJson(value: unknown): CertificateFacts[] {
 }
 
 /** The facts the rules read, from a pageRows row. */
-export function factsFromRow(r: Record<string, unknown>): FacilityFacts {
+function factsFromRow(r: Record<string, unknown>): FacilityFacts {
   return {
     claimMethod: (r.claim_method as ClaimMethod | null) ?? null,
     openedOn: str(r.opened_on),
