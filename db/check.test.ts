@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "./test-db";
 import { closeDb, getDb, queryRows, type Db } from "./client";
 import { checkDerived } from "./check";
+import { withTransaction } from "./transaction";
+import { refreshAlertWindows } from "./queries/alert-windows";
 import { seedNationalData } from "./seed";
 import { progress } from "./queries/progress";
 import type { ProgressGroupBy } from "../lib/progress/types";
@@ -37,6 +39,7 @@ describe("db:check", () => {
       ["facilities", 0],
       ["status_events", 0],
       ["monthly_summary", 0],
+      ["alert_windows", 0],
     ]);
     expect(report.checks.every((c) => c.rows > 0)).toBe(true);
     expect(report.ok).toBe(true);
@@ -44,7 +47,7 @@ describe("db:check", () => {
     expect(await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_summary`)).toEqual(before);
   });
 
-  it("finds a summary figure, a facility's state or a backward flag that the source data do not give", async () => {
+  it("finds a summary figure, a facility's state, a backward flag or an alert window that the source data do not give", async () => {
     await db.execute(
       sql`update monthly_summary set facilities = facilities + 1
           where (month_end, prefecture, table_type, category, state) in
@@ -59,14 +62,20 @@ describe("db:check", () => {
     await db.execute(
       sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
     );
+    const [window] = await queryRows<{ code: string }>(
+      db,
+      sql`delete from alert_windows where ctid = (select min(ctid) from alert_windows) returning facility_code as code`,
+    );
     const report = await checkDerived();
     expect(report.ok).toBe(false);
-    expect(report.checks.map((c) => [c.table, c.mismatched])).toEqual([
+    expect(report.checks.slice(0, 3).map((c) => [c.table, c.mismatched])).toEqual([
       ["facilities", 1],
       ["status_events", 1],
       ["monthly_summary", 2],
     ]);
     expect(report.checks[0].examples[0]).toContain(moved.code);
+    expect(report.checks[3].table).toBe("alert_windows");
+    expect(report.checks[3].examples.join()).toContain(`rebuilt ${window.code}`);
     // Put back, by the same code: the check passes again.
     await db.execute(
       sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
@@ -82,6 +91,7 @@ describe("db:check", () => {
             (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5
               limit 1)`,
     );
+    await withTransaction((tx) => refreshAlertWindows(tx, [window.code, moved.code]));
     expect((await checkDerived()).ok).toBe(true);
   });
 });

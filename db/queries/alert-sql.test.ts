@@ -3,10 +3,13 @@ import { sql } from "drizzle-orm";
 import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
-import { alertFacts } from "./alert-sql";
+import { alertFacts, dueColumn } from "./alert-sql";
+import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-windows";
 import {
   ALERT_RULES,
+  alertRuleRank,
   evaluateAlerts,
+  type AlertRule,
   type CertificateFacts,
   type ContactFacts,
   type FacilityFacts,
@@ -18,7 +21,9 @@ import type { EventState } from "../../lib/states";
 /**
  * The SQL rules must say exactly what lib/alerts says. This replays a seeded country's history in plain
  * TypeScript (state as of the date from the events, the filing in force then) and compares every
- * facility's alerts, rule and due date, with the SQL path on several dates, today's included.
+ * facility's alerts, rule and due date, with the SQL paths on several dates, today's included: the rules
+ * evaluated for the date (alertFacts), and the lists' reading of them (alertTops) from the kept windows, from
+ * the windows with the facilities recorded since the date evaluated, and from the evaluation alone.
  */
 let db: Db;
 let close: () => Promise<void>;
@@ -125,6 +130,33 @@ async function sqlAlerts(asOf: string): Promise<Map<string, string[]>> {
   return out;
 }
 
+/** Each facility's most urgent alert (`rule@due`) as alertTops reads it from the given source. */
+async function topsFrom(source: AlertSource, asOf: string, alert?: AlertRule): Promise<Map<string, string>> {
+  const late = source === "windows-and-late" ? sql`with late as (${lateCodes(asOf)}) ` : sql``;
+  const due = alert ? sql`, ${dueColumn(alert)}::text as due` : sql``;
+  const rows = await queryRows<{ code: string; top_due: string; top_rank: number; due?: string }>(
+    db,
+    sql`${late}select t.code, t.top_due::text, t.top_rank${due} from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
+  );
+  expect(new Set(rows.map((r) => r.code)).size, `${source} ${asOf}: one row per facility`).toBe(rows.length);
+  return new Map(
+    rows.map((r) => [r.code, alert ? `${alert}@${r.due}` : `${ALERT_RULES[Number(r.top_rank)]}@${r.top_due}`]),
+  );
+}
+
+/** The replay's most urgent alert per facility (its alerts sorted by due date, then urgency), or one rule's. */
+function expectedTops(alerts: Map<string, string[]>, alert?: AlertRule): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [code, list] of alerts) {
+    const sorted = list
+      .map((a) => a.split("@") as [AlertRule, string])
+      .sort(([ra, da], [rb, db]) => (da === db ? alertRuleRank(ra) - alertRuleRank(rb) : da < db ? -1 : 1));
+    const chosen = alert ? sorted.find(([r]) => r === alert) : sorted[0];
+    if (chosen) out.set(code, chosen.join("@"));
+  }
+  return out;
+}
+
 describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
   for (const asOf of ["2024-07-31", "2024-09-01", "2025-02-15", "2025-08-15", "2025-10-01", SEED_AS_OF, "2026-06-30"]) {
     it(`as of ${asOf}`, async () => {
@@ -159,4 +191,31 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
       }
     }
   });
+
+  it("the lists read the same alerts from the kept windows, with late facilities evaluated, and evaluated alone", async () => {
+    const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
+    const sources = new Set<AlertSource>();
+    for (const asOf of dates) {
+      const expected = await replayedAlerts(asOf);
+      const source = await alertSource(db, asOf);
+      sources.add(source);
+      // The windows alone only from the last record on: the seed's date and after.
+      expect(source === "windows", asOf).toBe(asOf >= SEED_AS_OF);
+      const readings: AlertSource[] = [
+        "windows-and-late",
+        "evaluated",
+        ...(source === "windows" ? ["windows" as const] : []),
+      ];
+      for (const reading of readings) {
+        expect(Object.fromEntries(await topsFrom(reading, asOf)), `${reading} ${asOf}`).toEqual(
+          Object.fromEntries(expectedTops(expected)),
+        );
+        for (const rule of ALERT_RULES)
+          expect(Object.fromEntries(await topsFrom(reading, asOf, rule)), `${reading} ${asOf} ${rule}`).toEqual(
+            Object.fromEntries(expectedTops(expected, rule)),
+          );
+      }
+    }
+    expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
+  }, 120_000);
 });

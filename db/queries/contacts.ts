@@ -3,6 +3,7 @@ import { queryRows, type Db } from "../client";
 import { withTransaction } from "../transaction";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
+import { refreshAlertWindows } from "./alert-windows";
 import type { Scope } from "../../lib/scope";
 import type { ContactChannel, ContactOutcome } from "../../lib/follow-ups/contacts";
 import type { Contact, ContactInput } from "../../lib/follow-ups/types";
@@ -62,7 +63,10 @@ async function carryNextAction(tx: Db, actor: Actor, code: string, nextActionOn:
   );
 }
 
-/** Logs a contact; null when the facility is not in the scope (the caller answers 404). */
+/**
+ * Logs a contact; null when the facility is not in the scope (the caller answers 404). A contact can make or
+ * end a missed promise: the facility's alert windows follow in the same transaction.
+ */
 export async function addContact(
   db: Db,
   scope: Scope,
@@ -71,7 +75,8 @@ export async function addContact(
   input: ContactInput,
 ): Promise<Contact | null> {
   return withTransaction(
-    async ({ db: tx }) => {
+    async (t) => {
+      const tx = t.db;
       const [row] = await queryRows<ContactRow>(
         tx,
         sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, promised_on, note,
@@ -82,6 +87,7 @@ export async function addContact(
           returning *`,
       );
       if (!row) return null;
+      await refreshAlertWindows(t, [code]);
       await carryNextAction(tx, actor, code, input.nextActionOn);
       await writeAudit(tx, actor, "contact.add", code, { id: Number(row.id), ...input });
       return toContact(row);
@@ -90,7 +96,10 @@ export async function addContact(
   );
 }
 
-/** Corrects a logged contact; the audit entry keeps what it said before. Null when not found in scope. */
+/**
+ * Corrects a logged contact; the audit entry keeps what it said before (and the facility's alert windows
+ * follow). Null when not found in scope.
+ */
 export async function updateContact(
   db: Db,
   scope: Scope,
@@ -100,7 +109,8 @@ export async function updateContact(
   input: ContactInput,
 ): Promise<Contact | null> {
   return withTransaction(
-    async ({ db: tx }) => {
+    async (t) => {
+      const tx = t.db;
       // The entry must belong to the facility the form was for, checked before anything is written (a form
       // replayed with another facility's entry id changes nothing).
       const [before] = await queryRows<ContactRow>(
@@ -118,6 +128,7 @@ export async function updateContact(
             updated_by = ${actor.id}, updated_at = now()
           where id = ${id} returning *`,
       );
+      await refreshAlertWindows(t, [before.facility_code]);
       await carryNextAction(tx, actor, before.facility_code, input.nextActionOn);
       const was = toContact(before);
       const beforeInput: ContactInput = {

@@ -3,6 +3,7 @@ import { queryRows, type Db } from "../client";
 import { withTransaction } from "../transaction";
 import { scopeCondition } from "./scope";
 import { writeAudit, type Actor } from "./audit-entry";
+import { refreshAlertWindows } from "./alert-windows";
 import type { Scope } from "../../lib/scope";
 import type { Office } from "../../lib/facilities/types";
 
@@ -41,7 +42,8 @@ export const LETTER_NOTE = "督促状を送付（オンライン請求への移�
 
 /**
  * Records a batch of printed letters: one contact-log entry per facility in the scope (channel letter,
- * dated the day), and one audit entry for the batch. Returns the facilities recorded.
+ * dated the day; a newer contact without a promise ends a missed promise), and one audit entry for the
+ * batch; the facilities' alert windows follow. Returns the facilities recorded.
  */
 export async function recordLettersSent(
   db: Db,
@@ -53,7 +55,8 @@ export async function recordLettersSent(
   const unique = [...new Set(codes)];
   if (unique.length === 0) return [];
   return withTransaction(
-    async ({ db: tx }) => {
+    async (t) => {
+      const tx = t.db;
       const rows = await queryRows<{ facility_code: string }>(
         tx,
         sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, note, updated_by)
@@ -63,6 +66,7 @@ export async function recordLettersSent(
           returning facility_code`,
       );
       const sent = rows.map((r) => r.facility_code).sort();
+      await refreshAlertWindows(t, sent);
       if (sent.length > 0)
         await writeAudit(tx, actor, "letters.sent", sent.length === 1 ? sent[0] : null, { codes: sent, on });
       return sent;

@@ -9,7 +9,7 @@ const textArray = (values: readonly string[]) => `{${values.join(",")}}`;
  * A little follow-up history for the demo: about a fifth of the facilities with an alert on the seed's
  * date (those whose check digit is 0 or 5) get one logged contact in the month before, and its next action
  * date on the list. Derived from the codes alone, so the same seed gives the same log. No assignees: the
- * seed creates no users.
+ * seed creates no users. Some contacts carry a promise: the caller rebuilds the alert windows after it.
  */
 export async function seedFollowUps(db: Db, asOf: string): Promise<number> {
   const rows = await queryRows<{ facility_code: string }>(

@@ -10,6 +10,7 @@ import { seedMonthlyClaims } from "./claims";
 import { seedFollowUps } from "./follow-ups";
 import { seedCertificates, seedOpenedOn } from "./certificates";
 import { refreshCertificateRenewals } from "../queries/certificates";
+import { refreshAlertWindows } from "../queries/alert-windows";
 import { certificateValidYears } from "../../lib/certificates";
 import { normalizeContractorName } from "../../lib/contractors";
 import { countByStatus, generateNationalData, type GenerateOptions, type NationalData } from "./generate";
@@ -184,8 +185,8 @@ async function facilityCount(db: Db): Promise<number> {
 
 /**
  * Writes the deterministic national data set (facilities, status events, filings) in one transaction
- * with COPY, computes the monthly summary in the same transaction, then refreshes the planner's
- * statistics. Creates no users: the demo adds its own.
+ * with COPY, computes the monthly summary, the demo contact log and the alert windows in the same
+ * transaction, then refreshes the planner's statistics. Creates no users: the demo adds its own.
  */
 export async function seedNationalData(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const log = options.log ?? (() => {});
@@ -197,52 +198,58 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   const data = generateNationalData(options);
   const generateMs = performance.now() - started;
   log(
-    `generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings ` +
-      `(as of ${data.asOf}) in ${seconds(started)}`,
+    `generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings (as of ${data.asOf}) in ${seconds(started)}`,
   );
 
   started = performance.now();
-  await withTransaction(async (tx) => {
-    // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
-    if (options.reset)
-      await tx.query(
-        sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary,
-              summary_state restart identity cascade`,
+  await withTransaction(
+    async (tx) => {
+      // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
+      if (options.reset)
+        await tx.query(
+          sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary, summary_state, alert_windows restart identity cascade`,
+        );
+      await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
+        await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
+        log(`  facilities copied (${seconds(started)})`);
+        await copyInto(tx, "status_events", EVENT_COLUMNS, eventRows(data));
+        log(`  status events copied (${seconds(started)})`);
+        await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
+        log(`  filings copied (${seconds(started)})`);
+        const certificates = seedCertificates(data, certificateValidYears(process.env.CERTIFICATE_VALID_YEARS));
+        await copyInto(
+          tx,
+          "certificates",
+          CERTIFICATE_COLUMNS,
+          certificates.map((c) => [c.facilityCode, c.terminal, c.appliedOn, c.issuedOn, c.expiresOn]),
+        );
+        await refreshCertificateRenewals(tx, null);
+        log(`  ${certificates.length} certificates copied (${seconds(started)})`);
+      });
+      log(`  indexes rebuilt (${seconds(started)})`);
+      await refreshMonthlySummary(tx, data.asOf);
+      log(`  monthly summary computed (${seconds(started)})`);
+      // Into an empty table: its month index and foreign keys are built once afterwards, not row by row.
+      const claims = await withIndexesRebuiltAfter(tx, ["monthly_claims"], () =>
+        seedMonthlyClaims(tx, data.asOf, data.seed),
       );
-    await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
-      await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
-      log(`  facilities copied (${seconds(started)})`);
-      await copyInto(tx, "status_events", EVENT_COLUMNS, eventRows(data));
-      log(`  status events copied (${seconds(started)})`);
-      await copyInto(tx, "filings", FILING_COLUMNS, filingRows(data));
-      log(`  filings copied (${seconds(started)})`);
-      const certificates = seedCertificates(data, certificateValidYears(process.env.CERTIFICATE_VALID_YEARS));
-      await copyInto(
-        tx,
-        "certificates",
-        CERTIFICATE_COLUMNS,
-        certificates.map((c) => [c.facilityCode, c.terminal, c.appliedOn, c.issuedOn, c.expiresOn]),
-      );
-      await refreshCertificateRenewals(tx, null);
-      log(`  ${certificates.length} certificates copied (${seconds(started)})`);
-    });
-    log(`  indexes rebuilt (${seconds(started)})`);
-    await refreshMonthlySummary(tx, data.asOf);
-    log(`  monthly summary computed (${seconds(started)})`);
-    // Into an empty table: its month index and foreign keys are built once afterwards, not row by row.
-    const claims = await withIndexesRebuiltAfter(tx, ["monthly_claims"], () =>
-      seedMonthlyClaims(tx, data.asOf, data.seed),
-    );
-    log(`  ${claims} monthly claim counts made (${seconds(started)})`);
-    await refreshClaimsSummary(tx);
-  });
+      log(`  ${claims} monthly claim counts made (${seconds(started)})`);
+      await refreshClaimsSummary(tx);
+      const contacts = await seedFollowUps(tx.db, data.asOf);
+      log(`  ${contacts} demo contacts logged (${seconds(started)})`);
+      await refreshAlertWindows(tx, null);
+      log(`  alert windows built (${seconds(started)})`);
+    },
+    { settings: { jit: "off" } },
+  );
   const writeMs = performance.now() - started;
   log(`committed in ${seconds(started)}`);
 
-  const contacts = await seedFollowUps(db, data.asOf);
-  log(`  ${contacts} demo contacts logged`);
   started = performance.now();
-  await queryRows(db, sql`analyze facilities, status_events, filings, certificates, contacts, monthly_claims`);
+  await queryRows(
+    db,
+    sql`analyze facilities, status_events, filings, certificates, contacts, monthly_claims, alert_windows`,
+  );
   const analyzeMs = performance.now() - started;
   return {
     asOf: data.asOf,

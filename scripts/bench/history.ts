@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
+import { withTransaction } from "../../db/transaction";
+import { refreshAlertWindows } from "../../db/queries/alert-windows";
 
 /**
  * The benchmark's national data carries at least a million events, as issue 5 asks; the seed's story starts
@@ -55,11 +57,15 @@ export async function addHistoryBefore2023(db: Db): Promise<number> {
               from status_events where source = 'history' group by facility_code) h
         where f.code = h.facility_code`,
   );
+  // An earlier application can change a facility's alerts (no_filing's deadline, for one).
+  await withTransaction((tx) => refreshAlertWindows(tx, null), { settings: { jit: "off" } });
   // The update rewrote every facility row: vacuum, as autovacuum would, so that scans read a compact table.
   await queryRows(db, sql`vacuum analyze facilities`);
   await queryRows(db, sql`vacuum analyze status_events`);
   // Filings are insert-only here: autovacuum's insert threshold would mark them all-visible within a minute,
   // which the follow-up list's index-only scan of the filings in force relies on.
   await queryRows(db, sql`vacuum analyze filings`);
+  // As autovacuum would after the refresh: the follow-up list reads the windows by an index-only scan.
+  await queryRows(db, sql`vacuum analyze alert_windows`);
   return added;
 }

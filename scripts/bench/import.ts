@@ -74,7 +74,9 @@ export async function writeNationalList(file: string, workbook?: string): Promis
  * pays for writing back what came before it.
  */
 async function emptyAndSettle(db: ReturnType<typeof getDb>, driver: "postgres" | "pglite"): Promise<void> {
-  await db.execute(sql`truncate facilities, status_events, filings, monthly_summary, summary_state cascade`);
+  await db.execute(
+    sql`truncate facilities, status_events, filings, monthly_summary, summary_state, alert_windows cascade`,
+  );
   if (driver === "postgres") await db.execute(sql`checkpoint`);
 }
 
