@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ImportFileError } from "../../lib/import/decode";
 import type { FacilityTarget } from "./facility-lines";
@@ -18,16 +19,14 @@ export interface FacilityLineReader {
 
 /**
  * Inside Next (the server, built or in development) the bundler compiles the reader thread's entry with
- * everything it imports. Run from the TypeScript sources (scripts, the benchmark, tests) Node 20 cannot
- * load TypeScript in a thread, so a line of script registers tsx there first (resolved from the current
- * directory: the repository root, for every script and test).
+ * everything it imports. Run from the TypeScript sources, the same entry is bundled by ./thread-code.ts.
  */
-function startThread(start: ReaderStart): Worker {
+async function startThread(start: ReaderStart): Promise<Worker> {
   if (process.env.NEXT_RUNTIME)
     return new Worker(new URL("./facility-reader.worker.ts", import.meta.url), { workerData: start });
-  const entry = import.meta.url.replace(/facility-reader\.ts$/, "facility-reader.worker.ts");
-  const boot = `import("tsx/esm/api").then((tsx) => tsx.register()).then(() => import(require("node:worker_threads").workerData.entry));`;
-  return new Worker(boot, { eval: true, workerData: { ...start, entry } });
+  const { threadCode } = await import(/* turbopackIgnore: true */ "./thread-code");
+  const entry = fileURLToPath(import.meta.url.replace(/facility-reader\.ts$/, "facility-reader.worker.ts"));
+  return new Worker(await threadCode(entry), { eval: true, workerData: start });
 }
 
 async function restoreError(error: DescribedError): Promise<Error> {
@@ -48,9 +47,12 @@ async function restoreError(error: DescribedError): Promise<Error> {
  * asks for it, and takes the batches as its consumer does; the thread stops when the batches end, or at
  * `close` (the import failed).
  */
-export function startFacilityReader(source: AsyncIterable<Uint8Array>, start: ReaderStart): FacilityLineReader {
+export async function startFacilityReader(
+  source: AsyncIterable<Uint8Array>,
+  start: ReaderStart,
+): Promise<FacilityLineReader> {
   let state: ReaderState = { encoding: null, mapping: null, sheet: null };
-  const thread = startThread(start);
+  const thread = await startThread(start);
   const send = (message: ToReader, transfer: ArrayBuffer[] = []) => thread.postMessage(message, transfer);
   const inbox: Exclude<ToMain, { type: "pull" }>[] = [];
   let failure = null as { error: unknown } | null; // set by the thread's and the file's handlers

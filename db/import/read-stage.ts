@@ -62,7 +62,7 @@ export async function openReadStage<K extends ImportKind>(
   if (kind === "facilities") {
     const { head, rest, ended } = await peek(source, options.threadFromBytes ?? THREAD_FROM_BYTES);
     file = prepended(head, rest);
-    if (!ended) reader = threaded = startFacilityReader(file, { options });
+    if (!ended) reader = threaded = await startFacilityReader(file, { options });
   }
   async function* linesInThisThread(target: FacilityTarget): AsyncGenerator<LinesPart> {
     let line: ReturnType<typeof facilityLines>["line"] | null = null;
