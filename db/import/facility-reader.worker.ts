@@ -96,11 +96,11 @@ async function main(): Promise<void> {
       const n = batch.rows.length;
       const rows = new Int32Array(n);
       const ends = new Uint32Array(n);
-      const codes: string[] = new Array(n);
+      let codes = "";
       for (let i = 0; i < n; i++) {
         const { row, value } = batch.rows[i];
         rows[i] = row;
-        codes[i] = value.code;
+        codes += (i === 0 ? "" : "\n") + value.code;
         ends[i] = buffer.write(lines.line(value));
       }
       const size = buffer.length;

@@ -81,7 +81,8 @@ export async function openReadStage<K extends ImportKind>(
   }
   async function* linesInThread(thread: FacilityLineReader, target: FacilityTarget): AsyncGenerator<LinesPart> {
     for await (const batch of thread.batches(target)) {
-      const { codes, ends, size } = batch;
+      const { ends, size } = batch;
+      const codes = batch.rows.length === 0 ? [] : batch.codes.split("\n");
       const all = new Uint8Array(batch.bytes, 0, size);
       yield {
         errors: batch.errors,
