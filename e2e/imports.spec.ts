@@ -17,6 +17,27 @@ function shiftJisList(): Buffer {
   return iconv.encode(lines.join("\r\n") + "\r\n", "cp932");
 }
 
+/**
+ * A list over 2 MB, so that the server reads it in a thread of its own (db/import/read.ts): 30,000 Tokyo
+ * facilities (codes in districts 60–62, which the seed leaves free), a bad code, an unknown prefecture, a
+ * name left empty and a duplicate near the top, and 1,000 Osaka facilities at the end.
+ */
+function largeShiftJisList(): Buffer {
+  const tokyoCodes = Array.from({ length: 30_000 }, (_, i) =>
+    makeFacilityCode("13", "1", 60 + Math.floor(i / 10_000), i % 10_000),
+  );
+  const lines = [
+    "医療機関コード,医療機関名称,都道府県,所在地,請求方法",
+    "1312345678,誤りのあるコード,東京都,,",
+    `${tokyoCodes[0]},火星の診療所,火星県,,光ディスク`,
+    `${tokyoCodes[1]},,東京都,,光ディスク`,
+    ...tokyoCodes.map((code, i) => `${code},髙﨑テスト診療所${i},東京都,"東京都千代田区千代田${i}番地, 2F",光ディスク`),
+    `${tokyoCodes[2]},重複した行,東京都,,光ディスク`,
+    ...Array.from({ length: 1_000 }, (_, i) => `${makeFacilityCode("27", "1", 60, i)},大阪テスト医院${i},大阪府,,紙`),
+  ];
+  return iconv.encode(lines.join("\r\n") + "\r\n", "cp932");
+}
+
 const count = (scope: import("@playwright/test").Locator, key: string) =>
   scope.getByTestId(`count-${key}`).locator("dd");
 
@@ -148,4 +169,32 @@ test("the API takes a multipart upload: the contract's summary, and a refused fi
     multipart: { kind: "facilities", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a") } },
   });
   expect(crossOrigin.status()).toBe(403);
+});
+
+test("a list large enough for a reader thread of its own: the same checks and counts through the built server", async ({
+  page,
+}) => {
+  const buffer = largeShiftJisList();
+  expect(buffer.length).toBeGreaterThan(2 << 20);
+  await signIn(page, "tokyo@example.jp");
+  const res = await page.request.post("/api/v1/imports", {
+    multipart: { kind: "facilities", dryRun: "true", file: { name: "large.csv", mimeType: "text/csv", buffer } },
+  });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body).toMatchObject({
+    encoding: "shift_jis",
+    rows: 31_004,
+    inserted: 30_000,
+    rejected: 1_004,
+    errorsOmitted: 4,
+    dryRun: true,
+  });
+  expect(body.errors.slice(0, 4).map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([
+    [2, "import.row.badCode"],
+    [3, "import.row.unknownPrefecture"],
+    [4, "import.row.required"],
+    [30_005, "import.row.duplicate"],
+  ]);
+  expect(body.errors[4]).toMatchObject({ row: 30_006, code: "import.row.outsideScope" });
 });

@@ -33,7 +33,7 @@ function copyStatement(table: string, columns: readonly string[], from: string):
 async function copyFromStdin(
   sql: postgres.TransactionSql,
   statement: string,
-  chunks: AsyncIterable<string>,
+  chunks: AsyncIterable<string | Uint8Array<ArrayBuffer>>,
 ): Promise<void> {
   const query = sql.unsafe(statement);
   const settle = query as unknown as { reject: (error: unknown) => void };

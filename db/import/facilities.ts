@@ -1,38 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { FacilityRow } from "../../lib/import/types";
 import { copyInto } from "../bulk/copy";
-import { csvField } from "../bulk/encode";
+import type { EncodedLines } from "../bulk/chunks";
 import type { Tx } from "../transaction";
-import type { WriteCounts } from "./events";
 import { alertWindowsTouched, setAsideAlertWindows, type WindowsRefresh } from "../queries/alert-windows";
+import type { WriteCounts } from "./events";
+import { facilityLines, KEPT_WHEN_EMPTY, OPTIONAL, type FacilityColumn, type FacilityTarget } from "./facility-lines";
+
+export type { FacilityColumn };
 
 /** One valid row of a facility list, with the columns the file carried (absent columns are left alone). */
 export type FacilityInput = FacilityRow;
 
-/** Optional columns: database column, SQL type, and how to read it from a row. */
-const OPTIONAL = [
-  ["category", "facility_category", (r: FacilityInput) => r.category],
-  ["address", "text", (r: FacilityInput) => r.address],
-  ["postal_code", "text", (r: FacilityInput) => r.postalCode],
-  ["phone", "text", (r: FacilityInput) => r.phone],
-  ["specialties", "text", (r: FacilityInput) => r.specialties],
-  ["claim_method", "claim_method", (r: FacilityInput) => r.claimMethod],
-  ["monthly_claims", "int", (r: FacilityInput) => r.monthlyClaims],
-  ["shares_oqv_terminal", "boolean", (r: FacilityInput) => r.sharesOqvTerminal],
-  ["closed_on", "date", (r: FacilityInput) => r.closedOn],
-  ["opened_on", "date", (r: FacilityInput) => r.openedOn],
-] as const;
-
-export type FacilityColumn = (typeof OPTIONAL)[number][0];
-
-/**
- * Columns that always hold a value: an empty cell means "not given" (a new facility gets the default, a
- * known one keeps its value) rather than "clear it". The category's default follows the table type.
- */
-const KEPT_WHEN_EMPTY: Partial<Record<FacilityColumn, boolean>> = { shares_oqv_terminal: false };
 const keptWhenEmpty = (c: string) => c === "category" || c in KEPT_WHEN_EMPTY;
-
-const defaultCategory = (r: FacilityInput) => (r.tableType === "pharmacy" ? "pharmacy" : "clinic");
 
 /**
  * Upserts a batch by code (see mergeFacilities): inserted / updated / unchanged, counted exactly.
@@ -42,8 +22,10 @@ export function upsertFacilities(
   rows: FacilityInput[],
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
+  windows: WindowsRefresh = "now",
 ): Promise<WriteCounts> {
-  return mergeFacilities(tx, once(rows), present, batchId);
+  const lines = once(rows.map(facilityLines({ into: "staging" }, present).line));
+  return mergeFacilities(tx, lines, present, batchId, windows);
 }
 
 async function* once<T>(item: T): AsyncGenerator<T> {
@@ -56,38 +38,26 @@ async function* once<T>(item: T): AsyncGenerator<T> {
  * whose columns differ and one inserts the codes not on record. Only the columns the file carries are
  * compared and written, so a list without phones keeps the phones on record; a row equal to the record is
  * left alone and counted unchanged. The file has no duplicate codes (the reader rejects them); a concurrent
- * import adding the same code fails this one on the key, and it rolls back. The facilities written get
- * their alert windows rebuilt (`windows`).
+ * import adding the same code fails this one on the key, and it rolls back. `parts` are the rows as lines
+ * for the staging target (facility-lines.ts). The facilities written get their alert windows rebuilt
+ * (`windows`).
  */
 export async function mergeFacilities(
   tx: Tx,
-  batches: AsyncIterable<FacilityInput[]>,
+  parts: AsyncIterable<EncodedLines>,
   present: ReadonlySet<FacilityColumn>,
   batchId: number | null,
   windows: WindowsRefresh = "now",
 ): Promise<WriteCounts> {
-  const columns: (readonly [string, string, (r: FacilityInput) => unknown])[] = [
-    ["code", "text", (r) => r.code],
-    ["prefecture", "text", (r) => r.prefecture],
-    ["table_type", "table_type", (r) => r.tableType],
-    ["name", "text", (r) => r.name],
-    ...OPTIONAL.filter(([column]) => present.has(column)),
-  ];
+  const { columns } = facilityLines({ into: "staging" }, present);
   await tx.query(
     sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))}) on commit drop`,
-  );
-  const line = lineOf(
-    columns.map(
-      ([, , get]) =>
-        (r: FacilityInput) =>
-          csvField(get(r)),
-    ),
   );
   const rows = await copyInto(
     tx,
     "facility_import",
     columns.map(([c]) => c),
-    { lines: mapBatches(batches, line) },
+    { lines: parts },
     { chunkBytes: chunkBytes(tx) },
   );
   await tx.query(sql`analyze facility_import`); // a temporary table has no statistics: without them the joins below go row by row
@@ -112,60 +82,25 @@ export async function mergeFacilities(
        returning code
      )
      select count(*)::int as inserted, coalesce(array_agg(code), '{}') as "addedCodes" from added`);
-  await tx.query(sql`drop table facility_import`);
   await alertWindowsTouched(tx, [...changedCodes, ...addedCodes], windows);
+  await tx.query(sql`drop table facility_import`);
   return { inserted, updated, unchanged: rows - inserted - updated };
 }
 
 /**
- * The first list into an empty table: straight into the facilities by one COPY stream, no staging. A new
- * facility starts online when its claim method is online, else on optical disk (as in mergeFacilities).
- * Its alert windows are left to the next write (setAsideAlertWindows).
+ * The first list into an empty table: straight into the facilities by one COPY stream, no staging. `parts`
+ * are the rows as lines for this target (facility-lines.ts: the state each starts in and the batch). Its
+ * alert windows are left to the next write (setAsideAlertWindows).
  */
 export async function insertFacilities(
   tx: Tx,
-  rows: AsyncIterable<FacilityInput[]>,
+  parts: AsyncIterable<EncodedLines>,
   present: ReadonlySet<FacilityColumn>,
-  batchId: number | null,
+  target: Extract<FacilityTarget, { into: "facilities" }>,
 ): Promise<number> {
-  const optional = OPTIONAL.filter(([column]) => present.has(column) && column !== "category");
-  const columns = [
-    "code",
-    "prefecture",
-    "table_type",
-    "name",
-    "category",
-    ...optional.map(([c]) => c),
-    "initial_state",
-    "status",
-    "import_batch_id",
-  ];
-  const start = (r: FacilityInput) =>
-    present.has("claim_method") && r.claimMethod === "online" ? "online" : "optical_disk";
-  const line = lineOf([
-    (r) => csvField(r.code),
-    (r) => csvField(r.prefecture),
-    (r) => r.tableType,
-    (r) => csvField(r.name),
-    (r) => (present.has("category") && r.category) || defaultCategory(r),
-    ...optional.map(
-      ([c, , get]) =>
-        (r: FacilityInput) =>
-          csvField(get(r) ?? KEPT_WHEN_EMPTY[c]),
-    ),
-    start,
-    start,
-    () => csvField(batchId),
-  ]);
-  const inserted = await copyInto(
-    tx,
-    "facilities",
-    columns,
-    { lines: mapBatches(rows, line) },
-    {
-      chunkBytes: chunkBytes(tx),
-    },
-  );
+  const { columns } = facilityLines(target, present);
+  const names = columns.map(([c]) => c);
+  const inserted = await copyInto(tx, "facilities", names, { lines: parts }, { chunkBytes: chunkBytes(tx) });
   await setAsideAlertWindows(tx);
   return inserted;
 }
@@ -173,23 +108,7 @@ export async function insertFacilities(
 /**
  * How much CSV goes out at a time: on PostgreSQL small pieces, so that the text built for a piece is let go
  * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
- * each piece is a COPY statement of its own, so larger ones.
+ * each piece is a COPY statement of its own, so larger ones. Lines written as bytes by the reader thread go
+ * out in the batches they came in.
  */
 const chunkBytes = (tx: Tx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);
-
-/**
- * A row as one line of COPY's CSV, each field written by its own function: no array of values per row
- * on the way (a national list is 230,000 rows).
- */
-function lineOf(fields: readonly ((r: FacilityInput) => string)[]): (r: FacilityInput) => string {
-  const [first, ...rest] = fields;
-  return (r) => {
-    let line = first(r);
-    for (const field of rest) line += "," + field(r);
-    return line + "\n";
-  };
-}
-
-async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => U): AsyncGenerator<U[]> {
-  for await (const batch of batches) yield batch.map(map);
-}

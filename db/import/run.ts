@@ -5,13 +5,14 @@ import { refreshMonthlySummary, type SummaryGroup } from "../queries/monthly-sum
 import { tableTypeFromDigit } from "../../lib/table-types";
 import type { Scope } from "../../lib/scope";
 import { todayIso } from "../../lib/dates";
-import type { FacilityColumn } from "./facilities";
+import { presentColumns } from "./facility-lines";
 import { DryRunDiffCollector } from "./dry-run-diff";
 import { admitRows } from "./admit";
-import { WRITERS, type RowInput } from "./writers";
+import { WRITERS, type AdmittedParts, type RowInput } from "./writers";
 import { openBatch, recordFailure, recordFinish } from "./batch-record";
-import { readImportFile } from "../../lib/import/file-reader";
+import { openReadStage, type ReadStage } from "./read-stage";
 import { ImportFileError } from "../../lib/import/decode";
+import type { ReadBatch } from "../../lib/import/read";
 import { KIND_RULES, type ImportKind } from "../../lib/import/kinds";
 import { ErrorCap } from "../../lib/import/limits";
 import type { ImportSummary, RowError } from "../../lib/import/types";
@@ -55,20 +56,15 @@ export { ImportFileError };
 const distinctRows = (errors: RowError[]) => new Set(errors.map((e) => e.row)).size;
 
 /**
- * Imports one file in one transaction, in four stages: read (lib/import: the file decoded, each row
- * checked), admit (./admit.ts: the actor's scope), write (./writers.ts: one writer per kind) and finish
- * (the written facilities' alert windows and the monthly summary recomputed before commit, the batch
- * recorded). Any failure rolls it all back (the
+ * Imports one file in one transaction, in four stages: read (./read-stage.ts: the file decoded and each row
+ * checked by lib/import, a large facility list in a thread of its own), admit (./admit.ts: the actor's
+ * scope), write (./writers.ts: one writer per kind) and finish (the written facilities' alert windows and
+ * the monthly summary recomputed before commit, the batch recorded). Any failure rolls it all back (the
  * batch is then recorded as failed); a dry run rolls back on purpose and reports the same counts.
  */
 export async function runImport<K extends ImportKind>(options: RunOptions<K>): Promise<ImportSummary> {
   const db = getDb();
   const batchId = await openBatch(db, options);
-  const reader = readImportFile(options.kind, options.source, {
-    today: todayIso(),
-    batchRows: KIND_RULES[options.kind].batchRows,
-    sheet: options.sheet,
-  });
   const summary: ImportSummary = {
     kind: options.kind,
     file: options.fileName,
@@ -85,50 +81,62 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   };
   // Every error is counted; only the first ones are kept (in memory, in the batch's jsonb and in the reply).
   const errors = new ErrorCap();
+  let opened: ReadStage<K> | null = null;
   try {
+    const reader = (opened = await openReadStage(options.kind, options.source, {
+      today: todayIso(),
+      batchRows: KIND_RULES[options.kind].batchRows,
+      sheet: options.sheet,
+    }));
     await withTransaction(
       async (tx) => {
         await takeAlertWindowsTurn(tx); // the alert windows of what is written are refreshed before commit
         const touched = new Set<string>(); // the summary slices the accepted rows fall in
         const diff = options.dryRun ? new DryRunDiffCollector() : null;
         await diff?.start(tx);
-        // Each batch read is admitted (scope, facilities on record) before the writer sees it.
-        async function* admittedParts(): AsyncGenerator<RowInput[]> {
-          // The next batch is read and checked while this one is written: the database works on its own core.
-          const batches = reader.batches[Symbol.asyncIterator]();
-          let ahead = batches.next();
-          for (;;) {
-            const next = await ahead;
-            if (next.done) return;
-            const part = next.value;
-            ahead = batches.next();
-            ahead.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
-            const rejectedRows = distinctRows(part.errors);
-            summary.rows += part.rows.length + rejectedRows;
-            summary.rejected += rejectedRows;
-            errors.add(part.errors);
-            const refused: RowError[] = [];
-            const accepted = await admitRows<RowInput>(tx, options.kind, part.rows, options.actor.scope, refused);
-            summary.rejected += refused.length; // one error a refused row
-            errors.add(refused);
-            errors.settle();
-            if (diff) {
-              const ok = new Set(accepted.map((row) => row.code));
-              diff.addRepairs((part.repairs ?? []).filter((r) => ok.has(r.code)));
-              diff.touch([...ok]);
-            }
-            // The code's prefecture and table digit; lists come sorted by code, so most rows share the last one's.
-            let slice: string | null = null;
-            for (const row of accepted) {
-              if (slice === null || !row.code.startsWith(slice)) touched.add((slice = row.code.slice(0, 3)));
-            }
-            yield accepted;
-            options.onProgress?.(summary.rows);
+        // Each batch read is admitted (scope, facilities on record) before the writer sees it; what is
+        // refused is counted and kept with the errors. Returns the admitted values.
+        async function admit<T extends { code: string; prefecture?: string }>(
+          part: Omit<ReadBatch<K>, "rows"> & { rows: { row: number; value: T }[] },
+        ): Promise<T[]> {
+          const rejectedRows = distinctRows(part.errors);
+          summary.rows += part.rows.length + rejectedRows;
+          summary.rejected += rejectedRows;
+          errors.add(part.errors);
+          const refused: RowError[] = [];
+          const accepted = await admitRows<T>(tx, options.kind, part.rows, options.actor.scope, refused);
+          summary.rejected += refused.length; // one error a refused row
+          errors.add(refused);
+          errors.settle();
+          if (diff) {
+            const ok = new Set(accepted.map((row) => row.code));
+            diff.addRepairs((part.repairs ?? []).filter((r) => ok.has(r.code)));
+            diff.touch([...ok]);
           }
+          // The code's prefecture and table digit; lists come sorted by code, so most rows share the last one's.
+          let slice: string | null = null;
+          for (const row of accepted) {
+            if (slice === null || !row.code.startsWith(slice)) touched.add((slice = row.code.slice(0, 3)));
+          }
+          return accepted;
         }
-        const columns = () => new Set(Object.keys(reader.mapping()?.matched ?? {})) as Set<FacilityColumn>;
+        const parts: AdmittedParts = {
+          rows: async function* () {
+            for await (const part of readAhead(reader.rows())) {
+              yield (await admit(part)) as RowInput[];
+              options.onProgress?.(summary.rows);
+            }
+          },
+          lines: async function* (target) {
+            for await (const part of readAhead(reader.lines(target))) {
+              yield part.lines(await admit(part));
+              options.onProgress?.(summary.rows);
+            }
+          },
+        };
+        const columns = () => presentColumns(reader.mapping());
         const written = new Set<string>();
-        const counts = await WRITERS[options.kind](tx, admittedParts(), { batchId, columns, touched: written });
+        const counts = await WRITERS[options.kind](tx, parts, { batchId, columns, touched: written });
         Object.assign(summary, counts);
         await refreshAlertWindows(tx, [...written]);
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
@@ -139,9 +147,12 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
       { rollback: options.dryRun, settings: { jit: "off" } },
     );
   } catch (error) {
-    await recordFailure(db, batchId, reader.encoding(), error);
+    await recordFailure(db, batchId, opened?.encoding() ?? null, error);
     throw error;
+  } finally {
+    await opened?.close();
   }
+  const reader = opened;
   summary.encoding = reader.encoding() ?? "";
   const sheet = reader.sheet();
   if (sheet) Object.assign(summary, { sheet: sheet.name, sheets: sheet.names });
@@ -152,6 +163,22 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
   summary.errorsOmitted = errors.omitted;
   await recordFinish(db, batchId, summary);
   return summary;
+}
+
+/**
+ * The batches of `batches`, the next one read and checked while this one is written: the database works
+ * on its own core.
+ */
+async function* readAhead<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = batches[Symbol.asyncIterator]();
+  let ahead = iterator.next();
+  for (;;) {
+    const next = await ahead;
+    if (next.done) return;
+    ahead = iterator.next();
+    ahead.catch(() => {}); // a failure surfaces at the next await; never as an unhandled rejection
+    yield next.value;
+  }
 }
 
 /** Summary slices from codes' first three digits (prefecture, table type): only those are recomputed. */

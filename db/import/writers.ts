@@ -3,12 +3,22 @@ import type { Tx } from "../transaction";
 import type { WindowsRefresh } from "../queries/alert-windows";
 import { withForeignKeysCheckedAfter } from "../bulk/rebuild";
 import type { ImportKind } from "../../lib/import/kinds";
+import type { EncodedLines } from "../bulk/chunks";
 import { insertFacilities, mergeFacilities, type FacilityColumn, type FacilityInput } from "./facilities";
+import type { FacilityTarget } from "./facility-lines";
 import { upsertEvents, type EventInput, type WriteCounts } from "./events";
 import { upsertFilings, type FilingInput } from "./filings";
 import { upsertClaims, type ClaimsInput } from "./claims";
 
 export type RowInput = FacilityInput | FilingInput | EventInput | ClaimsInput;
+
+/** The admitted rows of a file, in the shape a writer asks for. */
+export interface AdmittedParts {
+  /** Batch by batch, as rows. */
+  rows: () => AsyncGenerator<RowInput[]>;
+  /** A facility list's rows as COPY lines for `target` (written where the file is read). */
+  lines: (target: FacilityTarget) => AsyncGenerator<EncodedLines>;
+}
 
 export interface WriteContext {
   batchId: number;
@@ -19,7 +29,7 @@ export interface WriteContext {
 }
 
 /** The write stage of one kind: every admitted batch of the file in, the counts out. */
-type Writer = (tx: Tx, parts: AsyncGenerator<RowInput[]>, context: WriteContext) => Promise<WriteCounts>;
+type Writer = (tx: Tx, parts: AdmittedParts, context: WriteContext) => Promise<WriteCounts>;
 
 /** A kind written batch by batch with one upsert each. */
 function batchWriter<T extends RowInput>(
@@ -27,7 +37,7 @@ function batchWriter<T extends RowInput>(
 ): Writer {
   return async (tx, parts, { batchId, touched }) => {
     const total: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
-    for await (const rows of parts) {
+    for await (const rows of parts.rows()) {
       const counts = await upsert(tx, rows as T[], batchId, touched);
       total.inserted += counts.inserted;
       total.updated += counts.updated;
@@ -46,13 +56,14 @@ function batchWriter<T extends RowInput>(
 const writeFacilities: Writer = async (tx, parts, { batchId, columns, touched }) => {
   const intoEmpty = await takeTurnAndCheckEmpty(tx);
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const target = intoEmpty ? ({ into: "facilities", batchId } as const) : ({ into: "staging" } as const);
   const load = async () => {
-    const facilities = parts as AsyncGenerator<FacilityInput[]>;
-    const first = await facilities.next(); // the header has been read by then: the columns are known
+    const lines = parts.lines(target);
+    const first = await lines.next(); // the header has been read by then: the columns are known
     if (first.done) return;
-    const rows = prepend(first.value, facilities);
-    if (intoEmpty) counts.inserted = await insertFacilities(tx, rows, columns(), batchId);
-    else Object.assign(counts, await mergeFacilities(tx, rows, columns(), batchId, touched));
+    const all = prepend(first.value, lines);
+    if (target.into === "facilities") counts.inserted = await insertFacilities(tx, all, columns(), target);
+    else Object.assign(counts, await mergeFacilities(tx, all, columns(), batchId, touched));
   };
   await (intoEmpty ? withForeignKeysCheckedAfter(tx, ["facilities"], load) : load());
   return counts;

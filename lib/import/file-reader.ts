@@ -1,6 +1,5 @@
 import { readCsv, type ReadBatch } from "./read";
-import { readXlsx } from "./xlsx";
-import { encryptedOrLegacyWorkbook, type SheetInfo } from "./xlsx-sheet";
+import type { SheetInfo } from "./xlsx-sheet";
 import type { FileEncoding } from "./decode";
 import type { HeaderMapping, ImportKind } from "./headers";
 
@@ -45,8 +44,12 @@ export function readImportFile<K extends ImportKind>(
     const first = await chunks.next();
     const head = first.done ? new Uint8Array(0) : first.value;
     const bytes = prepended(head, chunks);
-    if (startsWith(head, OLE)) throw encryptedOrLegacyWorkbook();
-    const chosen = startsWith(head, ZIP) ? readXlsx(kind, bytes, options) : readCsv(kind, bytes, options);
+    // The workbook reader (exceljs and the zip reader with it) is loaded for a workbook only: a CSV is
+    // read without it, and a reader thread starts without it.
+    if (startsWith(head, OLE)) throw (await import("./xlsx-sheet")).encryptedOrLegacyWorkbook();
+    const chosen = startsWith(head, ZIP)
+      ? (await import("./xlsx")).readXlsx(kind, bytes, options)
+      : readCsv(kind, bytes, options);
     reader = chosen;
     yield* chosen.batches;
   }
