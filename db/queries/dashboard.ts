@@ -3,8 +3,9 @@ import { dataVersion, kept } from "./figure-cache";
 import { progressByEveryGrouping } from "./progress";
 import { monthlyTrend, trendBase } from "./trend";
 import { funnelFacts } from "./funnel";
-import { stillToMove } from "./still-to-move";
-import { certificateWatch, regressionCountsOn, regressionDays } from "./watch";
+import { stillToMove, stillToMoveFacts } from "./still-to-move";
+import { certificateHolders, certificateWatch } from "./certificate-watch";
+import { regressionCountsOn, regressionDays } from "./watch";
 import { HISTORY_START } from "../../lib/progress/history";
 import { funnelOn } from "../../lib/figures/funnel";
 import type { DeferralFigures } from "../../lib/figure-filter";
@@ -54,8 +55,14 @@ class ViewFigures {
     return this.keep("progress", true, () => progressByEveryGrouping(this.db, this.scope, this.filter));
   }
 
+  /** The facilities still to move on the date: those whose record holds then from the version's facts. */
   stillToMove() {
-    return this.keep("stillToMove", true, () => stillToMove(this.db, this.scope, this.filter));
+    return this.keep("stillToMove", true, async () => {
+      const current = await this.keep("stillToMoveFacts", false, () =>
+        stillToMoveFacts(this.db, this.scope, this.filter),
+      );
+      return stillToMove(this.db, this.scope, this.filter, 20, current);
+    });
   }
 
   funnel(): Promise<FunnelStep[]> {
@@ -89,8 +96,14 @@ class ViewFigures {
     });
   }
 
+  /** The certificate counts on the date: those of holders whose record holds then from the version's facts. */
   certificates(): Promise<CertificateWatch> {
-    return this.keep("certificates", true, () => certificateWatch(this.db, this.scope, this.filter));
+    return this.keep("certificates", true, async () => {
+      const holders = await this.keep("certificateHolders", false, () =>
+        certificateHolders(this.db, this.scope, this.filter),
+      );
+      return certificateWatch(this.db, this.scope, this.filter, holders);
+    });
   }
 
   async regressions(): Promise<RegressionCounts> {

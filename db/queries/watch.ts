@@ -2,12 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { facilityFilter } from "./scope";
 import { stillToMove } from "./still-to-move";
-import { addDays, monthEnd } from "../../lib/dates";
-import { DEFAULT_ALERT_SETTINGS } from "../../lib/alerts/catalogue";
 import { HISTORY_START } from "../../lib/progress/history";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
-import type { CertificateWatch, ExpiringMonth, RegressionCounts, RegressionEvent } from "../../lib/figures/types";
+import type { RegressionCounts, RegressionEvent } from "../../lib/figures/types";
 
 export interface WatchFilter {
   asOf: string;
@@ -16,77 +14,7 @@ export interface WatchFilter {
   category?: Category;
 }
 
-/** Days ahead the overview looks for lapsing certificates (the certificate_expiring window). */
-export const CERTIFICATE_HORIZON_DAYS = DEFAULT_ALERT_SETTINGS.certificateExpiringDays;
-
-/**
- * Per facility with a certificate that has lapsed or lapses within the window on the date, by the certificate
- * rules of the follow-up list (alert-sql.ts certificateDue, lib/alerts/facts.ts terminalCertificates): the
- * earliest lapsed terminal's last valid day, and the earliest one lapsing with no renewal applied for. The
- * certificate in force for a terminal is the one issued by the date and not renewed by then.
- */
-function certificateDues(a: SQL): SQL {
-  const window = sql`${a} + ${CERTIFICATE_HORIZON_DAYS}::int`;
-  return sql`select cur.facility_code as code,
-           min(cur.expires_on) filter (where cur.expires_on < ${a}) as expired_due,
-           min(cur.expires_on) filter
-             (where cur.expires_on >= ${a} and not coalesce(pr.last_applied >= cur.issued_on, false)) as expiring_due
-    from (
-      select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
-      where c.renewed_on is null and c.expires_on <= ${window} and c.issued_on <= ${a}
-      union all
-      select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
-      where c.renewed_on > ${a} and c.expires_on <= ${window} and c.issued_on <= ${a}
-    ) cur
-    left join (
-      -- Applications not issued on the date (a renewal pending), latest per terminal.
-      select r.facility_code, r.terminal, max(r.applied_on) as last_applied
-      from (
-        select facility_code, terminal, applied_on from certificates where issued_on is null and applied_on <= ${a}
-        union all
-        select facility_code, terminal, applied_on from certificates where issued_on > ${a} and applied_on <= ${a}
-      ) r
-      group by r.facility_code, r.terminal
-    ) pr on pr.facility_code = cur.facility_code and pr.terminal = cur.terminal
-    group by cur.facility_code`;
-}
-
-/**
- * Certificates lapsing within the next 90 days, by the month the facility's certificate_expiring alert
- * falls due, and those already lapsed: the facilities the follow-up list gives those alerts on the date
- * (any not closed then: a certificate stops the claims of an online facility too), so each figure is the
- * total of the list it links to (alert + due range; watch.test.ts holds them equal on several dates).
- */
-export async function certificateWatch(db: Db, scope: Scope, filter: WatchFilter): Promise<CertificateWatch> {
-  const a = sql`${filter.asOf}::date`;
-  // The state on the date: the maintained status unless the facility moved after it (then its events say).
-  const stateOn = sql`case when f.status_since > ${a} then coalesce(
-      (select e.state from status_events e where e.facility_code = f.code and e.effective_on <= ${a}
-       order by e.effective_on desc nulls first, e.state desc nulls first limit 1), f.initial_state)
-    else f.status end`;
-  const rows = await queryRows<{ month: string | null; n: number; expired: number }>(
-    db,
-    sql`with cd as (${certificateDues(a)})
-        select to_char(case when cd.expired_due is null then cd.expiring_due end, 'YYYY-MM') as month,
-               count(*) filter (where cd.expired_due is null and cd.expiring_due is not null)::int as n,
-               count(*) filter (where cd.expired_due is not null)::int as expired
-        from cd join facilities f on f.code = cd.code
-        -- The codes as an array: one bitmap scan reads the few thousand facility rows in table order, not a
-        -- primary-key probe (a random page read) each.
-        where f.code = any(array(select code from cd where expired_due is not null or expiring_due is not null))
-          and ${facilityFilter(scope, filter)} and (f.closed_on is null or f.closed_on > ${a})
-          and ${stateOn} <> 'closed'
-        group by 1 order by 1 nulls first`,
-  );
-  const horizon = addDays(filter.asOf, CERTIFICATE_HORIZON_DAYS);
-  const months: ExpiringMonth[] = [];
-  for (let from = filter.asOf; from <= horizon; from = addDays(monthEnd(from), 1)) {
-    const month = from.slice(0, 7);
-    const until = monthEnd(from) < horizon ? monthEnd(from) : horizon;
-    months.push({ month, facilities: rows.find((r) => r.month === month)?.n ?? 0, dueFrom: from, dueBefore: until });
-  }
-  return { months, expired: rows.reduce((sum, r) => sum + Number(r.expired), 0) };
-}
+export { CERTIFICATE_HORIZON_DAYS, certificateWatch } from "./certificate-watch";
 
 /**
  * Steps from online back to a lower state (a backward event whose state before was online) since the
