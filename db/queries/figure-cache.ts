@@ -10,13 +10,25 @@ import { LoadCache } from "../../lib/cache/lru";
  */
 const cache = new LoadCache<unknown>(500);
 
-/** The data version the figures are kept under (read once per request). */
-export async function dataVersion(db: Db): Promise<string> {
-  const [row] = await queryRows<{ v: string | null }>(
+const reading = new WeakMap<Db, Promise<string>>();
+
+/**
+ * The data version the figures are kept under. Callers asking while a read is under way share it (a page asks
+ * for its panels at once), so a request costs one round trip for it.
+ */
+export function dataVersion(db: Db): Promise<string> {
+  const pending = reading.get(db);
+  if (pending) return pending;
+  const read = queryRows<{ v: string | null }>(
     db,
     sql`select (select refreshed_at::text from summary_state where id = 1) as v`,
-  );
-  return row?.v ?? "";
+  ).then(([row]) => row?.v ?? "");
+  reading.set(db, read);
+  const done = () => {
+    if (reading.get(db) === read) reading.delete(db);
+  };
+  read.then(done, done);
+  return read;
 }
 
 /** One load per (data version, key), most recently used kept; callers sharing a key share the load. */
