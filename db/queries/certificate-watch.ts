@@ -1,8 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { arrayParam } from "../transaction";
 import { facilityFilter } from "./scope";
-import { addDays, monthEnd, toEpochDay } from "../../lib/dates";
+import { addDays, monthEnd, toEpochDay, todayIso } from "../../lib/dates";
 import { DEFAULT_ALERT_SETTINGS } from "../../lib/alerts/catalogue";
 import { certificateHoldersOf, foldCertificates, type CertificateHolders } from "../../lib/figures/certificates";
 import type { Scope } from "../../lib/scope";
@@ -82,12 +81,25 @@ async function countedOn(
 }
 
 /**
+ * The facilities whose certificates or state on the date are not those of their latest record: a certificate
+ * issued or renewed after the date, an application after it not issued yet, or a state change after it. A
+ * condition on `c.facility_code`, each part read through its index.
+ */
+function changedAfter(a: SQL): SQL {
+  return sql`c.facility_code in (
+      select facility_code from certificates where issued_on > ${a}
+      union select facility_code from certificates where renewed_on > ${a}
+      union select facility_code from certificates where issued_on is null and applied_on > ${a}
+      union select code from facilities where status_since > ${a})`;
+}
+
+/**
  * Certificates lapsing within the next 90 days, by the month the facility's certificate_expiring alert
  * falls due, and those already lapsed: the facilities the follow-up list gives those alerts on the date
  * (any not closed then: a certificate stops the claims of an online facility too), so each figure is the
  * total of the list it links to (alert + due range; watch.test.ts holds them equal on several dates). With
- * `holders` (certificateHolders, kept for the data version), only the facilities whose certificates or state on
- * the date differ from their latest record are read; the rest are counted from it.
+ * `holders` (certificateHolders, kept for the data version) and a date they serve, only the facilities whose
+ * certificates or state on the date differ from their latest record are read; the rest are counted from it.
  */
 export async function certificateWatch(
   db: Db,
@@ -95,13 +107,12 @@ export async function certificateWatch(
   filter: Filter,
   holders?: CertificateHolders,
 ): Promise<CertificateWatch> {
-  const held = holders && foldCertificates(holders, toEpochDay(filter.asOf), CERTIFICATE_HORIZON_DAYS);
-  // Far enough back, most records are later than the date: then reading them all costs less than naming them.
-  const read = !held || held.changed.length * 2 > holders.byRecord.length;
-  const only = read ? sql`true` : sql`c.facility_code = any(${arrayParam(held.changed)}::text[])`;
-  const rows = await countedOn(db, scope, filter, only);
-  const byMonth = new Map<string, number>(read ? [] : held.expiringByMonth);
-  let expired = read ? 0 : held.expired;
+  const day = toEpochDay(filter.asOf);
+  const served = holders && day >= holders.from && day <= holders.through;
+  const held = served ? foldCertificates(holders, day, CERTIFICATE_HORIZON_DAYS) : null;
+  const rows = await countedOn(db, scope, filter, held ? changedAfter(sql`${filter.asOf}::date`) : sql`true`);
+  const byMonth = new Map<string, number>(held?.expiringByMonth ?? []);
+  let expired = held?.expired ?? 0;
   for (const r of rows) {
     expired += Number(r.expired);
     if (r.month !== null) byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + Number(r.n));
@@ -118,15 +129,21 @@ export async function certificateWatch(
 
 /**
  * The facilities holding certificates within the scope and filter (in SQL), as of their latest record (see
- * CertificateHolder): one read serves every date of a data version.
+ * CertificateHolder), that have a current certificate lapsing by `through` plus the window: what the counts of
+ * the dates from `from` to `through` need, read once for a data version (a few thousand facilities nationally).
+ * By default the dates around today: further back, the facilities whose certificates changed since are many and
+ * the statement reads them all at less cost.
  */
 export async function certificateHolders(
   db: Db,
   scope: Scope,
   filter: Omit<Filter, "asOf">,
+  { from = addDays(todayIso(), -62), through = addDays(todayIso(), 31) }: { from?: string; through?: string } = {},
 ): Promise<CertificateHolders> {
   const day = (value: SQL) => sql`(${value} - date '1970-01-01')`;
   const current = sql`c.issued_on is not null and c.renewed_on is null and c.expires_on is not null`;
+  const holding = sql`select distinct c.facility_code from certificates c
+    where ${current} and c.expires_on <= ${through}::date + ${CERTIFICATE_HORIZON_DAYS}::int`;
   const rows = await queryRows<{
     code: string;
     closed_on: number | null;
@@ -139,7 +156,9 @@ export async function certificateHolders(
     sql`select f.code, ${day(sql`f.closed_on`)} as closed_on, f.status = 'closed' as closed,
                ${day(sql`greatest(f.status_since, h.last_record)`)} as valid_from, h.expires, h.renewal
         from (
-          select c.facility_code, max(greatest(c.issued_on, c.renewed_on, c.applied_on)) as last_record,
+          select c.facility_code,
+                 max(greatest(c.issued_on, c.renewed_on, case when c.issued_on is null then c.applied_on end))
+                   as last_record,
                  array_agg(${day(sql`c.expires_on`)} order by c.id) filter (where ${current}) as expires,
                  array_agg(coalesce(p.last_applied >= c.issued_on, false) order by c.id)
                    filter (where ${current}) as renewal
@@ -149,10 +168,13 @@ export async function certificateHolders(
             select facility_code, terminal, max(applied_on) as last_applied from certificates
             where issued_on is null group by 1, 2
           ) p on p.facility_code = c.facility_code and p.terminal = c.terminal
+          -- As arrays: the few thousand holders' certificates and facility rows are read by key, not by scanning
+          -- every certificate and facility.
+          where c.facility_code = any(array(${holding}))
           group by c.facility_code
         ) h
         join facilities f on f.code = h.facility_code
-        where ${facilityFilter(scope, filter)}`,
+        where f.code = any(array(${holding})) and ${facilityFilter(scope, filter)}`,
   );
   const holders = rows.map((r) => ({
     code: r.code,
@@ -162,5 +184,5 @@ export async function certificateHolders(
     expires: (r.expires ?? []).map(Number),
     renewalApplied: r.renewal ?? [],
   }));
-  return certificateHoldersOf(holders);
+  return certificateHoldersOf(holders, toEpochDay(from), toEpochDay(through));
 }

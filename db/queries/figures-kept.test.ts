@@ -12,7 +12,6 @@ import { progress } from "./progress";
 import { monthlyTrend } from "./trend";
 import { previousDeferralFigures, previousFunnel, previousPlanForecast } from "./__fixtures__/previous-figures";
 import { foldCurrent } from "../../lib/figures/still-to-move";
-import { foldCertificates } from "../../lib/figures/certificates";
 import { funnelOn } from "../../lib/figures/funnel";
 import { toEpochDay } from "../../lib/dates";
 import { HISTORY_START } from "../../lib/progress/history";
@@ -68,13 +67,12 @@ describe("figures kept per data version and folded for a date", () => {
   });
 
   it("the certificate counts equal those read whole and the follow-up list's totals", async () => {
-    const paths = new Set<string>();
     let counted = 0;
     for (const scope of SCOPES) {
-      const holders = await certificateHolders(db, scope, {});
+      // Kept for the dates of a year to a week before the data's last day: the others are read whole.
+      const holders = await certificateHolders(db, scope, {}, { from: "2025-03-31", through: "2026-03-24" });
+      expect(holders.byExpiry.length).toBeGreaterThan(0);
       for (const asOf of DATES) {
-        const changed = foldCertificates(holders, toEpochDay(asOf), 90).changed.length;
-        paths.add(changed === 0 ? "none changed" : changed * 2 > holders.byRecord.length ? "most" : "some");
         const folded = await certificateWatch(db, scope, { asOf }, holders);
         expect(folded).toEqual(await certificateWatch(db, scope, { asOf }));
         expect(folded.expired).toBe(await countFollowUps(db, scope, { asOf, alert: "certificate_expired" }));
@@ -85,7 +83,6 @@ describe("figures kept per data version and folded for a date", () => {
         }
       }
     }
-    expect(paths.has("some")).toBe(true);
     expect(counted).toBeGreaterThan(0);
   });
 

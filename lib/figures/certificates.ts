@@ -2,9 +2,10 @@ import { addDays } from "../dates";
 
 /**
  * A facility holding certificates, as of its latest record: on every date from `validFrom` on (the later of its
- * last state change and its last certificate issued, renewed or applied for; a day number) its certificates in
- * force are its current ones (issued, not renewed), each with its last valid day and whether a renewal has been
- * applied for, and its state is `closed` or not. Only the comparisons of the date with these days change.
+ * last state change and its last certificate issued, renewed or applied for without being issued yet; a day
+ * number) its certificates in force are its current ones (issued, not renewed), each with its last valid day and
+ * whether a renewal has been applied for, and its state is `closed` or not. Only the comparisons of the date with
+ * these days change.
  */
 export interface CertificateHolder {
   code: string;
@@ -16,21 +17,27 @@ export interface CertificateHolder {
   renewalApplied: readonly boolean[];
 }
 
-/** The holders of a data version, ordered for counting a date: by their first last valid day, and by record. */
+/**
+ * The holders of a data version with a current certificate lapsing by `through` plus the window (day numbers),
+ * the one lapsing first first (`first`): on any date up to `through` no other holder whose record holds then
+ * has an alert. They are meant for the dates from `from` on.
+ */
 export interface CertificateHolders {
-  /** Holders with a current certificate, the one lapsing first first; `first` is its last valid day. */
+  from: number;
+  through: number;
   byExpiry: readonly (CertificateHolder & { first: number })[];
-  /** Every holder, the latest record first (none last). */
-  byRecord: readonly CertificateHolder[];
 }
 
-export function certificateHoldersOf(holders: readonly CertificateHolder[]): CertificateHolders {
+export function certificateHoldersOf(
+  holders: readonly CertificateHolder[],
+  from: number,
+  through: number,
+): CertificateHolders {
   const byExpiry = holders
     .filter((h) => h.expires.length > 0)
     .map((h) => ({ ...h, first: Math.min(...h.expires) }))
     .sort((a, b) => a.first - b.first);
-  const byRecord = [...holders].sort((a, b) => (b.validFrom ?? -Infinity) - (a.validFrom ?? -Infinity));
-  return { byExpiry, byRecord };
+  return { from, through, byExpiry };
 }
 
 export interface CertificateCounts {
@@ -41,23 +48,13 @@ export interface CertificateCounts {
 }
 
 /**
- * The certificate counts of the holders whose record holds on the date (validFrom on or before it; not closed by
- * then), by the follow-up list's certificate rules: a lapsed certificate (the earliest last valid day before the
- * date) gives certificate_expired; otherwise the earliest one lapsing within `horizonDays` with no renewal applied
- * for gives certificate_expiring, due on its last valid day. `changed` lists the others (their certificates or
- * state on the date are earlier ones). Only the holders with a certificate lapsing by the end of the window are
- * looked at.
+ * The certificate counts, by the follow-up list's certificate rules, of the holders whose record holds on the
+ * date (validFrom on or before it; not closed by then): a lapsed certificate (a last valid day before the date)
+ * gives certificate_expired; otherwise the earliest one lapsing within `horizonDays` with no renewal applied for
+ * gives certificate_expiring, due on its last valid day. The others (records later than the date) are not
+ * counted here. Only the holders with a certificate lapsing by the end of the window are looked at.
  */
-export function foldCertificates(
-  holders: CertificateHolders,
-  day: number,
-  horizonDays: number,
-): CertificateCounts & { changed: string[] } {
-  const changed: string[] = [];
-  for (const h of holders.byRecord) {
-    if (h.validFrom === null || h.validFrom <= day) break;
-    changed.push(h.code);
-  }
+export function foldCertificates(holders: CertificateHolders, day: number, horizonDays: number): CertificateCounts {
   const expiringByMonth = new Map<string, number>();
   const byDay = new Map<number, number>();
   let expired = 0;
@@ -80,5 +77,5 @@ export function foldCertificates(
     const month = addDays("1970-01-01", due).slice(0, 7);
     expiringByMonth.set(month, (expiringByMonth.get(month) ?? 0) + n);
   }
-  return { expiringByMonth, expired, changed };
+  return { expiringByMonth, expired };
 }
