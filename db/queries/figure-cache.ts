@@ -8,7 +8,16 @@ import { LoadCache } from "../../lib/cache/lru";
  * through any instance is seen at once by every instance. Many people open the same few views between imports,
  * and a new date reuses whatever does not depend on the date.
  */
-const cache = new LoadCache<unknown>(500);
+const byVersion = new Map<string, LoadCache<unknown>>();
+
+/**
+ * Versions kept: the current one and the one before (a replica a moment behind, or a request that began before an
+ * import committed, still asks for it). The facts of an older one (a few MB nationally) are dropped whole.
+ */
+const VERSIONS_KEPT = 2;
+
+/** Loads kept per version: every panel of a few hundred views and dates. */
+const PER_VERSION = 400;
 
 const reading = new WeakMap<Db, Promise<string>>();
 
@@ -33,5 +42,11 @@ export function dataVersion(db: Db): Promise<string> {
 
 /** One load per (data version, key), most recently used kept; callers sharing a key share the load. */
 export function kept<T>(version: string, key: readonly unknown[], load: () => Promise<T>): Promise<T> {
-  return cache.get(JSON.stringify([version, ...key]), load) as Promise<T>;
+  let cache = byVersion.get(version);
+  if (cache)
+    byVersion.delete(version); // most recently used goes last
+  else cache = new LoadCache<unknown>(PER_VERSION);
+  byVersion.set(version, cache);
+  while (byVersion.size > VERSIONS_KEPT) byVersion.delete(byVersion.keys().next().value!);
+  return cache.get(JSON.stringify(key), load) as Promise<T>;
 }
