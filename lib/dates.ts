@@ -15,7 +15,8 @@ function splitIso(iso: string): [number, number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
-function toEpochDay(iso: string): number {
+/** A day as its number since 1970-01-01 (what PostgreSQL's `date - date '1970-01-01'` gives). */
+export function toEpochDay(iso: string): number {
   const [y, m, d] = splitIso(iso);
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }

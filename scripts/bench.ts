@@ -9,13 +9,15 @@ import { addDays } from "../lib/dates";
 import { parseArgs, stringOption } from "./args";
 import { buildIfStale } from "./build-if-stale";
 import { freshDatabase } from "./bench/database";
-import { measure, round, type BenchResult } from "./bench/measure";
+import { round, type BenchResult } from "./bench/measure";
 import { benchProgress } from "./bench/progress";
 import { benchImport } from "./bench/import";
 import { addHistoryBefore2023 } from "./bench/history";
 import { startServer } from "./bench/server";
 import { benchExport, benchFollowUps } from "./bench/followups";
-import { benchDeferralsApi, benchListAsOf } from "./bench/lists";
+import { benchListAsOf } from "./bench/lists";
+import { benchFigureApis } from "./bench/figure-apis";
+import { benchOverview } from "./bench/pages";
 
 // Loading the national history may run longer than the server's 30 s limit on a busy machine: the bench's
 // own statements run without one unless DB_STATEMENT_TIMEOUT_MS is set; the server it measures keeps the
@@ -86,7 +88,7 @@ async function runSize(
     if (parts.has("api")) {
       const server = await startServer(database.env, BENCH_USER.email, BENCH_USER.password);
       try {
-        results.push(await benchDeferralsApi(server, addDays(seeded.asOf, -365), runs));
+        results.push(...(await benchFigureApis(server, seeded.asOf, runs)));
       } finally {
         await server.stop();
       }
@@ -94,44 +96,8 @@ async function runSize(
     if (parts.has("page")) {
       const server = await startServer(database.env, BENCH_USER.email, BENCH_USER.password);
       try {
-        const page = await measure(
-          async () => {
-            const res = await fetch(`${server.baseUrl}/`, { headers: { cookie: server.cookie } });
-            if (!res.ok) throw new Error(`overview answered ${res.status}`);
-            await res.text();
-          },
-          { runs },
-        );
-        results.push({
-          name: "page.overview",
-          ...page,
-          baselineMs: null,
-          ratio: null,
-          rows: null,
-          peakRssMb: server.rssMb(),
-          note: "GET / fully rendered (a view already computed since the last import)",
-        });
-        // Nothing cached: a different as-of date every run (the days before the seed's as-of date).
-        let daysBack = 0;
-        const cold = await measure(
-          async () => {
-            const res = await fetch(`${server.baseUrl}/?asOf=${addDays(seeded.asOf, -++daysBack)}`, {
-              headers: { cookie: server.cookie },
-            });
-            if (!res.ok) throw new Error(`overview answered ${res.status}`);
-            await res.text();
-          },
-          { runs },
-        );
-        results.push({
-          name: "page.overview.cold",
-          ...cold,
-          baselineMs: null,
-          ratio: null,
-          rows: null,
-          peakRssMb: server.rssMb(),
-          note: "GET /?asOf=<a new day each run>: every query run",
-        });
+        const url = database.driver === "postgres" ? database.env.DATABASE_URL : undefined;
+        results.push(...(await benchOverview(server, seeded.asOf, runs, url)));
       } finally {
         await server.stop();
       }

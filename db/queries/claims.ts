@@ -10,24 +10,20 @@ import type { ReportedClaims } from "../../lib/figures/types";
 type Filter = { prefecture?: string; tableType?: TableType; category?: Category };
 
 /**
- * The reported claims by month ('YYYY-MM') from `fromMonth` through `toMonth`, within the scope, over the
- * facilities the filter selects. Counts are facts of their month (the payers' own), so a past month reads
- * the same whatever has happened since.
+ * The reported claims of every month ('YYYY-MM'), within the scope, over the facilities the filter selects.
+ * Counts are facts of their month (the payers' own), so a past month reads the same whatever has happened since.
  */
 export async function reportedClaimsByMonth(
   db: Db,
   scope: Scope,
   filter: Filter,
-  fromMonth: string,
-  toMonth: string,
 ): Promise<Map<string, ReportedClaims>> {
   const rows = await queryRows<{ month: string; total: number; online: number }>(
     db,
     sql`select to_char(s.month, 'YYYY-MM') as month, sum(s.claims)::float8 as total,
           sum(s.online_claims)::float8 as online
         from claims_summary s
-        where s.month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date
-          and ${facilityFilter(scope, filter, sql`s`)}
+        where ${facilityFilter(scope, filter, sql`s`)}
         group by 1`,
   );
   return new Map(

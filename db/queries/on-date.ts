@@ -13,28 +13,30 @@ function stateList(states: readonly EventState[]): SQL {
 }
 
 /**
- * Rows (every facilities column, plus st and st_since) for the facilities matching `where` (over `facilities f`) whose
- * state on the date is one of `states`, by the progress figures' rule: closed from its closing day; else the latest
- * event on or before the date (for one day the furthest state), else the starting state. Two disjoint
- * halves, each served by its index: the facilities not moved since the date (the maintained status is the
- * answer) and those that moved after it (one index probe into their events each). Callers alias the result
- * `f`, so that conditions on `facilities f` read the same on it.
+ * Rows (every facilities column, or only `columns`, plus st and st_since) for the facilities matching `where` (over
+ * `facilities f`) whose state on the date is one of `states`, by the progress figures' rule: closed from its closing
+ * day; else the latest event on or before the date (for one day the furthest state), else the starting state. Two
+ * disjoint halves, each served by its index: the facilities not moved since the date (the maintained status is the
+ * answer; with `columns` among those facilities_status_idx carries, read from that index alone) and those that moved
+ * after it (one index probe into their events each). Callers alias the result `f`, so that conditions on
+ * `facilities f` read the same on it.
  */
-export function statesOn(asOf: string, states: readonly EventState[], where: SQL): SQL {
+export function statesOn(asOf: string, states: readonly EventState[], where: SQL, columns?: readonly string[]): SQL {
   const a = sql`${asOf}::date`;
+  const picked = sql.raw(columns ? columns.map((c) => `f.${c}`).join(", ") : "f.*");
   const closedBy = sql`f.closed_on <= ${a}`;
   const list = stateList(states);
   const settled = states.includes("closed")
     ? sql`(${closedBy} or f.status in (${list}))`
     : sql`f.status in (${list}) and (f.closed_on is null or f.closed_on > ${a})`;
   return sql`(
-    select f.*, case when ${closedBy} then 'closed'::facility_state else f.status end as st,
+    select ${picked}, case when ${closedBy} then 'closed'::facility_state else f.status end as st,
            case when ${closedBy} then f.closed_on else f.status_since end as st_since
     from facilities f
     where ${where} and (f.status_since is null or f.status_since <= ${a}) and ${settled}
     union all
     select m.* from (
-      select f.*,
+      select ${picked},
              case when ${closedBy} then 'closed'::facility_state else coalesce(e.state, f.initial_state) end as st,
              case when ${closedBy} then f.closed_on else e.effective_on end as st_since
       from facilities f
@@ -59,14 +61,35 @@ export function latestEventOn(asOf: string, alias: "e" | "ev"): SQL {
 /** The ladder below online: a facility "still to move" on a date is in one of these. */
 export const NOT_YET_ONLINE: readonly EventState[] = ["optical_disk", "deferred", "applied", "certificate_issued"];
 
+/** The filing columns the figures and their lists read: those filings_identity_idx carries (migration 0022). */
+const FILING_COLUMNS = sql.raw(
+  [
+    "facility_code",
+    "filed_on",
+    "deferral_until",
+    "reason",
+    "reason_sub",
+    "readiness",
+    "readiness_date",
+    "network",
+    "rececom",
+    "usage_applied",
+    "cert_applied",
+    "outsourcer",
+  ]
+    .map((c) => `g.${c}`)
+    .join(", "),
+);
+
 /**
  * `left join lateral … g`: the filing that speaks for the facility `code` on the date: its latest filing
  * filed on or before the date (a later filing supersedes it only from its own filing day). Its period runs
- * from `filed_on` to `deferral_until`; `g.facility_code` is null when there is none.
+ * from `filed_on` to `deferral_until`; `g.facility_code` is null when there is none. One probe into
+ * filings_identity_idx, which carries every column given here, so no filing row is read.
  */
 export function filingOn(asOf: string, code: SQL): SQL {
   return sql`left join lateral (
-    select g.* from filings g where g.facility_code = ${code} and g.filed_on <= ${asOf}::date
+    select ${FILING_COLUMNS} from filings g where g.facility_code = ${code} and g.filed_on <= ${asOf}::date
     order by g.filed_on desc limit 1
   ) g on true`;
 }

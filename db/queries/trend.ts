@@ -5,17 +5,20 @@ import { progressEstimated } from "./progress";
 import type { ClaimVolume } from "../../lib/progress/types";
 import { rate } from "../../lib/progress/fold";
 import { reportedClaimsByMonth } from "./claims";
-import type { TrendPoint } from "../../lib/figures/types";
+import type { ReportedClaims, TrendPoint } from "../../lib/figures/types";
 import type { Scope } from "../../lib/scope";
 import { emptyCounts, type EventState } from "../../lib/states";
 import type { Category, TableType } from "../../lib/table-types";
 
-export interface TrendFilter {
-  from: string;
-  to: string;
+export interface TrendFacilityFilter {
   prefecture?: string;
   tableType?: TableType;
   category?: Category;
+}
+
+export interface TrendFilter extends TrendFacilityFilter {
+  from: string;
+  to: string;
 }
 
 /**
@@ -59,6 +62,44 @@ function point(date: string): TrendPoint {
 }
 
 /**
+ * What the trend reads that holds for every date of this data (each import changes both): the monthly summary's
+ * month ends up to its `computed_through` day, and the payers' reported claims by month ('YYYY-MM').
+ */
+export interface TrendBase {
+  through: string;
+  monthEnds: ReadonlyMap<string, Readonly<Omit<TrendPoint, "onlineRate" | "reportedClaims">>>;
+  reported: ReadonlyMap<string, ReportedClaims>;
+}
+
+/** The trend's base within the scope and filter: every month end of the summary, every month of claim counts. */
+export async function trendBase(db: Db, scope: Scope, filter: TrendFacilityFilter): Promise<TrendBase> {
+  const [[state], rows, reported] = await Promise.all([
+    queryRows<{ through: string | null }>(db, sql`select max(computed_through)::text as through from summary_state`),
+    queryRows<{ date: string; state: EventState; n: number; claims: number }>(
+      db,
+      sql`select s.month_end::text as date, s.state, sum(s.facilities)::int as n, sum(s.claims)::float8 as claims
+          from monthly_summary s
+          where ${facilityFilter(scope, filter, sql`s`)}
+          group by 1, 2`,
+    ),
+    reportedClaimsByMonth(db, scope, filter),
+  ]);
+  const monthEnds = new Map<string, Omit<TrendPoint, "onlineRate" | "reportedClaims">>();
+  for (const row of rows) {
+    const p = monthEnds.get(row.date) ?? point(row.date);
+    monthEnds.set(row.date, p);
+    if (row.state === "closed") p.closed += row.n;
+    else {
+      p.counts[row.state] += row.n;
+      p.total += row.n;
+      p.claims.total += Number(row.claims);
+      if (row.state === "online") p.claims.online += Number(row.claims);
+    }
+  }
+  return { through: state?.through ?? "0000-01-01", monthEnds, reported };
+}
+
+/**
  * Counts by state at the end of every month from `from` to `to`, within the scope. Month ends up to the
  * summary's `computed_through` day come from the monthly summary (kept in step with the history by every
  * import and seed); later ones, and the partial last month, are computed exactly from the history.
@@ -69,60 +110,33 @@ export async function monthlyTrend(
   filter: TrendFilter,
   /** Points the caller has already computed exactly (the dashboard's as-of figures), by date. */
   known: Record<string, Omit<TrendPoint, "onlineRate" | "claims"> & { claims?: ClaimVolume }> = {},
+  /** The base when the caller keeps it (it holds for every date of this data); else read here. */
+  given?: TrendBase,
 ): Promise<TrendPoint[]> {
   const dates = trendDates(filter.from, filter.to);
   if (dates.length === 0) return [];
-  const [state] = await queryRows<{ through: string | null }>(
-    db,
-    sql`select max(computed_through)::text as through from summary_state`,
-  );
-  const through = state?.through ?? "0000-01-01";
-  const fromSummary = dates.filter((d) => d <= through && isMonthEnd(d));
-  const points = new Map(dates.map((d) => [d, point(d)]));
-  if (fromSummary.length > 0) {
-    const rows = await queryRows<{ date: string; state: EventState; n: number; claims: number }>(
-      db,
-      sql`select s.month_end::text as date, s.state, sum(s.facilities)::int as n, sum(s.claims)::float8 as claims
-          from monthly_summary s
-          where s.month_end between ${fromSummary[0]}::date and ${fromSummary.at(-1)}::date
-            and ${facilityFilter(scope, filter, sql`s`)}
-          group by 1, 2`,
-    );
-    for (const row of rows) {
-      const p = points.get(row.date);
-      if (!p) continue;
-      if (row.state === "closed") p.closed += row.n;
-      else {
-        p.counts[row.state] += row.n;
-        p.total += row.n;
-        p.claims.total += Number(row.claims);
-        if (row.state === "online") p.claims.online += Number(row.claims);
-      }
-    }
-  }
-  for (const date of dates.filter((d) => !fromSummary.includes(d))) {
-    const given = known[date];
-    const exact = given?.claims
-      ? given
-      : await progressEstimated(db, scope, { ...filter, asOf: date, groupBy: "prefecture" });
-    points.set(date, {
+  const { prefecture, tableType, category } = filter;
+  const base = given ?? (await trendBase(db, scope, { prefecture, tableType, category }));
+  const out: TrendPoint[] = [];
+  for (const date of dates) {
+    const summed = date <= base.through && isMonthEnd(date) ? (base.monthEnds.get(date) ?? point(date)) : null;
+    const exact =
+      summed ??
+      (known[date]?.claims
+        ? known[date]
+        : await progressEstimated(db, scope, { ...filter, asOf: date, groupBy: "prefecture" }));
+    const claims = { ...exact.claims! };
+    const p: TrendPoint = {
       date,
       total: exact.total,
       closed: exact.closed,
-      counts: exact.counts,
-      onlineRate: 0,
-      claims: { ...exact.claims! },
-    });
-  }
-  const out = dates.map((d) => points.get(d)!);
-  const reported = await reportedClaimsByMonth(db, scope, filter, dates[0].slice(0, 7), dates.at(-1)!.slice(0, 7));
-  for (const p of out) {
-    const month = reported.get(p.date.slice(0, 7));
-    if (month) p.reportedClaims = month;
-  }
-  for (const p of out) {
-    p.onlineRate = rate(p.counts.online, p.total);
-    p.claims.onlineRate = rate(p.claims.online, p.claims.total);
+      counts: { ...exact.counts },
+      onlineRate: rate(exact.counts.online, exact.total),
+      claims: { ...claims, onlineRate: rate(claims.online, claims.total) },
+    };
+    const reported = base.reported.get(date.slice(0, 7));
+    if (reported) p.reportedClaims = reported;
+    out.push(p);
   }
   return out;
 }

@@ -1,13 +1,11 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { alertFacts } from "./alert-sql";
 import { facilityFilter } from "./scope";
-import { addDays, monthEnd } from "../../lib/dates";
-import { DEFAULT_ALERT_SETTINGS } from "../../lib/alerts/catalogue";
+import { stillToMove } from "./still-to-move";
 import { HISTORY_START } from "../../lib/progress/history";
 import type { Scope } from "../../lib/scope";
 import type { Category, TableType } from "../../lib/table-types";
-import type { CertificateWatch, ExpiringMonth, RegressionCounts, RegressionEvent } from "../../lib/figures/types";
+import type { RegressionCounts, RegressionEvent } from "../../lib/figures/types";
 
 export interface WatchFilter {
   asOf: string;
@@ -16,43 +14,17 @@ export interface WatchFilter {
   category?: Category;
 }
 
-/** Days ahead the overview looks for lapsing certificates (the certificate_expiring window). */
-export const CERTIFICATE_HORIZON_DAYS = DEFAULT_ALERT_SETTINGS.certificateExpiringDays;
-
-/**
- * Certificates lapsing within the next 90 days, by the month the facility's certificate_expiring alert
- * falls due, and those already lapsed: counted over the same SQL as the follow-up list, so each figure
- * is the total of the list it links to (alert + due range).
- */
-export async function certificateWatch(db: Db, scope: Scope, filter: WatchFilter): Promise<CertificateWatch> {
-  const rows = await queryRows<{ month: string | null; n: number; expired: number }>(
-    db,
-    sql`select to_char(d_certificate_expiring, 'YYYY-MM') as month,
-          count(*) filter (where d_certificate_expiring is not null)::int as n,
-               count(*) filter (where d_certificate_expired is not null)::int as expired
-        from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} r
-        where d_certificate_expiring is not null or d_certificate_expired is not null
-        group by 1 order by 1 nulls first`,
-  );
-  const horizon = addDays(filter.asOf, CERTIFICATE_HORIZON_DAYS);
-  const months: ExpiringMonth[] = [];
-  for (let from = filter.asOf; from <= horizon; from = addDays(monthEnd(from), 1)) {
-    const month = from.slice(0, 7);
-    const until = monthEnd(from) < horizon ? monthEnd(from) : horizon;
-    months.push({ month, facilities: rows.find((r) => r.month === month)?.n ?? 0, dueFrom: from, dueBefore: until });
-  }
-  return { months, expired: rows.reduce((sum, r) => sum + Number(r.expired), 0) };
-}
+export { CERTIFICATE_HORIZON_DAYS, certificateWatch } from "./certificate-watch";
 
 /**
  * Steps from online back to a lower state (a backward event whose state before was online) since the
- * history's start (January 2023, the payers' baseline) up to the date, within the scope and filter. Only
- * the facilities with such a step in that span have their events read: the partial index on backward
- * events is by date, so steps before 2023 (however many a long history holds) cost nothing.
+ * history's start (January 2023, the payers' baseline), up to the date when one is given, within the scope and
+ * filter. Only the facilities with such a step in that span have their events read: the partial index on
+ * backward events is by date, so steps before 2023 (however many a long history holds) cost nothing.
  */
-function regressionSteps(scope: Scope, filter: WatchFilter) {
-  const a = sql`${filter.asOf}::date`;
+function regressionSteps(scope: Scope, filter: Omit<WatchFilter, "asOf">, upTo?: string) {
   const start = sql`${HISTORY_START}::date`;
+  const until = (column: SQL) => (upTo ? sql`${column} <= ${upTo}::date` : sql`true`);
   return sql`select s.* from (
       select e.facility_code, e.effective_on, e.state, e.note,
              coalesce(lag(e.state) over w, f.initial_state) as before
@@ -60,32 +32,43 @@ function regressionSteps(scope: Scope, filter: WatchFilter) {
       -- As an array: the facilities are then probed by key, not hashed against a scan of every facility.
       where e.facility_code = any(array(
           select distinct facility_code from status_events
-          where backward and effective_on >= ${start} and effective_on <= ${a}))
+          where backward and effective_on >= ${start} and ${until(sql`effective_on`)}))
         and ${facilityFilter(scope, filter)}
       window w as (partition by e.facility_code order by e.effective_on, e.state)
     ) s
     where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on >= ${start}
-      and s.effective_on <= ${a}`;
+      and ${until(sql`s.effective_on`)}`;
 }
 
+/**
+ * The day of every step back from online since the history's start, up to any date (oldest first): a step's
+ * state before it is the event before it, whatever date is asked, so the list holds for every date of this data.
+ */
+export async function regressionDays(db: Db, scope: Scope, filter: Omit<WatchFilter, "asOf">): Promise<string[]> {
+  const { prefecture, tableType, category } = filter;
+  const rows = await queryRows<{ day: string }>(
+    db,
+    sql`select x.effective_on::text as day from (${regressionSteps(scope, { prefecture, tableType, category })}) x
+        order by 1`,
+  );
+  return rows.map((r) => r.day);
+}
+
+/** This month's and all steps back from online on the date (from regressionDays), with the still-off count. */
+export function regressionCountsOn(days: readonly string[], asOf: string, stillOff: number): RegressionCounts {
+  const monthStart = `${asOf.slice(0, 7)}-01`;
+  const upTo = days.filter((d) => d <= asOf);
+  return { thisMonth: upTo.filter((d) => d >= monthStart).length, sinceStart: upTo.length, stillOff };
+}
+
+/**
+ * The regression counts on the date: the steps back from online since the start and this month, and the
+ * facilities still back below online that had been online (the follow-up list's regression alert: those still to
+ * move on the date that had been online by it, counted with the other still-to-move figures).
+ */
 export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter): Promise<RegressionCounts> {
-  const monthStart = `${filter.asOf.slice(0, 7)}-01`;
-  const [row] = await queryRows<{ month: number; all: number }>(
-    db,
-    sql`select count(*) filter (where effective_on >= ${monthStart}::date)::int as month, count(*)::int as all
-        from (${regressionSteps(scope, filter)}) x`,
-  );
-  // The follow-up list's own SQL, over the facilities that had been online by the date (the regression
-  // rule's condition, and a small part of those not online): each facility's alerts are its own, so leaving
-  // the others out changes no count.
-  const wasOnline = sql`(f.initial_state = 'online' or f.first_online_on <= ${filter.asOf}::date)`;
-  const [still] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n
-        from ${alertFacts(filter.asOf, sql`${facilityFilter(scope, filter)} and ${wasOnline}`)} r
-        where d_regression is not null`,
-  );
-  return { thisMonth: Number(row?.month ?? 0), sinceStart: Number(row?.all ?? 0), stillOff: Number(still?.n ?? 0) };
+  const [days, still] = await Promise.all([regressionDays(db, scope, filter), stillToMove(db, scope, filter)]);
+  return regressionCountsOn(days, filter.asOf, still.stillOff);
 }
 
 /**
@@ -104,7 +87,7 @@ export async function listRegressions(
                  where o.facility_code = x.facility_code and o.state = 'online' and o.effective_on > x.effective_on
                    and o.effective_on <= ${filter.asOf}::date) as "backOn",
                x.note, c.contacted_on::text as "contactOn", c.note as "contactNote"
-        from (${regressionSteps(scope, filter)}) x
+        from (${regressionSteps(scope, filter, filter.asOf)}) x
         join facilities f on f.code = x.facility_code
         left join lateral (
           select c.contacted_on, c.note from contacts c

@@ -3,7 +3,6 @@ import { queryRows, type Db } from "../../db/client";
 import { listFacilities } from "../../db/queries/facilities";
 import { NATIONAL } from "../../lib/scope";
 import { measure, round, type BenchResult } from "./measure";
-import type { BenchServer } from "./server";
 
 /**
  * The national facility list on a date a year back, status=optical_disk, first page with its total, beside
@@ -42,32 +41,5 @@ export async function benchListAsOf(db: Db, pastYear: string, runs: number): Pro
     note:
       `national, status=optical_disk, asOf ${pastYear}, first page of ${page.total} (of ${n} facilities); ` +
       `baseline: DISTINCT ON over the events`,
-  };
-}
-
-/**
- * GET /api/v1/deferrals for the whole country a year back, over HTTP,
- * signed in (a new day each run is not needed: nothing is cached).
- */
-export async function benchDeferralsApi(server: BenchServer, pastYear: string, runs: number): Promise<BenchResult> {
-  let inForce = 0;
-  const timing = await measure(
-    async () => {
-      const res = await fetch(`${server.baseUrl}/api/v1/deferrals?asOf=${pastYear}`, {
-        headers: { cookie: server.cookie },
-      });
-      if (!res.ok) throw new Error(`deferrals answered ${res.status}`);
-      inForce = ((await res.json()) as { inForce: number }).inForce;
-    },
-    { runs },
-  );
-  return {
-    name: "api.deferrals.pastYear",
-    ...timing,
-    baselineMs: null,
-    ratio: null,
-    rows: inForce,
-    peakRssMb: server.rssMb(),
-    note: `GET /api/v1/deferrals?asOf=${pastYear}, national, ${inForce} filings in force`,
   };
 }

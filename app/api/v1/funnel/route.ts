@@ -1,4 +1,4 @@
-import { funnel } from "@/db/queries/funnel";
+import { loadFunnel } from "@/db/queries/dashboard";
 import { panelRoute } from "@/app/_lib/panel-route";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** The funnel panel's numbers: facilities that started on optical disk, by the step reached on asOf. */
 export const GET = panelRoute(async (db, scope, filter) => ({
   asOf: filter.asOf,
-  steps: await funnel(db, scope, filter),
+  steps: await loadFunnel(db, scope, filter),
 }));

@@ -1,4 +1,4 @@
-import { funnel } from "@/db/queries/funnel";
+import { loadFunnel } from "@/db/queries/dashboard";
 import { funnelTable } from "@/lib/charts/panel-tables";
 import { panelCsvRoute } from "@/app/_lib/panel-route";
 
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** The funnel panel as CSV: the same figures as GET /api/v1/funnel. */
 export const GET = panelCsvRoute("funnel", async (db, scope, filter) =>
-  funnelTable(filter.asOf, await funnel(db, scope, filter)),
+  funnelTable(filter.asOf, await loadFunnel(db, scope, filter)),
 );

@@ -1,5 +1,5 @@
 import { readDb } from "@/app/_lib/read-db";
-import { progress } from "@/db/queries/progress";
+import { loadProgress } from "@/db/queries/dashboard";
 import { todayIso } from "@/lib/dates";
 import { progressTable } from "@/lib/charts/csv-tables";
 import { progressQuery } from "@/app/_lib/dashboard-params";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({ query: progressQuery, invalid: bareInvalidQuery }, async (ctx) => {
   const { user, query, download } = ctx;
   const { asOf = todayIso(), ...filter } = query;
-  const result = await progress(await readDb(), user.scope, { ...filter, asOf });
+  const result = await loadProgress(await readDb(), user.scope, { ...filter, asOf });
   const table = progressTable(result.asOf, result.groups, result);
   if (wantsXlsx(download.format)) {
     await auditExport(user, "progress.xlsx", query, Math.max(0, table.length - 1));

@@ -1,6 +1,5 @@
 import { readDb } from "@/app/_lib/read-db";
-import { monthlyTrend } from "@/db/queries/trend";
-import { HISTORY_START } from "@/lib/progress/history";
+import { loadTrend } from "@/db/queries/dashboard";
 import { todayIso } from "@/lib/dates";
 import { trendTable } from "@/lib/charts/csv-tables";
 import { progressQuery } from "@/app/_lib/dashboard-params";
@@ -16,11 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = route({ query: progressQuery, invalid: bareInvalidQuery }, async (ctx) => {
   const { user, query, download } = ctx;
   const { asOf = todayIso(), prefecture, tableType, category } = query;
-  const filter = { prefecture, tableType, category };
-  const points =
-    asOf >= HISTORY_START
-      ? await monthlyTrend(await readDb(), user.scope, { ...filter, from: HISTORY_START, to: asOf })
-      : [];
+  const points = await loadTrend(await readDb(), user.scope, { asOf, prefecture, tableType, category });
   const table = trendTable(points);
   if (wantsXlsx(download.format)) {
     await auditExport(user, "trend.xlsx", query, Math.max(0, table.length - 1));
