@@ -47,43 +47,46 @@ const importList = (file: string, scope: Scope, dryRun: boolean) =>
   });
 
 describe("a facility list read in a thread of its own", () => {
-  it("is checked and written by the same rules: counts, errors, the rows stored, a scope's refusals left out", async () => {
-    const file = largeList();
-    const tokyoOnly = await importList(file, { kind: "prefectures", prefectures: ["13"] }, true);
-    expect(tokyoOnly).toMatchObject({ rows: 28_003, inserted: 24_000, rejected: 4_003, errorsOmitted: 3_003 });
-    expect(tokyoOnly.errors.slice(0, 3).map((e) => [e.row, e.code])).toEqual([
-      [102, "import.row.badCode"],
-      [203, "import.row.prefectureMismatch"],
-      [24_004, "import.row.duplicate"],
-    ]);
-    expect(tokyoOnly.errors[3]).toMatchObject({ row: 24_005, code: "import.row.outsideScope" });
+  it(
+    "is checked and written by the same rules: counts, errors, " + "the rows stored, a scope's refusals left out",
+    async () => {
+      const file = largeList();
+      const tokyoOnly = await importList(file, { kind: "prefectures", prefectures: ["13"] }, true);
+      expect(tokyoOnly).toMatchObject({ rows: 28_003, inserted: 24_000, rejected: 4_003, errorsOmitted: 3_003 });
+      expect(tokyoOnly.errors.slice(0, 3).map((e) => [e.row, e.code])).toEqual([
+        [102, "import.row.badCode"],
+        [203, "import.row.prefectureMismatch"],
+        [24_004, "import.row.duplicate"],
+      ]);
+      expect(tokyoOnly.errors[3]).toMatchObject({ row: 24_005, code: "import.row.outsideScope" });
 
-    const national = await importList(file, NATIONAL, false);
-    expect(national).toMatchObject({ encoding: "shift_jis", rows: 28_003, inserted: 28_000, rejected: 3 });
-    const stored = await queryRows<{ prefecture: string; n: number; online: number }>(
-      db,
-      sql`select prefecture, count(*)::int as n, count(*) filter (where status = 'online')::int as online
+      const national = await importList(file, NATIONAL, false);
+      expect(national).toMatchObject({ encoding: "shift_jis", rows: 28_003, inserted: 28_000, rejected: 3 });
+      const stored = await queryRows<{ prefecture: string; n: number; online: number }>(
+        db,
+        sql`select prefecture, count(*)::int as n, count(*) filter (where status = 'online')::int as online
           from facilities group by prefecture order by prefecture`,
-    );
-    expect(stored).toEqual([
-      { prefecture: "13", n: 24_000, online: 12_000 },
-      { prefecture: "27", n: 4_000, online: 0 },
-    ]);
-    const [sample] = await queryRows<{
-      name: string;
-      address: string;
-      monthly_claims: number;
-      import_batch_id: number;
-    }>(
-      db,
-      sql`select name, address, monthly_claims, import_batch_id from facilities
+      );
+      expect(stored).toEqual([
+        { prefecture: "13", n: 24_000, online: 12_000 },
+        { prefecture: "27", n: 4_000, online: 0 },
+      ]);
+      const [sample] = await queryRows<{
+        name: string;
+        address: string;
+        monthly_claims: number;
+        import_batch_id: number;
+      }>(
+        db,
+        sql`select name, address, monthly_claims, import_batch_id from facilities
           where code = ${makeFacilityCode("13", "1", 11, 2345)}`,
-    );
-    expect(sample).toEqual({
-      name: "髙﨑クリニック12345",
-      address: "東京都千代田区千代田12345番地, 2F",
-      monthly_claims: 12_345,
-      import_batch_id: national.batchId,
-    });
-  });
+      );
+      expect(sample).toEqual({
+        name: "髙﨑クリニック12345",
+        address: "東京都千代田区千代田12345番地, 2F",
+        monthly_claims: 12_345,
+        import_batch_id: national.batchId,
+      });
+    },
+  );
 });

@@ -50,7 +50,9 @@ export async function threadCode(entry: string): Promise<string> {
     return [absolute, digestOfFile(absolute)];
   });
   // Packages are required from where the entry is, not from wherever the process was started.
-  const code = `(function (require) {\n${result.outputFiles[0].text}\n})(require("node:module").createRequire(${JSON.stringify(entry)}));`;
+  const code =
+    `(function (require) {\n${result.outputFiles[0].text}\n})` +
+    `(require("node:module").createRequire(${JSON.stringify(entry)}));`;
   mkdirSync(path.dirname(cache), { recursive: true });
   const written = `${cache}.${process.pid}`;
   writeFileSync(written, JSON.stringify({ inputs, code } satisfies Kept));

@@ -136,7 +136,8 @@ async function topsFrom(source: AlertSource, asOf: string, alert?: AlertRule): P
   const due = alert ? sql`, ${dueColumn(alert)}::text as due` : sql``;
   const rows = await queryRows<{ code: string; top_due: string; top_rank: number; due?: string }>(
     db,
-    sql`${late}select t.code, t.top_due::text, t.top_rank${due} from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
+    sql`${late}select t.code, t.top_due::text, t.top_rank${due}
+      from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
   );
   expect(new Set(rows.map((r) => r.code)).size, `${source} ${asOf}: one row per facility`).toBe(rows.length);
   return new Map(
@@ -192,30 +193,34 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
     }
   });
 
-  it("the lists read the same alerts from the kept windows, with late facilities evaluated, and evaluated alone", async () => {
-    const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
-    const sources = new Set<AlertSource>();
-    for (const asOf of dates) {
-      const expected = await replayedAlerts(asOf);
-      const source = await alertSource(db, asOf);
-      sources.add(source);
-      // The windows alone only from the last record on: the seed's date and after.
-      expect(source === "windows", asOf).toBe(asOf >= SEED_AS_OF);
-      const readings: AlertSource[] = [
-        "windows-and-late",
-        "evaluated",
-        ...(source === "windows" ? ["windows" as const] : []),
-      ];
-      for (const reading of readings) {
-        expect(Object.fromEntries(await topsFrom(reading, asOf)), `${reading} ${asOf}`).toEqual(
-          Object.fromEntries(expectedTops(expected)),
-        );
-        for (const rule of ALERT_RULES)
-          expect(Object.fromEntries(await topsFrom(reading, asOf, rule)), `${reading} ${asOf} ${rule}`).toEqual(
-            Object.fromEntries(expectedTops(expected, rule)),
+  it(
+    "the lists read the same alerts from the kept windows, " + "with late facilities evaluated, and evaluated alone",
+    async () => {
+      const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
+      const sources = new Set<AlertSource>();
+      for (const asOf of dates) {
+        const expected = await replayedAlerts(asOf);
+        const source = await alertSource(db, asOf);
+        sources.add(source);
+        // The windows alone only from the last record on: the seed's date and after.
+        expect(source === "windows", asOf).toBe(asOf >= SEED_AS_OF);
+        const readings: AlertSource[] = [
+          "windows-and-late",
+          "evaluated",
+          ...(source === "windows" ? ["windows" as const] : []),
+        ];
+        for (const reading of readings) {
+          expect(Object.fromEntries(await topsFrom(reading, asOf)), `${reading} ${asOf}`).toEqual(
+            Object.fromEntries(expectedTops(expected)),
           );
+          for (const rule of ALERT_RULES)
+            expect(Object.fromEntries(await topsFrom(reading, asOf, rule)), `${reading} ${asOf} ${rule}`).toEqual(
+              Object.fromEntries(expectedTops(expected, rule)),
+            );
+        }
       }
-    }
-    expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
-  }, 120_000);
+      expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
+    },
+    120_000,
+  );
 });

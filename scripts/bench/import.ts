@@ -43,7 +43,8 @@ export async function writeNationalList(file: string, workbook?: string): Promis
                case table_type when 'medical' then '医科' when 'dental' then '歯科' else '調剤' end as t,
                case category when 'hospital' then '病院' when 'clinic' then '診療所' else '薬局' end as c,
                address, postal_code, phone,
-               case claim_method when 'online' then 'オンライン' when 'optical_disk' then '光ディスク' when 'paper' then '紙' end as m,
+               case claim_method when 'online' then 'オンライン' when 'optical_disk' then '光ディスク'
+                 when 'paper' then '紙' end as m,
                monthly_claims, case when shares_oqv_terminal then '有' else '無' end as s, closed_on::text as closed
         from facilities order by code`,
   );
@@ -137,7 +138,8 @@ export async function benchImport(
       csvBeside.push(csvRun.ms);
       xlsxPeak = Math.max(xlsxPeak, xlsxRun.maxRssMb);
       log(
-        `    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; CSV ${round(csvRun.ms / 1000, 2)} s`,
+        `    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; ` +
+          `CSV ${round(csvRun.ms / 1000, 2)} s`,
       );
     }
     xlsxTimes.sort((a, b) => a - b);
@@ -153,7 +155,9 @@ export async function benchImport(
         ratio: baseline ? round(p50 / baseline, 2) : null,
         rows: last?.rows ?? count,
         peakRssMb: peak,
-        note: `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
+        note:
+          `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s` +
+          (baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""),
       },
       {
         name: "import.facilities.xlsx",
@@ -163,7 +167,9 @@ export async function benchImport(
         ratio: round(percentile(xlsxTimes, 50) / percentile(csvBeside, 50), 2),
         rows: count,
         peakRssMb: xlsxPeak,
-        note: `${workbookMb} MB .xlsx (title row, codes as numbers, date cells) into an empty table; baseline: the CSV import run beside each run`,
+        note:
+          `${workbookMb} MB .xlsx (title row, codes as numbers, date cells) into an empty table; ` +
+          "baseline: the CSV import run beside each run",
       },
       ...(floor && baseline
         ? [
@@ -175,7 +181,9 @@ export async function benchImport(
               ratio: round(floor.p50Ms / baseline, 2),
               rows: count,
               peakRssMb: null,
-              note: `the database's own share of that import, nothing read or checked, a run beside each import run: ${floor.parts}`,
+              note:
+                "the database's own share of that import, nothing read or checked, a run beside each import run: " +
+                floor.parts,
             },
           ]
         : []),
@@ -245,7 +253,8 @@ async function copyBaselineOnce(url: string, file: string): Promise<number> {
  * primary key and four secondary indexes, a foreign key, the monthly summary).
  */
 const FLOOR_COLUMNS =
-  "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
+  "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, " +
+  "shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
 
 interface FloorRun {
   total: number;
@@ -323,6 +332,8 @@ function floorFigures(runs: FloorRun[]): { p50Ms: number; p95Ms: number; parts: 
   return {
     p50Ms: round(at(totals, 50)),
     p95Ms: round(at(totals, 95)),
-    parts: `COPY into the table with its indexes ${p50("copy")} ms, foreign key ${p50("foreignKey")} ms, summary ${p50("summary")} ms`,
+    parts:
+      `COPY into the table with its indexes ${p50("copy")} ms, foreign key ${p50("foreignKey")} ms, ` +
+      `summary ${p50("summary")} ms`,
   };
 }
