@@ -5,6 +5,7 @@ import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
 import { alertFacts, dueColumn } from "./alert-sql";
 import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-windows";
+import { listFollowUps } from "./follow-ups";
 import {
   ALERT_RULES,
   alertRuleRank,
@@ -17,6 +18,7 @@ import {
 import type { ClaimMethod } from "../../lib/table-types";
 import { CONTRADICTIONS } from "../../lib/alerts/contradictions";
 import type { EventState } from "../../lib/states";
+import { NATIONAL } from "../../lib/scope";
 
 /**
  * The SQL rules must say exactly what lib/alerts says. This replays a seeded country's history in plain
@@ -213,5 +215,22 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
       }
     }
     expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
+  }, 120_000);
+
+  it("the list as it opens (the first facilities by urgency, without ranking them all) is the ranked list, page by page", async () => {
+    for (const asOf of ["2025-08-15", SEED_AS_OF]) {
+      // dueFrom long ago changes nothing but takes the list through the ranking of every facility.
+      const ranked = { asOf, dueFrom: "2000-01-01" };
+      const first = await listFollowUps(db, NATIONAL, { asOf }, 1, 20);
+      expect(first.total).toBeGreaterThan(100);
+      for (let page = 1; page <= Math.ceil(first.total / 20) + 1; page++)
+        expect(await listFollowUps(db, NATIONAL, { asOf }, page, 20), `${asOf} page ${page}`).toEqual(
+          await listFollowUps(db, NATIONAL, ranked, page, 20),
+        );
+      const tokyo = { kind: "prefectures" as const, prefectures: ["13"] };
+      expect(await listFollowUps(db, tokyo, { asOf, tableType: "medical" }, 2, 5)).toEqual(
+        await listFollowUps(db, tokyo, { ...ranked, tableType: "medical" }, 2, 5),
+      );
+    }
   }, 120_000);
 });

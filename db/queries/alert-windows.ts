@@ -95,10 +95,10 @@ async function mergeWindows(tx: Tx, fresh: SQL, mine: SQL): Promise<void> {
 }
 
 /**
- * For a first facility list into an empty table: rather than working out every new facility's windows in the
- * import (0.3-0.5 s at national size, a third of the import), the windows are marked as not built, so the
- * lists evaluate every facility for the date (as correct, and as slow, as without windows) until the next
- * write or `npm run db:migrate` builds them all.
+ * For a first facility list into an empty table: working out every new facility's windows would add a third to
+ * that import (README, Performance), so the windows are marked as not built instead: the lists evaluate every
+ * facility for the date (as correct, and as slow, as without windows) until the next write or
+ * `npm run db:migrate` builds them all.
  */
 export async function setAsideAlertWindows(tx: Tx): Promise<void> {
   await takeAlertWindowsTurn(tx);
@@ -166,6 +166,23 @@ export type TopColumn = keyof typeof TOP_EXTRAS;
  * facilities evaluated. The windows give each facility's first firing rule by due date, then urgency: the
  * same top_due and top_rank as alertFacts.
  */
+/**
+ * Every window firing on the date (code, due date, rank), and for the facilities evaluated their most urgent
+ * alert: a facility's first row in due date and rank order is its most urgent alert. `windowWhere` and `where`
+ * as for alertTops.
+ */
+export function firingAlerts(source: AlertSource, asOf: string, windowWhere: SQL, where: SQL): SQL {
+  const a = sql`${asOf}::date`;
+  const notLate =
+    source === "windows-and-late" ? sql` and not exists (select 1 from late where late.code = w.facility_code)` : sql``;
+  const windows = sql`select w.facility_code as code, w.due_on as top_due, w.rule::int as top_rank from alert_windows w
+    where w.fires_from <= ${a} and (w.fires_until is null or w.fires_until >= ${a})${notLate} and ${windowWhere}`;
+  if (source === "windows") return windows;
+  const only = source === "windows-and-late" ? sql`select code from late` : undefined;
+  const evaluated = sql`select r.code, r.top_due, r.top_rank from ${alertFacts(asOf, where, DEFAULT_ALERT_SETTINGS, only)} r`;
+  return source === "evaluated" ? evaluated : sql`${windows} union all ${evaluated}`;
+}
+
 export function alertTops(
   source: AlertSource,
   asOf: string,

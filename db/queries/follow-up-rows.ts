@@ -2,10 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { dueColumn } from "./alert-sql";
 import { FILING_COLUMNS } from "./alert-facts-sql";
-import { alertSource, alertTops, lateCodes, type AlertSource, type TopColumn } from "./alert-windows";
+import { alertSource, alertTops, firingAlerts, lateCodes, type AlertSource, type TopColumn } from "./alert-windows";
 import { latestEventOn } from "./on-date";
 import { facilityFilter } from "./scope";
-import { evaluateAlerts, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
+import { ALERT_RULES, evaluateAlerts, type CertificateFacts, type FacilityFacts } from "../../lib/alerts/rules";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
 import type { Category, ClaimMethod, TableType } from "../../lib/table-types";
@@ -165,6 +165,47 @@ export function followUpSelect(source: AlertSource, scope: Scope, filter: Follow
              ${named ? sql`join lateral (select f.name, f.address from facilities f where f.code = r.code offset 0) fa on true` : sql``}
              ${followed ? sql`left join follow_ups fu on fu.facility_code = r.code left join users u on u.id = fu.assignee_id` : sql``}
              where ${conditions(filter)}`;
+}
+
+/** The list as it opens: most urgent first, narrowed only by scope, prefecture, table type or category. */
+export function isPlainUrgency(filter: FollowUpFilter): boolean {
+  const { asOf: _a, prefecture: _p, tableType: _t, category: _c, sort, dir, ...rest } = filter;
+  void [_a, _p, _t, _c];
+  return (
+    (sort ?? "urgency") === "urgency" && (dir ?? "asc") === "asc" && Object.values(rest).every((v) => v === undefined)
+  );
+}
+
+/**
+ * The CTEs `t` and `pg` (code, top_due, top_rank, total) of a plain list's page (isPlainUrgency), without
+ * ranking every facility: a facility has at most one firing window per rule, so the first n facilities by
+ * urgency all have their most urgent window among the first n × 14 firing windows in (due date, rank, code)
+ * order, where it is each one's first. The total counts the facilities with a window firing.
+ */
+export function urgentFirst(
+  source: AlertSource,
+  scope: Scope,
+  filter: FollowUpFilter,
+  limit: number,
+  offset: number,
+): SQL {
+  const firing = firingAlerts(
+    source,
+    filter.asOf,
+    facilityFilter(scope, filter, sql`w`),
+    facilityFilter(scope, filter),
+  );
+  const windows = (offset + limit) * ALERT_RULES.length;
+  return sql`t as materialized (${firing}),
+    pg as (
+      select h.code, h.top_due, h.top_rank, (select count(*) from (select distinct code from t) d)::int as total
+      from (
+        select distinct on (code) code, top_due, top_rank
+        from (select * from t order by top_due, top_rank, code limit ${windows}) k
+        order by code, top_due, top_rank
+      ) h
+      order by h.top_due, h.top_rank, h.code limit ${limit} offset ${offset}
+    )`;
 }
 
 /**
