@@ -17,7 +17,9 @@ function walk(dir: string): string[] {
   );
 }
 
-/** app/facilities/[code]/page.tsx → /facilities/[code]; route groups "(x)" and private "_x" folders as Next treats them. */
+/**
+ * app/facilities/[code]/page.tsx → /facilities/[code]; route groups "(x)" and private "_x" folders as Next treats them.
+ */
 function urlOf(file: string): string | null {
   const parts = path.relative(APP, path.dirname(file)).split(path.sep).filter(Boolean);
   if (parts.some((p) => p.startsWith("_"))) return null;

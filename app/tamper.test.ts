@@ -57,29 +57,32 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 describe("hostile filter values", () => {
-  it("the list queries answer from the caller's scope, or nothing, for every value the boundary lets through", async () => {
-    for (const value of HOSTILE) {
-      for (const key of ["q", "prefecture", "status", "asOf"]) {
-        const parsed = facilityQuery.safeParse({ [key]: value });
-        if (!parsed.success) continue; // the route answers 400
-        const { page: _p, pageSize: _s, ...filter } = parsed.data;
-        void _p;
-        void _s;
-        const page = await listFacilities(db, TOKYO, { ...filter, asOf: "2024-10-01" });
-        expect(
-          page.items.every((i) => i.prefecture === "13"),
-          `${key}=${JSON.stringify(value).slice(0, 40)}`,
-        ).toBe(true);
-        const fu = followUpQuery.safeParse({ [key]: value });
-        if (fu.success)
+  it(
+    "the list queries answer from the caller's scope, " + "or nothing, for every value the boundary lets through",
+    async () => {
+      for (const value of HOSTILE) {
+        for (const key of ["q", "prefecture", "status", "asOf"]) {
+          const parsed = facilityQuery.safeParse({ [key]: value });
+          if (!parsed.success) continue; // the route answers 400
+          const { page: _p, pageSize: _s, ...filter } = parsed.data;
+          void _p;
+          void _s;
+          const page = await listFacilities(db, TOKYO, { ...filter, asOf: "2024-10-01" });
           expect(
-            (await listFollowUps(db, TOKYO, { ...fu.data, asOf: "2024-10-01", assignee: undefined })).items.every(
-              (i) => i.prefecture === "13",
-            ),
+            page.items.every((i) => i.prefecture === "13"),
+            `${key}=${JSON.stringify(value).slice(0, 40)}`,
           ).toBe(true);
+          const fu = followUpQuery.safeParse({ [key]: value });
+          if (fu.success)
+            expect(
+              (await listFollowUps(db, TOKYO, { ...fu.data, asOf: "2024-10-01", assignee: undefined })).items.every(
+                (i) => i.prefecture === "13",
+              ),
+            ).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("SQL in a search is only text: it finds nothing and drops nothing", async () => {
     expect((await listFacilities(db, NATIONAL, { q: "' or 1=1 --", asOf: "2024-10-01" })).total).toBe(0);

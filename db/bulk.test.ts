@@ -108,7 +108,9 @@ describe("withForeignKeysCheckedAfter", () => {
         );
       });
       return tx.query<{ n: number; nestloop: string }>(
-        sql`select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f') as n, current_setting('enable_nestloop') as nestloop`,
+        sql`select (select count(*)::int from pg_constraint where conrelid = 'fk_child'::regclass and contype = 'f')
+                 as n,
+               current_setting('enable_nestloop') as nestloop`,
       );
     });
     expect(after).toEqual([{ n: 1, nestloop: "on" }]);

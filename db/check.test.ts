@@ -49,7 +49,10 @@ describe("db:check", () => {
 
   it("finds a summary figure, a facility's state, a backward flag or an alert window that the source data do not give", async () => {
     await db.execute(
-      sql`update monthly_summary set facilities = facilities + 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`,
+      sql`update monthly_summary set facilities = facilities + 1
+          where (month_end, prefecture, table_type, category, state) in
+            (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5
+              limit 1)`,
     );
     const [moved] = await queryRows<{ code: string }>(
       db,
@@ -78,10 +81,15 @@ describe("db:check", () => {
       sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
     );
     await db.execute(
-      sql`update facilities set status_since = (select max(effective_on) from status_events where facility_code = ${moved.code}) where code = ${moved.code}`,
+      sql`update facilities
+            set status_since = (select max(effective_on) from status_events where facility_code = ${moved.code})
+            where code = ${moved.code}`,
     );
     await db.execute(
-      sql`update monthly_summary set facilities = facilities - 1 where (month_end, prefecture, table_type, category, state) in (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5 limit 1)`,
+      sql`update monthly_summary set facilities = facilities - 1
+          where (month_end, prefecture, table_type, category, state) in
+            (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5
+              limit 1)`,
     );
     await withTransaction((tx) => refreshAlertWindows(tx, [window.code, moved.code]));
     expect((await checkDerived()).ok).toBe(true);

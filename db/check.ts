@@ -64,7 +64,9 @@ async function compare(tx: Tx): Promise<DerivedCheck[]> {
   await tx.query(sql`create table ${S}.facilities (like public.facilities including defaults)`);
   await tx.query(sql`insert into ${S}.facilities select * from public.facilities`);
   await tx.query(
-    sql`update ${S}.facilities set status = initial_state, status_since = null, first_deferred_on = null, first_applied_on = null, first_certificate_on = null, first_online_on = null`,
+    sql`update ${S}.facilities
+          set status = initial_state, status_since = null, first_deferred_on = null, first_applied_on = null,
+            first_certificate_on = null, first_online_on = null`,
   );
   await tx.query(sql`alter table ${S}.facilities add primary key (code)`);
   await tx.query(sql`create table ${S}.status_events (like public.status_events including defaults)`);
@@ -90,7 +92,9 @@ async function compare(tx: Tx): Promise<DerivedCheck[]> {
     ),
     examples: await examples(
       tx,
-      sql`select l.code || ': ' || l.status || ' since ' || coalesce(l.status_since::text, '-') || ', rebuilt ' || s.status || ' since ' || coalesce(s.status_since::text, '-') as e from public.facilities l join ${S}.facilities s using (code) where ${differs} order by l.code`,
+      sql`select l.code || ': ' || l.status || ' since ' || coalesce(l.status_since::text, '-') || ', rebuilt '
+            || s.status || ' since ' || coalesce(s.status_since::text, '-') as e from public.facilities l
+            join ${S}.facilities s using (code) where ${differs} order by l.code`,
     ),
   };
   const events: DerivedCheck = {
@@ -99,15 +103,19 @@ async function compare(tx: Tx): Promise<DerivedCheck[]> {
     rows: await count(tx, sql`select count(*)::int as n from public.status_events`),
     mismatched: await count(
       tx,
-      sql`select count(*)::int as n from public.status_events l join ${S}.status_events s using (id) where l.backward is distinct from s.backward`,
+      sql`select count(*)::int as n from public.status_events l join ${S}.status_events s using (id)
+          where l.backward is distinct from s.backward`,
     ),
     examples: await examples(
       tx,
-      sql`select l.facility_code || ' ' || l.state || ' ' || l.effective_on || ': ' || l.backward || ', rebuilt ' || s.backward as e from public.status_events l join ${S}.status_events s using (id) where l.backward is distinct from s.backward order by l.id`,
+      sql`select l.facility_code || ' ' || l.state || ' ' || l.effective_on || ': ' || l.backward || ', rebuilt '
+            || s.backward as e from public.status_events l join ${S}.status_events s using (id)
+            where l.backward is distinct from s.backward order by l.id`,
     ),
   };
   const onlyLive = sql`select ${COLS} from public.monthly_summary except all select ${COLS} from ${S}.monthly_summary`;
-  const onlyRebuilt = sql`select ${COLS} from ${S}.monthly_summary except all select ${COLS} from public.monthly_summary`;
+  const onlyRebuilt = sql`select ${COLS} from ${S}.monthly_summary except all select ${COLS}
+                          from public.monthly_summary`;
   const summary: DerivedCheck = {
     table: "monthly_summary",
     what: `every month end through ${live?.through ?? "(never computed)"}`,
@@ -118,11 +126,13 @@ async function compare(tx: Tx): Promise<DerivedCheck[]> {
     examples: [
       ...(await examples(
         tx,
-        sql`select 'live ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyLive}) x order by 1`,
+        sql`select 'live ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state
+              || ' = ' || facilities as e from (${onlyLive}) x order by 1`,
       )),
       ...(await examples(
         tx,
-        sql`select 'rebuilt ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state || ' = ' || facilities as e from (${onlyRebuilt}) x order by 1`,
+        sql`select 'rebuilt ' || month_end || ' ' || prefecture || ' ' || table_type || ' ' || category || ' ' || state
+              || ' = ' || facilities as e from (${onlyRebuilt}) x order by 1`,
       )),
     ],
   };

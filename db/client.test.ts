@@ -76,7 +76,9 @@ describe.skipIf(!baseUrl)("postgres-js connection (needs PostgreSQL at DATABASE_
     const deadPort = (closed.address() as net.AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const url = new URL(baseUrl!);
-    const multi = `postgres://${url.username}${url.password ? `:${url.password}` : ""}@127.0.0.1:${deadPort},${url.hostname}:${url.port || 5432}${url.pathname}`;
+    const multi =
+      `postgres://${url.username}${url.password ? `:${url.password}` : ""}` +
+      `@127.0.0.1:${deadPort},${url.hostname}:${url.port || 5432}${url.pathname}`;
     const [row] = await client(multi)`select 1 as one`;
     expect(row.one).toBe(1);
   });

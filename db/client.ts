@@ -12,8 +12,8 @@ import { readConfig, type Config } from "../lib/config";
 /**
  * The one place that picks the driver: PostgreSQL through postgres-js when DATABASE_URL is set, else the
  * embedded PGlite in PGLITE_DIR (default ./.data/pglite), with the settings lib/config.ts has checked.
- * Only one process may open a PGlite directory, so scripts run while the server is stopped. One instance per process, cached on globalThis.
- * (Not marked server-only: the scripts and tests import it too; nothing in components/ may.)
+ * Only one process may open a PGlite directory, so scripts run while the server is stopped. One instance per process,
+ * cached on globalThis. (Not marked server-only: the scripts and tests import it too; nothing in components/ may.)
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Driver = { kind: "postgres"; sql: postgres.Sql } | { kind: "pglite"; pg: PGlite };
@@ -36,7 +36,7 @@ export function driverName(): "postgres" | "pglite" {
 /**
  * The connections' sockets, with Nagle's algorithm off. postgres-js leaves it on, and then a small message
  * written after a large one (COPY's CopyDone after its data, a Sync after a bind) waits for the server's
- * delayed ACK: about 40 ms a COPY, measured. A socket of our own makes postgres-js skip its own connecting,
+ * delayed ACK, on every COPY. A socket of our own makes postgres-js skip its own connecting,
  * so this does what it would have done: each host of a multi-host URL in turn (starting after the one
  * used last, as postgres-js rotates), a connect timeout per host, and the host name on the socket, which
  * postgres-js sends as the TLS server name (SNI) when it negotiates TLS on it.

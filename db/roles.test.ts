@@ -7,7 +7,9 @@ import { runImport } from "./import/run";
 import { NATIONAL } from "../lib/scope";
 import { makeFacilityCode } from "../lib/facility-code";
 
-/** The runtime role against a real PostgreSQL (roles are the server's; PGlite has one user): what it may and may not do. */
+/**
+ * The runtime role against a real PostgreSQL (roles are the server's; PGlite has one user): what it may and may not do.
+ */
 const url = process.env.DATABASE_URL;
 const role = `claims_app_t${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
 let close: () => Promise<void> = async () => {};
@@ -91,8 +93,8 @@ describe.skipIf(!url)("the runtime role", () => {
       await closeDb();
       process.env.DATABASE_URL = ownerUrl;
     }
-    const [fk] =
-      await owner`select count(*)::int as n from pg_constraint where conrelid = 'facilities'::regclass and contype = 'f'`;
+    const [fk] = await owner`select count(*)::int as n from pg_constraint
+        where conrelid = 'facilities'::regclass and contype = 'f'`;
     expect(fk.n).toBeGreaterThan(0);
     const [windows] = await owner`select count(*)::int as n from alert_windows`;
     expect(windows.n).toBeGreaterThan(0);

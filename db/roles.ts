@@ -18,7 +18,8 @@ export async function setUpRuntimeRole(sql: postgres.Sql, role: string, password
   if (owner.user === role)
     throw new RuntimeRoleError("DATABASE_APP_ROLE must differ from the role that runs the migrations (the owner)");
   const [existing] = await sql<{ super: boolean; owns: boolean }[]>`
-    select r.rolsuper as super, exists (select 1 from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace) as owns
+    select r.rolsuper as super,
+      exists (select 1 from pg_class c where c.relowner = r.oid and c.relnamespace = 'public'::regnamespace) as owns
     from pg_roles r where r.rolname = ${role}`;
   if (existing?.super)
     throw new RuntimeRoleError(`${role} is a superuser: it could switch the audit trigger off; use a plain role`);
@@ -33,7 +34,8 @@ export async function setUpRuntimeRole(sql: postgres.Sql, role: string, password
   await sql`grant select, insert, update, delete, truncate on all tables in schema public to ${id}`;
   await sql`grant usage, select on all sequences in schema public to ${id}`;
   // Tables a later migration creates get the same grants (the owner runs the migrations).
-  await sql`alter default privileges in schema public grant select, insert, update, delete, truncate on tables to ${id}`;
+  await sql`alter default privileges in schema public
+    grant select, insert, update, delete, truncate on tables to ${id}`;
   await sql`alter default privileges in schema public grant usage, select on sequences to ${id}`;
   // The audit log: insert and select only.
   await sql`revoke update, delete, truncate, references, trigger on audit_log from ${id}`;

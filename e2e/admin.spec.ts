@@ -109,32 +109,35 @@ test("viewers and editors cannot open the administration pages or the audit expo
   await expect(page.getByTestId("audit-log").locator("tbody tr").first()).toContainText("tokyo@example.jp");
 });
 
-test("after five wrong passwords an account is closed for a while with a clear message, the same for an unknown e-mail", async ({
-  page,
-  browser,
-}) => {
-  const lockedEmail = `locked-${stamp}@example.jp`;
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@example.jp");
-  await createUser(admin, lockedEmail, TEMP, "13");
-  await expect(admin.getByRole("status").filter({ hasText: "ユーザーを作成しました" })).toBeVisible();
-  await admin.context().close();
+test(
+  "after five wrong passwords an account is closed for a " +
+    "while with a clear message, the same for an unknown e-mail",
+  async ({ page, browser }) => {
+    const lockedEmail = `locked-${stamp}@example.jp`;
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, "admin@example.jp");
+    await createUser(admin, lockedEmail, TEMP, "13");
+    await expect(admin.getByRole("status").filter({ hasText: "ユーザーを作成しました" })).toBeVisible();
+    await admin.context().close();
 
-  for (const email of [`nobody-${stamp}@example.jp`, lockedEmail]) {
-    await page.goto("/login");
-    await page.getByLabel("メールアドレス").fill(email);
-    for (let i = 0; i < 5; i++) {
-      await page.getByLabel("パスワード").fill(`wrong-password-${i}`);
+    for (const email of [`nobody-${stamp}@example.jp`, lockedEmail]) {
+      await page.goto("/login");
+      await page.getByLabel("メールアドレス").fill(email);
+      for (let i = 0; i < 5; i++) {
+        await page.getByLabel("パスワード").fill(`wrong-password-${i}`);
+        await page.getByRole("button", { name: "サインイン" }).click();
+        await expect(page.locator(".error[role=alert]")).toHaveText(
+          "メールアドレスまたはパスワードが正しくありません。",
+        );
+      }
+      // Even the right password is refused now.
+      await page.getByLabel("パスワード").fill(email === lockedEmail ? TEMP : "wrong-again-1");
       await page.getByRole("button", { name: "サインイン" }).click();
-      await expect(page.locator(".error[role=alert]")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+      await expect(page.locator(".error[role=alert]")).toContainText("サインインの試行が多すぎます");
+      await expect(page).toHaveURL(/\/login/);
     }
-    // Even the right password is refused now.
-    await page.getByLabel("パスワード").fill(email === lockedEmail ? TEMP : "wrong-again-1");
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await expect(page.locator(".error[role=alert]")).toContainText("サインインの試行が多すぎます");
-    await expect(page).toHaveURL(/\/login/);
-  }
-});
+  },
+);
 
 test("the audit log exports as Excel-safe CSV, and the export is itself recorded", async ({ page }) => {
   // A failed sign-in typed as a spreadsheet formula lands in the log as text.

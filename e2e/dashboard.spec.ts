@@ -35,7 +35,8 @@ test("filters live in the URL and the chart CSV carries the same numbers as the 
     api.claims.onlineRate,
     4,
   );
-  // Which counts the share is from (the payers' reported counts of a month, or the listed volumes), in the CSV and under the table.
+  // Which counts the share is from (the payers' reported counts of a month, or the listed volumes), in the CSV and
+  // under the table.
   expect(totalLine[column("件数の出所 (claimsSource)")]).toBe(api.claimsSource);
   expect(totalLine[column("報告件数の月 (claimsMonth)")]).toBe(api.claimsMonth ?? "");
   await expect(page.getByTestId("progress-table-claims-source")).toHaveAttribute("data-source", api.claimsSource);

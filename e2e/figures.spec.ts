@@ -5,33 +5,34 @@ import { parseCount, signIn } from "./helpers";
 
 const AS_OF = "2025-03-31";
 
-test("a count on the overview opens exactly its facilities on its date, says so in words, and exports the same rows", async ({
-  page,
-}) => {
-  await signIn(page, "viewer@example.jp");
-  await page.goto(`/?asOf=${AS_OF}`);
-  const tokyo = page.getByTestId("progress-table").locator('tr[data-key="13"]');
-  // The fourth cell is optical disk (after the name, the total and those not yet online).
-  const cell = tokyo.locator("td").nth(3).getByRole("link");
-  const shown = parseCount(await cell.textContent());
-  await cell.click();
-  await expect(page).toHaveURL(/\/facilities\?/);
-  await expect(page.getByTestId("list-caption")).toContainText(
-    `東京都・光ディスク等・2025年3月31日時点: ${shown.toLocaleString("ja-JP")}施設`,
-  );
-  await page.screenshot({ path: "test-results/screenshots/facility-list.png", fullPage: true });
-  const api = await (
-    await page.request.get(`/api/v1/facilities?prefecture=13&status=optical_disk&asOf=${AS_OF}&pageSize=1`)
-  ).json();
-  expect(api.total).toBe(shown);
-  const csv = await page.request.get((await page.getByTestId("list-export").getAttribute("href"))!);
-  const lines = (await csv.body())
-    .toString("utf8")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split("\r\n");
-  expect(lines.length - 1).toBe(shown);
-});
+test(
+  "a count on the overview opens exactly its facilities on its date, " + "says so in words, and exports the same rows",
+  async ({ page }) => {
+    await signIn(page, "viewer@example.jp");
+    await page.goto(`/?asOf=${AS_OF}`);
+    const tokyo = page.getByTestId("progress-table").locator('tr[data-key="13"]');
+    // The fourth cell is optical disk (after the name, the total and those not yet online).
+    const cell = tokyo.locator("td").nth(3).getByRole("link");
+    const shown = parseCount(await cell.textContent());
+    await cell.click();
+    await expect(page).toHaveURL(/\/facilities\?/);
+    await expect(page.getByTestId("list-caption")).toContainText(
+      `東京都・光ディスク等・2025年3月31日時点: ${shown.toLocaleString("ja-JP")}施設`,
+    );
+    await page.screenshot({ path: "test-results/screenshots/facility-list.png", fullPage: true });
+    const api = await (
+      await page.request.get(`/api/v1/facilities?prefecture=13&status=optical_disk&asOf=${AS_OF}&pageSize=1`)
+    ).json();
+    expect(api.total).toBe(shown);
+    const csv = await page.request.get((await page.getByTestId("list-export").getAttribute("href"))!);
+    const lines = (await csv.body())
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines.length - 1).toBe(shown);
+  },
+);
 
 test("a deferral reason, a plan bucket and a funnel step open lists of as many facilities as they count", async ({
   page,

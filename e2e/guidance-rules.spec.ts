@@ -125,31 +125,32 @@ test("each of the guidance's cases raises its own rule on the list, the API and 
   await expect(page.getByTestId("facility-alerts")).toContainText("電子証明書期限間近");
 });
 
-test("the overview's renewal and regression figures open lists of exactly that many, and Tokyo sees only Tokyo", async ({
-  page,
-}) => {
-  await signIn(page, "tokyo@example.jp");
-  const panel = page.getByTestId("watch-panel");
-  await expect(panel).toBeVisible();
-  const expired = panel.getByTestId("certificates-by-month").getByRole("link").last();
-  const figure = parseCount(await expired.textContent());
-  expect(figure).toBeGreaterThan(0);
-  await expired.click();
-  await expect(page).toHaveURL(/alert=certificate_expired/);
-  const api = await listed(page, "certificate_expired");
-  expect(api.total).toBe(figure);
+test(
+  "the overview's renewal and regression figures open " + "lists of exactly that many, and Tokyo sees only Tokyo",
+  async ({ page }) => {
+    await signIn(page, "tokyo@example.jp");
+    const panel = page.getByTestId("watch-panel");
+    await expect(panel).toBeVisible();
+    const expired = panel.getByTestId("certificates-by-month").getByRole("link").last();
+    const figure = parseCount(await expired.textContent());
+    expect(figure).toBeGreaterThan(0);
+    await expired.click();
+    await expect(page).toHaveURL(/alert=certificate_expired/);
+    const api = await listed(page, "certificate_expired");
+    expect(api.total).toBe(figure);
 
-  await page.goto("/");
-  const since = parseCount(await page.getByTestId("regression-counts").getByRole("link").nth(1).textContent());
-  await page.getByTestId("regression-counts").getByRole("link").nth(1).click();
-  await expect(page).toHaveURL(/\/regressions/);
-  const rows = page.getByTestId("regressions").locator("tbody tr");
-  await expect(rows).toHaveCount(Math.min(since, 500));
-  await expect(page.getByTestId("regressions")).toContainText(C.regressed);
-  await expect(page.getByTestId("regressions")).toContainText("回線障害のため光ディスク等で請求");
-  await page.goto("/regressions?prefecture=27");
-  await expect(page.getByTestId("regressions").locator("tbody tr")).toHaveCount(0);
-});
+    await page.goto("/");
+    const since = parseCount(await page.getByTestId("regression-counts").getByRole("link").nth(1).textContent());
+    await page.getByTestId("regression-counts").getByRole("link").nth(1).click();
+    await expect(page).toHaveURL(/\/regressions/);
+    const rows = page.getByTestId("regressions").locator("tbody tr");
+    await expect(rows).toHaveCount(Math.min(since, 500));
+    await expect(page.getByTestId("regressions")).toContainText(C.regressed);
+    await expect(page.getByTestId("regressions")).toContainText("回線障害のため光ディスク等で請求");
+    await page.goto("/regressions?prefecture=27");
+    await expect(page.getByTestId("regressions").locator("tbody tr")).toHaveCount(0);
+  },
+);
 
 test("grouped by contractor, a Tokyo editor assigns one contractor's facilities to herself in one go", async ({
   page,
@@ -186,73 +187,78 @@ test("a national viewer sees the new rules across prefectures and cannot assign"
   await expect(page.getByTestId("contractor-groups").getByRole("button", { name: "割り当て" })).toHaveCount(0);
 });
 
-test("letters: the office's sender and the facility's deadline, and printing a batch leaves a letter in the contact log", async ({
-  page,
-}) => {
-  await signIn(page, "tokyo@example.jp");
-  await page.goto(`/follow-ups/letters?codes=${C.newOnDisk},${C.expired}`);
-  await expect(page.getByTestId("letter")).toHaveCount(2);
-  await expect(page.getByTestId("letter-deadline").first()).toContainText("令和");
-  await page.getByRole("button", { name: "送付を記録して印刷する" }).click();
-  await expect(page.getByTestId("letters-status")).toHaveText("2 件の送付を連絡記録に残しました");
-  await page.goto(`/facilities/${C.newOnDisk}`);
-  await expect(page.getByTestId("contact-log")).toContainText("督促状を送付");
-  await expect(page.getByTestId("contact-log")).toContainText("文書");
-});
+test(
+  "letters: the office's sender and the facility's deadline, " +
+    "and printing a batch leaves a letter in the contact log",
+  async ({ page }) => {
+    await signIn(page, "tokyo@example.jp");
+    await page.goto(`/follow-ups/letters?codes=${C.newOnDisk},${C.expired}`);
+    await expect(page.getByTestId("letter")).toHaveCount(2);
+    await expect(page.getByTestId("letter-deadline").first()).toContainText("令和");
+    await page.getByRole("button", { name: "送付を記録して印刷する" }).click();
+    await expect(page.getByTestId("letters-status")).toHaveText("2 件の送付を連絡記録に残しました");
+    await page.goto(`/facilities/${C.newOnDisk}`);
+    await expect(page.getByTestId("contact-log")).toContainText("督促状を送付");
+    await expect(page.getByTestId("contact-log")).toContainText("文書");
+  },
+);
 
-test("letters with form 1: each letter is followed by a pre-filled 様式第1号 page, one A4 pair per facility, never Osaka's", async ({
-  page,
-  browser,
-}, testInfo) => {
-  const adminContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  const admin = await adminContext.newPage();
-  await signIn(admin, "admin@example.jp");
-  const osaka = (
-    (await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0] as { code: string }
-  ).code;
-  await adminContext.close();
-  await signIn(page, "tokyo@example.jp");
-  await page.goto(`/follow-ups/letters?codes=${C.outsourcedA},${C.newOnDisk},${osaka}`);
-  await expect(page.getByTestId("form1")).toHaveCount(0);
-  await page.getByTestId("form1-option").check();
-  await page.getByRole("button", { name: "表示", exact: true }).click();
-  await expect(page).toHaveURL(/form=1/);
-  // Osaka's code is refused: two letters, two forms, in letter–form order.
-  await expect(page.getByTestId("letter")).toHaveCount(2);
-  const forms = page.getByTestId("form1");
-  await expect(forms).toHaveCount(2);
-  expect(
-    await page.locator("main article").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid"))),
-  ).toEqual(["letter", "form1", "letter", "form1"]);
-  await expect(page.locator(`[data-code="${osaka}"]`)).toHaveCount(0);
-  // ①–④ from the facility record; the rest left to tick.
-  const first = forms.first();
-  await expect(first.getByTestId("form1-name")).toHaveText("委託先確認医院");
-  await expect(first.getByTestId("form1-code")).toHaveText(C.outsourcedA);
-  await expect(first.getByTestId("form1-prefecture")).toHaveText("東京都");
-  expect(await first.locator(".form1-box").count()).toBeGreaterThan(15);
-  await page.screenshot({ path: testInfo.outputPath("letters-form1-1440.png"), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath("letters-form1-390.png"), fullPage: true });
-  // Printed: A4 portrait, exactly one page per letter and one per form, each form whole on its page.
-  await page.emulateMedia({ media: "print" });
-  const file = testInfo.outputPath("letters-form1.pdf");
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  const info = execFileSync("pdfinfo", [file]).toString();
-  expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts/ /* A4 portrait */);
-  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(4);
-  const pages = execFileSync("pdftotext", ["-layout", file, "-"]).toString().split("\f");
-  for (const [i, code] of [
-    [1, C.outsourcedA],
-    [3, C.newOnDisk],
-  ] as const) {
-    expect(pages[i], `page ${i + 1}`).toContain("様式第1号");
-    expect(pages[i].replace(/\s/g, ""), `page ${i + 1}`).toContain(code); // the code is letter-spaced
-    expect(pages[i], `page ${i + 1}`).toContain("⑪");
-    expect(pages[i - 1], `page ${i}`).not.toContain("様式第1号");
-  }
-  expect(pages.join("")).not.toContain(osaka);
-});
+test(
+  "letters with form 1: each letter is followed by a pre-filled 様式第1号 page, " +
+    "one A4 pair per facility, never Osaka's",
+  async ({ page, browser }, testInfo) => {
+    const adminContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+    const admin = await adminContext.newPage();
+    await signIn(admin, "admin@example.jp");
+    const osaka = (
+      (await (await admin.request.get("/api/v1/facilities?prefecture=27&pageSize=1")).json()).items[0] as {
+        code: string;
+      }
+    ).code;
+    await adminContext.close();
+    await signIn(page, "tokyo@example.jp");
+    await page.goto(`/follow-ups/letters?codes=${C.outsourcedA},${C.newOnDisk},${osaka}`);
+    await expect(page.getByTestId("form1")).toHaveCount(0);
+    await page.getByTestId("form1-option").check();
+    await page.getByRole("button", { name: "表示", exact: true }).click();
+    await expect(page).toHaveURL(/form=1/);
+    // Osaka's code is refused: two letters, two forms, in letter–form order.
+    await expect(page.getByTestId("letter")).toHaveCount(2);
+    const forms = page.getByTestId("form1");
+    await expect(forms).toHaveCount(2);
+    expect(
+      await page.locator("main article").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid"))),
+    ).toEqual(["letter", "form1", "letter", "form1"]);
+    await expect(page.locator(`[data-code="${osaka}"]`)).toHaveCount(0);
+    // ①–④ from the facility record; the rest left to tick.
+    const first = forms.first();
+    await expect(first.getByTestId("form1-name")).toHaveText("委託先確認医院");
+    await expect(first.getByTestId("form1-code")).toHaveText(C.outsourcedA);
+    await expect(first.getByTestId("form1-prefecture")).toHaveText("東京都");
+    expect(await first.locator(".form1-box").count()).toBeGreaterThan(15);
+    await page.screenshot({ path: testInfo.outputPath("letters-form1-1440.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath("letters-form1-390.png"), fullPage: true });
+    // Printed: A4 portrait, exactly one page per letter and one per form, each form whole on its page.
+    await page.emulateMedia({ media: "print" });
+    const file = testInfo.outputPath("letters-form1.pdf");
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const info = execFileSync("pdfinfo", [file]).toString();
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts/ /* A4 portrait */);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(4);
+    const pages = execFileSync("pdftotext", ["-layout", file, "-"]).toString().split("\f");
+    for (const [i, code] of [
+      [1, C.outsourcedA],
+      [3, C.newOnDisk],
+    ] as const) {
+      expect(pages[i], `page ${i + 1}`).toContain("様式第1号");
+      expect(pages[i].replace(/\s/g, ""), `page ${i + 1}`).toContain(code); // the code is letter-spaced
+      expect(pages[i], `page ${i + 1}`).toContain("⑪");
+      expect(pages[i - 1], `page ${i}`).not.toContain("様式第1号");
+    }
+    expect(pages.join("")).not.toContain(osaka);
+  },
+);
 
 test("an import preview lists per facility what would change, with repaired codes, and writes nothing", async ({
   page,

@@ -25,7 +25,8 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   // An account of its own, so that closing it does not lock the demo users out of the other specs.
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  await sql`insert into users (email, password_hash, role, prefectures) values (${EMAIL}, ${await hashPassword(PASSWORD)}, 'viewer', ${["13"]})`;
+  await sql`insert into users (email, password_hash, role, prefectures)
+            values (${EMAIL}, ${await hashPassword(PASSWORD)}, 'viewer', ${["13"]})`;
   await sql.end();
   // The same standalone server the suite runs against (playwright.config.ts).
   second = spawn(process.execPath, [path.join(process.cwd(), ".next", "standalone", "server.js")], {

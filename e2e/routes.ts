@@ -2,13 +2,17 @@
  * The tamper suite's inventory: every page, route handler and server action in app/, what it takes, and
  * what a signed-out visitor, a national viewer and a Tokyo editor asking for Osaka ('27') must get.
  * app/route-coverage.test.ts fails when a route or action exists that is not listed here, so a new route
- * cannot ship without deciding its answers; e2e/tamper-routes.spec.ts and e2e/tamper-attacks.spec.ts ask each one over HTTP.
+ * cannot ship without deciding its answers; e2e/tamper-routes.spec.ts and e2e/tamper-attacks.spec.ts ask each one over
+ * HTTP.
  */
 
 /** Known records the probes point at, found by the suite before it starts (see tamper-callers.ts). */
 export interface Ids {
   osakaCode: string;
-  /** Its street address (its name where it has none): a page may echo the code it was asked for, never the facility's own data. */
+  /**
+   * Its street address (its name where it has none): a page may
+   * echo the code it was asked for, never the facility's own data.
+   */
   osakaName: string;
   tokyoCode: string;
   /** An import batch made by the admin: no Tokyo user may see it. */

@@ -156,29 +156,30 @@ function pixelsOf(pdfFile: string, rgb: [number, number, number], tolerance = 24
   return count;
 }
 
-test("the overview prints on at most 4 A4 landscape pages, its chart drawn, its tables open and its controls hidden", async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, "viewer@example.jp");
-  await page.goto("/");
-  await page.emulateMedia({ media: "print" });
-  await expect(page.getByTestId("print-header")).toBeVisible();
-  await expect(page.getByTestId("print-header")).toContainText("基準日");
-  await expect(page.getByTestId("print-header")).toContainText("全国");
-  await expect(page.getByTestId("print-header")).toContainText(/印刷日時: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-  await expect(page.getByTestId("trend-table")).toBeVisible();
-  await expect(page.getByText("表で見る").first()).toBeHidden();
-  await expect(page.getByRole("button", { name: "表示" })).toBeHidden();
-  const pdf = await page.pdf({ landscape: true, format: "A4", printBackground: true, preferCSSPageSize: true });
-  const pages = pdfPageCount(pdf);
-  expect(pages).toBeGreaterThanOrEqual(1);
-  expect(pages).toBeLessThanOrEqual(4);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "print-")), "overview.pdf");
-  writeFileSync(file, pdf);
-  // The online area of the stacked chart (#1d5196) covers a good part of page 1 when the chart is drawn.
-  expect(pixelsOf(file, [0x1d, 0x51, 0x96])).toBeGreaterThan(3000);
-});
+test(
+  "the overview prints on at most 4 A4 landscape pages, " + "its chart drawn, its tables open and its controls hidden",
+  async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, "viewer@example.jp");
+    await page.goto("/");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("print-header")).toBeVisible();
+    await expect(page.getByTestId("print-header")).toContainText("基準日");
+    await expect(page.getByTestId("print-header")).toContainText("全国");
+    await expect(page.getByTestId("print-header")).toContainText(/印刷日時: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(page.getByTestId("trend-table")).toBeVisible();
+    await expect(page.getByText("表で見る").first()).toBeHidden();
+    await expect(page.getByRole("button", { name: "表示" })).toBeHidden();
+    const pdf = await page.pdf({ landscape: true, format: "A4", printBackground: true, preferCSSPageSize: true });
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "print-")), "overview.pdf");
+    writeFileSync(file, pdf);
+    // The online area of the stacked chart (#1d5196) covers a good part of page 1 when the chart is drawn.
+    expect(pixelsOf(file, [0x1d, 0x51, 0x96])).toBeGreaterThan(3000);
+  },
+);
 
 test("the tile map is reachable with Tab and moved with the arrow keys; every chart has a text summary", async ({
   page,

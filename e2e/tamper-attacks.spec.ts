@@ -42,53 +42,57 @@ test.describe("uploads", () => {
     expect((await callers.contexts.admin.get(`/api/v1/facilities/${code}`)).status()).toBe(404);
   });
 
-  test("a malformed body, a missing file, an unknown kind and an undecodable file are refused with a message, nothing written", async () => {
-    const before = await nationalTotal();
-    const code = makeFacilityCode("13", "1", 48, 9002);
-    const refused = async (res: APIResponse, status: number) => {
-      expect(res.status()).toBe(status);
-      const json = await res.json();
-      expect(typeof json.message).toBe("string");
-      expect(JSON.stringify(json)).not.toMatch(LEAK);
-    };
-    await refused(
-      await callers.contexts.tokyo.post("/api/v1/imports", {
-        data: "kind=facilities",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      }),
-      400,
-    );
-    await refused(
-      await callers.contexts.tokyo.post("/api/v1/imports", {
-        data: "--b\r\nbroken",
-        headers: { "content-type": "multipart/form-data; boundary=b" },
-      }),
-      400,
-    );
-    await refused(await callers.contexts.tokyo.post("/api/v1/imports", multipart({ kind: "facilities" })), 400);
-    await refused(
-      await callers.contexts.tokyo.post(
-        "/api/v1/imports",
-        multipart(
-          { kind: "users; drop table users" },
-          { name: "x.csv", body: Buffer.from(facilityCsv(code, "種類違い")) },
+  test(
+    "a malformed body, a missing file, an unknown kind and an " +
+      "undecodable file are refused with a message, nothing written",
+    async () => {
+      const before = await nationalTotal();
+      const code = makeFacilityCode("13", "1", 48, 9002);
+      const refused = async (res: APIResponse, status: number) => {
+        expect(res.status()).toBe(status);
+        const json = await res.json();
+        expect(typeof json.message).toBe("string");
+        expect(JSON.stringify(json)).not.toMatch(LEAK);
+      };
+      await refused(
+        await callers.contexts.tokyo.post("/api/v1/imports", {
+          data: "kind=facilities",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }),
+        400,
+      );
+      await refused(
+        await callers.contexts.tokyo.post("/api/v1/imports", {
+          data: "--b\r\nbroken",
+          headers: { "content-type": "multipart/form-data; boundary=b" },
+        }),
+        400,
+      );
+      await refused(await callers.contexts.tokyo.post("/api/v1/imports", multipart({ kind: "facilities" })), 400);
+      await refused(
+        await callers.contexts.tokyo.post(
+          "/api/v1/imports",
+          multipart(
+            { kind: "users; drop table users" },
+            { name: "x.csv", body: Buffer.from(facilityCsv(code, "種類違い")) },
+          ),
         ),
-      ),
-      400,
-    );
-    await refused(
-      await callers.contexts.tokyo.post(
-        "/api/v1/imports",
-        multipart(
-          { kind: "facilities" },
-          { name: "x.csv", body: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00, 0xfc, 0x8f, 0x00]) },
+        400,
+      );
+      await refused(
+        await callers.contexts.tokyo.post(
+          "/api/v1/imports",
+          multipart(
+            { kind: "facilities" },
+            { name: "x.csv", body: Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00, 0xfc, 0x8f, 0x00]) },
+          ),
         ),
-      ),
-      422,
-    );
-    expect((await callers.contexts.admin.get(`/api/v1/facilities/${code}`)).status()).toBe(404);
-    expect(await nationalTotal()).toBe(before);
-  });
+        422,
+      );
+      expect((await callers.contexts.admin.get(`/api/v1/facilities/${code}`)).status()).toBe(404);
+      expect(await nationalTotal()).toBe(before);
+    },
+  );
 
   test("an upload declaring more than the size limit is refused at once with 413 and a message", async () => {
     const { cookies } = await callers.contexts.tokyo.storageState();
@@ -135,7 +139,9 @@ test.describe("exports escape every cell that a spreadsheet would run as a formu
   test("facility, follow-up and error exports carry =, +, - and @ values as text", async () => {
     const code = makeFacilityCode("13", "1", 48, 9010);
     const other = makeFacilityCode("13", "1", 48, 9011);
-    const csv = `医療機関コード,医療機関名称,都道府県,所在地,電話番号,請求方法\n${code},"=HYPERLINK(""http://evil.example"",""x"")",東京都,+81 千代田区,-1234,光ディスク\n${other},@SUM(A1),=1+2,,,\n`;
+    const csv =
+      `医療機関コード,医療機関名称,都道府県,所在地,電話番号,請求方法\n${code},"=HYPERLINK(""http://evil.example"",""x"")",東京都,+81 ` +
+      `千代田区,-1234,光ディスク\n${other},@SUM(A1),=1+2,,,\n`;
     const summary = await importAs(callers.contexts.tokyo, "facilities", `formula-${stamp}.csv`, csv);
     expect(summary?.inserted).toBe(1);
     for (const url of [
@@ -273,39 +279,45 @@ test.describe("server actions refuse what the caller may not do, whatever the fo
 });
 
 test.describe("headers and origins", () => {
-  test("pages, the API and the upload route carry the security headers; the page's scripts run under its nonce", async () => {
-    for (const url of ["/login", "/", "/api/v1/progress", "/api/v1/imports"]) {
-      const res = await callers.get("tokyo", url);
-      const h = res.headers();
-      expect(h["x-frame-options"], url).toBe("DENY");
-      expect(h["x-content-type-options"], url).toBe("nosniff");
-      expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
-      expect(h["x-powered-by"], url).toBeUndefined();
-    }
-    const page = await callers.get("tokyo", "/");
-    const nonce = /'nonce-([^']+)'/.exec(page.headers()["content-security-policy"])?.[1];
-    expect(nonce).toBeTruthy();
-    const scripts = [...(await page.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
-  });
+  test(
+    "pages, the API and the upload route carry the security headers; " + "the page's scripts run under its nonce",
+    async () => {
+      for (const url of ["/login", "/", "/api/v1/progress", "/api/v1/imports"]) {
+        const res = await callers.get("tokyo", url);
+        const h = res.headers();
+        expect(h["x-frame-options"], url).toBe("DENY");
+        expect(h["x-content-type-options"], url).toBe("nosniff");
+        expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+        expect(h["x-powered-by"], url).toBeUndefined();
+      }
+      const page = await callers.get("tokyo", "/");
+      const nonce = /'nonce-([^']+)'/.exec(page.headers()["content-security-policy"])?.[1];
+      expect(nonce).toBeTruthy();
+      const scripts = [...(await page.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+    },
+  );
 
-  test("a state-changing request from another origin is refused before it reaches the page, action or route", async () => {
-    for (const url of [
-      "/",
-      "/admin/users/new",
-      "/facilities/" + callers.ids.tokyoCode,
-      "/api/v1/progress",
-      "/api/v1/imports",
-    ]) {
-      const res = await callers.contexts.admin.post(url, {
-        headers: { origin: "http://evil.example", "next-action": "x" },
-        data: "a=1",
-        maxRedirects: 0,
-        failOnStatusCode: false,
-      });
-      expect(res.status(), url).toBe(403);
-      expect(await res.json(), url).toEqual({ error: "cross_origin_request_refused" });
-    }
-  });
+  test(
+    "a state-changing request from another origin is " + "refused before it reaches the page, action or route",
+    async () => {
+      for (const url of [
+        "/",
+        "/admin/users/new",
+        "/facilities/" + callers.ids.tokyoCode,
+        "/api/v1/progress",
+        "/api/v1/imports",
+      ]) {
+        const res = await callers.contexts.admin.post(url, {
+          headers: { origin: "http://evil.example", "next-action": "x" },
+          data: "a=1",
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
+        expect(res.status(), url).toBe(403);
+        expect(await res.json(), url).toEqual({ error: "cross_origin_request_refused" });
+      }
+    },
+  );
 });

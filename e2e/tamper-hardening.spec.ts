@@ -55,72 +55,80 @@ test.describe("dates outside 2015-01-01 … a year ahead", () => {
 });
 
 test.describe("imports that would cost without end", () => {
-  test("an open quote is refused for the file with a message; a file of many bad lines keeps the first errors and counts the rest", async () => {
-    const open = Buffer.from(`医療機関コード,医療機関名称\n1312345678,"閉じない引用符${"あ".repeat(100_000)}\n`);
-    const refused = await callers.contexts.tokyo.post(
-      "/api/v1/imports",
-      multipart({ kind: "facilities", dryRun: "true" }, { name: "open.csv", body: open }),
-    );
-    expect(refused.status()).toBe(422);
-    expect(await refused.json()).toMatchObject({ error: "line_too_long" });
+  test(
+    "an open quote is refused for the file with a message; " +
+      "a file of many bad lines keeps the first errors and counts the rest",
+    async () => {
+      const open = Buffer.from(`医療機関コード,医療機関名称\n1312345678,"閉じない引用符${"あ".repeat(100_000)}\n`);
+      const refused = await callers.contexts.tokyo.post(
+        "/api/v1/imports",
+        multipart({ kind: "facilities", dryRun: "true" }, { name: "open.csv", body: open }),
+      );
+      expect(refused.status()).toBe(422);
+      expect(await refused.json()).toMatchObject({ error: "line_too_long" });
 
-    const lines = ["医療機関コード,医療機関名称"];
-    for (let i = 0; i < 3000; i++) lines.push(`X${i},${"い".repeat(10)}`);
-    const res = await callers.contexts.tokyo.post(
-      "/api/v1/imports",
-      multipart({ kind: "facilities", dryRun: "true" }, { name: "bad.csv", body: Buffer.from(lines.join("\n")) }),
-    );
-    expect(res.status()).toBe(200);
-    const summary = await res.json();
-    expect(summary).toMatchObject({ rows: 3000, rejected: 3000, errorsOmitted: 2000 });
-    expect(summary.errors).toHaveLength(1000);
-  });
+      const lines = ["医療機関コード,医療機関名称"];
+      for (let i = 0; i < 3000; i++) lines.push(`X${i},${"い".repeat(10)}`);
+      const res = await callers.contexts.tokyo.post(
+        "/api/v1/imports",
+        multipart({ kind: "facilities", dryRun: "true" }, { name: "bad.csv", body: Buffer.from(lines.join("\n")) }),
+      );
+      expect(res.status()).toBe(200);
+      const summary = await res.json();
+      expect(summary).toMatchObject({ rows: 3000, rejected: 3000, errorsOmitted: 2000 });
+      expect(summary.errors).toHaveLength(1000);
+    },
+  );
 });
 
 test.describe("load check", () => {
-  test("while one user sends ten far-future requests and a 10 MB junk import, another's progress keeps p95 under 1 s", async () => {
-    test.setTimeout(120_000);
-    const junkLine = `${"9".repeat(10)},"${"ｼﾞｬﾝｸ".repeat(20)}",${"x".repeat(200)}\n`;
-    const junk = Buffer.from(
-      `医療機関コード,医療機関名称,所在地\n${junkLine.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(junkLine)))}`,
-    );
-    expect(junk.length).toBeGreaterThan(10 * 1024 * 1024);
-    const attacker = callers.contexts.tokyo;
-    let attacking = true;
-    const attack = Promise.all([
-      ...[
-        "/",
-        "/prefectures/13",
-        "/api/v1/progress",
-        "/api/v1/export/trend.csv",
-        "/api/v1/export/facilities.csv",
-        "/follow-ups",
-        "/api/v1/facilities",
-        "/api/v1/follow-ups",
-        "/api/v1/export/progress.csv",
-        "/api/v1/export/follow-ups.csv",
-      ].map((route) => attacker.get(`${route}?asOf=9999-12-31`, { failOnStatusCode: false, timeout: 110_000 })),
-      attacker.post("/api/v1/imports", {
-        ...multipart({ kind: "facilities", dryRun: "true" }, { name: "junk.csv", body: junk }),
-        timeout: 110_000,
-      }),
-    ]).finally(() => (attacking = false));
-    const times: number[] = [];
-    while (attacking || times.length < 20) {
-      const started = performance.now();
-      const res = await callers.contexts.viewer.get("/api/v1/progress", { timeout: 110_000 });
-      times.push(performance.now() - started);
-      expect(res.status()).toBe(200);
-    }
-    const answers = await attack;
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
-    console.log(
-      `load check: ${times.length} progress requests, p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
-    );
-    expect(p95).toBeLessThan(1_000);
-    for (const res of answers) expect([200, 400, 422]).toContain(res.status());
-  });
+  test(
+    "while one user sends ten far-future requests and a 10 MB junk import, " + "another's progress keeps p95 under 1 s",
+    async () => {
+      test.setTimeout(120_000);
+      const junkLine = `${"9".repeat(10)},"${"ｼﾞｬﾝｸ".repeat(20)}",${"x".repeat(200)}\n`;
+      const junk = Buffer.from(
+        `医療機関コード,医療機関名称,所在地\n${junkLine.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(junkLine)))}`,
+      );
+      expect(junk.length).toBeGreaterThan(10 * 1024 * 1024);
+      const attacker = callers.contexts.tokyo;
+      let attacking = true;
+      const attack = Promise.all([
+        ...[
+          "/",
+          "/prefectures/13",
+          "/api/v1/progress",
+          "/api/v1/export/trend.csv",
+          "/api/v1/export/facilities.csv",
+          "/follow-ups",
+          "/api/v1/facilities",
+          "/api/v1/follow-ups",
+          "/api/v1/export/progress.csv",
+          "/api/v1/export/follow-ups.csv",
+        ].map((route) => attacker.get(`${route}?asOf=9999-12-31`, { failOnStatusCode: false, timeout: 110_000 })),
+        attacker.post("/api/v1/imports", {
+          ...multipart({ kind: "facilities", dryRun: "true" }, { name: "junk.csv", body: junk }),
+          timeout: 110_000,
+        }),
+      ]).finally(() => (attacking = false));
+      const times: number[] = [];
+      while (attacking || times.length < 20) {
+        const started = performance.now();
+        const res = await callers.contexts.viewer.get("/api/v1/progress", { timeout: 110_000 });
+        times.push(performance.now() - started);
+        expect(res.status()).toBe(200);
+      }
+      const answers = await attack;
+      times.sort((a, b) => a - b);
+      const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)];
+      console.log(
+        `load check: ${times.length} progress requests, ` +
+          `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+      );
+      expect(p95).toBeLessThan(1_000);
+      for (const res of answers) expect([200, 400, 422]).toContain(res.status());
+    },
+  );
 });
 
 /** The admin's audit CSV rows whose text holds `needle` (newest first). */
@@ -136,35 +144,41 @@ async function auditRows(needle: string): Promise<string[]> {
 }
 
 test.describe("client address", () => {
-  test("an X-Forwarded-For written by the client is not believed: the audit log records the connection's address", async () => {
-    const name = `forged-xff-${stamp}.csv`;
-    const res = await callers.contexts.tokyo.post("/api/v1/imports", {
-      ...multipart({ kind: "events", dryRun: "true" }, { name, body: Buffer.from("医療機関コード,状態,日付\n") }),
-      headers: { "x-forwarded-for": "6.6.6.6, 7.7.7.7", "x-real-ip": "8.8.8.8" },
-    });
-    expect(res.status()).toBe(200);
-    const rows = await auditRows(name);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row).toContain(",127.0.0.1,");
-      expect(row).not.toMatch(/6\.6\.6\.6|7\.7\.7\.7|8\.8\.8\.8/);
-    }
-  });
+  test(
+    "an X-Forwarded-For written by the client is not believed: " + "the audit log records the connection's address",
+    async () => {
+      const name = `forged-xff-${stamp}.csv`;
+      const res = await callers.contexts.tokyo.post("/api/v1/imports", {
+        ...multipart({ kind: "events", dryRun: "true" }, { name, body: Buffer.from("医療機関コード,状態,日付\n") }),
+        headers: { "x-forwarded-for": "6.6.6.6, 7.7.7.7", "x-real-ip": "8.8.8.8" },
+      });
+      expect(res.status()).toBe(200);
+      const rows = await auditRows(name);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row).toContain(",127.0.0.1,");
+        expect(row).not.toMatch(/6\.6\.6\.6|7\.7\.7\.7|8\.8\.8\.8/);
+      }
+    },
+  );
 });
 
 test.describe("an audit trail an auditor would accept", () => {
-  test("a streamed export is logged when it starts and when it ends, with the rows sent, under one export id", async () => {
-    const res = await callers.contexts.tokyo.get("/api/v1/export/facilities.csv?prefecture=13&status=online");
-    expect(res.status()).toBe(200);
-    const dataRows = (await res.body()).toString("utf8").trim().split("\r\n").length - 1;
-    const rows = (await auditRows("facilities.csv")).filter((r) => r.includes("tokyo@example.jp"));
-    const ended = rows.find((r) => /,export,facilities\.csv,/.test(r));
-    expect(ended).toBeDefined();
-    const exportId = /exportId""?:""?([0-9a-f-]{36})/.exec(ended!)?.[1];
-    expect(exportId).toBeDefined();
-    expect(ended).toMatch(new RegExp(`rows""?:${dataRows}\\b`));
-    expect(rows.some((r) => r.includes(",export.started,") && r.includes(exportId!))).toBe(true);
-  });
+  test(
+    "a streamed export is logged when it starts and when it ends, " + "with the rows sent, under one export id",
+    async () => {
+      const res = await callers.contexts.tokyo.get("/api/v1/export/facilities.csv?prefecture=13&status=online");
+      expect(res.status()).toBe(200);
+      const dataRows = (await res.body()).toString("utf8").trim().split("\r\n").length - 1;
+      const rows = (await auditRows("facilities.csv")).filter((r) => r.includes("tokyo@example.jp"));
+      const ended = rows.find((r) => /,export,facilities\.csv,/.test(r));
+      expect(ended).toBeDefined();
+      const exportId = /exportId""?:""?([0-9a-f-]{36})/.exec(ended!)?.[1];
+      expect(exportId).toBeDefined();
+      expect(ended).toMatch(new RegExp(`rows""?:${dataRows}\\b`));
+      expect(rows.some((r) => r.includes(",export.started,") && r.includes(exportId!))).toBe(true);
+    },
+  );
 
   test("reads of facility data are logged: a facility record, a list request, letters printed", async () => {
     const { tokyoCode, osakaCode } = callers.ids;

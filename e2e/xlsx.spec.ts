@@ -49,68 +49,73 @@ async function workbook(
 
 const values = (row: Cell[]) => row.map((c) => c.v);
 
-test("an editor previews a workbook: the first sheet below its title rows, errors by cell, and another sheet offered", async ({
-  page,
-}) => {
-  await signIn(page, "admin@example.jp");
-  await page.goto("/imports");
-  await page.getByLabel("種類").selectOption("facilities");
-  await page.getByLabel("ファイル").setInputFiles(path.join(FIXTURES, "facilities_book.xlsx"));
-  await page.getByRole("button", { name: /内容を確認/ }).click();
-  const preview = page.getByTestId("import-preview");
-  await expect(preview).toBeVisible();
-  await expect(preview.getByTestId("count-encoding").locator("dd")).toHaveText("Excel ブック（.xlsx）");
-  await expect(preview.getByTestId("count-sheet").locator("dd")).toHaveText("医療機関一覧");
-  await expect(preview.getByTestId("count-rows").locator("dd")).toHaveText("7");
-  await expect(preview.getByTestId("count-rejected").locator("dd")).toHaveText("2");
-  await expect(preview.locator(".import-errors th").first()).toHaveText("セル");
-  await expect(preview.locator(".import-errors tbody td:first-child")).toHaveText(["A12", "B13"]);
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`imports-xlsx-preview-${width}.png`), fullPage: true });
-  }
+test(
+  "an editor previews a workbook: " + "the first sheet below its title rows, errors by cell, and another sheet offered",
+  async ({ page }) => {
+    await signIn(page, "admin@example.jp");
+    await page.goto("/imports");
+    await page.getByLabel("種類").selectOption("facilities");
+    await page.getByLabel("ファイル").setInputFiles(path.join(FIXTURES, "facilities_book.xlsx"));
+    await page.getByRole("button", { name: /内容を確認/ }).click();
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible();
+    await expect(preview.getByTestId("count-encoding").locator("dd")).toHaveText("Excel ブック（.xlsx）");
+    await expect(preview.getByTestId("count-sheet").locator("dd")).toHaveText("医療機関一覧");
+    await expect(preview.getByTestId("count-rows").locator("dd")).toHaveText("7");
+    await expect(preview.getByTestId("count-rejected").locator("dd")).toHaveText("2");
+    await expect(preview.locator(".import-errors th").first()).toHaveText("セル");
+    await expect(preview.locator(".import-errors tbody td:first-child")).toHaveText(["A12", "B13"]);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: test.info().outputPath(`imports-xlsx-preview-${width}.png`), fullPage: true });
+    }
 
-  // The notes sheet holds no list: the failure says which sheet was read and offers the others again.
-  await preview.getByLabel("シート").selectOption("メモ");
-  await preview.getByRole("button", { name: "このシートで確認" }).click();
-  const alert = page.locator("p.error[role=alert]");
-  await expect(alert).toContainText("シート「メモ」: 必須の列がありません");
-  await page.getByLabel("シート").selectOption("医療機関一覧");
-  await page.getByRole("button", { name: "このシートで確認" }).click();
-  await expect(page.getByTestId("import-preview").getByTestId("count-sheet").locator("dd")).toHaveText("医療機関一覧");
-});
+    // The notes sheet holds no list: the failure says which sheet was read and offers the others again.
+    await preview.getByLabel("シート").selectOption("メモ");
+    await preview.getByRole("button", { name: "このシートで確認" }).click();
+    const alert = page.locator("p.error[role=alert]");
+    await expect(alert).toContainText("シート「メモ」: 必須の列がありません");
+    await page.getByLabel("シート").selectOption("医療機関一覧");
+    await page.getByRole("button", { name: "このシートで確認" }).click();
+    await expect(page.getByTestId("import-preview").getByTestId("count-sheet").locator("dd")).toHaveText(
+      "医療機関一覧",
+    );
+  },
+);
 
 test.describe("downloads as workbooks, read back by openpyxl", () => {
   test.skip(!python, "python3 with openpyxl is not installed: the workbooks cannot be read back by another program");
 
-  test("the facility list: codes as text with their zeros, dates as dates, frozen and filtered; Tokyo gets no Osaka row", async ({
-    page,
-  }) => {
-    await signIn(page, "tokyo@example.jp");
-    const book = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&tableType=dental");
-    const [sheet] = book.sheets;
-    expect(sheet.name).toBe("施設一覧");
-    expect(sheet.rows[1][0].v).toMatch(/^基準日 \(asOf\): \d{4}年\d{1,2}月\d{1,2}日$/);
-    expect(sheet.rows[2][0].v).toBe("条件 (filters): tableType=dental");
-    // The title, 基準日 and filters, a blank line, then the header.
-    expect(values(sheet.rows[4]).slice(0, 3)).toEqual(["医療機関コード", "名称", "都道府県"]);
-    expect([sheet.freeze, sheet.formulas]).toEqual(["A6", 0]);
-    expect(sheet.autoFilter).toBe(`A5:K${sheet.maxRow}`);
-    expect(sheet.ignoredNumberAsText).toBe(`A6:K${sheet.maxRow}`);
-    const data = sheet.rows.slice(5);
-    expect(data.length).toBeGreaterThan(10);
-    for (const row of data) {
-      expect(row[0].t).toBe("s");
-      expect(row[0].v).toMatch(/^133\d{7}$/);
-      expect(row[2].v).toBe("東京都");
-    }
-    // 状態の日付: a real date shown the Japanese way (no cell at all when the facility never moved).
-    const moved = data.filter((row) => row[6].v !== null);
-    expect(moved.length).toBeGreaterThan(0);
-    for (const row of moved) expect([row[6].t, row[6].f]).toEqual(["d", 'yyyy"年"m"月"d"日"']);
-    const osaka = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&prefecture=27");
-    expect(osaka.sheets[0].maxRow).toBe(5); // the notes, a blank line and the header: no row of Osaka's
-  });
+  test(
+    "the facility list: codes as text with their zeros, " +
+      "dates as dates, frozen and filtered; Tokyo gets no Osaka row",
+    async ({ page }) => {
+      await signIn(page, "tokyo@example.jp");
+      const book = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&tableType=dental");
+      const [sheet] = book.sheets;
+      expect(sheet.name).toBe("施設一覧");
+      expect(sheet.rows[1][0].v).toMatch(/^基準日 \(asOf\): \d{4}年\d{1,2}月\d{1,2}日$/);
+      expect(sheet.rows[2][0].v).toBe("条件 (filters): tableType=dental");
+      // The title, 基準日 and filters, a blank line, then the header.
+      expect(values(sheet.rows[4]).slice(0, 3)).toEqual(["医療機関コード", "名称", "都道府県"]);
+      expect([sheet.freeze, sheet.formulas]).toEqual(["A6", 0]);
+      expect(sheet.autoFilter).toBe(`A5:K${sheet.maxRow}`);
+      expect(sheet.ignoredNumberAsText).toBe(`A6:K${sheet.maxRow}`);
+      const data = sheet.rows.slice(5);
+      expect(data.length).toBeGreaterThan(10);
+      for (const row of data) {
+        expect(row[0].t).toBe("s");
+        expect(row[0].v).toMatch(/^133\d{7}$/);
+        expect(row[2].v).toBe("東京都");
+      }
+      // 状態の日付: a real date shown the Japanese way (no cell at all when the facility never moved).
+      const moved = data.filter((row) => row[6].v !== null);
+      expect(moved.length).toBeGreaterThan(0);
+      for (const row of moved) expect([row[6].t, row[6].f]).toEqual(["d", 'yyyy"年"m"月"d"日"']);
+      const osaka = await workbook(page.request, "/api/v1/export/facilities.csv?format=xlsx&prefecture=27");
+      expect(osaka.sheets[0].maxRow).toBe(5); // the notes, a blank line and the header: no row of Osaka's
+    },
+  );
 
   test("the committee pack: a sheet a panel with the dashboard's figures; for Tokyo asking Osaka, only zeros", async ({
     page,

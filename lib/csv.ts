@@ -111,7 +111,12 @@ export class CsvEncoder {
   /** The closing line that tells the reader how many characters were replaced (none when nothing was). */
   trailer(): string | null {
     if (this.replaced === 0) return null;
-    return `# Shift_JIS で表せない文字 ${this.replaced} 字を「${SJIS_REPLACEMENT}」に置き換えました。正確な表記は UTF-8 版をご利用ください。 / ${this.replaced} characters not in Shift_JIS were written as ${SJIS_REPLACEMENT}; the UTF-8 export has the exact text.\r\n`;
+    return (
+      `# Shift_JIS で表せない文字 ${this.replaced} 字を「${SJIS_REPLACEMENT}」に置き換えました。` +
+      `正確な表記は UTF-8 版をご利用ください。 / ` +
+      `${this.replaced} characters not in Shift_JIS were written as ${SJIS_REPLACEMENT}; ` +
+      `the UTF-8 export has the exact text.\r\n`
+    );
   }
 }
 

@@ -24,7 +24,10 @@ export const DEFERRAL_DIMS = [
 export type DeferralDim = (typeof DEFERRAL_DIMS)[number];
 
 export interface FigureFilter {
-  /** The deferral population: filings whose period covers the date (default when any deferral key is set), or lapsed ones. */
+  /**
+   * The deferral population: filings whose period covers the
+   * date (default when any deferral key is set), or lapsed ones.
+   */
   deferral?: "inForce" | "lapsed";
   reason?: "outsourced" | "transitional" | "other";
   reasonSub?: "1" | "2" | "3" | "4";
@@ -38,7 +41,10 @@ export interface FigureFilter {
   deferralEnds?: string;
   /** ⑥ア's contractor, as normalizeContractorName gives it. */
   contractor?: string;
-  /** Still to move on the date: everyone, by plan month ('YYYY-MM', plan date still ahead), slipped, or without a filing. */
+  /**
+   * Still to move on the date: everyone, by plan month ('YYYY-MM',
+   * plan date still ahead), slipped, or without a filing.
+   */
   plan?: string;
   /** The funnel step reached by the date. */
   reached?: LadderState;
@@ -63,14 +69,19 @@ export interface DeferralFigures {
   asOf: string;
   /** Facilities still to move on the date (not online, not closed) whose latest filing's period covers the date. */
   inForce: number;
-  /** Still to move, and their latest filing's period ended before the date (they stay 猶予届出済; the follow-up rules flag them). */
+  /**
+   * Still to move, and their latest filing's period ended before
+   * the date (they stay 猶予届出済; the follow-up rules flag them).
+   */
   lapsed: number;
   reasons: Record<string, number>;
   transitionalSub: Record<string, number>;
   readiness: Record<string, number>;
   network: Record<string, number>;
   rececom: Record<string, number>;
-  /** ⑩(1) usage application and (2) certificate application as filed, checked against the payer's records on the date. */
+  /**
+   * ⑩(1) usage application and (2) certificate application as filed, checked against the payer's records on the date.
+   */
   usageApplied: Record<string, number>;
   certApplied: Record<string, number>;
   /** ⑥ア by contractor (normalised name), most facilities first: one call moves them all. */

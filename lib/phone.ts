@@ -1,6 +1,7 @@
 /**
  * A `tel:` address for a phone number as people write it (０３－１２３４－５６７８, 03(1234)5678, +81 3 …):
- * full-width digits folded, an extension left off, everything but digits and a leading + dropped; null when no dialable number is left.
+ * full-width digits folded, an extension left off, everything but digits and a leading + dropped; null when no dialable
+ * number is left.
  */
 export function telHref(phone: string | null | undefined): string | null {
   if (!phone) return null;

@@ -12,7 +12,10 @@ export function isPrefectureCode(code: string): boolean {
   return byCode.has(code);
 }
 
-/** Finds a prefecture by JIS code (1 or 2 digits, full-width allowed), Japanese name (with or without 都/道/府/県) or English name. */
+/**
+ * Finds a prefecture by JIS code (1 or 2 digits, full-width
+ * allowed), Japanese name (with or without 都/道/府/県) or English name.
+ */
 export function findPrefecture(input: string): Prefecture | undefined {
   if (found.has(input)) return found.get(input);
   const prefecture = lookUpPrefecture(input);

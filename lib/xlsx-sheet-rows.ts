@@ -1,7 +1,7 @@
 /**
  * The XML of a worksheet's data rows, written straight into the sheet exceljs is streaming: exceljs makes
- * a Row, a Cell per value and an XML writer per row, which made a national export four times slower than
- * its CSV. A value here is a string (an inline string cell, `t="inlineStr"`, never a formula), a number,
+ * a Row, a Cell per value and an XML writer per row, which made a national export several times slower
+ * than its CSV. A value here is a string (an inline string cell, `t="inlineStr"`, never a formula), a number,
  * or a Date (its Excel serial number, shown by its column's date format); the style index is the column's,
  * registered with exceljs's style table once.
  */

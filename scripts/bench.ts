@@ -66,11 +66,13 @@ async function runSize(
       const added = await addHistoryBefore2023(db);
       seeded.events += added;
       log(
-        `  ${database.driver}: added ${added} events before 2023 in ${((performance.now() - addedStarted) / 1000).toFixed(1)} s`,
+        `  ${database.driver}: added ${added} events before 2023 ` +
+          `in ${((performance.now() - addedStarted) / 1000).toFixed(1)} s`,
       );
     }
     log(
-      `  ${database.driver}: seeded ${seeded.facilities} facilities, ${seeded.events} events, ${seeded.filings} filings in ${(seedMs / 1000).toFixed(1)} s`,
+      `  ${database.driver}: seeded ${seeded.facilities} facilities, ${seeded.events} events, ` +
+        `${seeded.filings} filings in ${(seedMs / 1000).toFixed(1)} s`,
     );
     await unsafeUpsertUser(db, { ...BENCH_USER, role: "admin", prefectures: null });
     if (parts.has("progress")) {
@@ -148,7 +150,8 @@ async function runSize(
 
 function printTable(run: SizeRun): void {
   console.log(
-    `\n${run.driver}, ${run.facilities.toLocaleString()} facilities, ${run.events.toLocaleString()} events, database ${run.databaseMb} MB`,
+    `\n${run.driver}, ${run.facilities.toLocaleString()} facilities, ${run.events.toLocaleString()} events, ` +
+      `database ${run.databaseMb} MB`,
   );
   console.log(
     [

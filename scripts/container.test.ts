@@ -37,12 +37,15 @@ describe("the container image", () => {
     expect(dockerfile).toMatch(/^ARG NODE_VERSION=22$/m);
   });
 
-  it("compose.yaml: PostgreSQL, the migration job before the app, readiness from /api/ready, no secret written in", () => {
-    expect(compose).toMatch(/image: postgres:15/);
-    expect(compose).toMatch(/migrate:[\s\S]*target: tools[\s\S]*db:migrate/);
-    expect(compose).toMatch(/condition: service_completed_successfully/);
-    expect(compose).toContain("/api/ready");
-    expect(compose).toMatch(/NEXTAUTH_SECRET: \$\{NEXTAUTH_SECRET:\?/);
-    expect(compose).toMatch(/POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD:\?/);
-  });
+  it(
+    "compose.yaml: PostgreSQL, the migration job before the app, " + "readiness from /api/ready, no secret written in",
+    () => {
+      expect(compose).toMatch(/image: postgres:15/);
+      expect(compose).toMatch(/migrate:[\s\S]*target: tools[\s\S]*db:migrate/);
+      expect(compose).toMatch(/condition: service_completed_successfully/);
+      expect(compose).toContain("/api/ready");
+      expect(compose).toMatch(/NEXTAUTH_SECRET: \$\{NEXTAUTH_SECRET:\?/);
+      expect(compose).toMatch(/POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD:\?/);
+    },
+  );
 });

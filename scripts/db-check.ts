@@ -16,7 +16,8 @@ async function main() {
   else {
     for (const c of report.checks) {
       console.log(
-        `${c.mismatched === 0 ? "ok  " : "DIFF"} ${c.table}: ${c.what}; ${c.rows} rows${c.mismatched ? `, ${c.mismatched} differ` : ""}`,
+        `${c.mismatched === 0 ? "ok  " : "DIFF"} ${c.table}: ${c.what}; ${c.rows} rows` +
+          `${c.mismatched ? `, ${c.mismatched} differ` : ""}`,
       );
       for (const e of c.examples) console.log(`       ${e}`);
     }

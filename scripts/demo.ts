@@ -59,7 +59,9 @@ async function main() {
     env: { ...env, HOSTNAME: "0.0.0.0" },
   });
   console.log(
-    `\n  ${url}  (${driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"})`,
+    `\n  ${url}  (${
+      driverName() === "pglite" ? `embedded database in ${env.PGLITE_DIR}` : "PostgreSQL at DATABASE_URL"
+    })`,
   );
   console.log(
     `  ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Demo logins (password: ${password}):`,

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb } from "../db/test-db";
 import { queryRows, type Db } from "../db/client";
 
-/** `npm run import` from the command line leaves the same audit entries as an upload (PostgreSQL only: a second process). */
+/**
+ * `npm run import` from the command line leaves the same audit
+ * entries as an upload (PostgreSQL only: a second process).
+ */
 let db: Db;
 let close: () => Promise<void>;
 beforeAll(async () => ({ db, close } = await openTestDb()), 60_000);

@@ -15,14 +15,17 @@ import { parseArgs, stringOption } from "./args";
 // A batch job: no limit per statement unless DB_STATEMENT_TIMEOUT_MS is set (the server's default is 30 s).
 process.env.DB_STATEMENT_TIMEOUT_MS ||= "0";
 
-const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join("|")}> <file> [--sheet NAME] [--dry-run] [--errors out.csv] [--json]`;
+const USAGE =
+  `usage: npm run import -- <${IMPORT_KINDS.join("|")}> <file> [--sheet NAME] [--dry-run] [--errors ` +
+  `out.csv] [--json]`;
 
 function printHuman(s: ImportSummary): void {
   const sheet = s.sheet
     ? ` sheet ${s.sheet}${s.sheets && s.sheets.length > 1 ? ` (of ${s.sheets.join(", ")})` : ""}`
     : "";
   console.log(
-    `${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`,
+    `${s.dryRun ? "[dry run] " : ""}${s.kind} ${s.file} (${s.encoding}${sheet}): rows ${s.rows}, ` +
+      `inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}`,
   );
   for (const e of s.errors.slice(0, 50))
     console.log(`  ${e.cell ? `cell ${e.cell}` : `line ${e.row}`} ${e.column} "${e.value}": ${e.message}`);

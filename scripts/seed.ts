@@ -36,7 +36,8 @@ async function main() {
   const started = performance.now();
   const where = driverName() === "pglite" ? `embedded database in ${pgliteDir()}` : "PostgreSQL (DATABASE_URL)";
   console.log(
-    `seeding ${resolved.facilities.toLocaleString("en-US")} facilities, seed ${resolved.seed}, as of ${resolved.asOf}, into the ${where}`,
+    `seeding ${resolved.facilities.toLocaleString("en-US")} facilities, seed ${resolved.seed}, ` +
+      `as of ${resolved.asOf}, into the ${where}`,
   );
   await runMigrations();
   const result = await seedNationalData(getDb(), {
@@ -51,12 +52,14 @@ async function main() {
 
   const total = (performance.now() - started) / 1000;
   console.log(
-    `facilities ${result.facilities.toLocaleString("en-US")}, status events ${result.events.toLocaleString("en-US")}, filings ${result.filings.toLocaleString("en-US")}`,
+    `facilities ${result.facilities.toLocaleString("en-US")}, ` +
+      `status events ${result.events.toLocaleString("en-US")}, filings ${result.filings.toLocaleString("en-US")}`,
   );
   console.log(`by status: ${EVENT_STATES.map((s) => `${s} ${result.byStatus[s].toLocaleString("en-US")}`).join(", ")}`);
   const t = result.timingsMs;
   console.log(
-    `timings: generate ${(t.generate / 1000).toFixed(1)} s, write ${(t.write / 1000).toFixed(1)} s, analyze ${(t.analyze / 1000).toFixed(1)} s, total ${total.toFixed(1)} s`,
+    `timings: generate ${(t.generate / 1000).toFixed(1)} s, write ${(t.write / 1000).toFixed(1)} s, ` +
+      `analyze ${(t.analyze / 1000).toFixed(1)} s, total ${total.toFixed(1)} s`,
   );
 }
 

@@ -3,8 +3,8 @@ import path from "node:path";
 /**
  * The production server's heap. With V8's default limit (about 4 GB on a 24 GB machine) the old generation
  * is collected lazily: a streamed national export (37 MB of CSV written a piece at a time) left resident
- * memory 140 MB higher; with a 1 GB limit the growth was 15–30 MB at the same speed. The live set of the app
- * stays far below it. `npm start`, the demo, the end-to-end suite and the benchmark all start the server
+ * memory far higher; with a 1 GB limit it grew a small fraction of that at the same speed. The live set of
+ * the app stays far below it. `npm start`, the demo, the end-to-end suite and the benchmark all start the server
  * with it (a test holds package.json's start script to the same figure).
  */
 export const SERVER_HEAP_MB = 1024;

@@ -1,4 +1,5 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, loaded with node --require before any bundler */
+/* eslint-disable @typescript-eslint/no-require-imports --
+   a CommonJS preload, loaded with node --require before any bundler */
 /**
  * Loaded into the server process with `--require` (npm start, the demo, the end-to-end suite and the bench
  * put it in NODE_OPTIONS; see scripts/server-options.ts). Next fills X-Forwarded-For from the socket only
@@ -18,7 +19,9 @@ function trustedProxyHops(env = process.env) {
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 
-/** One address as proxies write it ("[2001:db8::1]:443", "192.0.2.1:5678", "::ffff:192.0.2.1") to a plain IP, or null. */
+/**
+ * One address as proxies write it ("[2001:db8::1]:443", "192.0.2.1:5678", "::ffff:192.0.2.1") to a plain IP, or null.
+ */
 function plainAddress(entry) {
   let value = String(entry ?? "").trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);

@@ -31,7 +31,8 @@ async function main() {
   await runMigrations();
   const { created } = await unsafeUpsertUser(getDb(), { email, role, prefectures, password });
   console.log(
-    `${created ? "created" : "updated"} ${email.toLowerCase()} (${role}, ${prefectures ? prefectures.join(",") : "national"})`,
+    `${created ? "created" : "updated"} ${email.toLowerCase()} ` +
+      `(${role}, ${prefectures ? prefectures.join(",") : "national"})`,
   );
   if (!given) console.log(`password: ${password}`);
   await closeDb();

@@ -85,15 +85,19 @@ describe.skipIf(!reachable)("sign-in limit across two app processes sharing one 
     if (saved === undefined) delete process.env.DATABASE_URL;
   });
 
-  it("failures in one process count in the other: three here and three there close the account at the sixth", async () => {
-    const first = await instance("relay@example.jp", "wrong-password-1", 3, "sequential");
-    const second = await instance("relay@example.jp", "wrong-password-2", 3, "sequential");
-    expect(first.pid).not.toBe(second.pid);
-    expect(first.order).toEqual(["invalid", "invalid", "invalid"]);
-    expect(second.order).toEqual(["invalid", "invalid", "rate_limited"]);
-    // And the right password, from either process, is refused while the window lasts.
-    expect((await instance("relay@example.jp", PASSWORD, 1, "sequential")).order).toEqual(["rate_limited"]);
-  }, 60_000);
+  it(
+    "failures in one process count in the other: " + "three here and three there close the account at the sixth",
+    async () => {
+      const first = await instance("relay@example.jp", "wrong-password-1", 3, "sequential");
+      const second = await instance("relay@example.jp", "wrong-password-2", 3, "sequential");
+      expect(first.pid).not.toBe(second.pid);
+      expect(first.order).toEqual(["invalid", "invalid", "invalid"]);
+      expect(second.order).toEqual(["invalid", "invalid", "rate_limited"]);
+      // And the right password, from either process, is refused while the window lasts.
+      expect((await instance("relay@example.jp", PASSWORD, 1, "sequential")).order).toEqual(["rate_limited"]);
+    },
+    60_000,
+  );
 
   it("two processes firing ten guesses each at once get no more than five checked between them", async () => {
     const [a, b] = await Promise.all([
@@ -105,7 +109,8 @@ describe.skipIf(!reachable)("sign-in limit across two app processes sharing one 
     expect(checked + a.rateLimited + b.rateLimited).toBe(20);
     const [log] = await queryRows<{ failed: number; limited: number }>(
       db,
-      sql`select count(*) filter (where action = 'sign_in.failed')::int as failed, count(*) filter (where action = 'sign_in.rate_limited')::int as limited
+      sql`select count(*) filter (where action = 'sign_in.failed')::int as failed,
+            count(*) filter (where action = 'sign_in.rate_limited')::int as limited
           from audit_log where user_email = 'burst@example.jp'`,
     );
     // Refusals beyond the limit are counted, not logged one row each: one entry opens the episode.

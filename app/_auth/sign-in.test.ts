@@ -112,93 +112,109 @@ describe("sign-in", () => {
 });
 
 describe("the current password on the password-change form", () => {
-  it("is limited like a sign-in: each wrong one logged, then even the right one refused, the refusals counted", async () => {
-    const [{ id }] = await queryRows<{ id: number }>(
-      db,
-      sql`select id::int as id from users where email = 'jiro@example.jp'`,
-    );
-    const who = { id, email: "jiro@example.jp" };
-    expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("ok");
-    for (let i = 0; i < 3; i++)
-      expect(await checkCurrentPassword(db, who, "192.0.2.44", `guess-${i}-password`, LIMITS)).toBe("wrong");
-    for (let i = 0; i < 5; i++)
-      expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("limited");
-    const rows = await queryRows<{ action: string }>(
-      db,
-      sql`select action from audit_log where user_id = ${id} and action like 'password.%' order by id`,
-    );
-    expect(rows.map((r) => r.action)).toEqual([
-      "password.wrong_current",
-      "password.wrong_current",
-      "password.wrong_current",
-      "password.change_limited",
-    ]);
-  });
+  it(
+    "is limited like a sign-in: each wrong one logged, " + "then even the right one refused, the refusals counted",
+    async () => {
+      const [{ id }] = await queryRows<{ id: number }>(
+        db,
+        sql`select id::int as id from users where email = 'jiro@example.jp'`,
+      );
+      const who = { id, email: "jiro@example.jp" };
+      expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("ok");
+      for (let i = 0; i < 3; i++)
+        expect(await checkCurrentPassword(db, who, "192.0.2.44", `guess-${i}-password`, LIMITS)).toBe("wrong");
+      for (let i = 0; i < 5; i++)
+        expect(await checkCurrentPassword(db, who, "192.0.2.44", PASSWORD, LIMITS)).toBe("limited");
+      const rows = await queryRows<{ action: string }>(
+        db,
+        sql`select action from audit_log where user_id = ${id} and action like 'password.%' order by id`,
+      );
+      expect(rows.map((r) => r.action)).toEqual([
+        "password.wrong_current",
+        "password.wrong_current",
+        "password.wrong_current",
+        "password.change_limited",
+      ]);
+    },
+  );
 });
 
 describe("temporary passwords", () => {
-  it("expire TEMP_PASSWORD_HOURS (72) after the reset: the right temporary password then no longer signs in", async () => {
-    const setAge = (hours: number) =>
-      queryRows(
-        db,
-        sql`update users set must_change_password = true, password_changed_at = now() - make_interval(hours => ${hours}) where email = 'hanako@example.jp'`,
-      );
-    await setAge(71);
-    expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
-    await setAge(73);
-    expect(await attempt("hanako@example.jp", PASSWORD)).toEqual({ ok: false, reason: "temp_password_expired" });
-    expect((await audit("sign_in.failed", "hanako@example.jp")).at(-1)?.details).toEqual({
-      reason: "temp_password_expired",
-    });
-    await queryRows(db, sql`update users set must_change_password = false where email = 'hanako@example.jp'`);
-    expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
-  });
+  it(
+    "expire TEMP_PASSWORD_HOURS (72) after the reset: " + "the right temporary password then no longer signs in",
+    async () => {
+      const setAge = (hours: number) =>
+        queryRows(
+          db,
+          sql`update users set must_change_password = true,
+                password_changed_at = now() - make_interval(hours => ${hours})
+            where email = 'hanako@example.jp'`,
+        );
+      await setAge(71);
+      expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
+      await setAge(73);
+      expect(await attempt("hanako@example.jp", PASSWORD)).toEqual({ ok: false, reason: "temp_password_expired" });
+      expect((await audit("sign_in.failed", "hanako@example.jp")).at(-1)?.details).toEqual({
+        reason: "temp_password_expired",
+      });
+      await queryRows(db, sql`update users set must_change_password = false where email = 'hanako@example.jp'`);
+      expect((await attempt("hanako@example.jp", PASSWORD)).ok).toBe(true);
+    },
+  );
 });
 
 describe("refusals beyond the limit", () => {
   const auditCount = async () =>
     (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log`))[0].n;
 
-  it("are counted, not written one audit row each: the first of an episode is logged, the rest only counted", async () => {
-    for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
-    const before = await auditCount();
-    for (let i = 0; i < 200; i++)
-      expect(await attempt(`flood-${i}@example.jp`, "spray-password-1", "198.51.100.200")).toEqual({
+  it(
+    "are counted, not written one audit row each: " + "the first of an episode is logged, the rest only counted",
+    async () => {
+      for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
+      const before = await auditCount();
+      for (let i = 0; i < 200; i++)
+        expect(await attempt(`flood-${i}@example.jp`, "spray-password-1", "198.51.100.200")).toEqual({
+          ok: false,
+          reason: "rate_limited",
+        });
+      expect((await auditCount()) - before).toBe(1);
+      const [counter] = await queryRows<{ refused: number }>(
+        db,
+        sql`select refused from sign_in_refusals where key = 'address:198.51.100.200'`,
+      );
+      expect(counter.refused).toBe(200);
+    },
+  );
+
+  it(
+    "a new episode after a quiet window is logged with the previous one's total; " +
+      "a closed episode's total goes to the log",
+    async () => {
+      await queryRows(
+        db,
+        sql`update sign_in_refusals set last_at = now() - interval '20 minutes' where key = 'address:198.51.100.200'`,
+      );
+      for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
+      expect(await attempt("flood-again@example.jp", "spray-password-1", "198.51.100.200")).toEqual({
         ok: false,
         reason: "rate_limited",
       });
-    expect((await auditCount()) - before).toBe(1);
-    const [counter] = await queryRows<{ refused: number }>(
-      db,
-      sql`select refused from sign_in_refusals where key = 'address:198.51.100.200'`,
-    );
-    expect(counter.refused).toBe(200);
-  });
-
-  it("a new episode after a quiet window is logged with the previous one's total; a closed episode's total goes to the log", async () => {
-    await queryRows(
-      db,
-      sql`update sign_in_refusals set last_at = now() - interval '20 minutes' where key = 'address:198.51.100.200'`,
-    );
-    for (let i = 0; i < 6; i++) await attempt(`flood${i}@example.jp`, "spray-password-1", "198.51.100.200");
-    expect(await attempt("flood-again@example.jp", "spray-password-1", "198.51.100.200")).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
-    const [entry] = await queryRows<{ details: { previousEpisode?: { refused: number } } }>(
-      db,
-      sql`select details from audit_log where action = 'sign_in.rate_limited' and target = 'address:198.51.100.200' order by id desc limit 1`,
-    );
-    expect(entry.details.previousEpisode?.refused).toBe(200);
-    await queryRows(db, sql`update sign_in_refusals set last_at = now() - interval '2 days'`);
-    await closeRefusalEpisodes(db);
-    const totals = await queryRows<{ target: string }>(
-      db,
-      sql`select target from audit_log where action = 'sign_in.rate_limited.total'`,
-    );
-    expect(totals.map((t) => t.target)).toContain("address:198.51.100.200");
-    expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sign_in_refusals`))[0].n).toBe(0);
-  });
+      const [entry] = await queryRows<{ details: { previousEpisode?: { refused: number } } }>(
+        db,
+        sql`select details from audit_log where action = 'sign_in.rate_limited' and target = 'address:198.51.100.200'
+          order by id desc limit 1`,
+      );
+      expect(entry.details.previousEpisode?.refused).toBe(200);
+      await queryRows(db, sql`update sign_in_refusals set last_at = now() - interval '2 days'`);
+      await closeRefusalEpisodes(db);
+      const totals = await queryRows<{ target: string }>(
+        db,
+        sql`select target from audit_log where action = 'sign_in.rate_limited.total'`,
+      );
+      expect(totals.map((t) => t.target)).toContain("address:198.51.100.200");
+      expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sign_in_refusals`))[0].n).toBe(0);
+    },
+  );
 
   it("count an IPv6 client by its /64: changing the last 64 bits does not dodge the address limit", async () => {
     for (let i = 0; i < 6; i++)

@@ -17,7 +17,8 @@ const claims = z
 const claimsSource = z
   .enum(["reported", "estimated", "mixed"])
   .describe(
-    "reported: the payers' counts of claimsMonth (the month of asOf, else the month before); estimated: the facilities' listed monthly volumes; mixed (totals only): some groups of each",
+    "reported: the payers' counts of claimsMonth (the month of asOf, else the month before); " +
+      "estimated: the facilities' listed monthly volumes; mixed (totals only): some groups of each",
   );
 
 const progressGroup = z.object({
@@ -85,7 +86,8 @@ export const trendResponse = z.object({
         .object({ month: z.string(), total: z.number(), online: z.number(), onlineRate: z.number().min(0).max(1) })
         .optional()
         .describe(
-          "the payers' reported claims of the month (import kind claims) and those sent online; absent where none were imported",
+          "the payers' reported claims of the month (import kind claims) " +
+            "and those sent online; absent where none were imported",
         ),
     }),
   ),

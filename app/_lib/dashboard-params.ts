@@ -27,7 +27,10 @@ export const progressQuery = z.object({
   asOf: isoDate.optional(),
 });
 
-/** The filters of every dashboard panel's JSON (trend, funnel, deferrals, plan): those of progress, without the grouping. */
+/**
+ * The filters of every dashboard panel's JSON (trend, funnel,
+ * deferrals, plan): those of progress, without the grouping.
+ */
 export const panelQuery = progressQuery.omit({ groupBy: true });
 
 /** URLSearchParams to a plain object, ignoring empty values (a form's blank select). */

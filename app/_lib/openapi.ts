@@ -103,7 +103,8 @@ const OPS: Op[] = [
   {
     path: "/api/v1/facilities",
     summary:
-      "Facilities as they stood on asOf (status = state on that date; closed left out unless closed=include), with any figure's filter",
+      "Facilities as they stood on asOf (status = state on that date; " +
+      "closed left out unless closed=include), with any figure's filter",
     query: facilityQuery,
     ok: json(facilityPage),
   },
@@ -253,7 +254,9 @@ export function openApiDocument(): Json {
       title: "オンライン請求移行トラッカー API / Online Claims Migration Tracker API",
       version: "1",
       description:
-        "Same sign-in as the pages (next-auth credentials: GET /api/auth/csrf, then POST /api/auth/callback/credentials, keeping the session cookie). Every answer is limited to the caller's prefectures. Dates are YYYY-MM-DD (Asia/Tokyo); asOf defaults to today.",
+        "Same sign-in as the pages (next-auth credentials: GET /api/auth/csrf, " +
+        "then POST /api/auth/callback/credentials, keeping the session cookie). Every answer is limited to " +
+        "the caller's prefectures. Dates are YYYY-MM-DD (Asia/Tokyo); asOf defaults to today.",
     },
     components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } } },
     security: [{ session: [] }],

@@ -28,7 +28,10 @@ export function panelRoute<T>(compute: (db: Db, scope: Scope, filter: PanelFilte
   );
 }
 
-/** The same panel as a CSV download (UTF-8 with BOM, or ?encoding=shift_jis; ?format=xlsx a workbook), audited like every export. */
+/**
+ * The same panel as a CSV download (UTF-8 with BOM, or ?encoding=shift_jis;
+ * ?format=xlsx a workbook), audited like every export.
+ */
 export function panelCsvRoute(
   name: string,
   table: (db: Db, scope: Scope, filter: PanelFilter) => Promise<unknown[][]>,

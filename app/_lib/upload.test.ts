@@ -22,23 +22,26 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 describe("spoolMultipart", () => {
-  it("writes the file part to disk with its Japanese name, whichever order the fields come in, and cleans up", async () => {
-    const bytes = new Uint8Array([0x88, 0xe3, 0x97, 0xc3, 0x2c, 0x0d, 0x0a]);
-    const spooled = await spoolMultipart(
-      upload([
-        ["file", new Blob([bytes]), "施設一覧.csv"],
-        ["kind", "facilities"],
-        ["dryRun", "true"],
-      ]),
-      1024,
-    );
-    expect(spooled.fields).toEqual({ kind: "facilities", dryRun: "true" });
-    expect(spooled.file.name).toBe("施設一覧.csv");
-    expect(spooled.file.bytes).toBe(bytes.length);
-    expect(new Uint8Array(await readFile(spooled.file.path))).toEqual(bytes);
-    await spooled.cleanup();
-    await expect(stat(spooled.file.path)).rejects.toThrow();
-  });
+  it(
+    "writes the file part to disk with its Japanese name, " + "whichever order the fields come in, and cleans up",
+    async () => {
+      const bytes = new Uint8Array([0x88, 0xe3, 0x97, 0xc3, 0x2c, 0x0d, 0x0a]);
+      const spooled = await spoolMultipart(
+        upload([
+          ["file", new Blob([bytes]), "施設一覧.csv"],
+          ["kind", "facilities"],
+          ["dryRun", "true"],
+        ]),
+        1024,
+      );
+      expect(spooled.fields).toEqual({ kind: "facilities", dryRun: "true" });
+      expect(spooled.file.name).toBe("施設一覧.csv");
+      expect(spooled.file.bytes).toBe(bytes.length);
+      expect(new Uint8Array(await readFile(spooled.file.path))).toEqual(bytes);
+      await spooled.cleanup();
+      await expect(stat(spooled.file.path)).rejects.toThrow();
+    },
+  );
 
   it("spools into IMPORT_TMP_DIR when it is set", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "claims-tmpdir-"));

@@ -15,7 +15,11 @@ export function exportNotes(title: string, asOf: string | undefined, filters: ob
   return [
     title,
     ...(asOf ? [`基準日 (asOf): ${formatDateJa(asOf)}`] : []),
-    `条件 (filters): ${given.length > 0 ? given.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`).join(", ") : "なし (none)"}`,
+    `条件 (filters): ${
+      given.length > 0
+        ? given.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`).join(", ")
+        : "なし (none)"
+    }`,
   ];
 }
 

@@ -149,7 +149,8 @@ export function TrendChart({
       <div className="chart-box" style={height === 320 ? undefined : { height }}>
         <ResponsiveContainer initialDimension={{ width: 960, height }}>{chart()}</ResponsiveContainer>
       </div>
-      {/* Paper gets a chart of fixed size, scaled by CSS: a print does not wait for the responsive one to re-measure. */}
+      {/* Paper gets a chart of fixed size, scaled by CSS: a print does not wait for the responsive one to
+          re-measure. */}
       <div className="chart-print print-only">{chart({ width: 1000, height: 300 })}</div>
       <figcaption>
         <ul className="legend" aria-label={legendLabel}>

@@ -255,7 +255,11 @@ export function DashboardView({ t, lang, data, filter, prefecture, scopeLabel, r
       <section className="panel">
         <PanelHead
           id="deferrals"
-          title={`${t.deferrals}${lang === "en" ? ` (${formatCount(data.deferrals.inForce, lang)})` : `（${formatCount(data.deferrals.inForce, lang)}）`}`}
+          title={`${t.deferrals}${
+            lang === "en"
+              ? ` (${formatCount(data.deferrals.inForce, lang)})`
+              : `（${formatCount(data.deferrals.inForce, lang)}）`
+          }`}
           csv={csv("deferrals")}
           t={t}
         />

@@ -13,7 +13,10 @@ interface Props {
 }
 
 /** The tile map with bands drawn around the national share, its legend saying so, and a text summary. */
-/** Shortest prefix of each English name (three letters at least) that no other prefecture shares: Fukui, Fukuo(ka), Fukus(hima). */
+/**
+ * Shortest prefix of each English name (three letters at least)
+ * that no other prefecture shares: Fukui, Fukuo(ka), Fukus(hima).
+ */
 export function uniqueShortNames(names: { code: string; name: string }[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const { code, name } of names) {
@@ -42,7 +45,10 @@ export function PrefectureMap({ t, lang, groups, national, hrefFor }: Props) {
       row: p.tileRow,
       col: p.tileCol,
       short: lang === "en" ? shortEn.get(p.code)! : p.nameJa.replace(/[都府県]$/, "").slice(0, 3),
-      label: `${name} ${formatPercent(g.onlineRate, lang)}${bracket(lang, `${t.notOnline} ${formatCount(g.total - g.counts.online, lang)}`)}`,
+      label: `${name} ${formatPercent(g.onlineRate, lang)}${bracket(
+        lang,
+        `${t.notOnline} ${formatCount(g.total - g.counts.online, lang)}`,
+      )}`,
       href: hrefFor(p.code),
       colour: band.colour,
       ink: band.ink,

@@ -38,7 +38,12 @@ export function WatchPanel({ t, lang, certificates, regressions, query }: Props)
                   <td>{row.month}</td>
                   <td className="num">
                     <Link
-                      href={`/follow-ups?${qs({ ...query, alert: "certificate_expiring", dueFrom: row.dueFrom, dueBefore: row.dueBefore })}`}
+                      href={`/follow-ups?${qs({
+                        ...query,
+                        alert: "certificate_expiring",
+                        dueFrom: row.dueFrom,
+                        dueBefore: row.dueBefore,
+                      })}`}
                     >
                       {num(row.facilities)}
                     </Link>

@@ -80,7 +80,9 @@ function followUpColumns(t: Messages, lang: Lang): DataTableColumn<FollowUpItem>
       enableSorting: false,
       cell: (c) =>
         c.row.original.lastContactOn
-          ? `${c.row.original.lastContactOn} ${c.row.original.lastContactOutcome ? OUTCOME_LABELS[c.row.original.lastContactOutcome][lang] : ""}`
+          ? `${c.row.original.lastContactOn} ${
+              c.row.original.lastContactOutcome ? OUTCOME_LABELS[c.row.original.lastContactOutcome][lang] : ""
+            }`
           : "",
     }),
   ];
@@ -167,7 +169,9 @@ export function FollowUpTable({
             : state.error
               ? t.fu.invalid
               : state.ok
-                ? `${state.updated} ${t.fu.updated}${state.refused ? `${lang === "en" ? ", " : "・"}${state.refused} ${t.fu.refused}` : ""}`
+                ? `${state.updated} ${t.fu.updated}${
+                    state.refused ? `${lang === "en" ? ", " : "・"}${state.refused} ${t.fu.refused}` : ""
+                  }`
                 : ""}
         </span>
       </form>

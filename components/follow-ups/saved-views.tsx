@@ -9,7 +9,9 @@ interface Props {
   remove: (form: FormData) => Promise<void>;
 }
 
-/** The user's named views of the list ("my calls this week"), those the team shares, and a form to keep the current one. */
+/**
+ * The user's named views of the list ("my calls this week"), those the team shares, and a form to keep the current one.
+ */
 export function SavedViews({ t, views, currentQuery, save, remove }: Props) {
   return (
     <section className="views" aria-label={t.fu.savedViews} data-testid="saved-views">

@@ -129,7 +129,8 @@ export function ReportView({ t, lang, data, asOf, scopeWords, prefecture, madeOn
               />
             </div>
           )}
-          {/* Scrolls on screen (report.css) and can take focus for the arrow keys; on paper it takes the width it needs. */}
+          {/* Scrolls on screen (report.css) and can take focus for the arrow keys; on paper it takes the width it
+          needs. */}
           <div className="report-tables" tabIndex={0}>
             <ProgressTable
               t={t}

@@ -26,7 +26,8 @@ export async function admitRows<T extends RowInput>(
   let known = new Map<string, string>();
   if (!byStatedPrefecture && rows.length > 0) {
     const found = await tx.query<{ code: string; prefecture: string }>(
-      sql`select code, prefecture from facilities where code = any(${arrayParam([...new Set(rows.map((r) => r.value.code))])}::text[])`,
+      sql`select code, prefecture from facilities
+          where code = any(${arrayParam([...new Set(rows.map((r) => r.value.code))])}::text[])`,
     );
     known = new Map(found.map((f) => [f.code, f.prefecture]));
   }

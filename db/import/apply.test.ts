@@ -116,7 +116,8 @@ describe("facility upsert", () => {
     expect(result).toEqual({ inserted: 1, updated: 0, unchanged: 1 });
     const rows = await queryRows<{ code: string; category: string; shares: boolean }>(
       db,
-      sql`select code, category, shares_oqv_terminal as shares from facilities where code in (${a}, ${d}) order by code`,
+      sql`select code, category, shares_oqv_terminal as shares from facilities
+          where code in (${a}, ${d}) order by code`,
     );
     expect(rows).toEqual([
       { code: a, category: "clinic", shares: true },

@@ -19,10 +19,13 @@ export async function upsertClaims(tx: Tx, rows: ClaimsInput[], batchId: number 
      up as (
        insert into monthly_claims as m (facility_code, month, claims, online_claims, import_batch_id)
        select code, (month || '-01')::date, claims, online, ${batchId}::int from t
-       on conflict (facility_code, month) do update set claims = excluded.claims, online_claims = excluded.online_claims, import_batch_id = excluded.import_batch_id
+       on conflict (facility_code, month) do update
+         set claims = excluded.claims, online_claims = excluded.online_claims,
+           import_batch_id = excluded.import_batch_id
        where (m.claims, m.online_claims) is distinct from (excluded.claims, excluded.online_claims)
        returning (xmax = 0) as is_new
      )
-     select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated from up`);
+     select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated
+     from up`);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }

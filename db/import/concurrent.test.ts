@@ -51,7 +51,8 @@ describe.skipIf(!process.env.DATABASE_URL)("facility lists uploaded at the same 
       [3000, 0],
     ]);
     const read =
-      "select month_end::text, prefecture, table_type::text, category::text, state::text, facilities from monthly_summary order by 1, 2, 3, 4, 5";
+      "select month_end::text, prefecture, table_type::text, category::text, " +
+      "state::text, facilities from monthly_summary order by 1, 2, 3, 4, 5";
     const kept = await queryRows<Record<string, unknown>>(db, sql.raw(read));
     const recomputed = await withTransaction(
       async (tx) => {

@@ -29,7 +29,8 @@ export class DryRunDiffCollector {
   /** Call first, in the transaction, before anything is written. */
   async start(tx: Tx): Promise<void> {
     await tx.query(
-      sql`create temporary table dry_run_before on commit drop as select code, name, status::text as status, closed_on::text as closed_on from facilities`,
+      sql`create temporary table dry_run_before on commit drop as
+          select code, name, status::text as status, closed_on::text as closed_on from facilities`,
     );
     await tx.query(sql`alter table dry_run_before add primary key (code)`);
   }
@@ -71,7 +72,8 @@ export class DryRunDiffCollector {
         existed: boolean;
       }>(sql`select f.code, f.name, f.status::text as status, f.closed_on::text as closed_on,
                 b.name as b_name, b.status as b_status, b.closed_on as b_closed_on, b.code is not null as existed
-         from facilities f left join dry_run_before b on b.code = f.code where f.code = any(${arrayParam(codes.slice(i, i + 5000))}::text[])`);
+         from facilities f left join dry_run_before b on b.code = f.code
+         where f.code = any(${arrayParam(codes.slice(i, i + 5000))}::text[])`);
       for (const r of rows) {
         const before = r.existed
           ? { name: r.b_name ?? "", status: r.b_status as EventState, closed_on: r.b_closed_on }
@@ -86,7 +88,8 @@ export class DryRunDiffCollector {
       effective_on: string;
       before: EventState;
     }>(sql`select e.facility_code as code, f.name, e.state::text as state, e.effective_on::text as effective_on,
-              coalesce((select p.state from status_events p where p.facility_code = e.facility_code and (p.effective_on, p.state) < (e.effective_on, e.state)
+              coalesce((select p.state from status_events p
+                  where p.facility_code = e.facility_code and (p.effective_on, p.state) < (e.effective_on, e.state)
                         order by p.effective_on desc, p.state desc limit 1), f.initial_state)::text as before
        from status_events e join facilities f on f.code = e.facility_code
        where e.import_batch_id = ${batchId} and e.backward`);

@@ -84,9 +84,11 @@ export async function upsertCertificates(
        insert into certificates as c (facility_code, terminal, applied_on, issued_on, expires_on, import_batch_id)
        select code, terminal, applied_on::date, issued_on::date, expires_on::date, ${batchId}::int from t
        on conflict (facility_code, terminal, identity_on) do update
-         set issued_on = coalesce(excluded.issued_on, c.issued_on), expires_on = coalesce(excluded.expires_on, c.expires_on),
+         set issued_on = coalesce(excluded.issued_on, c.issued_on),
+           expires_on = coalesce(excluded.expires_on, c.expires_on),
              import_batch_id = excluded.import_batch_id
-       where (c.issued_on, c.expires_on) is distinct from (coalesce(excluded.issued_on, c.issued_on), coalesce(excluded.expires_on, c.expires_on))
+       where (c.issued_on, c.expires_on) is distinct from
+         (coalesce(excluded.issued_on, c.issued_on), coalesce(excluded.expires_on, c.expires_on))
        returning c.facility_code as code, c.terminal, c.identity_on::text, (xmax = 0) as is_new`);
   await refreshCertificateRenewals(tx, [...new Set(rows.map((r) => r.code))]);
   return new Map(changed.map((c) => [`${c.code}|${c.terminal}|${c.identity_on}`, c.is_new ? "inserted" : "updated"]));
@@ -106,7 +108,8 @@ async function upsertSteps(tx: Tx, rows: EventRow[], batchId: number | null): Pr
          ${arrayParam(rows.map((r) => r.note))}::text[]) as t(code, state, effective_on, note))
        insert into status_events as e (facility_code, state, effective_on, source, note, import_batch_id)
        select code, state::facility_state, effective_on::date, 'import', note, ${batchId}::int from t
-       on conflict (facility_code, state, effective_on) do update set note = excluded.note, import_batch_id = excluded.import_batch_id
+       on conflict (facility_code, state, effective_on) do update
+         set note = excluded.note, import_batch_id = excluded.import_batch_id
        where e.note is distinct from excluded.note
        returning e.facility_code as code, e.state::text, e.effective_on::text, (xmax = 0) as is_new`);
   const codes = [...new Set(rows.map((r) => r.code))];

@@ -68,14 +68,17 @@ export async function upsertFilings(
        select ${typed}, ${batchId}::int from t
        on conflict (facility_code, filed_on) do update set
          ${sql.raw(compared.map((c) => `${c} = excluded.${c}`).join(", "))}, import_batch_id = excluded.import_batch_id
-       where (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from (${sql.raw(compared.map((c) => `excluded.${c}`).join(", "))})
+       where (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from
+         (${sql.raw(compared.map((c) => `excluded.${c}`).join(", "))})
        returning (xmax = 0) as is_new
      )
-     select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated from up`,
+     select (count(*) filter (where is_new))::int as inserted, (count(*) filter (where not is_new))::int as updated
+     from up`,
   );
   const codes = [...new Set(rows.map((r) => r.code))];
   await tx.query(sql`update filings f set in_force = (f.filed_on = m.latest)
-     from (select facility_code, max(filed_on) as latest from filings where facility_code = any(${arrayParam(codes)}::text[]) group by facility_code) m
+     from (select facility_code, max(filed_on) as latest from filings
+       where facility_code = any(${arrayParam(codes)}::text[]) group by facility_code) m
      where f.facility_code = m.facility_code and f.in_force is distinct from (f.filed_on = m.latest)`);
   await tx.query(sql`insert into status_events (facility_code, state, effective_on, source, note, import_batch_id)
      select t.code, 'deferred', t.filed_on::date, 'filing', '様式第1号', ${batchId}::int
@@ -88,7 +91,8 @@ export async function upsertFilings(
        where e.facility_code = t.code and e.effective_on <= t.filed_on::date
        order by e.effective_on desc nulls first, e.state desc nulls first limit 1
      ) l on true
-     where coalesce(l.state, f.initial_state) = 'optical_disk' and (f.closed_on is null or f.closed_on > t.filed_on::date)
+     where coalesce(l.state, f.initial_state) = 'optical_disk'
+       and (f.closed_on is null or f.closed_on > t.filed_on::date)
      on conflict (facility_code, state, effective_on) do nothing`);
   await markBackwardSteps(tx, codes);
   await refreshFacilityStatus(tx, codes);

@@ -134,8 +134,8 @@ export async function runImport<K extends ImportKind>(options: RunOptions<K>): P
         if (summary.inserted + summary.updated > 0) await refreshMonthlySummary(tx, todayIso(), summarySlices(touched));
         if (diff) summary.diff = await diff.finish(tx, batchId);
       },
-      // JIT compiling costs more than it saves on these one-off statements: re-adding the foreign key after
-      // a national first list took 0.7 s with it and 0.08 s without.
+      // JIT compiling costs more than it saves on these one-off statements (re-adding the foreign key after
+      // a national first list, above all).
       { rollback: options.dryRun, settings: { jit: "off" } },
     );
   } catch (error) {

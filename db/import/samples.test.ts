@@ -21,7 +21,8 @@ const catalogue = () =>
   queryRows<{ def: string }>(
     db,
     sql`select indexdef as def from pg_indexes where tablename = 'facilities'
-        union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where conrelid = 'facilities'::regclass or confrelid = 'facilities'::regclass
+        union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+        where conrelid = 'facilities'::regclass or confrelid = 'facilities'::regclass
         order by 1`,
   );
 let migrated: { def: string }[];
@@ -100,42 +101,49 @@ describe("the sample files, in the order people receive them", () => {
     });
   }
 
-  it("kept the facilities' state in step with their events, flagged the backward step and recorded every batch", async () => {
-    const [off] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from facilities f
+  it(
+    "kept the facilities' state in step with their events, " + "flagged the backward step and recorded every batch",
+    async () => {
+      const [off] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from facilities f
           left join lateral (select e.state, e.effective_on from status_events e where e.facility_code = f.code
                              order by e.effective_on desc, e.state desc limit 1) l on true
           where f.status is distinct from coalesce(l.state, f.initial_state)`,
-    );
-    expect(off.n).toBe(0);
-    expect(await count("status_events where backward")).toBeGreaterThan(0);
-    const batches = await queryRows<{ status: string; n: number }>(
-      db,
-      sql`select status, count(*)::int as n from import_batches group by 1 order by 1`,
-    );
-    expect(batches).toEqual([
-      { status: "done", n: 10 },
-      { status: "dry_run", n: 1 },
-      { status: "failed", n: 1 },
-    ]); // and the two above
-    expect(await catalogue()).toEqual(migrated); // the first list went in with its foreign key set aside
-  });
+      );
+      expect(off.n).toBe(0);
+      expect(await count("status_events where backward")).toBeGreaterThan(0);
+      const batches = await queryRows<{ status: string; n: number }>(
+        db,
+        sql`select status, count(*)::int as n from import_batches group by 1 order by 1`,
+      );
+      expect(batches).toEqual([
+        { status: "done", n: 10 },
+        { status: "dry_run", n: 1 },
+        { status: "failed", n: 1 },
+      ]); // and the two above
+      expect(await catalogue()).toEqual(migrated); // the first list went in with its foreign key set aside
+    },
+  );
 
-  it("kept the monthly summary equal to a full recomputation, though each import refreshed only its slices", async () => {
-    const read =
-      "select month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims::text from monthly_summary order by 1, 2, 3, 4, 5";
-    const kept = await queryRows<Record<string, unknown>>(db, sql.raw(read));
-    expect(kept.length).toBeGreaterThan(0);
-    const recomputed = await withTransaction(
-      async (tx) => {
-        await refreshMonthlySummary(tx, todayIso());
-        return tx.query<Record<string, unknown>>(sql.raw(read));
-      },
-      { rollback: true },
-    );
-    expect(kept).toEqual(recomputed);
-  });
+  it(
+    "kept the monthly summary equal to a full recomputation, " + "though each import refreshed only its slices",
+    async () => {
+      const read =
+        "select month_end::text, prefecture, table_type::text, category::text, state::text, " +
+        "facilities, claims::text from monthly_summary order by 1, 2, 3, 4, 5";
+      const kept = await queryRows<Record<string, unknown>>(db, sql.raw(read));
+      expect(kept.length).toBeGreaterThan(0);
+      const recomputed = await withTransaction(
+        async (tx) => {
+          await refreshMonthlySummary(tx, todayIso());
+          return tx.query<Record<string, unknown>>(sql.raw(read));
+        },
+        { rollback: true },
+      );
+      expect(kept).toEqual(recomputed);
+    },
+  );
 });
 
 describe("files as people really have them", () => {
@@ -145,14 +153,17 @@ describe("files as people really have them", () => {
     "110113719,重複,北海道,",
   ].join("\r\n");
 
-  it("reads Shift_JIS with CP932 characters, CRLF and a quoted line break, and restores a lost leading zero", async () => {
-    const file = path.join(tmp, "cp932.csv");
-    writeFileSync(file, iconv.encode(header + rows + "\r\n", "cp932"));
-    const s = await importFile("facilities", file, { dryRun: true });
-    expect([s.encoding, s.rows, s.inserted, s.rejected]).toEqual(["shift_jis", 2, 1, 1]);
-    expect(s.errors[0]).toMatchObject({ row: 4, column: "code", value: "0110113719" });
-    expect(s.errors[0].message).toContain("2行目と重複");
-  });
+  it(
+    "reads Shift_JIS with CP932 characters, " + "CRLF and a quoted line break, and restores a lost leading zero",
+    async () => {
+      const file = path.join(tmp, "cp932.csv");
+      writeFileSync(file, iconv.encode(header + rows + "\r\n", "cp932"));
+      const s = await importFile("facilities", file, { dryRun: true });
+      expect([s.encoding, s.rows, s.inserted, s.rejected]).toEqual(["shift_jis", 2, 1, 1]);
+      expect(s.errors[0]).toMatchObject({ row: 4, column: "code", value: "0110113719" });
+      expect(s.errors[0].message).toContain("2行目と重複");
+    },
+  );
 
   it("reads UTF-8 with a BOM and LF line ends, and without a BOM; a dry run writes nothing", async () => {
     const before = await count("facilities");

@@ -12,6 +12,7 @@ export async function auditFacilityNotFound(db: Db, actor: Actor, code: string, 
     db,
     sql`insert into audit_log (user_id, user_email, ip, action, target, details)
         select ${actor.id}, ${actor.email}, ${actor.ip ?? null}, 'access.not_found', ${code},
-               jsonb_build_object('path', ${path}::text, 'outsideScope', exists (select 1 from facilities where code = ${code}))`,
+               jsonb_build_object('path', ${path}::text, 'outsideScope',
+                   exists (select 1 from facilities where code = ${code}))`,
   );
 }

@@ -54,25 +54,29 @@ type FilingRow = Record<string, unknown> & { facility_code: string; filed_on: st
 async function replayedAlerts(asOf: string): Promise<Map<string, string[]>> {
   const facilities = await queryRows<FacilityRow>(
     db,
-    sql`select code, initial_state, closed_on, shares_oqv_terminal, first_applied_on, first_certificate_on, first_online_on, claim_method, opened_on from facilities`,
+    sql`select code, initial_state, closed_on, shares_oqv_terminal, first_applied_on, first_certificate_on,
+          first_online_on, claim_method, opened_on from facilities`,
   );
   // The latest contact on or before the date: by contacted_on, then entry order (ascending, the last one wins).
   const contacts = await queryRows<{ facility_code: string; contacted_on: string; promised_on: string | null }>(
     db,
-    sql`select facility_code, contacted_on, promised_on from contacts where contacted_on <= ${asOf}::date order by contacted_on, id`,
+    sql`select facility_code, contacted_on, promised_on from contacts where contacted_on <= ${asOf}::date
+        order by contacted_on, id`,
   );
   const lastContact = new Map<string, ContactFacts>();
   for (const c of contacts)
     lastContact.set(c.facility_code, { contactedOn: c.contacted_on, promisedOn: c.promised_on });
   const certificates = await queryRows<CertificateFacts & { code: string }>(
     db,
-    sql`select facility_code as code, terminal, applied_on as "appliedOn", issued_on as "issuedOn", expires_on as "expiresOn" from certificates`,
+    sql`select facility_code as code, terminal, applied_on as "appliedOn", issued_on as "issuedOn",
+          expires_on as "expiresOn" from certificates`,
   );
   const certsOf = new Map<string, CertificateFacts[]>();
   for (const { code, ...c } of certificates) certsOf.set(code, [...(certsOf.get(code) ?? []), c]);
   const events = await queryRows<EventRow>(
     db,
-    sql`select facility_code, state, effective_on from status_events where effective_on <= ${asOf}::date order by effective_on, state`,
+    sql`select facility_code, state, effective_on from status_events where effective_on <= ${asOf}::date
+        order by effective_on, state`,
   );
   const filings = await queryRows<FilingRow>(
     db,

@@ -61,7 +61,8 @@ export async function changeFollowUps(
   const setNext = change.nextActionOn !== undefined;
   const assigneeOk =
     setAssignee && change.assigneeId !== null
-      ? sql`exists (select 1 from users u where u.id = ${change.assigneeId} and not u.disabled and u.role in ('editor', 'admin')
+      ? sql`exists (select 1 from users u
+              where u.id = ${change.assigneeId} and not u.disabled and u.role in ('editor', 'admin')
                     and (u.prefectures is null or f.prefecture = any(u.prefectures)) and ${insideCallerScope(scope)})`
       : sql`true`;
   return withTransaction(
@@ -69,9 +70,11 @@ export async function changeFollowUps(
       const rows = await queryRows<{ facility_code: string }>(
         tx,
         sql`insert into follow_ups (facility_code, assignee_id, next_action_on, updated_by, updated_at)
-          select f.code, ${setAssignee ? (change.assigneeId ?? null) : null}::int, ${setNext ? (change.nextActionOn ?? null) : null}::date, ${actor.id}, now()
+          select f.code, ${setAssignee ? (change.assigneeId ?? null) : null}::int,
+            ${setNext ? (change.nextActionOn ?? null) : null}::date, ${actor.id}, now()
           from facilities f
-          where f.code = any(${`{${unique.join(",")}}`}::text[]) and ${scopeCondition(scope, sql`f.prefecture`)} and ${assigneeOk}
+          where f.code = any(${`{${unique.join(",")}}`}::text[]) and ${scopeCondition(scope, sql`f.prefecture`)}
+            and ${assigneeOk}
           on conflict (facility_code) do update set
             assignee_id = ${setAssignee ? sql`excluded.assignee_id` : sql`follow_ups.assignee_id`},
             next_action_on = ${setNext ? sql`excluded.next_action_on` : sql`follow_ups.next_action_on`},

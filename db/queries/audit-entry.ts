@@ -19,6 +19,7 @@ export async function writeAudit(
   await queryRows(
     tx,
     sql`insert into audit_log (user_id, user_email, ip, action, target, details)
-        values (${actor.id}, ${actor.email}, ${actor.ip ?? null}, ${action}, ${target}, ${JSON.stringify(details)}::jsonb)`,
+        values (${actor.id}, ${actor.email}, ${actor.ip ?? null}, ${action}, ${target},
+            ${JSON.stringify(details)}::jsonb)`,
   );
 }

@@ -56,7 +56,8 @@ function auditWhere(scope: Scope, filter: AuditFilter): SQL {
   if (filter.q) {
     const like = likeText(filter.q);
     parts.push(
-      sql`(coalesce(user_email, '') ilike ${like} or action ilike ${like} or coalesce(target, '') ilike ${like} or coalesce(details::text, '') ilike ${like} or coalesce(ip, '') ilike ${like})`,
+      sql`(coalesce(user_email, '') ilike ${like} or action ilike ${like} or coalesce(target, '') ilike ${like}
+              or coalesce(details::text, '') ilike ${like} or coalesce(ip, '') ilike ${like})`,
     );
   }
   if (filter.action)
@@ -68,7 +69,8 @@ function auditWhere(scope: Scope, filter: AuditFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const COLUMNS = sql`id::int as id, to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as at, user_email as "userEmail", ip, action, target, details`;
+const COLUMNS = sql`id::int as id, to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as at,
+                      user_email as "userEmail", ip, action, target, details`;
 
 export async function searchAudit(
   db: Db,
@@ -84,7 +86,8 @@ export async function searchAudit(
   );
   const items = await queryRows<AuditRow>(
     db,
-    sql`select ${COLUMNS} from audit_log where ${where} order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    sql`select ${COLUMNS} from audit_log where ${where} order by id desc
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   return { total, items };
 }

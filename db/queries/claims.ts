@@ -23,9 +23,11 @@ export async function reportedClaimsByMonth(
 ): Promise<Map<string, ReportedClaims>> {
   const rows = await queryRows<{ month: string; total: number; online: number }>(
     db,
-    sql`select to_char(s.month, 'YYYY-MM') as month, sum(s.claims)::float8 as total, sum(s.online_claims)::float8 as online
+    sql`select to_char(s.month, 'YYYY-MM') as month, sum(s.claims)::float8 as total,
+          sum(s.online_claims)::float8 as online
         from claims_summary s
-        where s.month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date and ${facilityFilter(scope, filter, sql`s`)}
+        where s.month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date
+          and ${facilityFilter(scope, filter, sql`s`)}
         group by 1`,
   );
   return new Map(
@@ -64,7 +66,8 @@ export async function reportedClaimsCube(
     sql`select to_char(s.month, 'YYYY-MM') as month, s.prefecture, s.table_type::text, s.category::text,
                s.claims::float8 as total, s.online_claims::float8 as online
         from claims_summary s
-        where s.month in (${`${month}-01`}::date, ${`${previous}-01`}::date) and ${facilityFilter(scope, filter, sql`s`)}`,
+        where s.month in (${`${month}-01`}::date, ${`${previous}-01`}::date)
+          and ${facilityFilter(scope, filter, sql`s`)}`,
   );
   for (const m of [month, previous]) {
     const of = rows.filter((r) => r.month === m);

@@ -58,7 +58,8 @@ async function carryNextAction(tx: Db, actor: Actor, code: string, nextActionOn:
     tx,
     sql`insert into follow_ups (facility_code, next_action_on, updated_by, updated_at)
         values (${code}, ${nextActionOn}::date, ${actor.id}, now())
-        on conflict (facility_code) do update set next_action_on = excluded.next_action_on, updated_by = excluded.updated_by, updated_at = now()`,
+        on conflict (facility_code) do update
+          set next_action_on = excluded.next_action_on, updated_by = excluded.updated_by, updated_at = now()`,
   );
 }
 
@@ -78,7 +79,8 @@ export async function addContact(
       const tx = t.db;
       const [row] = await queryRows<ContactRow>(
         tx,
-        sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, promised_on, note, next_action_on, updated_by)
+        sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, promised_on, note,
+                                  next_action_on, updated_by)
           select f.code, ${actor.id}, ${actor.email}, ${input.contactedOn}::date, ${input.channel}, ${input.outcome},
                  ${input.promisedOn}::date, ${input.note}, ${input.nextActionOn}::date, ${actor.id}
           from facilities f where f.code = ${code} and ${scopeCondition(scope, sql`f.prefecture`)}
@@ -114,12 +116,14 @@ export async function updateContact(
       const [before] = await queryRows<ContactRow>(
         tx,
         sql`select c.* from contacts c join facilities f on f.code = c.facility_code
-          where c.id = ${id} and c.facility_code = ${facilityCode} and ${scopeCondition(scope, sql`f.prefecture`)} for update of c`,
+          where c.id = ${id} and c.facility_code = ${facilityCode}
+            and ${scopeCondition(scope, sql`f.prefecture`)} for update of c`,
       );
       if (!before) return null;
       const [row] = await queryRows<ContactRow>(
         tx,
-        sql`update contacts set contacted_on = ${input.contactedOn}::date, channel = ${input.channel}, outcome = ${input.outcome},
+        sql`update contacts set contacted_on = ${input.contactedOn}::date, channel = ${input.channel},
+            outcome = ${input.outcome},
             promised_on = ${input.promisedOn}::date, note = ${input.note}, next_action_on = ${input.nextActionOn}::date,
             updated_by = ${actor.id}, updated_at = now()
           where id = ${id} returning *`,

@@ -23,24 +23,28 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 describe("contractors", () => {
-  it("stores the normalised key with each filing and groups the list by it, each group the total of its filtered list", async () => {
-    const [mismatch] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from filings where outsourcer is not null and contractor is null`,
-    );
-    expect(mismatch.n).toBe(0);
-    const samples = await queryRows<{ outsourcer: string; contractor: string }>(
-      db,
-      sql`select outsourcer, contractor from filings where outsourcer is not null limit 50`,
-    );
-    for (const s of samples) expect(s.contractor).toBe(normalizeContractorName(s.outsourcer));
-    const groups = await followUpsByContractor(db, NATIONAL, { asOf: AS_OF });
-    expect(groups.length).toBeGreaterThan(0);
-    for (const g of groups.slice(0, 5)) {
-      expect(await countFollowUps(db, NATIONAL, { asOf: AS_OF, contractor: g.contractor })).toBe(g.facilities);
-    }
-    expect(groups.map((g) => g.facilities)).toEqual([...groups.map((g) => g.facilities)].sort((a, b) => b - a));
-  });
+  it(
+    "stores the normalised key with each filing and groups the list by it, " +
+      "each group the total of its filtered list",
+    async () => {
+      const [mismatch] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from filings where outsourcer is not null and contractor is null`,
+      );
+      expect(mismatch.n).toBe(0);
+      const samples = await queryRows<{ outsourcer: string; contractor: string }>(
+        db,
+        sql`select outsourcer, contractor from filings where outsourcer is not null limit 50`,
+      );
+      for (const s of samples) expect(s.contractor).toBe(normalizeContractorName(s.outsourcer));
+      const groups = await followUpsByContractor(db, NATIONAL, { asOf: AS_OF });
+      expect(groups.length).toBeGreaterThan(0);
+      for (const g of groups.slice(0, 5)) {
+        expect(await countFollowUps(db, NATIONAL, { asOf: AS_OF, contractor: g.contractor })).toBe(g.facilities);
+      }
+      expect(groups.map((g) => g.facilities)).toEqual([...groups.map((g) => g.facilities)].sort((a, b) => b - a));
+    },
+  );
 
   it("the migration that fills the key for filings stored before it gives the same key as the importer", async () => {
     await queryRows(
@@ -61,7 +65,8 @@ describe("contractors", () => {
   it("assigns a contractor's whole list at once, never outside the caller's scope", async () => {
     const [user] = await queryRows<{ id: number }>(
       db,
-      sql`insert into users (email, password_hash, role, prefectures) values ('t@example.jp', 'x', 'editor', null) returning id`,
+      sql`insert into users (email, password_hash, role, prefectures) values ('t@example.jp', 'x', 'editor', null)
+          returning id`,
     );
     const group = (await followUpsByContractor(db, NATIONAL, { asOf: AS_OF })).find((g) => g.facilities > 1)!;
     const { codes, total } = await followUpCodes(db, tokyo, { asOf: AS_OF, contractor: group.contractor }, 5000);

@@ -17,8 +17,9 @@ import type { Scope } from "../../lib/scope";
 export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: string): Promise<FacilityDetail | null> {
   const [facility] = await queryRows<FacilityRecord>(
     db,
-    sql`select code, name, prefecture, table_type as "tableType", category, address, postal_code as "postalCode", phone, specialties,
-               claim_method as "claimMethod", monthly_claims as "monthlyClaims", shares_oqv_terminal as "sharesOqvTerminal",
+    sql`select code, name, prefecture, table_type as "tableType", category, address, postal_code as "postalCode",
+               phone, specialties, claim_method as "claimMethod", monthly_claims as "monthlyClaims",
+               shares_oqv_terminal as "sharesOqvTerminal",
                closed_on as "closedOn", initial_state as "initialState", status, status_since as "statusSince",
                first_applied_on as "firstAppliedOn", first_certificate_on as "firstCertificateOn",
                first_online_on as "firstOnlineOn", opened_on as "openedOn"
@@ -33,10 +34,13 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
     ),
     queryRows<FilingRecord>(
       db,
-      sql`select filed_on as "filedOn", facility_name as "facilityName", phone, specialties, deferral_until as "deferralUntil",
+      sql`select filed_on as "filedOn", facility_name as "facilityName", phone, specialties,
+                 deferral_until as "deferralUntil",
                  reason, reason_sub as "reasonSub", outsourcer, reason_other as "reasonOther", readiness,
-                 readiness_date as "readinessDate", readiness_other as "readinessOther", rececom, rececom_month as "rececomMonth",
-                 network, network_month as "networkMonth", usage_applied as "usageApplied", cert_applied as "certApplied",
+                 readiness_date as "readinessDate", readiness_other as "readinessOther",
+                 rececom, rececom_month as "rececomMonth",
+                 network, network_month as "networkMonth", usage_applied as "usageApplied",
+                 cert_applied as "certApplied",
                  remarks, founder_name as "founderName", address, email, in_force as "inForce"
           from filings where facility_code = ${code} order by filed_on desc`,
     ),
@@ -53,7 +57,8 @@ export async function facilityDetail(db: Db, scope: Scope, code: string, asOf: s
     listContacts(db, scope, code),
     queryRows<CertificateRecord>(
       db,
-      sql`select terminal, applied_on as "appliedOn", issued_on as "issuedOn", expires_on as "expiresOn", renewed_on as "renewedOn"
+      sql`select terminal, applied_on as "appliedOn", issued_on as "issuedOn", expires_on as "expiresOn",
+                 renewed_on as "renewedOn"
           from certificates where facility_code = ${code} order by terminal, identity_on desc`,
     ),
   ]);

@@ -5,8 +5,8 @@ import { normalizeContractorName } from "../../lib/contractors";
 import { DEFERRAL_DIMS, usesDeferral, type DeferralDim, type FigureFilter } from "../../lib/figure-filter";
 
 /**
- * The key of each deferral figure over a row of `f` (the facility with its state `st` on the date, see statesOn) and `g` (its
- * filing on the date, see filingOn): the deferral panel groups by these and the list filters on them, so a
+ * The key of each deferral figure over a row of `f` (the facility with its state `st` on the date, see statesOn) and
+ * `g` (its filing on the date, see filingOn): the deferral panel groups by these and the list filters on them, so a
  * count and its list cannot disagree. Contractors group by the raw name here and are merged by
  * normalizeContractorName afterwards.
  */
@@ -24,10 +24,12 @@ export function deferralKey(dim: DeferralDim, asOf: string): SQL {
     case "rececom":
       return sql`g.rececom`;
     case "usageApplied":
-      return sql`case when not g.usage_applied then 'not_yet' when f.st >= 'applied' or f.first_applied_on <= ${a} then 'done' else 'unconfirmed' end`;
+      return sql`case when not g.usage_applied then 'not_yet' when f.st >= 'applied'
+                   or f.first_applied_on <= ${a} then 'done' else 'unconfirmed' end`;
     case "certApplied":
       return sql`case when not g.cert_applied then 'not_yet'
-        when f.shares_oqv_terminal or f.st >= 'certificate_issued' or f.first_certificate_on <= ${a} then 'done' else 'unconfirmed' end`;
+        when f.shares_oqv_terminal or f.st >= 'certificate_issued' or f.first_certificate_on <= ${a} then 'done'
+          else 'unconfirmed' end`;
     case "deferralEnds":
       return sql`to_char(g.deferral_until, 'YYYY-MM')`;
     case "contractor":
@@ -42,9 +44,13 @@ export function deferralPopulation(asOf: string, which: "inForce" | "lapsed" = "
     : sql`g.facility_code is not null and g.deferral_until >= ${asOf}::date`;
 }
 
-/** The plan bucket of a facility still to move: 'none' without a filing, 'slipped' when the plan date has passed, else its month. */
+/**
+ * The plan bucket of a facility still to move: 'none' without a
+ * filing, 'slipped' when the plan date has passed, else its month.
+ */
 export function planKey(asOf: string): SQL {
-  return sql`case when g.facility_code is null then 'none' when ${PLAN_DATE} < ${asOf}::date then 'slipped' else to_char(${PLAN_DATE}, 'YYYY-MM') end`;
+  return sql`case when g.facility_code is null then 'none' when ${PLAN_DATE} < ${asOf}::date then 'slipped'
+               else to_char(${PLAN_DATE}, 'YYYY-MM') end`;
 }
 
 /** The raw spellings on file that normalise to a contractor key (the rule stays in one place, lib/contractors.ts). */
@@ -60,7 +66,8 @@ export async function contractorSpellings(db: Db, key: string): Promise<string[]
 export async function contractorDisplayName(db: Db, key: string): Promise<string> {
   const rows = await queryRows<{ name: string; n: number }>(
     db,
-    sql`select outsourcer as name, count(*)::int as n from filings where reason = 'outsourced' and outsourcer is not null group by 1 order by 2 desc`,
+    sql`select outsourcer as name, count(*)::int as n from filings
+        where reason = 'outsourced' and outsourcer is not null group by 1 order by 2 desc`,
   );
   return rows.find((r) => normalizeContractorName(r.name) === key)?.name ?? key;
 }

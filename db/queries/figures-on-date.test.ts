@@ -104,25 +104,31 @@ async function listed(asOf: string, figure: FigureFilter): Promise<number> {
 }
 
 describe("deferral figures on a date", () => {
-  it("read the filing each facility had filed by the date, ⑩ against the payer's records, ⑥ア by contractor", async () => {
-    const d = await deferralFigures(db, NATIONAL, { asOf: "2024-12-01" });
-    expect(d).toMatchObject({ inForce: 4, lapsed: 0, reasons: { outsourced: 3, other: 1 } });
-    expect(d.usageApplied).toEqual({ done: 1, unconfirmed: 1, not_yet: 2 });
-    expect(d.certApplied).toEqual({ unconfirmed: 1, not_yet: 3 });
-    expect(d.contractors.map((x) => [x.key, x.count])).toEqual([
-      ["メディカル東京", 2],
-      ["メディカル大阪", 1],
-    ]);
-  });
+  it(
+    "read the filing each facility had filed by the date, " + "⑩ against the payer's records, ⑥ア by contractor",
+    async () => {
+      const d = await deferralFigures(db, NATIONAL, { asOf: "2024-12-01" });
+      expect(d).toMatchObject({ inForce: 4, lapsed: 0, reasons: { outsourced: 3, other: 1 } });
+      expect(d.usageApplied).toEqual({ done: 1, unconfirmed: 1, not_yet: 2 });
+      expect(d.certApplied).toEqual({ unconfirmed: 1, not_yet: 3 });
+      expect(d.contractors.map((x) => [x.key, x.count])).toEqual([
+        ["メディカル東京", 2],
+        ["メディカル大阪", 1],
+      ]);
+    },
+  );
 
-  it("a later filing supersedes from its own filing day, and a period that ended no longer counts as in force", async () => {
-    const mid = await deferralFigures(db, NATIONAL, { asOf: "2025-07-01" });
-    expect(mid.reasons).toEqual({ outsourced: 2, transitional: 1, other: 1 });
-    expect(mid.transitionalSub).toEqual({ "1": 1 });
-    const late = await deferralFigures(db, NATIONAL, { asOf: "2025-12-01" });
-    expect(late).toMatchObject({ inForce: 1, lapsed: 3, reasons: { transitional: 1 } });
-    expect(late.endingByMonth).toEqual([{ month: "2026-09", count: 1 }]);
-  });
+  it(
+    "a later filing supersedes from its own filing day, " + "and a period that ended no longer counts as in force",
+    async () => {
+      const mid = await deferralFigures(db, NATIONAL, { asOf: "2025-07-01" });
+      expect(mid.reasons).toEqual({ outsourced: 2, transitional: 1, other: 1 });
+      expect(mid.transitionalSub).toEqual({ "1": 1 });
+      const late = await deferralFigures(db, NATIONAL, { asOf: "2025-12-01" });
+      expect(late).toMatchObject({ inForce: 1, lapsed: 3, reasons: { transitional: 1 } });
+      expect(late.endingByMonth).toEqual([{ month: "2026-09", count: 1 }]);
+    },
+  );
 
   it("every count opens a list of exactly that many facilities", async () => {
     for (const asOf of ["2024-12-01", "2025-07-01", "2025-12-01"]) {
@@ -149,11 +155,15 @@ describe("deferral figures on a date", () => {
     }
   });
 
-  it("the plan reads the latest filing by the date: on 2025-07-01 facility 1's plan is March 2026, before its refiling it had slipped", async () => {
-    const before = await planForecast(db, NATIONAL, { asOf: "2025-05-01" });
-    expect(before.slippedSample.map((s) => s.code)).toContain(c(1));
-    const after = await planForecast(db, NATIONAL, { asOf: "2025-07-01" });
-    expect(after.slippedSample.map((s) => s.code)).not.toContain(c(1));
-    expect(after.plannedByMonth).toContainEqual({ month: "2026-03", count: 1 });
-  });
+  it(
+    "the plan reads the latest filing by the date: " +
+      "on 2025-07-01 facility 1's plan is March 2026, before its refiling it had slipped",
+    async () => {
+      const before = await planForecast(db, NATIONAL, { asOf: "2025-05-01" });
+      expect(before.slippedSample.map((s) => s.code)).toContain(c(1));
+      const after = await planForecast(db, NATIONAL, { asOf: "2025-07-01" });
+      expect(after.slippedSample.map((s) => s.code)).not.toContain(c(1));
+      expect(after.plannedByMonth).toContainEqual({ month: "2026-03", count: 1 });
+    },
+  );
 });

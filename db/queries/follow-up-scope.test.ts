@@ -145,14 +145,18 @@ describe("contact log", () => {
 });
 
 describe("assignments", () => {
-  it("offers only editors and admins whose whole scope lies inside the caller's (no national or Osaka staff to Tokyo)", async () => {
-    expect((await assignableColleagues(db, TOKYO)).map((u) => u.email)).toEqual(["t@example.jp"]);
-    expect((await assignableColleagues(db, NATIONAL)).map((u) => u.email)).toEqual([
-      "a@example.jp",
-      "o@example.jp",
-      "t@example.jp",
-    ]);
-  });
+  it(
+    "offers only editors and admins whose whole scope lies " +
+      "inside the caller's (no national or Osaka staff to Tokyo)",
+    async () => {
+      expect((await assignableColleagues(db, TOKYO)).map((u) => u.email)).toEqual(["t@example.jp"]);
+      expect((await assignableColleagues(db, NATIONAL)).map((u) => u.email)).toEqual([
+        "a@example.jp",
+        "o@example.jp",
+        "t@example.jp",
+      ]);
+    },
+  );
 
   it("refuses an assignee outside the caller's scope even when a form is forged", async () => {
     expect(await changeFollowUps(db, TOKYO, tokyoEditor, [tokyo[0]], { assigneeId: nationalAdmin.id })).toEqual({

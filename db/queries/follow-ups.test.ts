@@ -76,8 +76,10 @@ beforeAll(async () => {
         filing(c(3), "2024-08-01", "2025-09-30"), // applies 2025-07-15, online 2025-09-01
         filing(c(4), "2024-08-01", "2025-09-30"), // applied, certificate, online: each step late
         filing(c(6), "2024-08-01", "2025-09-30", { usageApplied: true }), // says 済 before applying
-        filing(c(7), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closure planned
-        filing(c(8), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }), // closes 2025-10-15
+        // closure planned
+        filing(c(7), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }),
+        // closes 2025-10-15
+        filing(c(8), "2024-08-01", "2025-09-30", { reason: "transitional", reasonSub: 3, reasonOther: null }),
         filing(c(9), "2024-08-01", "2025-03-31", { readiness: "december" }), // plan: end of December 2024
       ],
       null,
@@ -175,13 +177,17 @@ describe("each rule fires and clears on the right day (SQL path)", () => {
     expect(await rulesOn(c(3), "2025-10-01")).toEqual([]);
   });
 
-  it("the certificate clears certificate_overdue; online clears start_missed; a shared terminal needs no certificate", async () => {
-    expect(await rulesOn(c(4), "2024-11-30")).toContain("certificate_overdue@2024-11-15");
-    expect(await rulesOn(c(4), "2024-12-01")).not.toContain("certificate_overdue@2024-11-15");
-    expect(await rulesOn(c(4), "2025-02-09")).toContain("start_missed@2025-01-30");
-    expect(await rulesOn(c(4), "2025-02-10")).toEqual([]);
-    expect(await inFilteredList("certificate_overdue", c(5), "2024-12-31")).toBe(false);
-  });
+  it(
+    "the certificate clears certificate_overdue; " +
+      "online clears start_missed; a shared terminal needs no certificate",
+    async () => {
+      expect(await rulesOn(c(4), "2024-11-30")).toContain("certificate_overdue@2024-11-15");
+      expect(await rulesOn(c(4), "2024-12-01")).not.toContain("certificate_overdue@2024-11-15");
+      expect(await rulesOn(c(4), "2025-02-09")).toContain("start_missed@2025-01-30");
+      expect(await rulesOn(c(4), "2025-02-10")).toEqual([]);
+      expect(await inFilteredList("certificate_overdue", c(5), "2024-12-31")).toBe(false);
+    },
+  );
 
   it("the application on record clears filing_mismatch", async () => {
     expect(await rulesOn(c(6), "2024-08-31")).toContain("filing_mismatch@2024-08-01");

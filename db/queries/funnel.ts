@@ -43,8 +43,9 @@ export async function funnel(
           from steps
         )
         select v.state, v.reached, v.moved_on, v.median_days from agg,
-          lateral (values ('optical_disk'::text, r0, m0, null::float8), ('deferred', r1, m1, med1), ('applied', r2, m2, med2),
-                          ('certificate_issued', r3, m3, med3), ('online', r4, 0, null)) as v(state, reached, moved_on, median_days)`,
+          lateral (values ('optical_disk'::text, r0, m0, null::float8), ('deferred', r1, m1, med1),
+                          ('applied', r2, m2, med2), ('certificate_issued', r3, m3, med3), ('online', r4, 0, null))
+                  as v(state, reached, moved_on, median_days)`,
   );
   const byState = new Map(rows.map((r) => [r.state, r]));
   return LADDER.map((state) => {

@@ -43,7 +43,8 @@ export async function listImportBatches(
   );
   const items = await queryRows<ImportBatchRow>(
     db,
-    sql`select b.id, b.kind, b.file_name as "fileName", b.encoding, b.user_email as "userEmail", b.dry_run as "dryRun", b.status,
+    sql`select b.id, b.kind, b.file_name as "fileName", b.encoding, b.user_email as "userEmail", b.dry_run as "dryRun",
+          b.status,
                b.rows, b.inserted, b.updated, b.unchanged, b.rejected,
                to_char(b.started_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as "startedAt",
                to_char(b.finished_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI:SS') as "finishedAt"
@@ -62,7 +63,8 @@ export async function importBatchDiff(
 ): Promise<{ fileName: string; diff: DryRunDiff | null } | null> {
   const [row] = await queryRows<{ fileName: string; diff: DryRunDiff | null }>(
     db,
-    sql`select b.file_name as "fileName", b.diff from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
+    sql`select b.file_name as "fileName", b.diff from import_batches b
+        where b.id = ${id} and ${visible(scope, userId)}`,
   );
   return row ?? null;
 }
@@ -76,7 +78,8 @@ export async function importBatchErrors(
 ): Promise<{ fileName: string; errors: RowError[]; errorsOmitted: number } | null> {
   const [row] = await queryRows<{ fileName: string; errors: RowError[]; errorsOmitted: number }>(
     db,
-    sql`select b.file_name as "fileName", b.errors, b.errors_omitted as "errorsOmitted" from import_batches b where b.id = ${id} and ${visible(scope, userId)}`,
+    sql`select b.file_name as "fileName", b.errors, b.errors_omitted as "errorsOmitted" from import_batches b
+        where b.id = ${id} and ${visible(scope, userId)}`,
   );
   return row ?? null;
 }

@@ -21,7 +21,8 @@ beforeAll(async () => {
   ({ db, close } = await openTestDb());
   const [user] = await queryRows<{ id: number }>(
     db,
-    sql`insert into users (email, password_hash, role, prefectures) values ('tokyo@example.jp', 'x', 'editor', '{13}') returning id`,
+    sql`insert into users (email, password_hash, role, prefectures) values ('tokyo@example.jp', 'x', 'editor', '{13}')
+        returning id`,
   );
   actor.id = user.id;
   await withTransaction((tx) =>

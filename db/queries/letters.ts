@@ -61,7 +61,8 @@ export async function recordLettersSent(
         tx,
         sql`insert into contacts (facility_code, user_id, user_email, contacted_on, channel, outcome, note, updated_by)
           select f.code, ${actor.id}, ${actor.email}, ${on}::date, 'letter', 'other', ${LETTER_NOTE}, ${actor.id}
-          from facilities f where f.code = any(${`{${unique.join(",")}}`}::text[]) and ${scopeCondition(scope, sql`f.prefecture`)}
+          from facilities f where f.code = any(${`{${unique.join(",")}}`}::text[])
+            and ${scopeCondition(scope, sql`f.prefecture`)}
           returning facility_code`,
       );
       const sent = rows.map((r) => r.facility_code).sort();

@@ -9,7 +9,9 @@ import { NATIONAL, scopeFromPrefectures } from "../../lib/scope";
 import { LADDER } from "../../lib/states";
 import { todayIso } from "../../lib/dates";
 
-/** The orders the screens offer (issue 19): follow-ups by 期限, type and assignee; a prefecture's list, not-online first. */
+/**
+ * The orders the screens offer (issue 19): follow-ups by 期限, type and assignee; a prefecture's list, not-online first.
+ */
 let db: Db;
 let close: () => Promise<void>;
 const today = todayIso();

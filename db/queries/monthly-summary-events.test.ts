@@ -96,7 +96,9 @@ const stored = async () =>
   (
     await queryRows<{ line: string }>(
       db,
-      sql`select concat_ws(' ', month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims) as line from monthly_summary`,
+      sql`select concat_ws(' ', month_end::text, prefecture, table_type::text, category::text, state::text,
+                           facilities, claims) as line
+          from monthly_summary`,
     )
   )
     .map((r) => r.line)
@@ -105,9 +107,10 @@ const stored = async () =>
 describe("the monthly summary with and without an event history", () => {
   it("counts a first list (no events at all) at its starting states until each closing date", async () => {
     for (const f of facilities) {
-      await db.execute(sql`insert into facilities (code, prefecture, table_type, category, name, initial_state, status, monthly_claims, closed_on)
-        values (${f.code}, ${f.prefecture}, ${f.tableType}::table_type, ${f.category}::facility_category, 'テスト', ${f.initial}::facility_state,
-                ${f.initial}::facility_state, ${f.claims}, ${f.closedOn})`);
+      await db.execute(sql`insert into facilities
+          (code, prefecture, table_type, category, name, initial_state, status, monthly_claims, closed_on)
+        values (${f.code}, ${f.prefecture}, ${f.tableType}::table_type, ${f.category}::facility_category, 'テスト',
+                ${f.initial}::facility_state, ${f.initial}::facility_state, ${f.claims}, ${f.closedOn})`);
     }
     await withTransaction((tx) => refreshMonthlySummary(tx, THROUGH));
     expect(await stored()).toEqual(expected());
@@ -120,7 +123,8 @@ describe("the monthly summary with and without an event history", () => {
     );
     for (const e of events)
       await db.execute(
-        sql`insert into status_events (facility_code, state, effective_on, source) values (${e.code}, ${e.state}::facility_state, ${e.on}, 'test')`,
+        sql`insert into status_events (facility_code, state, effective_on, source)
+            values (${e.code}, ${e.state}::facility_state, ${e.on}, 'test')`,
       );
     await withTransaction((tx) => refreshMonthlySummary(tx, THROUGH));
     expect(await stored()).toEqual(expected());
@@ -140,15 +144,20 @@ describe("the monthly summary of a seeded national history", () => {
           ),
           replayed as (
             select p.d, f.prefecture, f.table_type, f.category,
-                   case when f.closed_on <= p.d then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as state,
+                   case when f.closed_on <= p.d then 'closed'::facility_state
+                     else coalesce(l.state, f.initial_state) end as state,
                    count(*)::int as n, coalesce(sum(f.monthly_claims), 0)::bigint as claims
             from points p cross join facilities f
-            left join lateral (select e.state from status_events e where e.facility_code = f.code and e.effective_on <= p.d
+            left join lateral (select e.state from status_events e
+                               where e.facility_code = f.code and e.effective_on <= p.d
                                order by e.effective_on desc, e.state desc limit 1) l on true
             group by 1, 2, 3, 4, 5
           ),
-          summary as (select month_end as d, prefecture, table_type, category, state, facilities as n, claims from monthly_summary)
-          select count(*)::int as differences from ((select * from replayed except all select * from summary) union all (select * from summary except all select * from replayed)) x`,
+          summary as (select month_end as d, prefecture, table_type, category, state, facilities as n, claims
+            from monthly_summary)
+          select count(*)::int as differences
+          from ((select * from replayed except all select * from summary)
+            union all (select * from summary except all select * from replayed)) x`,
     );
     expect(differences).toBe(0);
     const [{ rows }] = await queryRows<{ rows: number }>(

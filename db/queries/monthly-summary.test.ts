@@ -19,14 +19,17 @@ afterAll(async () => close?.());
 const summary = () =>
   queryRows<Record<string, string | number>>(
     db,
-    sql`select month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims::text from monthly_summary order by 1, 2, 3, 4, 5`,
+    sql`select month_end::text, prefecture, table_type::text, category::text, state::text, facilities, claims::text
+        from monthly_summary order by 1, 2, 3, 4, 5`,
   );
 
 /** A facility of the given prefecture and table type that has not closed. */
 async function pick(prefecture: string, tableType: string): Promise<string> {
   const [row] = await queryRows<{ code: string }>(
     db,
-    sql`select code from facilities where prefecture = ${prefecture} and table_type = ${tableType}::table_type and closed_on is null order by code limit 1`,
+    sql`select code from facilities
+        where prefecture = ${prefecture} and table_type = ${tableType}::table_type and closed_on is null order by code
+        limit 1`,
   );
   return row.code;
 }
@@ -37,10 +40,12 @@ describe("the monthly summary, refreshed slice by slice", () => {
     const tokyo = await pick("13", "medical");
     const osaka = await pick("27", "dental");
     await db.execute(
-      sql`insert into status_events (facility_code, state, effective_on, source) values (${tokyo}, 'online', '2024-05-20', 'test')`,
+      sql`insert into status_events (facility_code, state, effective_on, source)
+          values (${tokyo}, 'online', '2024-05-20', 'test')`,
     );
     await db.execute(
-      sql`update facilities set category = case when category = 'hospital' then 'clinic'::facility_category else 'hospital'::facility_category end where code = ${tokyo}`,
+      sql`update facilities set category = case when category = 'hospital' then 'clinic'::facility_category
+            else 'hospital'::facility_category end where code = ${tokyo}`,
     );
     await db.execute(sql`update facilities set closed_on = '2025-02-10', monthly_claims = 1234 where code = ${osaka}`);
     // A change outside the slices asked for stays out of the summary until its own slice is refreshed.
@@ -54,11 +59,13 @@ describe("the monthly summary, refreshed slice by slice", () => {
     expect(partial).not.toEqual(before);
     const inside = (r: (typeof before)[number]) =>
       touched.some((t) => t.prefecture === r.prefecture && t.tableType === r.table_type);
-    expect(partial.filter((r) => !inside(r))).toEqual(before.filter((r) => !inside(r))); // the other slices as they were
+    // the other slices as they were
+    expect(partial.filter((r) => !inside(r))).toEqual(before.filter((r) => !inside(r)));
     await withTransaction((tx) => refreshMonthlySummary(tx, AS_OF));
     const full = await summary();
     expect(partial.filter(inside)).toEqual(full.filter(inside));
-    expect(full.filter((r) => !inside(r))).not.toEqual(before.filter((r) => !inside(r))); // Hokkaido's closing, now counted
+    // Hokkaido's closing, now counted
+    expect(full.filter((r) => !inside(r))).not.toEqual(before.filter((r) => !inside(r)));
   });
 
   it("recomputes everything when the summary does not yet reach the new month end", async () => {
@@ -67,11 +74,13 @@ describe("the monthly summary, refreshed slice by slice", () => {
     );
     const [july] = await queryRows<{ slices: number }>(
       db,
-      sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary where month_end = '2026-06-30'`,
+      sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary
+          where month_end = '2026-06-30'`,
     );
     const [june] = await queryRows<{ slices: number }>(
       db,
-      sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary where month_end = '2026-05-31'`,
+      sql`select count(distinct (prefecture, table_type))::int as slices from monthly_summary
+          where month_end = '2026-05-31'`,
     );
     expect(july.slices).toBe(june.slices); // every slice has the new month end, not just Tokyo's medical one
     const [state] = await queryRows<{ through: string }>(

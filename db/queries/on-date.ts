@@ -13,8 +13,8 @@ function stateList(states: readonly EventState[]): SQL {
 }
 
 /**
- * Rows (every facilities column, plus st and st_since) for the facilities matching `where` (over `facilities f`) whose state on the
- * date is one of `states`, by the progress figures' rule: closed from its closing day; else the latest
+ * Rows (every facilities column, plus st and st_since) for the facilities matching `where` (over `facilities f`) whose
+ * state on the date is one of `states`, by the progress figures' rule: closed from its closing day; else the latest
  * event on or before the date (for one day the furthest state), else the starting state. Two disjoint
  * halves, each served by its index: the facilities not moved since the date (the maintained status is the
  * answer) and those that moved after it (one index probe into their events each). Callers alias the result
@@ -83,7 +83,7 @@ export const PLAN_DATE = sql`case g.readiness
 
 /**
  * Rows of a read-only aggregate without PostgreSQL's JIT: the national as-of statements cross its cost
- * threshold and spent more time compiling than running (20–400 ms against 100 ms).
+ * threshold and spent more time compiling than running.
  */
 export async function readWithoutJit<T>(db: Db, query: SQL): Promise<T[]> {
   if (driverName() !== "postgres") return queryRows<T>(db, query);

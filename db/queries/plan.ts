@@ -17,7 +17,8 @@ type Filter = { asOf: string; prefecture?: string; tableType?: TableType; catego
  */
 export async function planForecast(db: Db, scope: Scope, filter: Filter, sampleSize = 20): Promise<PlanForecast> {
   const { asOf } = filter;
-  const plans = sql`select f.code, f.name, f.prefecture, f.st::text as status, ${PLAN_DATE} as plan_on, ${planKey(asOf)} as bucket
+  const plans = sql`select f.code, f.name, f.prefecture, f.st::text as status, ${PLAN_DATE} as plan_on,
+                      ${planKey(asOf)} as bucket
     from ${statesOn(asOf, NOT_YET_ONLINE, facilityFilter(scope, filter))} f
     ${filingOn(asOf, sql`f.code`)}`;
   const [byBucket, sample] = await Promise.all([

@@ -72,7 +72,8 @@ beforeAll(async () => {
   // The payers' counts: Tokyo for February and March 2024 (not what the lists say), none for Osaka.
   await db.execute(sql`insert into monthly_claims (facility_code, month, claims, online_claims) values
     (${tokyo(1)}, '2024-02-01', 900, 850), (${tokyo(2)}, '2024-02-01', 2800, 0), (${tokyoDental}, '2024-02-01', 100, 0),
-    (${tokyo(1)}, '2024-03-01', 1100, 1100), (${tokyo(2)}, '2024-03-01', 2900, 100), (${tokyoDental}, '2024-03-01', 150, 30)`);
+    (${tokyo(1)}, '2024-03-01', 1100, 1100), (${tokyo(2)}, '2024-03-01', 2900, 100),
+      (${tokyoDental}, '2024-03-01', 150, 30)`);
   // Written here by hand, so the summary every figure reads is rebuilt as an import would.
   await withTransaction((tx) => refreshClaimsSummary(tx));
 });

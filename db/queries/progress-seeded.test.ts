@@ -106,10 +106,13 @@ describe("progress on seeded national data", () => {
       db,
       sql`select count(*)::int as off from facilities f
           left join (select facility_code,
-                            min(effective_on) filter (where state = 'deferred') as d1, min(effective_on) filter (where state = 'applied') as d2,
-                            min(effective_on) filter (where state = 'certificate_issued') as d3, min(effective_on) filter (where state = 'online') as d4
+                            min(effective_on) filter (where state = 'deferred') as d1,
+                              min(effective_on) filter (where state = 'applied') as d2,
+                            min(effective_on) filter (where state = 'certificate_issued') as d3,
+                              min(effective_on) filter (where state = 'online') as d4
                      from status_events group by 1) e on e.facility_code = f.code
-          where (f.first_deferred_on, f.first_applied_on, f.first_certificate_on, f.first_online_on) is distinct from (e.d1, e.d2, e.d3, e.d4)`,
+          where (f.first_deferred_on, f.first_applied_on, f.first_certificate_on, f.first_online_on) is distinct from
+            (e.d1, e.d2, e.d3, e.d4)`,
     );
     expect(row.off).toBe(0);
   });
@@ -126,30 +129,33 @@ describe("progress on seeded national data", () => {
     expect(now.closed).toBeGreaterThan(0);
   });
 
-  it("the monthly summary behind the trend equals the history replayed at every month end, in and out of scope", async () => {
-    const points = await monthlyTrend(db, NATIONAL, { from: "2023-01-01", to: "2026-06-30" });
-    expect(points).toHaveLength(42);
-    for (const point of points) {
-      const exact = await progress(db, NATIONAL, { asOf: point.date, groupBy: "prefecture" });
-      expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({
-        date: point.date,
-        counts: exact.counts,
-        closed: exact.closed,
-      });
-    }
-    const kanagawaDental = { kind: "prefectures" as const, prefectures: ["14"] };
-    const scoped = await monthlyTrend(db, kanagawaDental, {
-      from: "2024-01-01",
-      to: "2026-06-30",
-      tableType: "dental",
-    });
-    for (const point of scoped) {
-      const exact = await progress(db, kanagawaDental, {
-        asOf: point.date,
-        groupBy: "prefecture",
+  it(
+    "the monthly summary behind the trend equals the history " + "replayed at every month end, in and out of scope",
+    async () => {
+      const points = await monthlyTrend(db, NATIONAL, { from: "2023-01-01", to: "2026-06-30" });
+      expect(points).toHaveLength(42);
+      for (const point of points) {
+        const exact = await progress(db, NATIONAL, { asOf: point.date, groupBy: "prefecture" });
+        expect({ date: point.date, counts: point.counts, closed: point.closed }).toEqual({
+          date: point.date,
+          counts: exact.counts,
+          closed: exact.closed,
+        });
+      }
+      const kanagawaDental = { kind: "prefectures" as const, prefectures: ["14"] };
+      const scoped = await monthlyTrend(db, kanagawaDental, {
+        from: "2024-01-01",
+        to: "2026-06-30",
         tableType: "dental",
       });
-      expect({ date: point.date, counts: point.counts }).toEqual({ date: point.date, counts: exact.counts });
-    }
-  });
+      for (const point of scoped) {
+        const exact = await progress(db, kanagawaDental, {
+          asOf: point.date,
+          groupBy: "prefecture",
+          tableType: "dental",
+        });
+        expect({ date: point.date, counts: point.counts }).toEqual({ date: point.date, counts: exact.counts });
+      }
+    },
+  );
 });

@@ -55,7 +55,8 @@ async function cubeFromSummary(
           select f.code, f.prefecture, f.table_type, f.category, f.monthly_claims, f.closed_on, f.initial_state
           from facilities f
           where f.code in (
-                  select e.facility_code from status_events e where e.effective_on > ${m}::date and e.effective_on <= ${asOf}::date
+                  select e.facility_code from status_events e
+                  where e.effective_on > ${m}::date and e.effective_on <= ${asOf}::date
                   union
                   select g.code from facilities g where g.closed_on > ${m}::date and g.closed_on <= ${asOf}::date)
             and ${facilityFilter(scope, filter)}
@@ -68,8 +69,10 @@ async function cubeFromSummary(
         parts as (
           select s.prefecture, s.table_type, s.category, s.state, s.facilities as n, s.claims::float8 as claims
           from monthly_summary s where s.month_end = ${m}::date and ${facilityFilter(scope, filter, sql`s`)}
-          union all select prefecture, table_type, category, state_then, -1, -claims from moves where state_then <> state_now
-          union all select prefecture, table_type, category, state_now, 1, claims from moves where state_then <> state_now
+          union all select prefecture, table_type, category, state_then, -1, -claims from moves
+          where state_then <> state_now
+          union all select prefecture, table_type, category, state_now, 1, claims from moves
+          where state_then <> state_now
         )
         select prefecture, table_type::text, category::text, state, sum(n)::int as n, sum(claims)::float8 as claims
         from parts group by prefecture, table_type, category, state
@@ -129,13 +132,18 @@ function foldCube(
   return reported ? withReportedClaims(result, reported, key) : result;
 }
 
-/** Counts of facilities by state as of a date, grouped, within the caller's scope; the claim share as reportedClaimsCube says. */
+/**
+ * Counts of facilities by state as of a date, grouped, within the
+ * caller's scope; the claim share as reportedClaimsCube says.
+ */
 export async function progress(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
   const [rows, reported] = await Promise.all([progressCube(db, scope, filter), reportedClaimsCube(db, scope, filter)]);
   return foldCube(filter, rows, reported);
 }
 
-/** The progress totals with the claim share estimated from the listed volumes only (the trend's line, month by month). */
+/**
+ * The progress totals with the claim share estimated from the listed volumes only (the trend's line, month by month).
+ */
 export async function progressEstimated(db: Db, scope: Scope, filter: ProgressFilter): Promise<ProgressResult> {
   return foldCube(filter, await progressCube(db, scope, filter));
 }

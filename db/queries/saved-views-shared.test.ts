@@ -21,7 +21,9 @@ beforeAll(async () => {
   for (const [who, prefectures] of people) {
     const [row] = await queryRows<{ id: number }>(
       db,
-      sql`insert into users (email, password_hash, role, prefectures) values (${`${who}@example.jp`}, 'x', 'editor', ${prefectures ? `{${prefectures.join(",")}}` : null}::text[]) returning id`,
+      sql`insert into users (email, password_hash, role, prefectures)
+          values (${`${who}@example.jp`}, 'x', 'editor', ${prefectures ? `{${prefectures.join(",")}}` : null}::text[])
+          returning id`,
     );
     ids[who] = row.id;
   }
@@ -29,19 +31,23 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 describe("shared saved views", () => {
-  it("show a shared view to the same-scope team only, a private one to its owner only, and let only the owner delete", async () => {
-    await saveView(db, ids.a, "/follow-ups", "今週の電話（共有）", "alert=no_filing", true);
-    await saveView(db, ids.a, "/follow-ups", "自分用", "alert=regression");
-    const names = async (who: string) =>
-      (await listSavedViews(db, ids[who], "/follow-ups")).map((v) => `${v.name}${v.own ? "" : `<${v.owner}`}`);
-    expect(await names("a")).toEqual(["今週の電話（共有）", "自分用"]);
-    expect(await names("b")).toEqual(["今週の電話（共有）<a@example.jp"]);
-    for (const other of ["c", "d", "e"]) expect(await names(other)).toEqual([]);
-    const [shared] = await listSavedViews(db, ids.b, "/follow-ups");
-    expect(await deleteView(db, ids.b, shared.id)).toBe(false);
-    expect(await names("b")).toHaveLength(1);
-    // Saving again unshared takes it back from the team.
-    await saveView(db, ids.a, "/follow-ups", "今週の電話（共有）", "alert=no_filing", false);
-    expect(await names("b")).toEqual([]);
-  });
+  it(
+    "show a shared view to the same-scope team only, " +
+      "a private one to its owner only, and let only the owner delete",
+    async () => {
+      await saveView(db, ids.a, "/follow-ups", "今週の電話（共有）", "alert=no_filing", true);
+      await saveView(db, ids.a, "/follow-ups", "自分用", "alert=regression");
+      const names = async (who: string) =>
+        (await listSavedViews(db, ids[who], "/follow-ups")).map((v) => `${v.name}${v.own ? "" : `<${v.owner}`}`);
+      expect(await names("a")).toEqual(["今週の電話（共有）", "自分用"]);
+      expect(await names("b")).toEqual(["今週の電話（共有）<a@example.jp"]);
+      for (const other of ["c", "d", "e"]) expect(await names(other)).toEqual([]);
+      const [shared] = await listSavedViews(db, ids.b, "/follow-ups");
+      expect(await deleteView(db, ids.b, shared.id)).toBe(false);
+      expect(await names("b")).toHaveLength(1);
+      // Saving again unshared takes it back from the team.
+      await saveView(db, ids.a, "/follow-ups", "今週の電話（共有）", "alert=no_filing", false);
+      expect(await names("b")).toEqual([]);
+    },
+  );
 });

@@ -14,7 +14,8 @@ export interface SavedView {
 
 /** The prefecture scope as a comparable value: sorted codes, or '{}' with a flag for national. */
 const sameScope = sql`(u.prefectures is null) = (me.prefectures is null)
-  and coalesce((select array_agg(x order by x) from unnest(u.prefectures) x), '{}') = coalesce((select array_agg(x order by x) from unnest(me.prefectures) x), '{}')`;
+  and coalesce((select array_agg(x order by x) from unnest(u.prefectures) x), '{}') =
+    coalesce((select array_agg(x order by x) from unnest(me.prefectures) x), '{}')`;
 
 /**
  * A user's own saved views of a page, and those colleagues with the same prefecture scope (the team)
@@ -41,7 +42,8 @@ export async function saveView(
 ): Promise<void> {
   await queryRows(
     db,
-    sql`insert into saved_views (user_id, path, name, query, shared) values (${userId}, ${path}, ${name}, ${query}, ${shared})
+    sql`insert into saved_views (user_id, path, name, query, shared)
+        values (${userId}, ${path}, ${name}, ${query}, ${shared})
         on conflict (user_id, path, name) do update set query = excluded.query, shared = excluded.shared`,
   );
 }

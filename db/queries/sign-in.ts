@@ -94,7 +94,8 @@ export async function countRefusal(
             first_at = case when ${stale} then now() else sign_in_refusals.first_at end,
             last_at = now()
           returning refused)
-        select up.refused, prev.refused as "prevRefused", prev.first_at::text as "prevFirst", prev.last_at::text as "prevLast"
+        select up.refused, prev.refused as "prevRefused", prev.first_at::text as "prevFirst",
+          prev.last_at::text as "prevLast"
         from up left join prev on true`,
   );
   const first = row.refused === 1;

@@ -30,7 +30,8 @@ afterAll(async () => close?.());
 const state = (email: string) =>
   queryRows<{ role: string; prefectures: string[] | null; disabled: boolean; must: boolean; sv: number }>(
     db,
-    sql`select role, prefectures, disabled, must_change_password as must, session_version as sv from users where email = ${email}`,
+    sql`select role, prefectures, disabled, must_change_password as must, session_version as sv from users
+        where email = ${email}`,
   ).then((r) => r[0]);
 
 describe("which users an administrator manages", () => {
@@ -46,40 +47,45 @@ describe("which users an administrator manages", () => {
     expect((await findUser(db, NATIONAL, ids["osaka@example.jp"]))?.prefectures).toEqual(["27"]);
   });
 
-  it("a Tokyo admin cannot change an Osaka user, nor hand out a scope beyond Tokyo, whatever the form says", async () => {
-    const change = { name: null, role: "admin" as const, prefectures: null, disabled: false };
-    expect(await updateUser(db, TOKYO, admin, ids["osaka@example.jp"], change)).toBeUndefined();
-    expect(await state("osaka@example.jp")).toMatchObject({ role: "editor", prefectures: ["27"] });
-    expect(
-      await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], {
-        ...change,
-        role: "viewer",
-        prefectures: ["13", "27"],
-      }),
-    ).toBeUndefined();
-    expect(await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], { ...change, role: "viewer" })).toBeUndefined();
-    expect(await state("tokyo@example.jp")).toMatchObject({ role: "editor", prefectures: ["13"] });
-    expect(
-      await createUser(db, TOKYO, admin, {
-        email: "wide@example.jp",
-        name: null,
-        role: "viewer",
-        prefectures: null,
-        passwordHash: "h",
-      }),
-    ).toBeNull();
-    expect(
-      await createUser(db, TOKYO, admin, {
-        email: "wide@example.jp",
-        name: null,
-        role: "viewer",
-        prefectures: ["27"],
-        passwordHash: "h",
-      }),
-    ).toBeNull();
-    expect(await state("wide@example.jp")).toBeUndefined();
-    expect(await resetPassword(db, TOKYO, admin, ids["osaka@example.jp"], "h")).toBe(false);
-  });
+  it(
+    "a Tokyo admin cannot change an Osaka user, " + "nor hand out a scope beyond Tokyo, whatever the form says",
+    async () => {
+      const change = { name: null, role: "admin" as const, prefectures: null, disabled: false };
+      expect(await updateUser(db, TOKYO, admin, ids["osaka@example.jp"], change)).toBeUndefined();
+      expect(await state("osaka@example.jp")).toMatchObject({ role: "editor", prefectures: ["27"] });
+      expect(
+        await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], {
+          ...change,
+          role: "viewer",
+          prefectures: ["13", "27"],
+        }),
+      ).toBeUndefined();
+      expect(
+        await updateUser(db, TOKYO, admin, ids["tokyo@example.jp"], { ...change, role: "viewer" }),
+      ).toBeUndefined();
+      expect(await state("tokyo@example.jp")).toMatchObject({ role: "editor", prefectures: ["13"] });
+      expect(
+        await createUser(db, TOKYO, admin, {
+          email: "wide@example.jp",
+          name: null,
+          role: "viewer",
+          prefectures: null,
+          passwordHash: "h",
+        }),
+      ).toBeNull();
+      expect(
+        await createUser(db, TOKYO, admin, {
+          email: "wide@example.jp",
+          name: null,
+          role: "viewer",
+          prefectures: ["27"],
+          passwordHash: "h",
+        }),
+      ).toBeNull();
+      expect(await state("wide@example.jp")).toBeUndefined();
+      expect(await resetPassword(db, TOKYO, admin, ids["osaka@example.jp"], "h")).toBe(false);
+    },
+  );
 
   it("a Tokyo admin cannot reset a national admin's password, nor another admin's; a Tokyo editor's, yes", async () => {
     const hash = async (email: string) =>

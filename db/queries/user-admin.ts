@@ -84,7 +84,8 @@ export async function createUser(db: Db, scope: Scope, actor: Actor, input: NewU
       const rows = await queryRows<{ id: number }>(
         tx,
         sql`insert into users (email, name, role, prefectures, password_hash, must_change_password, password_changed_at)
-          select ${email}, ${input.name}, ${input.role}::user_role, ${input.prefectures === null ? null : textArray(input.prefectures)},
+          select ${email}, ${input.name}, ${input.role}::user_role,
+            ${input.prefectures === null ? null : textArray(input.prefectures)},
                  ${input.passwordHash}, true, now()
           where ${grantable(scope, input.prefectures)}
           on conflict (email) do nothing returning id`,
@@ -127,7 +128,8 @@ export async function updateUser(
       const prefectures = change.prefectures === null ? null : textArray(change.prefectures);
       const updated = await queryRows(
         tx,
-        sql`update users set name = ${change.name}, role = ${change.role}::user_role, prefectures = ${prefectures}, disabled = ${change.disabled},
+        sql`update users set name = ${change.name}, role = ${change.role}::user_role, prefectures = ${prefectures},
+              disabled = ${change.disabled},
             session_version = session_version + ${change.disabled && !before.disabled ? 1 : 0}, updated_at = now()
           where id = ${id} and ${grantable(scope, change.prefectures)} returning id`,
       );
@@ -163,9 +165,11 @@ export async function resetPassword(
     async ({ db: tx }) => {
       const rows = await queryRows<{ email: string }>(
         tx,
-        sql`update users set password_hash = ${passwordHash}, must_change_password = true, session_version = session_version + 1,
+        sql`update users set password_hash = ${passwordHash}, must_change_password = true,
+              session_version = session_version + 1,
             password_changed_at = now(), updated_at = now()
-          where id = ${id} and ${manageable(scope)} and ${scope.kind === "national" ? sql`true` : sql`role <> 'admin'`} returning email`,
+          where id = ${id} and ${manageable(scope)} and ${scope.kind === "national" ? sql`true` : sql`role <> 'admin'`}
+          returning email`,
       );
       if (rows.length === 0) return false;
       await writeAudit(tx, actor, "user.password_reset", rows[0].email, { id });
@@ -190,7 +194,8 @@ export async function changeOwnPassword(db: Db, actor: Actor, passwordHash: stri
     async ({ db: tx }) => {
       await queryRows(
         tx,
-        sql`update users set password_hash = ${passwordHash}, must_change_password = false, session_version = session_version + 1,
+        sql`update users set password_hash = ${passwordHash}, must_change_password = false,
+              session_version = session_version + 1,
             password_changed_at = now(), updated_at = now()
           where id = ${actor.id}`,
       );

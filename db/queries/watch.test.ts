@@ -76,29 +76,34 @@ describe("regressions (online back to disk)", () => {
     expect(osaka.every((r) => r.prefecture === "27")).toBe(true);
   });
 
-  it("counts and lists only steps since the history's start (January 2023): an older one is not in either", async () => {
-    const before = await regressionCounts(db, NATIONAL, { asOf: AS_OF });
-    const [online] = await queryRows<{ code: string }>(
-      db,
-      sql`select code from facilities where status = 'online' and initial_state = 'optical_disk' order by code limit 1`,
-    );
-    // Online in March 2021, back on disk that September: a backward step from online, before the history.
-    await withTransaction((tx) =>
-      upsertEvents(
-        tx,
-        [
-          { code: online.code, state: "online", effectiveOn: "2021-03-01", note: null },
-          { code: online.code, state: "optical_disk", effectiveOn: "2021-09-01", note: null },
-        ],
-        null,
-      ),
-    );
-    const [{ n }] = await queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from status_events where backward and facility_code = ${online.code} and effective_on < '2023-01-01'`,
-    );
-    expect(n).toBe(1);
-    expect(await regressionCounts(db, NATIONAL, { asOf: AS_OF })).toEqual(before);
-    expect(await listRegressions(db, NATIONAL, { asOf: AS_OF })).toHaveLength(before.sinceStart);
-  });
+  it(
+    "counts and lists only steps since the history's start (January 2023): " + "an older one is not in either",
+    async () => {
+      const before = await regressionCounts(db, NATIONAL, { asOf: AS_OF });
+      const [online] = await queryRows<{ code: string }>(
+        db,
+        sql`select code from facilities where status = 'online' and initial_state = 'optical_disk' order by code
+            limit 1`,
+      );
+      // Online in March 2021, back on disk that September: a backward step from online, before the history.
+      await withTransaction((tx) =>
+        upsertEvents(
+          tx,
+          [
+            { code: online.code, state: "online", effectiveOn: "2021-03-01", note: null },
+            { code: online.code, state: "optical_disk", effectiveOn: "2021-09-01", note: null },
+          ],
+          null,
+        ),
+      );
+      const [{ n }] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from status_events
+          where backward and facility_code = ${online.code} and effective_on < '2023-01-01'`,
+      );
+      expect(n).toBe(1);
+      expect(await regressionCounts(db, NATIONAL, { asOf: AS_OF })).toEqual(before);
+      expect(await listRegressions(db, NATIONAL, { asOf: AS_OF })).toHaveLength(before.sinceStart);
+    },
+  );
 });

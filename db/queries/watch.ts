@@ -27,7 +27,8 @@ export const CERTIFICATE_HORIZON_DAYS = DEFAULT_ALERT_SETTINGS.certificateExpiri
 export async function certificateWatch(db: Db, scope: Scope, filter: WatchFilter): Promise<CertificateWatch> {
   const rows = await queryRows<{ month: string | null; n: number; expired: number }>(
     db,
-    sql`select to_char(d_certificate_expiring, 'YYYY-MM') as month, count(*) filter (where d_certificate_expiring is not null)::int as n,
+    sql`select to_char(d_certificate_expiring, 'YYYY-MM') as month,
+          count(*) filter (where d_certificate_expiring is not null)::int as n,
                count(*) filter (where d_certificate_expired is not null)::int as expired
         from ${alertFacts(filter.asOf, facilityFilter(scope, filter))} r
         where d_certificate_expiring is not null or d_certificate_expired is not null
@@ -58,18 +59,21 @@ function regressionSteps(scope: Scope, filter: WatchFilter) {
       from status_events e join facilities f on f.code = e.facility_code
       -- As an array: the facilities are then probed by key, not hashed against a scan of every facility.
       where e.facility_code = any(array(
-          select distinct facility_code from status_events where backward and effective_on >= ${start} and effective_on <= ${a}))
+          select distinct facility_code from status_events
+          where backward and effective_on >= ${start} and effective_on <= ${a}))
         and ${facilityFilter(scope, filter)}
       window w as (partition by e.facility_code order by e.effective_on, e.state)
     ) s
-    where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on >= ${start} and s.effective_on <= ${a}`;
+    where s.before = 'online' and s.state not in ('online', 'closed') and s.effective_on >= ${start}
+      and s.effective_on <= ${a}`;
 }
 
 export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter): Promise<RegressionCounts> {
   const monthStart = `${filter.asOf.slice(0, 7)}-01`;
   const [row] = await queryRows<{ month: number; all: number }>(
     db,
-    sql`select count(*) filter (where effective_on >= ${monthStart}::date)::int as month, count(*)::int as all from (${regressionSteps(scope, filter)}) x`,
+    sql`select count(*) filter (where effective_on >= ${monthStart}::date)::int as month, count(*)::int as all
+        from (${regressionSteps(scope, filter)}) x`,
   );
   // The follow-up list's own SQL, over the facilities that had been online by the date (the regression
   // rule's condition, and a small part of those not online): each facility's alerts are its own, so leaving
@@ -77,13 +81,16 @@ export async function regressionCounts(db: Db, scope: Scope, filter: WatchFilter
   const wasOnline = sql`(f.initial_state = 'online' or f.first_online_on <= ${filter.asOf}::date)`;
   const [still] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from ${alertFacts(filter.asOf, sql`${facilityFilter(scope, filter)} and ${wasOnline}`)} r
+    sql`select count(*)::int as n
+        from ${alertFacts(filter.asOf, sql`${facilityFilter(scope, filter)} and ${wasOnline}`)} r
         where d_regression is not null`,
   );
   return { thisMonth: Number(row?.month ?? 0), sinceStart: Number(row?.all ?? 0), stillOff: Number(still?.n ?? 0) };
 }
 
-/** The regression steps, newest first (bounded: the first `limit`), with the payer's note and the first contact after. */
+/**
+ * The regression steps, newest first (bounded: the first `limit`), with the payer's note and the first contact after.
+ */
 export async function listRegressions(
   db: Db,
   scope: Scope,
@@ -101,7 +108,8 @@ export async function listRegressions(
         join facilities f on f.code = x.facility_code
         left join lateral (
           select c.contacted_on, c.note from contacts c
-          where c.facility_code = x.facility_code and c.contacted_on >= x.effective_on and c.contacted_on <= ${filter.asOf}::date
+          where c.facility_code = x.facility_code and c.contacted_on >= x.effective_on
+            and c.contacted_on <= ${filter.asOf}::date
             and c.note is not null
           order by c.contacted_on, c.id limit 1
         ) c on true

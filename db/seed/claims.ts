@@ -14,18 +14,22 @@ export const SEEDED_CLAIM_MONTHS = 6;
 export async function seedMonthlyClaims(tx: Tx, asOf: string, seed: number): Promise<number> {
   const [row] = await tx.query<{ n: number }>(sql`with months as (
        select row_number() over (order by m) as k, m::date as month, (m + interval '1 month - 1 day')::date as month_end
-       from generate_series(date_trunc('month', ${asOf}::date) - make_interval(months => ${SEEDED_CLAIM_MONTHS}::int), date_trunc('month', ${asOf}::date) - interval '1 month', interval '1 month') m
+       from generate_series(date_trunc('month', ${asOf}::date) - make_interval(months => ${SEEDED_CLAIM_MONTHS}::int),
+                            date_trunc('month', ${asOf}::date) - interval '1 month', interval '1 month') m
      ), base as (
        -- One hash per facility; each month then varies it by arithmetic alone.
        select f.code, f.initial_state, f.first_online_on, f.closed_on,
-              coalesce(f.monthly_claims, case f.category when 'hospital' then 2400 when 'pharmacy' then 1300 else 450 end) as volume,
+              coalesce(f.monthly_claims,
+                       case f.category when 'hospital' then 2400 when 'pharmacy' then 1300 else 450 end) as volume,
               abs(hashtext(f.code || ${String(seed)}::text)) as h
        from facilities f
      ), made as (
        insert into monthly_claims (facility_code, month, claims, online_claims)
-       select b.code, m.month, c.claims, case when b.initial_state = 'online' or b.first_online_on <= m.month_end then c.claims else 0 end
+       select b.code, m.month, c.claims,
+              case when b.initial_state = 'online' or b.first_online_on <= m.month_end then c.claims else 0 end
        from base b cross join months m
-       cross join lateral (select greatest(1, round(b.volume * (0.9 + ((b.h + m.k * 7919) % 201) / 1000.0)))::int as claims) c
+       cross join lateral (
+         select greatest(1, round(b.volume * (0.9 + ((b.h + m.k * 7919) % 201) / 1000.0)))::int as claims) c
        where b.closed_on is null or b.closed_on > m.month_end
        order by b.code, m.month
        returning 1

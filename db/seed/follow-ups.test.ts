@@ -16,22 +16,27 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => close?.());
 
-it("the seed logs demo contacts for facilities on the follow-up list, their next action on the list, the same each time", async () => {
-  const contacts = await queryRows<{ facility_code: string; next_action_on: string; contacted_on: string }>(
-    db,
-    sql`select facility_code, next_action_on, contacted_on from contacts order by facility_code`,
-  );
-  expect(contacts.length).toBeGreaterThan(0);
-  const list = await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 1, 500);
-  const onList = new Map(list.items.map((i) => [i.code, i]));
-  for (const c of contacts) {
-    expect(onList.get(c.facility_code)?.nextActionOn).toBe(c.next_action_on);
-    expect(c.contacted_on < AS_OF && c.next_action_on > AS_OF).toBe(true);
-  }
-  await seedNationalData(db, { facilities: 2000, seed: 5, asOf: AS_OF, reset: true });
-  const again = await queryRows<{ facility_code: string; next_action_on: string; contacted_on: string }>(
-    db,
-    sql`select facility_code, next_action_on, contacted_on from contacts order by facility_code`,
-  );
-  expect(again).toEqual(contacts);
-}, 120_000);
+it(
+  "the seed logs demo contacts for facilities on the follow-up list, " +
+    "their next action on the list, the same each time",
+  async () => {
+    const contacts = await queryRows<{ facility_code: string; next_action_on: string; contacted_on: string }>(
+      db,
+      sql`select facility_code, next_action_on, contacted_on from contacts order by facility_code`,
+    );
+    expect(contacts.length).toBeGreaterThan(0);
+    const list = await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 1, 500);
+    const onList = new Map(list.items.map((i) => [i.code, i]));
+    for (const c of contacts) {
+      expect(onList.get(c.facility_code)?.nextActionOn).toBe(c.next_action_on);
+      expect(c.contacted_on < AS_OF && c.next_action_on > AS_OF).toBe(true);
+    }
+    await seedNationalData(db, { facilities: 2000, seed: 5, asOf: AS_OF, reset: true });
+    const again = await queryRows<{ facility_code: string; next_action_on: string; contacted_on: string }>(
+      db,
+      sql`select facility_code, next_action_on, contacted_on from contacts order by facility_code`,
+    );
+    expect(again).toEqual(contacts);
+  },
+  120_000,
+);

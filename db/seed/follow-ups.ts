@@ -14,15 +14,18 @@ const textArray = (values: readonly string[]) => `{${values.join(",")}}`;
 export async function seedFollowUps(db: Db, asOf: string): Promise<number> {
   const rows = await queryRows<{ facility_code: string }>(
     db,
-    sql`insert into contacts (facility_code, user_email, contacted_on, channel, outcome, promised_on, note, next_action_on)
+    sql`insert into contacts
+          (facility_code, user_email, contacted_on, channel, outcome, promised_on, note, next_action_on)
         select code, 'seed@example.jp', contacted_on, channel, outcome,
                -- A promise two weeks after the call: some have passed by the seed's date (promise_missed).
                case when outcome = 'promised' then contacted_on + 14 end,
                'デモ用の連絡記録', ${asOf}::date + 7 + (substr(code, 6, 2)::int % 14)
         from (
           select r.code, ${asOf}::date - (substr(r.code, 7, 2)::int % 28) - 1 as contacted_on,
-                 (${textArray(CONTACT_CHANNELS)}::contact_channel[])[1 + substr(r.code, 8, 1)::int % ${CONTACT_CHANNELS.length}] as channel,
-                 (${textArray(CONTACT_OUTCOMES)}::contact_outcome[])[1 + substr(r.code, 9, 1)::int % ${CONTACT_OUTCOMES.length}] as outcome
+                 (${textArray(CONTACT_CHANNELS)}::contact_channel[])
+                   [1 + substr(r.code, 8, 1)::int % ${CONTACT_CHANNELS.length}] as channel,
+                 (${textArray(CONTACT_OUTCOMES)}::contact_outcome[])
+                   [1 + substr(r.code, 9, 1)::int % ${CONTACT_OUTCOMES.length}] as outcome
           from ${alertFacts(asOf, sql`right(f.code, 1) in ('0', '5')`)} r
         ) c
         returning facility_code`,

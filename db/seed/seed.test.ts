@@ -53,7 +53,8 @@ describe("seedNationalData", () => {
     const sample = expected.facilities[123];
     const [row] = await queryRows<Record<string, unknown>>(
       db,
-      sql`select name, address, specialties, status, status_since::text as since from facilities where code = ${sample.code}`,
+      sql`select name, address, specialties, status, status_since::text as since from facilities
+          where code = ${sample.code}`,
     );
     expect(row).toEqual({
       name: sample.name,
@@ -78,24 +79,29 @@ describe("seedNationalData", () => {
     const closedWithoutEvent = await scalar(sql`
       select count(*)::int as n from facilities f
       where f.closed_on is not null
-        and not exists (select 1 from status_events e where e.facility_code = f.code and e.state = 'closed' and e.effective_on = f.closed_on)`);
+        and not exists (select 1 from status_events e
+          where e.facility_code = f.code and e.state = 'closed' and e.effective_on = f.closed_on)`);
     expect(closedWithoutEvent).toBe(0);
   });
 
   it("puts back every index it dropped for the load", async () => {
     expect(await tableIndexes()).toEqual(indexesBefore);
     const foreignKeys = await scalar(
-      sql`select count(*)::int as n from pg_constraint where contype = 'f' and conrelid in ('status_events'::regclass, 'filings'::regclass)`,
+      sql`select count(*)::int as n from pg_constraint
+          where contype = 'f' and conrelid in ('status_events'::regclass, 'filings'::regclass)`,
     );
     expect(foreignKeys).toBe(4); // facility_code and import_batch_id on each
   });
 
-  it("refuses a database that already holds facilities, and replaces the data with reset while keeping users", async () => {
-    await expect(seedNationalData(db, OPTIONS)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
-    await db.insert(users).values({ email: "keep@example.jp", passwordHash: "x", role: "viewer" });
-    const again = await seedNationalData(db, { ...OPTIONS, seed: 8, facilities: 500, reset: true });
-    expect(await scalar(sql`select count(*)::int as n from facilities`)).toBe(500);
-    expect(await scalar(sql`select count(*)::int as n from status_events`)).toBe(again.events);
-    expect(await scalar(sql`select count(*)::int as n from users where email = 'keep@example.jp'`)).toBe(1);
-  });
+  it(
+    "refuses a database that already holds facilities, " + "and replaces the data with reset while keeping users",
+    async () => {
+      await expect(seedNationalData(db, OPTIONS)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
+      await db.insert(users).values({ email: "keep@example.jp", passwordHash: "x", role: "viewer" });
+      const again = await seedNationalData(db, { ...OPTIONS, seed: 8, facilities: 500, reset: true });
+      expect(await scalar(sql`select count(*)::int as n from facilities`)).toBe(500);
+      expect(await scalar(sql`select count(*)::int as n from status_events`)).toBe(again.events);
+      expect(await scalar(sql`select count(*)::int as n from users where email = 'keep@example.jp'`)).toBe(1);
+    },
+  );
 });

@@ -1,4 +1,6 @@
-/** One line per alert, in Japanese and English, saying what is late and since when (words: the catalogue's alertTexts). */
+/**
+ * One line per alert, in Japanese and English, saying what is late and since when (words: the catalogue's alertTexts).
+ */
 import { followUps as ja } from "../i18n/ja/follow-ups";
 import { followUps as en } from "../i18n/en/follow-ups";
 import { formatDate } from "../i18n/format";

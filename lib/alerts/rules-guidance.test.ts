@@ -47,23 +47,30 @@ describe("new_on_disk", () => {
     claimMethod: "paper",
   });
 
-  it("flags a facility opened after new disk and paper registrations ended, from the day after its first claims were due", () => {
-    expect(firstClaimDeadline("2024-06-15")).toBe("2024-07-10");
-    expect(firstClaimDeadline("2024-12-01")).toBe("2025-01-10");
-    expect(rulesOn(opened, "2024-07-10")).toEqual([]);
-    const [alert] = evaluateAlerts(opened, "2024-07-11");
-    expect(alert).toMatchObject({ rule: "new_on_disk", dueOn: "2024-07-10" });
-    expect(alert.message.ja).toContain("2024年6月15日開設");
-    expect(alert.message.en).toContain("Opened 15 Jun 2024");
-  });
+  it(
+    "flags a facility opened after new disk and paper registrations ended, " +
+      "from the day after its first claims were due",
+    () => {
+      expect(firstClaimDeadline("2024-06-15")).toBe("2024-07-10");
+      expect(firstClaimDeadline("2024-12-01")).toBe("2025-01-10");
+      expect(rulesOn(opened, "2024-07-10")).toEqual([]);
+      const [alert] = evaluateAlerts(opened, "2024-07-11");
+      expect(alert).toMatchObject({ rule: "new_on_disk", dueOn: "2024-07-10" });
+      expect(alert.message.ja).toContain("2024年6月15日開設");
+      expect(alert.message.en).toContain("Opened 15 Jun 2024");
+    },
+  );
 
-  it("replaces no_filing for such a facility, and leaves facilities opened before April 2024 to the usual rules", () => {
-    expect(rulesOn({ ...opened, claimMethod: "optical_disk" }, "2024-10-01")).toEqual(["new_on_disk"]);
-    expect(rulesOn({ ...opened, openedOn: "2024-03-31", claimMethod: "optical_disk" }, "2024-10-01")).toEqual([
-      "no_filing",
-    ]);
-    expect(rulesOn({ ...opened, status: "online", statusSince: "2024-07-05" }, "2024-10-01")).toEqual([]);
-  });
+  it(
+    "replaces no_filing for such a facility, " + "and leaves facilities opened before April 2024 to the usual rules",
+    () => {
+      expect(rulesOn({ ...opened, claimMethod: "optical_disk" }, "2024-10-01")).toEqual(["new_on_disk"]);
+      expect(rulesOn({ ...opened, openedOn: "2024-03-31", claimMethod: "optical_disk" }, "2024-10-01")).toEqual([
+        "no_filing",
+      ]);
+      expect(rulesOn({ ...opened, status: "online", statusSince: "2024-07-05" }, "2024-10-01")).toEqual([]);
+    },
+  );
 });
 
 describe("start_missed for a facility sharing the eligibility-check terminal", () => {
@@ -178,29 +185,37 @@ describe("certificate_expiring and certificate_expired", () => {
     certificates: [cert("1", "2023-03-20", "2026-03-19")],
   });
 
-  it("warns an online facility 90 days before its certificate's last valid day, then flags it expired the day after", () => {
-    expect(rulesOn(online, "2025-12-18")).toEqual([]);
-    const [soon] = evaluateAlerts(online, "2025-12-19");
-    expect(soon).toMatchObject({ rule: "certificate_expiring", dueOn: "2026-03-19" });
-    expect(soon.message.ja).toBe("電子証明書の有効期限（2026年3月19日）まで残り90日、更新の申請がありません");
-    expect(rulesOn(online, "2026-03-19")).toEqual(["certificate_expiring"]);
-    const [expired] = evaluateAlerts(online, "2026-03-20");
-    expect(expired).toMatchObject({ rule: "certificate_expired", dueOn: "2026-03-19" });
-    expect(expired.message.en).toContain("online claims stop");
-  });
+  it(
+    "warns an online facility 90 days before its certificate's " +
+      "last valid day, then flags it expired the day after",
+    () => {
+      expect(rulesOn(online, "2025-12-18")).toEqual([]);
+      const [soon] = evaluateAlerts(online, "2025-12-19");
+      expect(soon).toMatchObject({ rule: "certificate_expiring", dueOn: "2026-03-19" });
+      expect(soon.message.ja).toBe("電子証明書の有効期限（2026年3月19日）まで残り90日、更新の申請がありません");
+      expect(rulesOn(online, "2026-03-19")).toEqual(["certificate_expiring"]);
+      const [expired] = evaluateAlerts(online, "2026-03-20");
+      expect(expired).toMatchObject({ rule: "certificate_expired", dueOn: "2026-03-19" });
+      expect(expired.message.en).toContain("online claims stop");
+    },
+  );
 
-  it("is quiet once a renewal is applied for, expires all the same if it is not issued in time, and clears once issued", () => {
-    const applied = { ...online, certificates: [...online.certificates, cert("1", null, null, "2026-01-10")] };
-    expect(rulesOn(applied, "2026-01-09")).toEqual(["certificate_expiring"]);
-    expect(rulesOn(applied, "2026-01-10")).toEqual([]);
-    expect(rulesOn(applied, "2026-03-20")).toEqual(["certificate_expired"]);
-    const renewed = {
-      ...online,
-      certificates: [...online.certificates, cert("1", "2026-01-20", "2029-01-19", "2026-01-10")],
-    };
-    expect(rulesOn(renewed, "2026-03-20")).toEqual([]);
-    expect(rulesOn(renewed, "2029-01-01")).toEqual(["certificate_expiring"]);
-  });
+  it(
+    "is quiet once a renewal is applied for, expires all the " +
+      "same if it is not issued in time, and clears once issued",
+    () => {
+      const applied = { ...online, certificates: [...online.certificates, cert("1", null, null, "2026-01-10")] };
+      expect(rulesOn(applied, "2026-01-09")).toEqual(["certificate_expiring"]);
+      expect(rulesOn(applied, "2026-01-10")).toEqual([]);
+      expect(rulesOn(applied, "2026-03-20")).toEqual(["certificate_expired"]);
+      const renewed = {
+        ...online,
+        certificates: [...online.certificates, cert("1", "2026-01-20", "2029-01-19", "2026-01-10")],
+      };
+      expect(rulesOn(renewed, "2026-03-20")).toEqual([]);
+      expect(rulesOn(renewed, "2029-01-01")).toEqual(["certificate_expiring"]);
+    },
+  );
 
   it("reads every terminal: one expired wins over another expiring, and counts the terminals", () => {
     const two = {

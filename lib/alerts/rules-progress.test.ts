@@ -117,30 +117,34 @@ describe("filing_mismatch", () => {
 });
 
 describe("rule catalogue", () => {
-  it("lists the nine contract ids and the five added for the guidance's cases, each with Japanese and English names", () => {
-    expect([...ALERT_RULES].sort()).toEqual([
-      "apply_by_passed",
-      "certificate_expired",
-      "certificate_expiring",
-      "certificate_overdue",
-      "closure_overdue",
-      "deferral_expired",
-      "deferral_expiring",
-      "filing_mismatch",
-      "new_on_disk",
-      "no_filing",
-      "plan_slipped",
-      "promise_missed",
-      "regression",
-      "start_missed",
-    ]);
-    for (const rule of ALERT_RULES) {
-      expect(ALERT_RULE_INFO[rule].ja).not.toBe("");
-      expect(ALERT_RULE_INFO[rule].en).not.toBe("");
-    }
-    expect(isAlertRule("no_filing")).toBe(true);
-    expect(isAlertRule("nope")).toBe(false);
-  });
+  it(
+    "lists the nine contract ids and the five added for the " +
+      "guidance's cases, each with Japanese and English names",
+    () => {
+      expect([...ALERT_RULES].sort()).toEqual([
+        "apply_by_passed",
+        "certificate_expired",
+        "certificate_expiring",
+        "certificate_overdue",
+        "closure_overdue",
+        "deferral_expired",
+        "deferral_expiring",
+        "filing_mismatch",
+        "new_on_disk",
+        "no_filing",
+        "plan_slipped",
+        "promise_missed",
+        "regression",
+        "start_missed",
+      ]);
+      for (const rule of ALERT_RULES) {
+        expect(ALERT_RULE_INFO[rule].ja).not.toBe("");
+        expect(ALERT_RULE_INFO[rule].en).not.toBe("");
+      }
+      expect(isAlertRule("no_filing")).toBe(true);
+      expect(isAlertRule("nope")).toBe(false);
+    },
+  );
 
   it("answers the follow-up filter for one rule", () => {
     const onDisk = factsWith({ status: "optical_disk", filing: null });

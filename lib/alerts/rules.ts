@@ -1,6 +1,6 @@
 /**
- * The follow-up rules (contracts.md and README "Follow-up rules") for one facility as of a date. Pure: the facts come in as a
- * plain object (facts.ts), so a query, the seed and the tests all use the same rules.
+ * The follow-up rules (contracts.md and README "Follow-up rules") for one facility as of a date. Pure: the facts come
+ * in as a plain object (facts.ts), so a query, the seed and the tests all use the same rules.
  *
  * Conventions:
  * - Every dueOn is the last day that was still in time (see Alert); "passed", "ended" and "N days

@@ -35,9 +35,13 @@ describe("password rules", () => {
       expect(passwordProblems(pw, email), pw).toContain("common");
     }
   });
-  it("uses the strength estimator's Japanese and common dictionaries: names, romanised words, kana runs and keyboard walks", () => {
-    for (const pw of ["sakura-sakura-1", "あいうえおかきくけこさし", "1qaz2wsx3edc4rfv", "zaq12wsxcde3"]) {
-      expect(passwordProblems(pw, email), pw).toContain("common");
-    }
-  });
+  it(
+    "uses the strength estimator's Japanese and common dictionaries: " +
+      "names, romanised words, kana runs and keyboard walks",
+    () => {
+      for (const pw of ["sakura-sakura-1", "あいうえおかきくけこさし", "1qaz2wsx3edc4rfv", "zaq12wsxcde3"]) {
+        expect(passwordProblems(pw, email), pw).toContain("common");
+      }
+    },
+  );
 });

@@ -17,7 +17,10 @@ interface GroupLike {
   claimsMonth?: string;
 }
 
-/** Where the claim columns of a progress table come from: reported (the payers' counts of the month), estimated or mixed. */
+/**
+ * Where the claim columns of a progress table come from: reported
+ * (the payers' counts of the month), estimated or mixed.
+ */
 const SOURCE_HEADERS = ["件数の出所 (claimsSource)", "報告件数の月 (claimsMonth)"];
 
 /** The claim-volume columns beside the facility share: monthly claims, those from online facilities, the share. */

@@ -19,7 +19,10 @@ export interface TrendPoint {
   closed: number;
   counts: Record<LadderState, number>;
   onlineRate: number;
-  /** Monthly claims of the active facilities (as their lists give them) and the part from those online: the share by volume. */
+  /**
+   * Monthly claims of the active facilities (as their lists give
+   * them) and the part from those online: the share by volume.
+   */
   claims: ClaimVolume;
   /** The payers' reported claims of the point's month and the part sent online, where the counts were imported. */
   reportedClaims?: ReportedClaims;

@@ -1,7 +1,9 @@
 import { formatCount } from "./format";
 import type { Lang } from "./lang";
 
-/** A parameter of a coded message: a value shown as it is (numbers in the reader's digits), or words in each language. */
+/**
+ * A parameter of a coded message: a value shown as it is (numbers in the reader's digits), or words in each language.
+ */
 export type MessageParam = string | number | { ja: string; en: string };
 export type MessageParams = Record<string, MessageParam>;
 

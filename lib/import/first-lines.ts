@@ -1,7 +1,7 @@
 /**
  * The line on which each row identity was first seen in a file, to reject the later duplicates. A national
  * list holds 230,000 codes: kept in a Map, every code string stayed on the heap and the collector copied
- * and rescanned them all along the file (about 0.2 s of a 1.2 s read). Codes are ten digits, so as
+ * and rescanned them all along the file, a good part of the read. Codes are ten digits, so as
  * numbers they fit in a table of plain arrays (open addressing, linear probing) that the collector never
  * looks into; other identities (an event's code, state and date) go in a Map.
  */

@@ -76,15 +76,18 @@ describe("reading a facility list as it streams in", () => {
     });
   }
 
-  it("counts a line break inside a cell of an Excel for Mac file (lines ending in CR) as an editor shows it", async () => {
-    // The cells break their lines with LF and with CRLF, the records end in CR.
-    const text = ["コード,名称,住所", `${A},"一\n二",x`, `${B},"三\r\n四",y`, `${A},重複,z`].join("\r") + "\r";
-    for (const size of [1, 4, 1 << 16]) {
-      const { rows, errors } = await readAll("facilities", utf8(text), size);
-      expect(rows.map((r) => r.row)).toEqual([2, 4]);
-      expect(errors).toEqual([expect.objectContaining({ row: 6, message: expect.stringContaining("2行目と重複") })]);
-    }
-  });
+  it(
+    "counts a line break inside a cell of an Excel for " + "Mac file (lines ending in CR) as an editor shows it",
+    async () => {
+      // The cells break their lines with LF and with CRLF, the records end in CR.
+      const text = ["コード,名称,住所", `${A},"一\n二",x`, `${B},"三\r\n四",y`, `${A},重複,z`].join("\r") + "\r";
+      for (const size of [1, 4, 1 << 16]) {
+        const { rows, errors } = await readAll("facilities", utf8(text), size);
+        expect(rows.map((r) => r.row)).toEqual([2, 4]);
+        expect(errors).toEqual([expect.objectContaining({ row: 6, message: expect.stringContaining("2行目と重複") })]);
+      }
+    },
+  );
 
   it("gives the same rows and lines in small batches as in one", async () => {
     const bytes = utf8(physical("\r\n"));
@@ -114,17 +117,20 @@ describe("reading a facility list as it streams in", () => {
 });
 
 describe("duplicates in other kinds of file", () => {
-  it("an events file may name a code several times; only the same step on the same day twice is a duplicate", async () => {
-    const text = [
-      "医療機関コード,状態,日付",
-      `${A},利用申請,2025-01-10`,
-      `${A},オンライン,2025-03-01`,
-      `${A},利用申請,2025-01-10`,
-    ].join("\n");
-    const { rows, errors } = await readAll("events", utf8(text));
-    expect(rows.map((r) => r.row)).toEqual([2, 3]);
-    expect(errors).toEqual([expect.objectContaining({ row: 4, message: expect.stringContaining("2行目と重複") })]);
-  });
+  it(
+    "an events file may name a code several times; " + "only the same step on the same day twice is a duplicate",
+    async () => {
+      const text = [
+        "医療機関コード,状態,日付",
+        `${A},利用申請,2025-01-10`,
+        `${A},オンライン,2025-03-01`,
+        `${A},利用申請,2025-01-10`,
+      ].join("\n");
+      const { rows, errors } = await readAll("events", utf8(text));
+      expect(rows.map((r) => r.row)).toEqual([2, 3]);
+      expect(errors).toEqual([expect.objectContaining({ row: 4, message: expect.stringContaining("2行目と重複") })]);
+    },
+  );
 });
 
 describe("FirstLines", () => {

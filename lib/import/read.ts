@@ -142,7 +142,8 @@ function recordTooLong(): ImportFileError {
   return new ImportFileError(
     "line_too_long",
     `${formatCount(MAX_RECORD_CHARS, "ja")}文字を超える行（または閉じられていない引用符 " ）があります。CSV として読めません`,
-    `A line is longer than ${formatCount(MAX_RECORD_CHARS, "en")} characters (or a quote " is never closed); the file cannot be read as CSV`,
+    `A line is longer than ${formatCount(MAX_RECORD_CHARS, "en")} characters (or a quote " is never closed); ` +
+      `the file cannot be read as CSV`,
   );
 }
 

@@ -50,7 +50,9 @@ export interface ProgressResult {
   claimsSource: ClaimsSource;
   /** The month ('YYYY-MM') of the reported counts behind `claims`, when any are used. */
   claimsMonth?: string;
-  /** The estimate from the listed volumes, beside reported `claims` (the trend's line is the estimate month by month). */
+  /**
+   * The estimate from the listed volumes, beside reported `claims` (the trend's line is the estimate month by month).
+   */
   claimsEstimated?: ClaimVolume;
   groups: ProgressGroup[];
 }

@@ -32,7 +32,8 @@ export async function addHistoryBefore2023(db: Db): Promise<number> {
           union all select code, 'certificate_issued', applied_on + to_cert, false from f where initial_state = 'online'
           union all select code, 'online', applied_on + to_cert + to_online, false from f where initial_state = 'online'
           union all select code, 'optical_disk', back_on, true from f where initial_state = 'online' and fell_back
-          union all select code, 'online', back_on + to_return, false from f where initial_state = 'online' and fell_back
+          union all select code, 'online', back_on + to_return, false from f
+          where initial_state = 'online' and fell_back
         ),
         inserted as (
           insert into status_events (facility_code, state, effective_on, source, note, backward)

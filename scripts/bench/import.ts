@@ -43,7 +43,8 @@ export async function writeNationalList(file: string, workbook?: string): Promis
                case table_type when 'medical' then '医科' when 'dental' then '歯科' else '調剤' end as t,
                case category when 'hospital' then '病院' when 'clinic' then '診療所' else '薬局' end as c,
                address, postal_code, phone,
-               case claim_method when 'online' then 'オンライン' when 'optical_disk' then '光ディスク' when 'paper' then '紙' end as m,
+               case claim_method when 'online' then 'オンライン' when 'optical_disk' then '光ディスク'
+                 when 'paper' then '紙' end as m,
                monthly_claims, case when shares_oqv_terminal then '有' else '無' end as s, closed_on::text as closed
         from facilities order by code`,
   );
@@ -112,7 +113,8 @@ export async function benchImport(
       const copyMs = driver === "postgres" ? await copyBaselineOnce(env.DATABASE_URL!, file) : null;
       if (copyMs !== null) copyTimes.push(copyMs);
       log(
-        `    run ${i + 1}: ${round(result.ms / 1000, 2)} s, peak RSS ${result.maxRssMb} MB${copyMs === null ? "" : `; COPY ${round(copyMs)} ms`}`,
+        `    run ${i + 1}: ${round(result.ms / 1000, 2)} s, peak RSS ${result.maxRssMb} MB` +
+          `${copyMs === null ? "" : `; COPY ${round(copyMs)} ms`}`,
       );
     }
     times.sort((a, b) => a - b);
@@ -129,7 +131,8 @@ export async function benchImport(
       csvBeside.push(csvRun.ms);
       xlsxPeak = Math.max(xlsxPeak, xlsxRun.maxRssMb);
       log(
-        `    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; CSV ${round(csvRun.ms / 1000, 2)} s`,
+        `    xlsx run ${i + 1}: ${round(xlsxRun.ms / 1000, 2)} s, peak RSS ${xlsxRun.maxRssMb} MB; ` +
+          `CSV ${round(csvRun.ms / 1000, 2)} s`,
       );
     }
     xlsxTimes.sort((a, b) => a - b);
@@ -146,7 +149,9 @@ export async function benchImport(
         ratio: baseline ? round(p50 / baseline, 2) : null,
         rows: last?.rows ?? count,
         peakRssMb: peak,
-        note: `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
+        note:
+          `${mb} MB Shift_JIS into an empty table; ${round(count / (p50 / 1000), 0).toLocaleString()} rows/s` +
+          `${baseline ? `; COPY ${round(count / (baseline / 1000), 0).toLocaleString()} rows/s` : ""}`,
       },
       {
         name: "import.facilities.xlsx",
@@ -156,7 +161,9 @@ export async function benchImport(
         ratio: round(percentile(xlsxTimes, 50) / percentile(csvBeside, 50), 2),
         rows: count,
         peakRssMb: xlsxPeak,
-        note: `${workbookMb} MB .xlsx (title row, codes as numbers, date cells) into an empty table; baseline: the CSV import run beside each run`,
+        note:
+          `${workbookMb} MB .xlsx (title row, codes as numbers, date cells) into an empty table; baseline: the ` +
+          `CSV import run beside each run`,
       },
       ...(floor && baseline
         ? [
@@ -243,7 +250,8 @@ async function serverFloor(
   runs: number,
 ): Promise<{ p50Ms: number; p95Ms: number; parts: string }> {
   const columns =
-    "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
+    "code, prefecture, table_type, category, name, address, postal_code, phone, claim_method, " +
+    "monthly_claims, shares_oqv_terminal, closed_on, initial_state, status, import_batch_id";
   const pg = postgres(url, { max: 1, onnotice: () => {} });
   try {
     // Read as text and written as COPY's CSV (postgres-js's COPY TO stream can leave the client unable to end).
@@ -304,6 +312,8 @@ async function serverFloor(
   return {
     p50Ms: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
-    parts: `COPY into the table with its indexes ${p50(split.copy)} ms, foreign key ${p50(split.foreignKey)} ms, summary ${p50(split.summary)} ms`,
+    parts:
+      `COPY into the table with its indexes ${p50(split.copy)} ms, foreign key ${p50(split.foreignKey)} ms, ` +
+      `summary ${p50(split.summary)} ms`,
   };
 }

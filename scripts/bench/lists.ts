@@ -14,10 +14,13 @@ export async function benchListAsOf(db: Db, pastYear: string, runs: number): Pro
   const ours = await measure(() => listFacilities(db, NATIONAL, { asOf: pastYear, status: "optical_disk" }, 1, 50), {
     runs,
   });
-  const stateThen = sql`select f.code, f.name, case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as st
+  const stateThen = sql`select f.code, f.name, case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state
+                          else coalesce(l.state, f.initial_state) end as st
     from facilities f
-    left join (select distinct on (facility_code) facility_code, state from status_events where effective_on <= ${pastYear}::date
-               order by facility_code, effective_on desc nulls first, state desc nulls first) l on l.facility_code = f.code`;
+    left join (select distinct on (facility_code) facility_code, state from status_events
+      where effective_on <= ${pastYear}::date
+               order by facility_code, effective_on desc nulls first,
+                 state desc nulls first) l on l.facility_code = f.code`;
   const base = await measure(
     () =>
       Promise.all([
@@ -36,11 +39,16 @@ export async function benchListAsOf(db: Db, pastYear: string, runs: number): Pro
     ratio: round(ours.p50Ms / base.p50Ms, 2),
     rows: page.total,
     peakRssMb: null,
-    note: `national, status=optical_disk, asOf ${pastYear}, first page of ${page.total} (of ${n} facilities); baseline: DISTINCT ON over the events`,
+    note:
+      `national, status=optical_disk, asOf ${pastYear}, first page of ${page.total} (of ${n} facilities); ` +
+      `baseline: DISTINCT ON over the events`,
   };
 }
 
-/** GET /api/v1/deferrals for the whole country a year back, over HTTP, signed in (a new day each run is not needed: nothing is cached). */
+/**
+ * GET /api/v1/deferrals for the whole country a year back, over HTTP,
+ * signed in (a new day each run is not needed: nothing is cached).
+ */
 export async function benchDeferralsApi(server: BenchServer, pastYear: string, runs: number): Promise<BenchResult> {
   let inForce = 0;
   const timing = await measure(

@@ -14,14 +14,16 @@ export async function benchProgress(db: Db, today: string, pastYear: string, run
     today: () =>
       queryRows(
         db,
-        sql`select prefecture, case when closed_on <= ${today}::date then 'closed'::facility_state else status end as s, count(*)::int
+        sql`select prefecture, case when closed_on <= ${today}::date then 'closed'::facility_state
+              else status end as s, count(*)::int
                         from facilities group by 1, 2`,
       ),
     pastYear: () =>
       queryRows(
         db,
         sql`select f.prefecture,
-                          case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state else coalesce(l.state, f.initial_state) end as s,
+                          case when f.closed_on <= ${pastYear}::date then 'closed'::facility_state
+                            else coalesce(l.state, f.initial_state) end as s,
                           count(*)::int
                         from facilities f
                         left join (select distinct on (facility_code) facility_code, state from status_events

@@ -3,7 +3,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { serverNodeOptions } from "../server-options";
 
-/** The production server (the standalone build `npm start` runs) for the page and export measurements, signed in over HTTP. */
+/**
+ * The production server (the standalone build `npm start` runs)
+ * for the page and export measurements, signed in over HTTP.
+ */
 export interface BenchServer {
   baseUrl: string;
   cookie: string;

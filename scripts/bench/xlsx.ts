@@ -74,6 +74,8 @@ export async function benchXlsxExport(server: BenchServer, runs: number): Promis
     ratio: round(p(0.5) / csvP50, 2),
     rows: null,
     peakRssMb: peak,
-    note: `workbook ${round(bytes / 1024 / 1024)} MB; baseline: a CSV download after each run; server RSS ${idle} MB idle → ${peak} MB peak (growth ${peak - idle} MB), ${runs} runs`,
+    note:
+      `workbook ${round(bytes / 1024 / 1024)} MB; baseline: a CSV download after each run; server RSS ${idle} MB ` +
+      `idle → ${peak} MB peak (growth ${peak - idle} MB), ${runs} runs`,
   };
 }

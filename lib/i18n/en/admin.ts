@@ -10,7 +10,9 @@ export const admin: Shape<typeof ja> = {
     signInRateLimited: "Too many sign-in attempts. Please wait a while (about 15 minutes) and try again.",
     users: {
       title: "Users",
-      lead: "Add accounts, change roles and prefecture scopes, disable accounts and reset passwords. Every change is written to the audit log.",
+      lead:
+        "Add accounts, change roles and prefecture scopes, " +
+        "disable accounts and reset passwords. Every change is written to the audit log.",
       add: "Add a user",
       addTitle: "Add a user",
       editTitle: "Edit user",
@@ -59,7 +61,8 @@ export const admin: Shape<typeof ja> = {
       next: "New password",
       confirm: "New password (again)",
       rules:
-        "At least 12 characters; not containing your e-mail address; not a common password (password, qwerty, 123456 …).",
+        "At least 12 characters; not containing your e-mail address; " +
+        "not a common password (password, qwerty, 123456 …).",
       submit: "Change",
       done: "Password changed. Please sign in with the new password.",
       wrongCurrent: "The current password is not correct.",
@@ -92,7 +95,9 @@ export const admin: Shape<typeof ja> = {
     },
     audit: {
       title: "Audit log",
-      lead: "Sign-ins, imports, exports, contact log edits, assignments and user changes. Entries cannot be changed or deleted.",
+      lead:
+        "Sign-ins, imports, exports, contact log edits, " +
+        "assignments and user changes. Entries cannot be changed or deleted.",
       q: "Keyword (e-mail, target, details)",
       action: "Action",
       anyAction: "All",

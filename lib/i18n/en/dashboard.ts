@@ -46,11 +46,13 @@ export const dashboard: Shape<typeof ja> = {
   slippedList: "Facilities past their plan date (latest first, first 20)",
   planOn: "Plan date",
   mapSummary:
-    "Online share in {n} prefectures. National {national}. Lowest {low}, highest {high}. {below} prefectures in the bands below the national share, {above} above it.",
+    "Online share in {n} prefectures. National {national}. Lowest {low}, highest {high}. " +
+    "{below} prefectures in the bands below the national share, {above} above it.",
   mapKeys: "Map by prefecture (arrow keys to move, Enter to open)",
   mapLegend: "Colour bands",
   mapBandsNote:
-    "Colours are centred on the national share {national}, in steps of the prefectures' spread (one standard deviation, {step} points).",
+    "Colours are centred on the national share {national}, " +
+    "in steps of the prefectures' spread (one standard deviation, {step} points).",
   bandNames: {
     "-2": "Well below national",
     "-1": "Below national",
@@ -69,7 +71,8 @@ export const dashboard: Shape<typeof ja> = {
   hlDeadline: "Next deferral deadline, {date}, in",
   hlDetails: "Details",
   trendSummary:
-    "The online share at month ends went from {first} in {from} to {last} in {to}. {left} facilities are not yet online. {forecast}.",
+    "The online share at month ends went from {first} in {from} to {last} in {to}. " +
+    "{left} facilities are not yet online. {forecast}.",
   barColumn: "Chart",
   asOfClamped:
     "The date {asked} is outside the dates that can be asked ({from} to {to}); the figures shown are as of {used}.",

@@ -20,7 +20,8 @@ export const facilities: Shape<typeof ja> = {
     watchTitle: "Renewals and regressions",
     expiringTitle: "Certificates lapsing (next 90 days)",
     expiringNote:
-      "Facilities whose certificate reaches its last valid day with no renewal applied for, by month. Each figure opens its list.",
+      "Facilities whose certificate reaches its last valid day with " +
+      "no renewal applied for, by month. Each figure opens its list.",
     month: "Month",
     facilities: "Facilities",
     expired: "Lapsed (not renewed)",
@@ -30,7 +31,8 @@ export const facilities: Shape<typeof ja> = {
     regressionsStillOff: "Still off",
     regressionsList: "Regressions",
     regressionsLead:
-      "Facilities recorded going back from online claims to disk. The reason comes from the note on the payer's record and the first contact logged afterwards.",
+      "Facilities recorded going back from online claims to disk. The reason comes " +
+      "from the note on the payer's record and the first contact logged afterwards.",
     leftOn: "Left online on",
     movedTo: "Back to",
     backOn: "Back online",
@@ -42,7 +44,8 @@ export const facilities: Shape<typeof ja> = {
     viewList: "List",
     viewContractors: "By contractor",
     contractorsLead:
-      "Grouped by the outsourced claims contractor named in the deferral filing (⑥ア): one call to a contractor covers every facility it claims for.",
+      "Grouped by the outsourced claims contractor named in the deferral filing (⑥ア): " +
+      "one call to a contractor covers every facility it claims for.",
     contractor: "Contractor",
     firstDue: "Earliest due",
     unassigned: "Unassigned",
@@ -66,7 +69,8 @@ export const facilities: Shape<typeof ja> = {
     officeSettings: "Sender settings (per prefecture)",
     officesTitle: "Sender settings",
     officesLead:
-      "The office name, phone and portal address each prefecture's reminder letters carry. Prefectures without one show only the plain sender line.",
+      "The office name, phone and portal address each prefecture's reminder letters carry. " +
+      "Prefectures without one show only the plain sender line.",
     officeName: "Office name",
     portalUrl: "Portal address",
     saveOffice: "Save",

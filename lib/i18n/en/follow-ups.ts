@@ -147,9 +147,11 @@ export const followUps: Shape<typeof ja> = {
     filingMismatch: "The filing of {filedOn} says {what} done, but there is no record",
     closureOverdue: "Filed for closure; the deferral ended {until} but the facility is not closed",
     noFilingApplied:
-      "Applied, but still claiming on disk after the move deadline ({deadline}) with no deferral filed (the guidance asked for one just in case)",
+      "Applied, but still claiming on disk after the move deadline ({deadline}) " +
+      "with no deferral filed (the guidance asked for one just in case)",
     newOnDisk:
-      "Opened {opened}; new facilities since April 2024 cannot claim on disk or paper, yet not claiming online (first claims were due {firstClaimsBy})",
+      "Opened {opened}; new facilities since April 2024 cannot claim on disk or paper, " +
+      "yet not claiming online (first claims were due {firstClaimsBy})",
     regression: "Was claiming online; back to {state} since {since}",
     promiseMissed: "Promised {promisedOn} when contacted on {contactedOn}; no step recorded since",
     certificateExpired: "Certificate expired on {expiresOn}{terminals}; online claims stop until it is renewed",

@@ -5,7 +5,9 @@ import type { imports as ja } from "../ja/imports";
 export const imports: Shape<typeof ja> = {
   imports: {
     title: "Import a CSV or Excel workbook",
-    lead: "Import facility lists, deferral filings (様式第1号) and progress records, as CSV or Excel workbooks. Check the preview first, then confirm.",
+    lead:
+      "Import facility lists, deferral filings (様式第1号) and progress records, " +
+      "as CSV or Excel workbooks. Check the preview first, then confirm.",
     kind: "Kind",
     kinds: {
       facilities: "Facility list",

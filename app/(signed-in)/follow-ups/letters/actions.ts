@@ -15,7 +15,9 @@ const form = z.object({
     .max(100),
 });
 
-/** A printed batch: one "letter sent" contact per facility in the caller's scope and an audit entry (editors, admins). */
+/**
+ * A printed batch: one "letter sent" contact per facility in the caller's scope and an audit entry (editors, admins).
+ */
 export const recordLettersAction = stateAction(
   {
     role: "editor",

@@ -4,5 +4,8 @@ import { route } from "@/app/_lib/route";
 
 export const dynamic = "force-dynamic";
 
-/** The OpenAPI description of every /api/v1 route, generated from the routes' zod schemas; signed-in callers only, like the API. */
+/**
+ * The OpenAPI description of every /api/v1 route, generated from
+ * the routes' zod schemas; signed-in callers only, like the API.
+ */
 export const GET = route({}, async () => NextResponse.json(openApiDocument()));

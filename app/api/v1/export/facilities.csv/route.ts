@@ -25,7 +25,9 @@ const HEADER = [
   "廃止日",
 ];
 
-/** Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe; a workbook with `format=xlsx`. */
+/**
+ * Every facility matching the filters (as GET /api/v1/facilities), streamed, Excel-safe; a workbook with `format=xlsx`.
+ */
 export const GET = route({ query: facilityQuery }, async ({ user, query, download: { encoding, format } }) => {
   const filter = toFacilityFilter(query);
   const scope = user.scope;

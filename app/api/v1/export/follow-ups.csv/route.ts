@@ -30,7 +30,9 @@ const HEADER = [
   "最終連絡結果",
 ];
 
-/** The follow-up list with the page's filters, most urgent first, streamed, Excel-safe; a workbook with `format=xlsx`. */
+/**
+ * The follow-up list with the page's filters, most urgent first, streamed, Excel-safe; a workbook with `format=xlsx`.
+ */
 export const GET = route({ query: followUpQuery }, async ({ user, query, download: { encoding, format } }) => {
   const filter = toFollowUpFilter(query, user.id);
   const scope = user.scope;

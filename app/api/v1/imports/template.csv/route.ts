@@ -10,7 +10,10 @@ const templateQuery = z.object({
   kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(", ")}` }),
 });
 
-/** GET /api/v1/imports/template.csv?kind=facilities|filings|events|claims[&encoding=shift_jis]: an empty form to fill in. */
+/**
+ * GET /api/v1/imports/template.csv?kind=facilities|filings|events|claims[&encoding=shift_jis]:
+ * an empty form to fill in.
+ */
 export const GET = route({ role: "editor", query: templateQuery }, async ({ query: { kind }, download }) =>
   csvResponse(importTemplateRows(kind), `template_${kind}.csv`, download.encoding),
 );
