@@ -47,7 +47,7 @@ describe("db:check", () => {
     expect(await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_summary`)).toEqual(before);
   });
 
-  it("finds a summary figure, a facility's state, a backward flag or an alert window that the source data do not give", async () => {
+  it("finds a summary figure, a facility's state, a backward flag or alert window the data do not give", async () => {
     await db.execute(
       sql`update monthly_summary set facilities = facilities + 1
           where (month_end, prefecture, table_type, category, state) in

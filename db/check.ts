@@ -149,10 +149,13 @@ async function alertWindowsCheck(tx: Tx): Promise<DerivedCheck> {
     sql`select rules_key = ${ALERT_RULES_KEY} as current from public.alert_windows_state where id = 1`,
   );
   const describe = (which: string) =>
-    sql`select ${which}::text || ' ' || facility_code || ' rule ' || rule || ' due ' || due_on || ' from ' || fires_from || ' until ' || coalesce(fires_until::text, '-') as e`;
+    sql`select ${which}::text || ' ' || facility_code || ' rule ' || rule || ' due ' || due_on
+          || ' from ' || fires_from || ' until ' || coalesce(fires_until::text, '-') as e`;
   return {
     table: "alert_windows",
-    what: `every facility's follow-up rules as windows of dates${state?.current ? "" : " (built with other rules: not read until rebuilt)"}`,
+    what:
+      "every facility's follow-up rules as windows of dates" +
+      (state?.current ? "" : " (built with other rules: not read until rebuilt)"),
     rows: await count(tx, sql`select count(*)::int as n from public.alert_windows`),
     mismatched:
       (await count(tx, sql`select count(*)::int as n from (${onlyLive}) x`)) +

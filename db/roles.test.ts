@@ -60,7 +60,7 @@ describe.skipIf(!url)("the runtime role", () => {
     expect(row.n).toBe(0);
   });
 
-  it("runs a first facility list into the empty table, then its events (the foreign key and indexes it does not own stay)", async () => {
+  it("runs a first list into the empty table, then its events (keys and indexes it does not own stay)", async () => {
     const ownerUrl = process.env.DATABASE_URL!;
     const asApp = new URL(ownerUrl);
     asApp.username = role;

@@ -74,7 +74,8 @@ export async function mergeFacilities(
     ...OPTIONAL.filter(([column]) => present.has(column)),
   ];
   await tx.query(
-    sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))}) on commit drop`,
+    sql`create temp table facility_import (${sql.raw(columns.map(([c, type]) => `${c} ${type}`).join(", "))})
+          on commit drop`,
   );
   const line = lineOf(
     columns.map(
@@ -90,13 +91,17 @@ export async function mergeFacilities(
     { lines: mapBatches(batches, line) },
     { chunkBytes: chunkBytes(tx) },
   );
-  await tx.query(sql`analyze facility_import`); // a temporary table has no statistics: without them the joins below go row by row
+  // a temporary table has no statistics: without them the joins below go row by row
+  await tx.query(sql`analyze facility_import`);
   const compared = columns.slice(1).map(([c]) => c);
   const incoming = (c: string) => (keptWhenEmpty(c) ? `coalesce(t.${c}, f.${c})` : `t.${c}`);
   const [{ updated, changedCodes }] = await tx.query<{ updated: number; changedCodes: string[] }>(sql`with changed as (
-       update facilities f set ${sql.raw(compared.map((c) => `${c} = ${incoming(c)}`).join(", "))}, import_batch_id = ${batchId}::int, updated_at = now()
+       update facilities f set ${sql.raw(compared.map((c) => `${c} = ${incoming(c)}`).join(", "))},
+         import_batch_id = ${batchId}::int, updated_at = now()
        from facility_import t
-       where f.code = t.code and (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from (${sql.raw(compared.map(incoming).join(", "))})
+       where f.code = t.code
+         and (${sql.raw(compared.map((c) => `f.${c}`).join(", "))}) is distinct from
+           (${sql.raw(compared.map(incoming).join(", "))})
        returning f.code
      )
      select count(*)::int as updated, coalesce(array_agg(code), '{}') as "changedCodes" from changed`);
@@ -104,10 +109,18 @@ export async function mergeFacilities(
   const start = present.has("claim_method")
     ? `case when t.claim_method = 'online' then 'online' else 'optical_disk' end::facility_state`
     : `'optical_disk'::facility_state`;
-  const category = `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' then 'pharmacy' else 'clinic' end::facility_category)`;
+  const category =
+    `${present.has("category") ? "coalesce(t.category, " : "("}case when t.table_type = 'pharmacy' ` +
+    `then 'pharmacy' else 'clinic' end::facility_category)`;
   const [{ inserted, addedCodes }] = await tx.query<{ inserted: number; addedCodes: string[] }>(sql`with added as (
-       insert into facilities (code, prefecture, table_type, name, category, ${sql.raw(optional.map((c) => `${c}, `).join(""))}initial_state, status, import_batch_id)
-       select t.code, t.prefecture, t.table_type, t.name, ${sql.raw(category)}, ${sql.raw(optional.map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `)).join(""))}${sql.raw(start)}, ${sql.raw(start)}, ${batchId}::int
+       insert into facilities (code, prefecture, table_type, name, category,
+         ${sql.raw(optional.map((c) => `${c}, `).join(""))}initial_state, status, import_batch_id)
+       select t.code, t.prefecture, t.table_type, t.name, ${sql.raw(category)},
+         ${sql.raw(
+           optional
+             .map((c) => (c in KEPT_WHEN_EMPTY ? `coalesce(t.${c}, ${KEPT_WHEN_EMPTY[c]}), ` : `t.${c}, `))
+             .join(""),
+         )}${sql.raw(start)}, ${sql.raw(start)}, ${batchId}::int
        from facility_import t where not exists (select 1 from facilities f where f.code = t.code)
        returning code
      )
@@ -172,7 +185,7 @@ export async function insertFacilities(
 
 /**
  * How much CSV goes out at a time: on PostgreSQL small pieces, so that the text built for a piece is let go
- * before the collector has to copy it (a national list read 5% faster at 64 kB than at 256 kB); on PGlite
+ * before the collector has to copy it (a national list reads faster at 64 kB than at 256 kB); on PGlite
  * each piece is a COPY statement of its own, so larger ones.
  */
 const chunkBytes = (tx: Tx) => (tx.target.kind === "postgres" ? 64 << 10 : 256 << 10);

@@ -93,7 +93,8 @@ export function certificateFacts(asOf: string, settings: AlertSettings, only?: S
   const mine = inOnly(sql`c.facility_code`, only);
   // Set-based (hash joins), not a subquery per certificate: the estimate stays under the JIT threshold.
   return sql`select cur.facility_code as code, min(cur.expires_on) as c_lapse_on,
-           min(cur.expires_on) filter (where not coalesce(pr.last_applied >= cur.issued_on, false)) as c_unrenewed_lapse_on
+           min(cur.expires_on) filter (where not coalesce(pr.last_applied >= cur.issued_on, false))
+             as c_unrenewed_lapse_on
     from (
       select c.facility_code, c.terminal, c.issued_on, c.expires_on from certificates c
       where c.renewed_on is null and c.expires_on <= ${window} and c.issued_on <= ${a} and ${mine}
@@ -105,9 +106,11 @@ export function certificateFacts(asOf: string, settings: AlertSettings, only?: S
       -- Applications not issued on the date (a renewal pending), latest per terminal.
       select r.facility_code, r.terminal, max(r.applied_on) as last_applied
       from (
-        select c.facility_code, c.terminal, c.applied_on from certificates c where c.issued_on is null and c.applied_on <= ${a} and ${mine}
+        select c.facility_code, c.terminal, c.applied_on from certificates c
+        where c.issued_on is null and c.applied_on <= ${a} and ${mine}
         union all
-        select c.facility_code, c.terminal, c.applied_on from certificates c where c.issued_on > ${a} and c.applied_on <= ${a} and ${mine}
+        select c.facility_code, c.terminal, c.applied_on from certificates c
+        where c.issued_on > ${a} and c.applied_on <= ${a} and ${mine}
       ) r
       group by r.facility_code, r.terminal
     ) pr on pr.facility_code = cur.facility_code and pr.terminal = cur.terminal
@@ -122,7 +125,8 @@ export function promisedContacts(asOf: string, only?: SQL): SQL {
     where p.promised_on is not null and p.contacted_on <= ${a} and ${inOnly(sql`p.facility_code`, only)}
       and not exists (
         select 1 from contacts n
-        where n.facility_code = p.facility_code and n.contacted_on <= ${a} and (n.contacted_on, n.id) > (p.contacted_on, p.id)
+        where n.facility_code = p.facility_code and n.contacted_on <= ${a}
+          and (n.contacted_on, n.id) > (p.contacted_on, p.id)
       )`;
 }
 

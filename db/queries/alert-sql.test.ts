@@ -138,7 +138,8 @@ async function topsFrom(source: AlertSource, asOf: string, alert?: AlertRule): P
   const due = alert ? sql`, ${dueColumn(alert)}::text as due` : sql``;
   const rows = await queryRows<{ code: string; top_due: string; top_rank: number; due?: string }>(
     db,
-    sql`${late}select t.code, t.top_due::text, t.top_rank${due} from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
+    sql`${late}select t.code, t.top_due::text, t.top_rank${due}
+        from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
   );
   expect(new Set(rows.map((r) => r.code)).size, `${source} ${asOf}: one row per facility`).toBe(rows.length);
   return new Map(
@@ -194,7 +195,7 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
     }
   });
 
-  it("the lists read the same alerts from the kept windows, with late facilities evaluated, and evaluated alone", async () => {
+  it("the lists read the same alerts from the kept windows, with late facilities evaluated, and alone", async () => {
     const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
     const sources = new Set<AlertSource>();
     for (const asOf of dates) {
@@ -221,7 +222,7 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
     expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
   }, 120_000);
 
-  it("the list as it opens (the first facilities by urgency, without ranking them all) is the ranked list, page by page", async () => {
+  it("the list as it opens (the first by urgency, not ranking them all) is the ranked list, page by page", async () => {
     for (const asOf of ["2025-08-15", SEED_AS_OF]) {
       // dueFrom long ago changes nothing but takes the list through the ranking of every facility.
       const ranked = { asOf, dueFrom: "2000-01-01" };

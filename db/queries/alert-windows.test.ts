@@ -71,7 +71,9 @@ const ruleOf = (windows: string[], rule: AlertRule) => windows.find((w) => w.sta
 async function pick(condition: ReturnType<typeof sql>): Promise<string> {
   const [row] = await queryRows<{ code: string }>(
     db,
-    sql`select f.code from facilities f where ${condition} and not exists (select 1 from contacts c where c.facility_code = f.code) order by f.code limit 1`,
+    sql`select f.code from facilities f
+        where ${condition} and not exists (select 1 from contacts c where c.facility_code = f.code)
+        order by f.code limit 1`,
   );
   expect(row, "a facility to change").toBeDefined();
   return row.code;
@@ -88,7 +90,7 @@ describe("alert windows follow every write", () => {
     expect(n).toBeGreaterThan(100);
   });
 
-  it("a contact with a promise that has passed adds promise_missed; correcting the contact, or a letter after it, ends it", async () => {
+  it("a promise that has passed adds promise_missed; a corrected contact, or a letter after it, ends it", async () => {
     const code = await pick(sql`f.status = 'deferred' and f.status_since < '2026-03-01'`);
     const contact = {
       contactedOn: "2026-03-01",
@@ -145,7 +147,8 @@ describe("alert windows follow every write", () => {
 
   it("a certificate lapsing soon, with the term from the setting, and its renewal applied for", async () => {
     const code = await pick(
-      sql`f.status = 'online' and f.closed_on is null and not exists (select 1 from certificates c where c.facility_code = f.code)`,
+      sql`f.status = 'online' and f.closed_on is null
+          and not exists (select 1 from certificates c where c.facility_code = f.code)`,
     );
     const term = process.env.CERTIFICATE_VALID_YEARS;
     process.env.CERTIFICATE_VALID_YEARS = "2";
@@ -172,7 +175,8 @@ describe("alert windows follow every write", () => {
   it("a filing ends no_filing and brings the deferral's rules", async () => {
     const code = await pick(
       sql`f.status = 'optical_disk' and f.first_applied_on is null and f.closed_on is null
-          and exists (select 1 from alert_windows w where w.facility_code = f.code and w.rule = ${ALERT_RULES.indexOf("no_filing")})`,
+          and exists (select 1 from alert_windows w
+                      where w.facility_code = f.code and w.rule = ${ALERT_RULES.indexOf("no_filing")})`,
     );
     const filing: FilingInput = {
       code,
@@ -210,7 +214,8 @@ describe("alert windows follow every write", () => {
   it("a closing day on the facility list ends every window the day before", async () => {
     const code = await pick(
       sql`f.status = 'deferred' and f.closed_on is null
-          and exists (select 1 from alert_windows w where w.facility_code = f.code and w.fires_until is null and w.fires_from <= ${AS_OF}::date)`,
+          and exists (select 1 from alert_windows w
+                      where w.facility_code = f.code and w.fires_until is null and w.fires_from <= ${AS_OF}::date)`,
     );
     await withTransaction((tx) =>
       upsertFacilities(
@@ -234,7 +239,7 @@ describe("alert windows follow every write", () => {
     expect((await listFollowUps(db, NATIONAL, { asOf: AS_OF, q: item.code })).items[0].assignee).toBe(editor.email);
   });
 
-  it("windows built with other rules are not read (every facility is evaluated) until a write rebuilds them all", async () => {
+  it("windows built with other rules are not read (each facility evaluated) until a write rebuilds them", async () => {
     const listed = await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50);
     await db.execute(sql`update alert_windows_state set rules_key = 'an older release'`);
     await db.execute(sql`delete from alert_windows where ctid in (select ctid from alert_windows limit 20)`);

@@ -83,7 +83,9 @@ export async function alertWindowsTouched(tx: Tx, codes: readonly string[], refr
 const BY_KEY_MAX = 5000;
 
 const SAME_WINDOW = sql.raw(
-  `w.facility_code = f.facility_code and w.rule = f.rule and (${WINDOW_COLUMNS.slice(2).map((c) => `w.${c}`)}) is not distinct from (${WINDOW_COLUMNS.slice(2).map((c) => `f.${c}`)})`,
+  "w.facility_code = f.facility_code and w.rule = f.rule" +
+    ` and (${WINDOW_COLUMNS.slice(2).map((c) => `w.${c}`)})` +
+    ` is not distinct from (${WINDOW_COLUMNS.slice(2).map((c) => `f.${c}`)})`,
 );
 
 /** Makes the windows of the facilities `mine` selects (over alert_windows w) those of `fresh`, row by row. */
@@ -125,7 +127,8 @@ export async function alertSource(db: Db, asOf: string): Promise<AlertSource> {
   const [row] = await queryRows<{ current: boolean | null; late: number }>(
     db,
     sql`select (select rules_key = ${ALERT_RULES_KEY} from alert_windows_state where id = 1) as current,
-               (select count(*)::int from (select 1 from (${lateCodes(asOf, "union all")}) l limit ${LATE_MAX + 1}) x) as late`,
+               (select count(*)::int from (select 1 from (${lateCodes(asOf, "union all")}) l limit ${LATE_MAX + 1}) x)
+                 as late`,
   );
   if (!row?.current || Number(row.late) > LATE_MAX) return "evaluated";
   return Number(row.late) > 0 ? "windows-and-late" : "windows";
@@ -137,7 +140,7 @@ export async function alertSource(db: Db, asOf: string): Promise<AlertSource> {
  */
 const LATE_MAX = 2000;
 
-/** The codes with a record after the date (an event, filing, contact or certificate): their windows may not hold then. */
+/** The codes with a record after the date (an event, filing, contact or certificate): their windows may not hold. */
 export function lateCodes(asOf: string, union: "union" | "union all" = "union"): SQL {
   const a = sql`${asOf}::date`;
   const u = sql.raw(union);
@@ -179,7 +182,8 @@ export function firingAlerts(source: AlertSource, asOf: string, windowWhere: SQL
     where w.fires_from <= ${a} and (w.fires_until is null or w.fires_until >= ${a})${notLate} and ${windowWhere}`;
   if (source === "windows") return windows;
   const only = source === "windows-and-late" ? sql`select code from late` : undefined;
-  const evaluated = sql`select r.code, r.top_due, r.top_rank from ${alertFacts(asOf, where, DEFAULT_ALERT_SETTINGS, only)} r`;
+  const evaluated = sql`select r.code, r.top_due, r.top_rank
+    from ${alertFacts(asOf, where, DEFAULT_ALERT_SETTINGS, only)} r`;
   return source === "evaluated" ? evaluated : sql`${windows} union all ${evaluated}`;
 }
 
@@ -200,7 +204,8 @@ export function alertTops(
     sql`${w}.fires_from <= ${a} and (${w}.fires_until is null or ${w}.fires_until >= ${a})${notLate(w)}`;
   // With a rule: only the facilities where it fires (x), each with its due date.
   const withRule = alert
-    ? sql`, x.due_on as ${dueColumn(alert)} from alert_windows x join alert_windows w on w.facility_code = x.facility_code
+    ? sql`, x.due_on as ${dueColumn(alert)}
+        from alert_windows x join alert_windows w on w.facility_code = x.facility_code
         where x.rule = ${ALERT_RULES.indexOf(alert)} and ${firing(sql`x`)} and`
     : sql` from alert_windows w where`;
   const extra = (from: (c: TopColumn) => string) => sql.raw(columns.map((c) => `, ${from(c)} as ${c}`).join(""));
@@ -209,7 +214,8 @@ export function alertTops(
     order by w.facility_code, w.due_on, w.rule`;
   if (source === "windows") return windows;
   const only = source === "windows-and-late" ? sql`select code from late` : undefined;
-  const evaluated = sql`select r.code, r.top_due, r.top_rank${extra((c) => `r.${c}`)}${alert ? sql`, r.${dueColumn(alert)}` : sql``}
+  const due = alert ? sql`, r.${dueColumn(alert)}` : sql``;
+  const evaluated = sql`select r.code, r.top_due, r.top_rank${extra((c) => `r.${c}`)}${due}
     from ${alertFacts(asOf, where, DEFAULT_ALERT_SETTINGS, only)} r
     ${alert ? sql`where r.${dueColumn(alert)} is not null` : sql``}`;
   return source === "evaluated" ? evaluated : sql`(${windows}) union all (${evaluated})`;

@@ -159,11 +159,16 @@ export function followUpSelect(source: AlertSource, scope: Scope, filter: Follow
     sort === "nextAction" ||
     sort === "assignee" ||
     Boolean(needs.contractors);
-  return sql`select r.*${followed ? sql`, fu.assignee_id, u.email as assignee_email, fu.next_action_on` : sql``}${named ? sql`, fa.name` : sql``}
-             from (${tops}) r
-             -- A key lookup per listed facility (a join could hash every facility for a few hundred names).
-             ${named ? sql`join lateral (select f.name, f.address from facilities f where f.code = r.code offset 0) fa on true` : sql``}
-             ${followed ? sql`left join follow_ups fu on fu.facility_code = r.code left join users u on u.id = fu.assignee_id` : sql``}
+  const follower = followed ? sql`, fu.assignee_id, u.email as assignee_email, fu.next_action_on` : sql``;
+  // A key lookup per listed facility (a join could hash every facility for a few hundred names).
+  const name = named
+    ? sql`join lateral (select f.name, f.address from facilities f where f.code = r.code offset 0) fa on true`
+    : sql``;
+  const follows = followed
+    ? sql`left join follow_ups fu on fu.facility_code = r.code left join users u on u.id = fu.assignee_id`
+    : sql``;
+  return sql`select r.*${follower}${named ? sql`, fa.name` : sql``}
+             from (${tops}) r ${name} ${follows}
              where ${conditions(filter)}`;
 }
 
@@ -231,7 +236,8 @@ export function pageRows(scope: Scope, filter: FollowUpFilter): SQL {
   const filing = sql.join(
     FILING_COLUMNS.map(
       (c) =>
-        sql`case when s.st = 'online' then null when fi.filed_on <= ${a} then fi.${sql.raw(c)} else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`,
+        sql`case when s.st = 'online' then null when fi.filed_on <= ${a} then fi.${sql.raw(c)}
+                 else older.${sql.raw(c)} end as ${sql.raw(`fl_${c}`)}`,
     ),
     sql`, `,
   );
@@ -239,9 +245,11 @@ export function pageRows(scope: Scope, filter: FollowUpFilter): SQL {
            f.closed_on, f.shares_oqv_terminal, f.first_applied_on, f.first_certificate_on, f.claim_method, f.opened_on,
            f.initial_state, f.first_online_on, s.st, s.st_since, ${filing},
            pg.top_due, pg.top_rank, pg.total, fu.assignee_id, u.email as assignee_email, fu.next_action_on,
-           (select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on, 'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
+           (select json_agg(json_build_object('terminal', c.terminal, 'appliedOn', c.applied_on,
+                                              'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
             from certificates c where c.facility_code = f.code) as certs,
-           lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome, lc.promised_on as last_contact_promised_on
+           lc.contacted_on as last_contact_on, lc.outcome as last_contact_outcome,
+           lc.promised_on as last_contact_promised_on
     from pg join facilities f on f.code = pg.code
     left join follow_ups fu on fu.facility_code = f.code
     left join users u on u.id = fu.assignee_id

@@ -36,9 +36,8 @@ export async function followUpsByContractor(
     await statement(
       db,
       filter.asOf,
-      (
-        source,
-      ) => sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label, count(*)::int as facilities,
+      (source) => sql`select x.fl_contractor as contractor, mode() within group (order by x.fl_outsourcer) as label,
+                 count(*)::int as facilities,
                  min(x.top_due)::text as first_due, count(*) filter (where x.assignee_id is null)::int as unassigned
           from (${followUpSelect(source, scope, filter, { contractors: true })}) x
           where x.fl_contractor is not null and x.fl_contractor <> ''

@@ -198,7 +198,8 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
   const data = generateNationalData(options);
   const generateMs = performance.now() - started;
   log(
-    `generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings (as of ${data.asOf}) in ${seconds(started)}`,
+    `generated ${data.facilities.length} facilities, ${data.events.length} events, ${data.filings.length} filings ` +
+      `(as of ${data.asOf}) in ${seconds(started)}`,
   );
 
   started = performance.now();
@@ -207,7 +208,8 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
       // CASCADE also empties anything hanging off facilities (follow-ups, contact logs); users stay.
       if (options.reset)
         await tx.query(
-          sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary, summary_state, alert_windows restart identity cascade`,
+          sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary,
+                summary_state, alert_windows restart identity cascade`,
         );
       await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
         await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
