@@ -4,7 +4,7 @@ import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
 import { alertFacts, dueColumn } from "./alert-sql";
-import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-windows";
+import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-tops";
 import { listFollowUps } from "./follow-ups";
 import {
   ALERT_RULES,

@@ -5,7 +5,7 @@ import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { alertWindowRows, WINDOW_COLUMNS } from "./alert-sql";
 import { listFollowUps } from "./follow-ups";
-import { alertSource } from "./alert-windows";
+import { alertSource } from "./alert-tops";
 import { addContact } from "./contacts";
 import { unsafeUpsertUser } from "./users";
 import { runImport } from "../import/run";

@@ -6,7 +6,7 @@ import { queryRows, type Db } from "../client";
 import { withTransaction } from "../transaction";
 import { seedNationalData } from "../seed";
 import { alertWindowRows, WINDOW_COLUMNS } from "./alert-sql";
-import { alertSource } from "./alert-windows";
+import { alertSource } from "./alert-tops";
 import { addContact, updateContact } from "./contacts";
 import { recordLettersSent } from "./letters";
 import { changeFollowUps } from "./assignments";

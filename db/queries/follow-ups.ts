@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { followUpSelect, isPlainUrgency, orderBy, pageRows, statement, toItem, urgentFirst } from "./follow-up-rows";
+import { followUpSelect, isPlainUrgency, orderBy, statement, urgentFirst } from "./follow-up-rows";
+import { pageRows, toItem } from "./follow-up-page";
 import type { FollowUpFilter } from "./follow-up-filter";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
