@@ -47,58 +47,53 @@ describe("db:check", () => {
     expect(await queryRows<{ n: number }>(db, sql`select count(*)::int as n from monthly_summary`)).toEqual(before);
   });
 
-  it(
-    "finds a summary figure, a facility's state, a backward flag " +
-      "or an alert window that the source data do not give",
-    async () => {
-      await db.execute(
-        sql`update monthly_summary set facilities = facilities + 1
+  it("finds a summary figure, a facility's state, a backward flag or alert window the data do not give", async () => {
+    await db.execute(
+      sql`update monthly_summary set facilities = facilities + 1
           where (month_end, prefecture, table_type, category, state) in
             (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5
               limit 1)`,
-      );
-      const [moved] = await queryRows<{ code: string }>(
-        db,
-        sql`select facility_code as code from status_events group by 1 order by 1 limit 1`,
-      );
-      await db.execute(sql`update facilities set status_since = '2015-01-01' where code = ${moved.code}`);
-      await db.execute(
-        sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
-      );
-      const [window] = await queryRows<{ code: string }>(
-        db,
-        sql`delete from alert_windows where ctid = (select min(ctid) from alert_windows)
-          returning facility_code as code`,
-      );
-      const report = await checkDerived();
-      expect(report.ok).toBe(false);
-      expect(report.checks.slice(0, 3).map((c) => [c.table, c.mismatched])).toEqual([
-        ["facilities", 1],
-        ["status_events", 1],
-        ["monthly_summary", 2],
-      ]);
-      expect(report.checks[0].examples[0]).toContain(moved.code);
-      expect(report.checks[3].table).toBe("alert_windows");
-      expect(report.checks[3].examples.join()).toContain(`rebuilt ${window.code}`);
-      // Put back, by the same code: the check passes again.
-      await db.execute(
-        sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
-      );
-      await db.execute(
-        sql`update facilities
+    );
+    const [moved] = await queryRows<{ code: string }>(
+      db,
+      sql`select facility_code as code from status_events group by 1 order by 1 limit 1`,
+    );
+    await db.execute(sql`update facilities set status_since = '2015-01-01' where code = ${moved.code}`);
+    await db.execute(
+      sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
+    );
+    const [window] = await queryRows<{ code: string }>(
+      db,
+      sql`delete from alert_windows where ctid = (select min(ctid) from alert_windows) returning facility_code as code`,
+    );
+    const report = await checkDerived();
+    expect(report.ok).toBe(false);
+    expect(report.checks.slice(0, 3).map((c) => [c.table, c.mismatched])).toEqual([
+      ["facilities", 1],
+      ["status_events", 1],
+      ["monthly_summary", 2],
+    ]);
+    expect(report.checks[0].examples[0]).toContain(moved.code);
+    expect(report.checks[3].table).toBe("alert_windows");
+    expect(report.checks[3].examples.join()).toContain(`rebuilt ${window.code}`);
+    // Put back, by the same code: the check passes again.
+    await db.execute(
+      sql`update status_events set backward = not backward where id = (select min(id) from status_events)`,
+    );
+    await db.execute(
+      sql`update facilities
             set status_since = (select max(effective_on) from status_events where facility_code = ${moved.code})
             where code = ${moved.code}`,
-      );
-      await db.execute(
-        sql`update monthly_summary set facilities = facilities - 1
+    );
+    await db.execute(
+      sql`update monthly_summary set facilities = facilities - 1
           where (month_end, prefecture, table_type, category, state) in
             (select month_end, prefecture, table_type, category, state from monthly_summary order by 1, 2, 3, 4, 5
               limit 1)`,
-      );
-      await withTransaction((tx) => refreshAlertWindows(tx, [window.code, moved.code]));
-      expect((await checkDerived()).ok).toBe(true);
-    },
-  );
+    );
+    await withTransaction((tx) => refreshAlertWindows(tx, [window.code, moved.code]));
+    expect((await checkDerived()).ok).toBe(true);
+  });
 });
 
 async function figures(on: Db) {

@@ -150,7 +150,7 @@ async function alertWindowsCheck(tx: Tx): Promise<DerivedCheck> {
   );
   const describe = (which: string) =>
     sql`select ${which}::text || ' ' || facility_code || ' rule ' || rule || ' due ' || due_on
-      || ' from ' || fires_from || ' until ' || coalesce(fires_until::text, '-') as e`;
+          || ' from ' || fires_from || ' until ' || coalesce(fires_until::text, '-') as e`;
   return {
     table: "alert_windows",
     what:

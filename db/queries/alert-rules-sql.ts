@@ -27,7 +27,7 @@ export function ruleWindows(settings: AlertSettings): Record<AlertRule, RuleWind
   const hasFiling = sql`fl_filed_on is not null`;
   const isNew = sql`coalesce(opened_on >= ${settings.newRegistrationsEndedOn}::date, false)`;
   const noFilingDeadline = sql`(case when has_applied then ${settings.migrationDeadline}::date
-    else ${settings.filingDeadline}::date end)`;
+                                   else ${settings.filingDeadline}::date end)`;
   // The 10th of the month after opening (lib/alerts/rules.ts firstClaimDeadline).
   const firstClaims = sql`((date_trunc('month', opened_on) + interval '1 month')::date + 9)`;
   const startFrom = sql`coalesce(certificate_on, case when shares_oqv_terminal then applied_on end)`;
@@ -76,7 +76,7 @@ export function ruleWindows(settings: AlertSettings): Record<AlertRule, RuleWind
     // Whenever the filing is in force (the facts hold only filings filed by the date).
     filing_mismatch: {
       when: sql`${hasFiling} and ((fl_usage_applied and not has_applied)
-        or (fl_cert_applied and not shares_oqv_terminal and not has_certificate))`,
+                  or (fl_cert_applied and not shares_oqv_terminal and not has_certificate))`,
       due: sql`fl_filed_on`,
       from: sql`fl_filed_on`,
       until: null,

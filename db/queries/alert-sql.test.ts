@@ -4,7 +4,8 @@ import { openTestDb } from "../test-db";
 import { queryRows, type Db } from "../client";
 import { seedNationalData } from "../seed";
 import { alertFacts, dueColumn } from "./alert-sql";
-import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-windows";
+import { alertSource, alertTops, lateCodes, type AlertSource } from "./alert-tops";
+import { listFollowUps } from "./follow-ups";
 import {
   ALERT_RULES,
   alertRuleRank,
@@ -17,6 +18,7 @@ import {
 import type { ClaimMethod } from "../../lib/table-types";
 import { CONTRADICTIONS } from "../../lib/alerts/contradictions";
 import type { EventState } from "../../lib/states";
+import { NATIONAL } from "../../lib/scope";
 
 /**
  * The SQL rules must say exactly what lib/alerts says. This replays a seeded country's history in plain
@@ -137,7 +139,7 @@ async function topsFrom(source: AlertSource, asOf: string, alert?: AlertRule): P
   const rows = await queryRows<{ code: string; top_due: string; top_rank: number; due?: string }>(
     db,
     sql`${late}select t.code, t.top_due::text, t.top_rank${due}
-      from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
+        from (${alertTops(source, asOf, sql`true`, sql`true`, { alert })}) t`,
   );
   expect(new Set(rows.map((r) => r.code)).size, `${source} ${asOf}: one row per facility`).toBe(rows.length);
   return new Map(
@@ -193,34 +195,47 @@ describe("alert rules in SQL agree with lib/alerts on a seeded country", () => {
     }
   });
 
-  it(
-    "the lists read the same alerts from the kept windows, " + "with late facilities evaluated, and evaluated alone",
-    async () => {
-      const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
-      const sources = new Set<AlertSource>();
-      for (const asOf of dates) {
-        const expected = await replayedAlerts(asOf);
-        const source = await alertSource(db, asOf);
-        sources.add(source);
-        // The windows alone only from the last record on: the seed's date and after.
-        expect(source === "windows", asOf).toBe(asOf >= SEED_AS_OF);
-        const readings: AlertSource[] = [
-          "windows-and-late",
-          "evaluated",
-          ...(source === "windows" ? ["windows" as const] : []),
-        ];
-        for (const reading of readings) {
-          expect(Object.fromEntries(await topsFrom(reading, asOf)), `${reading} ${asOf}`).toEqual(
-            Object.fromEntries(expectedTops(expected)),
+  it("the lists read the same alerts from the kept windows, with late facilities evaluated, and alone", async () => {
+    const dates = ["2024-09-01", "2025-08-15", "2026-03-01", SEED_AS_OF, "2026-06-30"];
+    const sources = new Set<AlertSource>();
+    for (const asOf of dates) {
+      const expected = await replayedAlerts(asOf);
+      const source = await alertSource(db, asOf);
+      sources.add(source);
+      // The windows alone only from the last record on: the seed's date and after.
+      expect(source === "windows", asOf).toBe(asOf >= SEED_AS_OF);
+      const readings: AlertSource[] = [
+        "windows-and-late",
+        "evaluated",
+        ...(source === "windows" ? ["windows" as const] : []),
+      ];
+      for (const reading of readings) {
+        expect(Object.fromEntries(await topsFrom(reading, asOf)), `${reading} ${asOf}`).toEqual(
+          Object.fromEntries(expectedTops(expected)),
+        );
+        for (const rule of ALERT_RULES)
+          expect(Object.fromEntries(await topsFrom(reading, asOf, rule)), `${reading} ${asOf} ${rule}`).toEqual(
+            Object.fromEntries(expectedTops(expected, rule)),
           );
-          for (const rule of ALERT_RULES)
-            expect(Object.fromEntries(await topsFrom(reading, asOf, rule)), `${reading} ${asOf} ${rule}`).toEqual(
-              Object.fromEntries(expectedTops(expected, rule)),
-            );
-        }
       }
-      expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
-    },
-    120_000,
-  );
+    }
+    expect([...sources].sort()).toEqual(["windows", "windows-and-late"]);
+  }, 120_000);
+
+  it("the list as it opens (the first by urgency, not ranking them all) is the ranked list, page by page", async () => {
+    for (const asOf of ["2025-08-15", SEED_AS_OF]) {
+      // dueFrom long ago changes nothing but takes the list through the ranking of every facility.
+      const ranked = { asOf, dueFrom: "2000-01-01" };
+      const first = await listFollowUps(db, NATIONAL, { asOf }, 1, 20);
+      expect(first.total).toBeGreaterThan(100);
+      for (let page = 1; page <= Math.ceil(first.total / 20) + 1; page++)
+        expect(await listFollowUps(db, NATIONAL, { asOf }, page, 20), `${asOf} page ${page}`).toEqual(
+          await listFollowUps(db, NATIONAL, ranked, page, 20),
+        );
+      const tokyo = { kind: "prefectures" as const, prefectures: ["13"] };
+      expect(await listFollowUps(db, tokyo, { asOf, tableType: "medical" }, 2, 5)).toEqual(
+        await listFollowUps(db, tokyo, { ...ranked, tableType: "medical" }, 2, 5),
+      );
+    }
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import { queryRows, type Db } from "../client";
 import { withTransaction } from "../transaction";
 import { seedNationalData } from "../seed";
 import { alertWindowRows, WINDOW_COLUMNS } from "./alert-sql";
-import { alertSource } from "./alert-windows";
+import { alertSource } from "./alert-tops";
 import { addContact, updateContact } from "./contacts";
 import { recordLettersSent } from "./letters";
 import { changeFollowUps } from "./assignments";
@@ -72,8 +72,8 @@ async function pick(condition: ReturnType<typeof sql>): Promise<string> {
   const [row] = await queryRows<{ code: string }>(
     db,
     sql`select f.code from facilities f
-      where ${condition} and not exists (select 1 from contacts c where c.facility_code = f.code)
-      order by f.code limit 1`,
+        where ${condition} and not exists (select 1 from contacts c where c.facility_code = f.code)
+        order by f.code limit 1`,
   );
   expect(row, "a facility to change").toBeDefined();
   return row.code;
@@ -90,38 +90,30 @@ describe("alert windows follow every write", () => {
     expect(n).toBeGreaterThan(100);
   });
 
-  it(
-    "a contact with a promise that has passed adds promise_missed; " +
-      "correcting the contact, or a letter after it, ends it",
-    async () => {
-      const code = await pick(sql`f.status = 'deferred' and f.status_since < '2026-03-01'`);
-      const contact = {
-        contactedOn: "2026-03-01",
-        channel: "phone" as const,
-        outcome: "promised" as const,
-        note: null,
-        nextActionOn: null,
-      };
-      const logged = await addContact(db, NATIONAL, editor, code, { ...contact, promisedOn: "2026-03-10" });
-      expect(ruleOf(await windowsOf(code), "promise_missed")).toBe("promise_missed@2026-03-10 2026-03-11…");
-      expect(await onList(code, "promise_missed")).toEqual([code]);
-      expect(await stale()).toEqual([]);
+  it("a promise that has passed adds promise_missed; a corrected contact, or a letter after it, ends it", async () => {
+    const code = await pick(sql`f.status = 'deferred' and f.status_since < '2026-03-01'`);
+    const contact = {
+      contactedOn: "2026-03-01",
+      channel: "phone" as const,
+      outcome: "promised" as const,
+      note: null,
+      nextActionOn: null,
+    };
+    const logged = await addContact(db, NATIONAL, editor, code, { ...contact, promisedOn: "2026-03-10" });
+    expect(ruleOf(await windowsOf(code), "promise_missed")).toBe("promise_missed@2026-03-10 2026-03-11…");
+    expect(await onList(code, "promise_missed")).toEqual([code]);
+    expect(await stale()).toEqual([]);
 
-      await updateContact(db, NATIONAL, editor, code, logged!.id, {
-        ...contact,
-        outcome: "no_answer",
-        promisedOn: null,
-      });
-      expect(ruleOf(await windowsOf(code), "promise_missed")).toBeUndefined();
-      expect(await onList(code, "promise_missed")).toEqual([]);
+    await updateContact(db, NATIONAL, editor, code, logged!.id, { ...contact, outcome: "no_answer", promisedOn: null });
+    expect(ruleOf(await windowsOf(code), "promise_missed")).toBeUndefined();
+    expect(await onList(code, "promise_missed")).toEqual([]);
 
-      await updateContact(db, NATIONAL, editor, code, logged!.id, { ...contact, promisedOn: "2026-03-10" });
-      expect(ruleOf(await windowsOf(code), "promise_missed")).toBeDefined();
-      await recordLettersSent(db, NATIONAL, editor, [code], "2026-03-20");
-      expect(ruleOf(await windowsOf(code), "promise_missed")).toBeUndefined();
-      expect(await stale()).toEqual([]);
-    },
-  );
+    await updateContact(db, NATIONAL, editor, code, logged!.id, { ...contact, promisedOn: "2026-03-10" });
+    expect(ruleOf(await windowsOf(code), "promise_missed")).toBeDefined();
+    await recordLettersSent(db, NATIONAL, editor, [code], "2026-03-20");
+    expect(ruleOf(await windowsOf(code), "promise_missed")).toBeUndefined();
+    expect(await stale()).toEqual([]);
+  });
 
   it("a step online leaves only the certificate rules", async () => {
     const code = await pick(
@@ -156,7 +148,7 @@ describe("alert windows follow every write", () => {
   it("a certificate lapsing soon, with the term from the setting, and its renewal applied for", async () => {
     const code = await pick(
       sql`f.status = 'online' and f.closed_on is null
-        and not exists (select 1 from certificates c where c.facility_code = f.code)`,
+          and not exists (select 1 from certificates c where c.facility_code = f.code)`,
     );
     const term = process.env.CERTIFICATE_VALID_YEARS;
     process.env.CERTIFICATE_VALID_YEARS = "2";
@@ -184,7 +176,7 @@ describe("alert windows follow every write", () => {
     const code = await pick(
       sql`f.status = 'optical_disk' and f.first_applied_on is null and f.closed_on is null
           and exists (select 1 from alert_windows w
-            where w.facility_code = f.code and w.rule = ${ALERT_RULES.indexOf("no_filing")})`,
+                      where w.facility_code = f.code and w.rule = ${ALERT_RULES.indexOf("no_filing")})`,
     );
     const filing: FilingInput = {
       code,
@@ -223,7 +215,7 @@ describe("alert windows follow every write", () => {
     const code = await pick(
       sql`f.status = 'deferred' and f.closed_on is null
           and exists (select 1 from alert_windows w
-            where w.facility_code = f.code and w.fires_until is null and w.fires_from <= ${AS_OF}::date)`,
+                      where w.facility_code = f.code and w.fires_until is null and w.fires_from <= ${AS_OF}::date)`,
     );
     await withTransaction((tx) =>
       upsertFacilities(
@@ -247,20 +239,17 @@ describe("alert windows follow every write", () => {
     expect((await listFollowUps(db, NATIONAL, { asOf: AS_OF, q: item.code })).items[0].assignee).toBe(editor.email);
   });
 
-  it(
-    "windows built with other rules are not read (every facility is evaluated) " + "until a write rebuilds them all",
-    async () => {
-      const listed = await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50);
-      await db.execute(sql`update alert_windows_state set rules_key = 'an older release'`);
-      await db.execute(sql`delete from alert_windows where ctid in (select ctid from alert_windows limit 20)`);
-      expect(await alertSource(db, AS_OF)).toBe("evaluated");
-      expect(await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50)).toEqual(listed);
-      const code = await pick(sql`f.status = 'deferred'`);
-      const contact = { contactedOn: "2026-03-05", channel: "phone" as const, outcome: "no_answer" as const };
-      await addContact(db, NATIONAL, editor, code, { ...contact, promisedOn: null, note: null, nextActionOn: null });
-      expect(await alertSource(db, AS_OF)).toBe("windows");
-      expect(await stale()).toEqual([]);
-      expect(await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50)).toEqual(listed);
-    },
-  );
+  it("windows built with other rules are not read (each facility evaluated) until a write rebuilds them", async () => {
+    const listed = await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50);
+    await db.execute(sql`update alert_windows_state set rules_key = 'an older release'`);
+    await db.execute(sql`delete from alert_windows where ctid in (select ctid from alert_windows limit 20)`);
+    expect(await alertSource(db, AS_OF)).toBe("evaluated");
+    expect(await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50)).toEqual(listed);
+    const code = await pick(sql`f.status = 'deferred'`);
+    const contact = { contactedOn: "2026-03-05", channel: "phone" as const, outcome: "no_answer" as const };
+    await addContact(db, NATIONAL, editor, code, { ...contact, promisedOn: null, note: null, nextActionOn: null });
+    expect(await alertSource(db, AS_OF)).toBe("windows");
+    expect(await stale()).toEqual([]);
+    expect(await listFollowUps(db, NATIONAL, { asOf: AS_OF }, 2, 50)).toEqual(listed);
+  });
 });

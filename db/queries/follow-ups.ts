@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { followUpSelect, orderBy, pageRows, statement, toItem } from "./follow-up-rows";
+import { followUpSelect, isPlainUrgency, orderBy, statement, urgentFirst } from "./follow-up-rows";
+import { pageRows, toItem } from "./follow-up-page";
 import type { FollowUpFilter } from "./follow-up-filter";
 import type { Scope } from "../../lib/scope";
 import type { EventState } from "../../lib/states";
@@ -82,14 +83,19 @@ export async function listFollowUps(
   page = 1,
   pageSize = 50,
 ): Promise<Page<FollowUpItem>> {
+  const offset = (page - 1) * pageSize;
   const rows = await queryRows<Row>(
     db,
     await statement(
       db,
       filter.asOf,
-      (source) => sql`pg as (
+      (source) =>
+        isPlainUrgency(filter)
+          ? sql`${urgentFirst(source, scope, filter, pageSize, offset)}
+              select * from (${pageRows(scope, filter)}) y order by ${orderBy(filter)}`
+          : sql`pg as (
             select x.*, count(*) over () as total from (${followUpSelect(source, scope, filter)}) x
-            order by ${orderBy(filter)} limit ${pageSize} offset ${(page - 1) * pageSize}
+            order by ${orderBy(filter)} limit ${pageSize} offset ${offset}
           )
           select * from (${pageRows(scope, filter)}) y order by ${orderBy(filter)}`,
       true,

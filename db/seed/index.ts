@@ -209,7 +209,7 @@ export async function seedNationalData(db: Db, options: SeedOptions = {}): Promi
       if (options.reset)
         await tx.query(
           sql`truncate table status_events, filings, certificates, facilities, monthly_summary, claims_summary,
-            summary_state, alert_windows restart identity cascade`,
+                summary_state, alert_windows restart identity cascade`,
         );
       await withIndexesRebuiltAfter(tx, ["facilities", "status_events", "filings"], async () => {
         await copyInto(tx, "facilities", FACILITY_COLUMNS, facilityRows(data));
