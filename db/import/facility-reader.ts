@@ -18,15 +18,21 @@ export interface FacilityLineReader {
 }
 
 /**
+ * The thread's young generation, a half of V8's default: a batch's rows die young either way, and the
+ * national list's import then peaks 10–15 MB lower at the same CPU time (12 MB: 25 MB lower, 10% more CPU).
+ */
+const resourceLimits = { maxYoungGenerationSizeMb: 24 };
+
+/**
  * Inside Next (the server, built or in development) the bundler compiles the reader thread's entry with
  * everything it imports. Run from the TypeScript sources, the same entry is bundled by ./thread-code.ts.
  */
 async function startThread(start: ReaderStart): Promise<Worker> {
   if (process.env.NEXT_RUNTIME)
-    return new Worker(new URL("./facility-reader.worker.ts", import.meta.url), { workerData: start });
+    return new Worker(new URL("./facility-reader.worker.ts", import.meta.url), { workerData: start, resourceLimits });
   const { threadCode } = await import(/* turbopackIgnore: true */ "./thread-code");
   const entry = fileURLToPath(import.meta.url.replace(/facility-reader\.ts$/, "facility-reader.worker.ts"));
-  return new Worker(await threadCode(entry), { eval: true, workerData: start });
+  return new Worker(await threadCode(entry), { eval: true, workerData: start, resourceLimits });
 }
 
 async function restoreError(error: DescribedError): Promise<Error> {
