@@ -51,6 +51,16 @@ class ViewFigures {
     return kept(this.version, [part, ...this.view, byDate ? this.filter.asOf : null], load);
   }
 
+  /**
+   * The version's facts for a part, from the second date of this view on: reading them costs more than one date's
+   * statement, so the first date after an import is read whole (as quickly as before) and the facts then serve
+   * every further date.
+   */
+  private async factsFor<T>(part: string, load: () => Promise<T>): Promise<T | undefined> {
+    const first = await this.keep("firstDate", false, async () => this.filter.asOf);
+    return first === this.filter.asOf ? undefined : this.keep(part, false, load);
+  }
+
   progress(): Promise<Record<ProgressGroupBy, ProgressResult>> {
     return this.keep("progress", true, () => progressByEveryGrouping(this.db, this.scope, this.filter));
   }
@@ -58,9 +68,7 @@ class ViewFigures {
   /** The facilities still to move on the date: those whose record holds then from the version's facts. */
   stillToMove() {
     return this.keep("stillToMove", true, async () => {
-      const current = await this.keep("stillToMoveFacts", false, () =>
-        stillToMoveFacts(this.db, this.scope, this.filter),
-      );
+      const current = await this.factsFor("stillToMoveFacts", () => stillToMoveFacts(this.db, this.scope, this.filter));
       return stillToMove(this.db, this.scope, this.filter, 20, current);
     });
   }
@@ -99,7 +107,7 @@ class ViewFigures {
   /** The certificate counts on the date: those of holders whose record holds then from the version's facts. */
   certificates(): Promise<CertificateWatch> {
     return this.keep("certificates", true, async () => {
-      const holders = await this.keep("certificateHolders", false, () =>
+      const holders = await this.factsFor("certificateHolders", () =>
         certificateHolders(this.db, this.scope, this.filter),
       );
       return certificateWatch(this.db, this.scope, this.filter, holders);

@@ -62,7 +62,8 @@ async function countedOn(
   filter: StillToMoveFilter,
   sampleSize: number,
   only: SQL = sql`true`,
-): Promise<StillToMovePart> {
+  named: readonly string[] = [],
+): Promise<StillToMovePart & { names: Map<string, string> }> {
   const { asOf } = filter;
   const id = sql.identifier;
   const dims = [...DEFERRAL_DIMS, "plan"] as const;
@@ -107,12 +108,16 @@ async function countedOn(
         select 'slipped', s.code, 0, 0, 0, 0, f.name, f.prefecture, s.plan_on::text, s.st::text
         from (select o.code, o.plan_on, o.st from open o where o.plan = 'slipped'
               order by o.plan_on desc, o.code limit ${sampleSize}) s
-        join facilities f on f.code = s.code`,
+        join facilities f on f.code = s.code
+        union all
+        select 'named', f.code, 0, 0, 0, 0, f.name, null, null, null from facilities f
+        where f.code = any(${arrayParam(named)}::text[])`,
   );
   const slipped = rows.filter((r) => r.dim === "slipped");
   return {
+    names: new Map(rows.filter((r) => r.dim === "named").map((r) => [r.key!, r.name!])),
     groups: rows
-      .filter((r) => r.dim !== "slipped")
+      .filter((r) => r.dim !== "slipped" && r.dim !== "named")
       .map((r) => ({
         dim: r.dim,
         key: r.key,
@@ -152,8 +157,17 @@ export async function stillToMove(
   }
   // Moved after the date (their state then is an earlier one), or refiled after it (their filing then is).
   const changed = sql`(f.status_since > ${filter.asOf}::date or f.code = any(${arrayParam(held.changed)}::text[]))`;
-  const counted = await countedOn(db, scope, filter, sampleSize, changed);
-  const { groups, sample } = combineParts([held, counted], sampleSize);
+  // The facts carry no names (so they are read from an index alone): those of their slipped sample come here.
+  const counted = await countedOn(
+    db,
+    scope,
+    filter,
+    sampleSize,
+    changed,
+    held.sample.map((f) => f.code),
+  );
+  const named = held.sample.map((f) => ({ ...f, name: counted.names.get(f.code) ?? f.name }));
+  const { groups, sample } = combineParts([{ ...held, sample: named }, counted], sampleSize);
   return figuresOf(filter.asOf, groups, sample);
 }
 
@@ -173,7 +187,7 @@ export async function stillToMoveFacts(
   const id = sql.identifier;
   const rows = await readWithoutJit<Record<string, string | number | boolean | null>>(
     db,
-    sql`select f.code, f.name, f.prefecture, f.st::text as st, ${day(sql`f.closed_on`)} as closed_on,
+    sql`select f.code, f.prefecture, f.st::text as st, ${day(sql`f.closed_on`)} as closed_on,
                ${day(sql`greatest(f.st_since, g.filed_on)`)} as valid_from,
                ${sql.join(
                  DEFERRAL_DIMS.map((dim) => sql`${deferralKey(dim, after)} as ${id(dim)}`),
@@ -182,7 +196,7 @@ export async function stillToMoveFacts(
                ${day(sql`g.deferral_until`)} as until, (${PLAN_DATE})::text as plan_on, ${day(PLAN_DATE)} as plan_day,
                to_char(${PLAN_DATE}, 'YYYY-MM') as plan_month, ${wasOnlineBy(after)} as was_online
         from (
-          select ${sql.raw(["name", ...FACILITY_COLUMNS].map((c) => `f.${c}`).join(", "))}, f.closed_on,
+          select ${sql.raw(FACILITY_COLUMNS.map((c) => `f.${c}`).join(", "))}, f.closed_on,
                  f.status as st, f.status_since as st_since
           from facilities f
           where ${facilityFilter(scope, filter)} and f.status in (${sql.join(
@@ -195,7 +209,6 @@ export async function stillToMoveFacts(
   const num = (v: unknown) => (v === null ? null : Number(v));
   const facilities = rows.map((r) => ({
     code: String(r.code),
-    name: String(r.name),
     prefecture: String(r.prefecture),
     st: String(r.st),
     closedOn: num(r.closed_on),

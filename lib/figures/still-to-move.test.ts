@@ -6,7 +6,6 @@ const day = toEpochDay;
 function facility(code: string, more: Partial<CurrentFacility> = {}): CurrentFacility {
   return {
     code,
-    name: `施設${code}`,
     prefecture: "13",
     st: "deferred",
     closedOn: null,

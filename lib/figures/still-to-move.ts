@@ -100,7 +100,6 @@ export function stillToMoveFigures(
  */
 export interface CurrentFacility {
   code: string;
-  name: string;
   prefecture: string;
   st: string;
   closedOn: number | null;
@@ -162,8 +161,8 @@ const bySlippedOrder = (a: SlippedFacility, b: SlippedFacility) =>
 
 /**
  * The figures of the facilities whose record still holds on the date (validFrom on or before it, not closed by
- * it), counted as the SQL statement counts them; `changed` lists the others, whose state or filing on the date is
- * an earlier one (the statement counts them).
+ * it), counted as the SQL statement counts them (the slipped sample without names: the facts carry none);
+ * `changed` lists the others, whose state or filing on the date is an earlier one (the statement counts them).
  */
 export function foldCurrent(
   facts: CurrentFacts,
@@ -194,8 +193,7 @@ export function foldCurrent(
     // The plan bucket: its month while the plan date is ahead, slipped once it has passed.
     const isSlipped = f.planDay !== null && f.planDay < day;
     count(isSlipped ? 2 : of[of.length - 1], f, isInForce, isLapsed);
-    if (isSlipped)
-      slipped.push({ code: f.code, name: f.name, prefecture: f.prefecture, planOn: f.planOn!, status: f.st });
+    if (isSlipped) slipped.push({ code: f.code, name: "", prefecture: f.prefecture, planOn: f.planOn!, status: f.st });
   });
   const groups = facts.groups
     .map((g, n) => ({ ...g, inForce: inForce[n], lapsed: lapsed[n], all: all[n], wasOnline: wasOnline[n] }))
